@@ -1,0 +1,4 @@
+export * from './postoffice';
+export * from './glb';
+export * from './mail';
+export * from './schedule';

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import { notFound, usage } from '@/lib/dirsync/errors';
+import { checkMovable, resolvePlace } from '@/lib/dirsync/places';
+import { deleteStoredFile, listStoredFiles, readStoredFile, writeStoredFile } from '@/lib/dirsync/stored-files';
+import { step } from '@/lib/dirsync/statements';
+import { ctime } from '@/lib/dirsync/clock';
+import { resolvePo } from '@/lib/dirsync/postoffices';
+import { formatLogLine, type LogLineRow } from '@/lib/dirsync/log';
+import { stmt } from '@/lib/dirsync/statements';
+import { parseArgs, requiredPo } from '../args';
+import { show, type Command } from '../context';
+
+const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+/** `file copy|delete|list|export|import`: carry RESYNC.GLB between places and the real file system. */
+export const file: Command = (ctx) => {
+  const a = parseArgs(ctx.tokens, {});
+  const [verb, ...w] = a.words;
+  const db = ctx.db();
+  const done = (data: unknown, text: string) => {
+    show(ctx, a, data, () => text);
+    return 0;
+  };
+  const need = (n: number, form: string) => {
+    if (w.length !== n) throw usage(`file ${verb} takes ${form}`);
+  };
+  switch (verb) {
+    case 'list': {
+      need(1, '<place>: NET/PO or SERVER:Dxadata');
+      const place = resolvePlace(db, w[0]);
+      const files = listStoredFiles(db, place);
+      return done(files, files.length ? files.map((f) => `${f.name.padEnd(12)} ${String(f.size).padStart(10)}  ${ctime(f.createdAt)}`).join('\n') : `No files in ${place}`);
+    }
+    case 'copy': {
+      need(3, '<from> <to> RESYNC.GLB');
+      const name = checkMovable(w[2]);
+      step(db, () => {
+        const bytes = readStoredFile(db, resolvePlace(db, w[0]), name);
+        if (!bytes) throw notFound(`there is no ${name} in ${w[0]}`);
+        writeStoredFile(db, resolvePlace(db, w[1]), name, bytes);
+      });
+      return done({ copied: name }, `${name} copied from ${w[0]} to ${w[1]}`);
+    }
+    case 'delete': {
+      need(2, '<place> RESYNC.GLB');
+      const name = checkMovable(w[1]);
+      if (!deleteStoredFile(db, resolvePlace(db, w[0]), name)) throw notFound(`there is no ${name} in ${w[0]}`);
+      return done({ deleted: name }, `${name} deleted from ${w[0]}`);
+    }
+    case 'export': {
+      need(3, '<place> RESYNC.GLB <path>');
+      const name = checkMovable(w[1]);
+      const bytes = readStoredFile(db, resolvePlace(db, w[0]), name);
+      if (!bytes) throw notFound(`there is no ${name} in ${w[0]}`);
+      fs.writeFileSync(w[2], bytes);
+      return done({ exported: w[2], bytes: bytes.length }, `${name} written to ${w[2]} (${bytes.length} bytes)`);
+    }
+    case 'import': {
+      need(3, '<path> <place> RESYNC.GLB');
+      const name = checkMovable(w[2]);
+      let size: number;
+      try {
+        size = fs.statSync(w[0]).size;
+      } catch {
+        throw usage(`cannot read ${w[0]}: check the path`);
+      }
+      if (size > MAX_FILE_BYTES) throw usage(`${w[0]} is ${size} bytes; the limit is ${MAX_FILE_BYTES}`);
+      writeStoredFile(db, resolvePlace(db, w[1]), name, fs.readFileSync(w[0]));
+      return done({ imported: w[0], bytes: size }, `${w[0]} placed in ${w[1]} as ${name} (${size} bytes)`);
+    }
+    default:
+      throw usage(`unknown file command "${verb ?? ''}": use copy, delete, list, export or import`);
+  }
+};
+
+/** `log -d<PO> [dirsync|dispatch|central]`. */
+export const log: Command = (ctx) => {
+  const a = parseArgs(ctx.tokens, { valued: 'd' });
+  const which = (a.words[0] ?? 'dirsync').toUpperCase();
+  if (!['DIRSYNC', 'DISPATCH', 'CENTRAL'].includes(which)) throw usage(`unknown log "${a.words[0]}": use dirsync, dispatch or central`);
+  const po = resolvePo(ctx.db(), requiredPo(a));
+  const lines = stmt(ctx.db(), 'select at, severity, number, text from log_line where po_id = ? and file = ? order by id').all(po.id, which) as LogLineRow[];
+  show(ctx, a, lines, () => (lines.length ? lines.map(formatLogLine).join('\n') : `${which}.LOG is empty`));
+  return 0;
+};

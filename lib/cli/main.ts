@@ -1,0 +1,67 @@
+import { openDatabase, type Db } from '@/db/client';
+import { DirsyncError } from '@/lib/dirsync/errors';
+import type { Command, Io } from './context';
+import { external, nsdaCommand, rebuild, reqmain, srvmain } from './commands/msmail-steps';
+import { importCommand } from './commands/import';
+import { dssched, listds, listq } from './commands/inspect';
+import { po, user } from './commands/admin';
+import { ds } from './commands/ds';
+import { file, log } from './commands/files';
+import { clockCommand, dispatchCommand } from './commands/schedule';
+
+const commands: Record<string, Command> = {
+  reqmain,
+  srvmain,
+  nsda: nsdaCommand,
+  external,
+  import: importCommand,
+  rebuild,
+  listds,
+  listq,
+  dssched,
+  dispatch: dispatchCommand,
+  po,
+  user,
+  ds,
+  file,
+  log,
+  clock: clockCommand,
+};
+
+export const USAGE = `usage: dirsync <command> [options] [--db <file>] [--json]
+MS Mail utilities: reqmain, srvmain, nsda, external, import, rebuild, listds, listq, dssched, dispatch
+Administration:    po, user, ds, file, log, clock
+See docs/cli.md for every command and its options.`;
+
+/** Run one `dirsync` command. Exit status: 0 success, 1 a fatal error the utility reported, 2 bad usage. */
+export function main(argv: string[], io: Io, openDb: (file?: string) => Db = openDatabase): number {
+  const [name, ...tokens] = argv;
+  if (!name || name === '--help' || name === '-?' || name === 'help') {
+    (name ? io.out : io.err)(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = commands[name.toLowerCase()];
+  if (!command) {
+    io.err(`dirsync: unknown command "${name}": run "dirsync help" for the list`);
+    return 2;
+  }
+  const dbAt = tokens.findIndex((t) => t === '--db' || t.startsWith('--db='));
+  const dbFile = dbAt < 0 ? undefined : tokens[dbAt].includes('=') ? tokens[dbAt].slice(5) : tokens[dbAt + 1];
+  let db: Db | undefined;
+  try {
+    return command({ tokens, io, db: () => (db ??= openDb(dbFile)) });
+  } catch (e) {
+    if (e instanceof DirsyncError) {
+      if (e.kind === 'fatal') {
+        io.err(`Fatal [${e.number}] ${e.message}${e.details.length ? `: ${e.details[0]}` : ''}`);
+        return 1;
+      }
+      io.err(`dirsync ${name}: ${e.message}`);
+      return 2;
+    }
+    io.err(`dirsync ${name}: unexpected error: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  } finally {
+    db?.$client.close();
+  }
+}

@@ -1,0 +1,47 @@
+import type { Db } from '@/db/client';
+import { conflict, usage } from './errors';
+import { parsePoName, poKey } from './names';
+import { findPo, poById, type PoRow } from './postoffices';
+import { hashPassword } from './password';
+import { step, stmt } from './statements';
+
+export interface CreatePostofficeInput {
+  name: string;
+  drive?: string;
+  password: string;
+  fileServer?: string;
+  kind?: 'msmail' | 'connector';
+}
+
+/** Create an MS Mail postoffice with its REQCONF record; the next free drive from M unless given. */
+export function createPostoffice(db: Db, input: CreatePostofficeInput): PoRow {
+  const po = parsePoName(input.name);
+  if (!input.password) throw usage(`a postoffice needs an admin password: give --password`);
+  return step(db, () => {
+    if (findPo(db, po)) throw conflict(`postoffice ${poKey(po)} already exists`);
+    const drive = input.drive ? checkDrive(db, input.drive) : nextDrive(db);
+    const { id } = stmt(
+      db,
+      'insert into postoffice (network, name, drive, admin_password_hash, file_server, kind) values (?, ?, ?, ?, ?, ?) returning id',
+    ).get(po.network, po.name, drive, hashPassword(input.password), input.fileServer ?? `FS-${po.name}`, input.kind ?? 'msmail') as {
+      id: number;
+    };
+    stmt(db, 'insert into reqconf (po_id) values (?)').run(id);
+    return poById(db, id);
+  });
+}
+
+function checkDrive(db: Db, letter: string): string {
+  const drive = letter.toUpperCase();
+  if (!/^[A-Z]$/.test(drive)) throw usage(`drive "${letter}" is not a letter A–Z`);
+  if (stmt(db, 'select 1 from postoffice where drive = ?').get(drive)) throw conflict(`drive ${drive} is already in use`);
+  return drive;
+}
+
+/** M, N, O, … then wrap to the letters before M. */
+function nextDrive(db: Db): string {
+  const used = new Set((stmt(db, 'select drive from postoffice').all() as { drive: string }[]).map((r) => r.drive));
+  const order = 'MNOPQRSTUVWXYZABCDEFGHIJKL';
+  for (const d of order) if (!used.has(d)) return d;
+  throw conflict('every drive letter is in use: delete a postoffice or reassign drives');
+}

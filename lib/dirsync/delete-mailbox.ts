@@ -1,0 +1,18 @@
+import type { Db } from '@/db/client';
+import { resolvePo } from './postoffices';
+import { findMailbox, localEntry, txnLine } from './mailboxes';
+import { removeListEntry } from './lists';
+import { appendReqtrans } from './reqtrans';
+import { step, stmt } from './statements';
+
+/** Delete a local mailbox; a participating one is a T0 change (a `D` in REQTRANS). */
+export function deleteMailbox(db: Db, poSpec: string, mailbox: string): void {
+  step(db, () => {
+    const po = resolvePo(db, poSpec);
+    const row = findMailbox(db, po, mailbox);
+    stmt(db, 'delete from mailbox where id = ?').run(row.id);
+    const entry = localEntry(po, row.name, row.fullName);
+    removeListEntry(db, po.id, entry.addressKey);
+    if (row.dirsync) appendReqtrans(db, po.id, txnLine('D', row.fullName, entry.address));
+  });
+}

@@ -1,0 +1,17 @@
+import type { Db } from '@/db/client';
+import { conflict } from './errors';
+import { poKey } from './names';
+import { resolvePo } from './postoffices';
+import { step, stmt } from './statements';
+
+/** Delete a postoffice and everything it holds. Refused while it is the dirsync server. */
+export function deletePostoffice(db: Db, spec: string): void {
+  step(db, () => {
+    const po = resolvePo(db, spec);
+    if (stmt(db, 'select 1 from srvconf where po_id = ?').get(po.id)) {
+      throw conflict(`${poKey(po)} is the dirsync server: turn that off first ("dirsync ds server -d${po.drive} off")`);
+    }
+    stmt(db, `delete from stored_file where place = ?`).run(poKey(po));
+    stmt(db, 'delete from postoffice where id = ?').run(po.id);
+  });
+}

@@ -1,0 +1,34 @@
+import type { Db } from '@/db/client';
+import { formatImportFile } from './import-file';
+import { notFound } from './errors';
+import { parsePoName, poKey } from './names';
+import { resolvePo } from './postoffices';
+import type { Txn } from './transactions';
+import { listRange } from './lists';
+import { stmt } from './statements';
+
+/**
+ * `import admin -p<pw> -x[NET/PO] [-g<type>] -f<file>`: a list as an import file — `R` for the list
+ * then an `A` per address. `-xNET/PO` names a postoffice list (this postoffice's own is its local
+ * mailboxes), `-g<type>` a gateway list; neither extracts every list.
+ */
+export function extractText(db: Db, poSpec: string, opts: { list?: string; gateway?: string }): { text: string; count: number } {
+  const po = resolvePo(db, poSpec);
+  const key = opts.list ? `PCM:${poKey(parsePoName(opts.list))}` : opts.gateway ? `${opts.gateway.toUpperCase()}:` : null;
+  const [lo, hi] = key ? listRange(key) : ['', '\uffff'];
+  const rows = stmt(
+    db,
+    `select list_key as listKey, full_name as fullName, address, template from list_entry
+     where po_id = ? and address_key >= ? and address_key < ? and removed_gen is null order by list_key, address_key`,
+  ).all(po.id, lo, hi) as { listKey: string; fullName: string; address: string; template: string }[];
+  if (key && rows.length === 0) {
+    throw notFound(`${poKey(po)} has no list ${key}; "dirsync file list" and "listq" show what it has`);
+  }
+  const txns: Txn[] = [];
+  let current = '';
+  for (const r of rows) {
+    if (r.listKey !== current) txns.push({ code: 'R', target: (current = r.listKey) });
+    txns.push({ code: 'A', fullName: r.fullName, address: r.address, template: r.template ? r.template.split('\n') : [] });
+  }
+  return { text: formatImportFile(txns), count: rows.length };
+}

@@ -1,0 +1,52 @@
+import type { Db } from '@/db/client';
+import { addressKey, listKeyOf, parseAddress } from './names';
+import { formatTxn, type Txn } from './transactions';
+import { stmt } from './statements';
+
+/** Apply one accepted transaction of `origin` to the DSS's master lists. */
+export function applyToMaster(db: Db, dssId: number, origin: string, txn: Txn): void {
+  if (txn.code === 'R') {
+    stmt(db, 'delete from master_entry where dss_po_id = ? and origin = ? and list_key = ?').run(dssId, origin, normalTarget(txn.target));
+    return;
+  }
+  const address = parseAddress(txn.address);
+  if (!address) return;
+  const key = addressKey(address);
+  if (txn.code === 'D') {
+    stmt(db, 'delete from master_entry where dss_po_id = ? and address_key = ?').run(dssId, key);
+    return;
+  }
+  stmt(
+    db,
+    `insert into master_entry (dss_po_id, origin, list_key, address_key, full_name, address, template) values (?, ?, ?, ?, ?, ?, ?)
+     on conflict(dss_po_id, address_key) do update set origin = excluded.origin, list_key = excluded.list_key,
+       full_name = excluded.full_name, address = excluded.address, template = excluded.template`,
+  ).run(dssId, origin, listKeyOf(address), key, txn.fullName, txn.address, txn.template.join('\n'));
+}
+
+/** `R pcm:net/po` and `R MS:NET/PO` name the list `PCM:NET/PO`; `R smtp:` names `SMTP:`. */
+export function normalTarget(target: string): string {
+  const colon = target.indexOf(':');
+  const type = target.slice(0, colon).toUpperCase();
+  const rest = target.slice(colon + 1).toUpperCase();
+  return type === 'PCM' || type === 'MS' ? `PCM:${rest}` : `${type}:`;
+}
+
+/**
+ * The transactions that rebuild every list except those of `excludeOrigin`: per list, `R` then an
+ * `A` per address (an Import Reply, or the body of RESYNC.GLB).
+ */
+export function masterListTxns(db: Db, dssId: number, excludeOrigin: string | null): string[] {
+  const rows = stmt(
+    db,
+    `select list_key as listKey, full_name as fullName, address, template from master_entry
+     where dss_po_id = ? and origin is not ? order by list_key, address_key`,
+  ).all(dssId, excludeOrigin) as { listKey: string; fullName: string; address: string; template: string }[];
+  const out: string[] = [];
+  let current = '';
+  for (const row of rows) {
+    if (row.listKey !== current) out.push(formatTxn({ code: 'R', target: (current = row.listKey) }));
+    out.push(formatTxn({ code: 'A', fullName: row.fullName, address: row.address, template: row.template ? row.template.split('\n') : [] }));
+  }
+  return out;
+}

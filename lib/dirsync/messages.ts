@@ -1,0 +1,102 @@
+import type { Db } from '@/db/client';
+import { now } from './clock';
+import { nextCounter, stmt } from './statements';
+
+export type MessageKind = 'ReqTx' | 'ReqStat' | 'SrvTx' | 'Notice';
+
+export interface OutgoingMessage {
+  kind: MessageKind;
+  subject: string;
+  fromAddr: string;
+  toAddr: string;
+  /** `NET/PO` of the destination postoffice. */
+  dest: string;
+  r?: number;
+  was?: number;
+  s?: number;
+  i?: number;
+  n?: number;
+  noReply?: boolean;
+  password?: string;
+  attachment?: string;
+  numbers?: string;
+}
+
+export interface MessageRow extends Required<Omit<OutgoingMessage, 'noReply'>> {
+  id: number;
+  holderPoId: number;
+  place: 'P1' | 'OUTBOUND' | 'MAILBAG' | 'INBOX';
+  arrival: number | null;
+  noReply: number;
+  messageId: string;
+  createdAt: number;
+}
+
+/**
+ * Put a message in the sender's P1 directory — or, when the postoffice writes to itself, straight
+ * into its own SYSTEM mailbag.
+ */
+export function sendMessage(db: Db, holderPoId: number, ownName: string, m: OutgoingMessage): void {
+  const toSelf = m.dest === ownName;
+  stmt(
+    db,
+    `insert into message (kind, subject, from_addr, to_addr, holder_po_id, place, dest, arrival, r, was, s, i, n,
+      no_reply, password, attachment, numbers, created_at, message_id)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    m.kind,
+    m.subject,
+    m.fromAddr,
+    m.toAddr,
+    holderPoId,
+    toSelf ? 'MAILBAG' : 'P1',
+    m.dest,
+    toSelf ? nextCounter(db, 'arrival') : null,
+    m.r ?? 0,
+    m.was ?? 0,
+    m.s ?? 0,
+    m.i ?? 0,
+    m.n ?? 0,
+    m.noReply ? 1 : 0,
+    m.password ?? '',
+    m.attachment ?? '',
+    m.numbers ?? '',
+    now(db),
+    nextCounter(db, 'message-id').toString(16).toUpperCase().padStart(8, '0'),
+  );
+}
+
+/** Leave a notice for the postoffice administrator (e.g. "Requestor not registered"). */
+export function noticeToAdmin(db: Db, poId: number, ownName: string, subject: string): void {
+  sendMessage(db, poId, ownName, {
+    kind: 'Notice',
+    subject,
+    fromAddr: `${ownName}/$SYSTEM`,
+    toAddr: `${ownName}/ADMIN`,
+    dest: ownName,
+  });
+  stmt(db, "update message set place = 'INBOX', arrival = null where id = last_insert_rowid()").run();
+}
+
+const columns = `id, kind, subject, from_addr as fromAddr, to_addr as toAddr, dest, holder_po_id as holderPoId, place,
+  arrival, r, was, s, i, n, no_reply as noReply, password, attachment, numbers, message_id as messageId, created_at as createdAt`;
+
+/** Messages waiting in a postoffice's SYSTEM mailbag, in arrival order. */
+export function mailbag(db: Db, poId: number, kinds: MessageKind[]): MessageRow[] {
+  const rows = stmt(db, `select ${columns} from message where holder_po_id = ? and place = 'MAILBAG' order by arrival`).all(
+    poId,
+  ) as MessageRow[];
+  return rows.filter((m) => kinds.includes(m.kind));
+}
+
+/** Every message a postoffice holds (P1, outbound queues, mailbag, inbox), for queue views. */
+export function heldMessages(db: Db, poId: number): Omit<MessageRow, 'attachment' | 'numbers' | 'password'>[] {
+  return stmt(
+    db,
+    `select id, kind, subject, from_addr as fromAddr, to_addr as toAddr, dest, holder_po_id as holderPoId, place, arrival,
+      r, was, s, i, n, no_reply as noReply, message_id as messageId, created_at as createdAt
+     from message where holder_po_id = ? order by place, coalesce(arrival, id)`,
+  ).all(poId) as Omit<MessageRow, 'attachment' | 'numbers' | 'password'>[];
+}
+
+export const deleteMessage = (db: Db, id: number) => stmt(db, 'delete from message where id = ?').run(id);

@@ -1,0 +1,37 @@
+import type { Db } from '@/db/client';
+import { now } from './clock';
+import { writeLog } from './log';
+import { deleteMessage, mailbag } from './messages';
+import { resolvePo } from './postoffices';
+import { reqconfOf, type StepResult } from './reqconf';
+import { step, stmt } from './statements';
+
+/**
+ * T3 receive (`reqmain -r`): read every SrvTx in the mailbag in arrival order. An echoed R equal
+ * to the pending R acknowledges REQTRANS; the transactions go to SRVTRANS for `import -q`.
+ */
+export function reqmainReceive(db: Db, poSpec: string): StepResult {
+  return step(db, () => {
+    const po = resolvePo(db, poSpec);
+    writeLog(db, po.id, 'DIRSYNC', 'Status', 101, 'Begin execution REQMAIN -R');
+    let received = 0;
+    for (const m of mailbag(db, po.id, ['SrvTx'])) {
+      deleteMessage(db, m.id);
+      const rc = reqconfOf(db, po.id);
+      // A duplicate of an older reply would move SrvSync backwards: it is already applied.
+      if (m.s < rc.srvSync) continue;
+      if (rc.pendingR !== null && m.r === rc.pendingR) {
+        stmt(db, 'update reqconf set req_sync = max(req_sync, ?) where po_id = ?').run(m.r, po.id);
+        stmt(db, 'delete from reqtrans where po_id = ? and sync <= ?').run(po.id, m.r);
+      }
+      stmt(db, "update reqconf set srv_sync = ?, last_outcome = 'OK' where po_id = ?").run(m.s, po.id);
+      if (m.n > 0) {
+        stmt(db, 'insert into srvtrans (po_id, stamp, numbers, body) values (?, ?, ?, ?)').run(po.id, now(db), m.numbers, m.attachment);
+      }
+      received += m.n;
+    }
+    writeLog(db, po.id, 'DIRSYNC', 'Status', 105, `ReqRx received ${received} updates`);
+    writeLog(db, po.id, 'DIRSYNC', 'Status', 102, 'End process REQMAIN -R');
+    return { lines: [`ReqRx received ${received} updates`] };
+  });
+}

@@ -1,0 +1,40 @@
+import type { Db } from '@/db/client';
+import { now } from './clock';
+import { srvconfOf, srvRequestors } from './dss';
+import { writeLog } from './log';
+import { masterListTxns } from './master-lists';
+import { poKey } from './names';
+import { resolvePo } from './postoffices';
+import type { StepResult } from './reqconf';
+import { encodeResyncGlb } from './resync-glb';
+import { writeStoredFile } from './stored-files';
+import { step } from './statements';
+
+/**
+ * `import admin -p<pw> -s` on an MS Mail DSS: write RESYNC.GLB to its GLB directory with the
+ * largest ReqSync and ImpSync over every SRVCONF record and the DSS's own SrvSync, and every list.
+ */
+export function resyncExtract(db: Db, dssSpec: string): StepResult {
+  return step(db, () => {
+    const dss = resolvePo(db, dssSpec);
+    if (!srvconfOf(db, dss)) {
+      const text = 'Resync extract can be performed only at a Directory Synchronization Server';
+      writeLog(db, dss.id, 'DIRSYNC', 'Fatal', 67, text);
+      return { lines: [], fatal: { number: 67, text } };
+    }
+    const records = srvRequestors(db, dss);
+    const own = records.find((r) => r.requestor === poKey(dss));
+    const stamp = now(db);
+    const bytes = encodeResyncGlb({
+      impSeq: Math.max(0, ...records.map((r) => r.impSync)),
+      reqSeq: Math.max(0, ...records.map((r) => r.reqSync)),
+      srvSeq: own?.srvSync ?? 0,
+      createdAt: stamp,
+      dss: poKey(dss),
+      records: masterListTxns(db, dss.id, null).map((text, k) => ({ stamp, sync: k + 1, text })),
+    });
+    writeStoredFile(db, poKey(dss), 'RESYNC.GLB', bytes);
+    writeLog(db, dss.id, 'DIRSYNC', 'Status', 102, `End process IMPORT -S: RESYNC.GLB written, ${bytes.length} bytes`);
+    return { lines: [`RESYNC.GLB written to the GLB directory of ${poKey(dss)} (${bytes.length} bytes)`] };
+  });
+}

@@ -1,0 +1,98 @@
+import type { Db } from '@/db/client';
+import { requireDss, srvRequestors, type SrvRequestorRow } from './dss';
+import { writeLog } from './log';
+import { masterListTxns } from './master-lists';
+import { mailbag, sendMessage } from './messages';
+import { parsePoName, poKey, systemAddress } from './names';
+import { resolvePo, type PoRow } from './postoffices';
+import type { StepResult } from './reqconf';
+import { srvTxSubject } from './subjects';
+import { joinRecords } from './transactions';
+import { step, stmt } from './statements';
+
+/**
+ * T2 transmit (`srvmain -t`): one reply to every requestor that asked this cycle — the MSTTRANS
+ * entries above its S that it did not send, or a full Import Reply — then purge MSTTRANS entries
+ * older than Keep Updates cycles.
+ */
+export function srvmainTransmit(db: Db, dssSpec: string): StepResult {
+  return step(db, () => {
+    const dss = resolvePo(db, dssSpec);
+    const sc = requireDss(db, dss, 'SRVMAIN');
+    writeLog(db, dss.id, 'DIRSYNC', 'Status', 101, 'Begin execution SRVMAIN -T');
+    if (mailbag(db, dss.id, ['ReqTx']).length > 0) {
+      const text = 'Invalid Server Request';
+      writeLog(db, dss.id, 'DIRSYNC', 'Fatal', 133, `${text}: a ReqTx waits in SYSTEM.MBG; run srvmain -r first`);
+      return { lines: [], fatal: { number: 133, text } };
+    }
+    const lines: string[] = [];
+    for (const record of srvRequestors(db, dss)) {
+      if (!record.replyPending && !record.exportNext) continue;
+      const subject = reply(db, dss, sc.sync, sc.purgedThrough, record);
+      if (subject) lines.push(subject);
+    }
+    purge(db, dss, sc.cycle, sc.keepUpdates);
+    writeLog(db, dss.id, 'DIRSYNC', 'Status', 102, 'End process SRVMAIN -T');
+    return { lines };
+  });
+}
+
+function reply(db: Db, dss: PoRow, sync: number, purgedThrough: number, record: SrvRequestorRow): string | null {
+  const s = record.askedS;
+  const done = () =>
+    stmt(db, 'update srv_requestor set reply_pending = 0, import_reply = 0, export_next = 0 where id = ?').run(record.id);
+  if (s > sync) {
+    // The DSS was restored from an older backup: nothing it has can answer this requestor.
+    writeLog(db, dss.id, 'DIRSYNC', 'Fatal', 138, `Server sync does not exist anymore (${s})`);
+    writeLog(db, dss.id, 'DIRSYNC', 'Fatal', 139, `Number of missing transactions = ${s - sync} (${sync}->${s - 1})`);
+    done();
+    return null;
+  }
+  let texts: string[];
+  let numbers: number[];
+  if (record.importReply || record.exportNext) {
+    texts = masterListTxns(db, dss.id, record.requestor);
+    numbers = texts.map((_, k) => k + 1);
+  } else {
+    if (s < purgedThrough) {
+      writeLog(db, dss.id, 'DIRSYNC', 'Warning', 138, `Server sync does not exist anymore (${s})`);
+      writeLog(db, dss.id, 'DIRSYNC', 'Warning', 139, `Number of missing transactions = ${purgedThrough - s} (${s}->${purgedThrough - 1})`);
+    }
+    const entries = stmt(db, 'select sync, txn from msttrans where dss_po_id = ? and sync > ? and origin <> ? order by sync').all(
+      dss.id,
+      s,
+      record.requestor,
+    ) as { sync: number; txn: string }[];
+    texts = entries.map((e) => e.txn);
+    numbers = entries.map((e) => e.sync);
+  }
+  const subject = srvTxSubject(record.askedR, sync, s, record.askedI, texts.length);
+  const to = parsePoName(record.requestor);
+  sendMessage(db, dss.id, poKey(dss), {
+    kind: 'SrvTx',
+    subject,
+    fromAddr: systemAddress(dss),
+    toAddr: systemAddress(to),
+    dest: record.requestor,
+    r: record.askedR,
+    s: sync,
+    was: s,
+    i: record.askedI,
+    n: texts.length,
+    attachment: joinRecords(texts),
+    numbers: numbers.join(','),
+  });
+  stmt(db, 'update srv_requestor set srv_sync = ? where id = ?').run(sync, record.id);
+  writeLog(db, dss.id, 'CENTRAL', 'Status', 106, `${subject} to ${record.requestor}`);
+  done();
+  return subject;
+}
+
+function purge(db: Db, dss: PoRow, cycle: number, keep: number): void {
+  const old = stmt(db, 'select max(sync) as top from msttrans where dss_po_id = ? and cycle <= ?').get(dss.id, cycle - keep) as {
+    top: number | null;
+  };
+  if (old.top === null) return;
+  stmt(db, 'delete from msttrans where dss_po_id = ? and cycle <= ?').run(dss.id, cycle - keep);
+  stmt(db, 'update srvconf set purged_through = max(purged_through, ?) where po_id = ?').run(old.top, dss.id);
+}
