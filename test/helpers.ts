@@ -41,3 +41,42 @@ export function ok(file: string, line: string | string[]): string {
 export function splitLine(line: string): string[] {
   return [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
 }
+
+/** Every table's rows except the log files: what "nothing changed" compares. */
+export function snapshot(file: string): Record<string, unknown[]> {
+  const db = openDatabase(file);
+  try {
+    const tables = (db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite%' and name not like '__drizzle%' and name <> 'log_line' order by name").all() as { name: string }[]).map((t) => t.name);
+    return Object.fromEntries(tables.map((t) => [t, db.$client.prepare(`select * from ${t} order by rowid`).all()]));
+  } finally {
+    db.$client.close();
+  }
+}
+
+/** One full manual cycle of the documents (KB Q96060) over the given drives, the DSS first. */
+export function manualCycle(file: string, dss: string, requestors: string[], password: string): void {
+  const all = [dss, ...requestors];
+  for (const d of all) ok(file, `reqmain -t -d${d}`);
+  ok(file, 'external -0');
+  ok(file, 'external -0');
+  ok(file, `srvmain -r -d${dss}`);
+  ok(file, `srvmain -t -d${dss}`);
+  ok(file, 'external -0');
+  ok(file, 'external -0');
+  for (const d of all) {
+    ok(file, `reqmain -r -d${d}`);
+    ok(file, `import admin -p${password} -d${d} -q -y`);
+    ok(file, `rebuild -f -d${d}`);
+  }
+}
+
+/** A small network on drives M (DSS POLY/MONT), N (POLY/NOV), O (POLY/OCT), admin password SECRET. */
+export function smallNetwork(file: string, mailboxes: Record<string, [string, string][]>): void {
+  for (const po of ['MONT', 'NOV', 'OCT']) ok(file, `po create POLY/${po} --password SECRET`);
+  ok(file, 'ds server -dM on');
+  for (const po of ['NOV', 'OCT']) {
+    ok(file, `ds requestor create -dM POLY/${po} --password ${po}PW`);
+    ok(file, `ds register -dPOLY/${po} POLY/MONT --password ${po}PW`);
+  }
+  for (const [drive, list] of Object.entries(mailboxes)) for (const [m, f] of list) ok(file, ['user', 'add', `-d${drive}`, m, f]);
+}

@@ -194,7 +194,7 @@ CREATE INDEX `message_place` ON `message` (`holder_po_id`,`place`,`arrival`);-->
 CREATE TABLE `clock` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`now` integer NOT NULL,
-	`speed` integer DEFAULT 0 NOT NULL
+	`speed` real DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE `counter` (

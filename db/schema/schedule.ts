@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, primaryKey } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, real, text, primaryKey } from 'drizzle-orm/sqlite-core';
 import { postoffice } from './postoffice';
 
 /** The stored simulation clock (one row). Nothing in the engine reads the wall clock. */
@@ -7,7 +7,7 @@ export const clock = sqliteTable('clock', {
   /** Simulation time, Unix milliseconds. */
   now: integer('now').notNull(),
   /** Simulated seconds per real second when following real time; 0 = stopped. */
-  speed: integer('speed').notNull().default(0),
+  speed: real('speed').notNull().default(0),
 });
 
 /** PROCESS.GLB: weekly process times. `t` is 1, 2 or 3; `minute` is minutes since Sunday 00:00. */
