@@ -43,11 +43,19 @@ export function splitLine(line: string): string[] {
 }
 
 /** Every table's rows except the log files: what "nothing changed" compares. */
+export function snapshotOf(db: Db): Record<string, unknown[]> {
+  const tables = (
+    db.$client
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite%' and name not like '__drizzle%' and name <> 'log_line' order by name")
+      .all() as { name: string }[]
+  ).map((t) => t.name);
+  return Object.fromEntries(tables.map((t) => [t, db.$client.prepare(`select * from ${t} order by rowid`).all()]));
+}
+
 export function snapshot(file: string): Record<string, unknown[]> {
   const db = openDatabase(file);
   try {
-    const tables = (db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite%' and name not like '__drizzle%' and name <> 'log_line' order by name").all() as { name: string }[]).map((t) => t.name);
-    return Object.fromEntries(tables.map((t) => [t, db.$client.prepare(`select * from ${t} order by rowid`).all()]));
+    return snapshotOf(db);
   } finally {
     db.$client.close();
   }
