@@ -62,13 +62,17 @@ function encodeCp1252Into(text: string, out: Uint8Array, offset: number): number
 }
 
 const CHUNK = 8192; // keeps String.fromCharCode's argument count well inside engine limits
+// apply() is much faster on a plain array than on a typed array; short texts reuse one array per
+// length (bounded memory) so 100,000 records do not leave 100,000 arrays for the collector.
+const POOLED = 256;
+const pool: number[][] = [];
 
 /** The text, or the offset of the first byte that is not a Windows-1252 character. */
 function decodeCp1252(bytes: Uint8Array, start: number, end: number): string | number {
   let s = '';
   for (let from = start; from < end; from += CHUNK) {
     const n = Math.min(CHUNK, end - from);
-    const codes: number[] = new Array(n); // a plain array: apply() is much faster on it than on a typed array
+    const codes = n <= POOLED ? (pool[n] ??= new Array<number>(n)) : new Array<number>(n);
     for (let k = 0; k < n; k++) {
       const c = DECODE[bytes[from + k]];
       if (c < 0) return from + k;
@@ -81,11 +85,12 @@ function decodeCp1252(bytes: Uint8Array, start: number, end: number): string | n
 
 // ---- encode -------------------------------------------------------------------------------------
 
-/** Whether v fits a u32 field; callers build their message only when it does not. */
 const fitsU32 = (v: number) => Number.isInteger(v) && v >= 0 && v <= 0xffffffff;
+const outOfRange = (what: string, v: number) =>
+  usage(`RESYNC.GLB: ${what} ${v} does not fit the file's 32-bit field (0 to 4294967295)`);
 
 function u32(what: string, v: number): number {
-  if (!fitsU32(v)) throw usage(`RESYNC.GLB: ${what} ${v} does not fit the file's 32-bit field (0 to 4294967295)`);
+  if (!fitsU32(v)) throw outOfRange(what, v);
   return v;
 }
 
@@ -121,8 +126,9 @@ export function encodeResyncGlb(file: ResyncFile): Uint8Array {
     const length = end - o - RECORD_HEAD;
     if (length > MAX_TEXT) throw usage(`RESYNC.GLB: record ${k + 1} is ${length} bytes; a record holds at most ${MAX_TEXT}`);
     const stamp = toSeconds(r.stamp);
-    if (!fitsU32(stamp)) u32(`record ${k + 1} date stamp (s)`, stamp);
-    if (!fitsU32(r.sync)) u32(`record ${k + 1} sync#`, r.sync);
+    // Messages are built only on failure: this loop runs once per record.
+    if (!fitsU32(stamp)) throw outOfRange(`record ${k + 1} date stamp (s)`, stamp);
+    if (!fitsU32(r.sync)) throw outOfRange(`record ${k + 1} sync#`, r.sync);
     view.setUint32(o + 2, stamp, true);
     view.setUint32(o + 6, r.sync, true);
     view.setUint16(o + 10, length, true);
