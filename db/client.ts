@@ -20,7 +20,7 @@ export function databasePath(file?: string): string {
 /** Open (creating and migrating if needed) a database file. WAL mode, foreign keys on. */
 export function openDatabase(file?: string): Db {
   const target = databasePath(file);
-  if (target !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+  if (target !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ target)), { recursive: true });
   const client = new Database(target);
   client.pragma('journal_mode = WAL');
   client.pragma('synchronous = NORMAL');

@@ -1,0 +1,140 @@
+import type { PostofficeOverview } from '@/lib/queries/network-overview';
+import { ExchangeIcon, PostofficeIcon, ServerIcon } from '@/components/ui/icons';
+
+const th = 'bg-chrome bevel-raised px-2.5 py-1 text-left align-bottom text-[12px] font-normal whitespace-nowrap text-ink';
+const num = 'px-2.5 py-1.5 text-right tabular-nums whitespace-nowrap';
+
+/** The postoffices of the network as the Administrator's list view: one row each, nothing editable. */
+export function PostofficeTable({ postoffices }: { postoffices: PostofficeOverview[] }) {
+  return (
+    <div
+      role="region"
+      aria-labelledby="postoffices-caption"
+      tabIndex={0}
+      className="bevel-sunken min-h-0 flex-1 overflow-auto bg-white p-[2px]"
+    >
+      <table className="w-full min-w-[900px] border-separate border-spacing-0 text-[13px]">
+        <caption id="postoffices-caption" className="px-2.5 pt-2 pb-2.5 text-left">
+          {/* Sticky, so the caption stays in view while a narrow screen scrolls the columns. */}
+          <span className="sticky left-2.5 inline-block max-w-[calc(100vw-2.5rem)]">
+            <span className="block text-[14px] font-semibold text-ink">MS Mail postoffices</span>
+            <span className="block text-[12px] text-ink-muted">
+              Dirsync role, sync numbers, queued dirsync messages and GAL size of every postoffice.
+            </span>
+          </span>
+        </caption>
+        <colgroup>
+          <col />
+          <col />
+          <col />
+          <col span={2} />
+        </colgroup>
+        <colgroup span={3} />
+        <colgroup>
+          <col />
+          <col />
+        </colgroup>
+        <thead className="sticky top-0 z-10">
+          <tr>
+            <th scope="col" rowSpan={2} className={`${th} sticky left-0 z-20 min-w-40 sm:min-w-56`}>
+              Postoffice
+            </th>
+            <th scope="col" rowSpan={2} className={th}>
+              Drive
+            </th>
+            <th scope="col" rowSpan={2} className={`${th} min-w-52`}>
+              Role
+            </th>
+            <th scope="col" rowSpan={2} className={`${th} text-right`}>
+              ReqSync
+            </th>
+            <th scope="col" rowSpan={2} className={`${th} text-right`}>
+              SrvSync
+            </th>
+            <th scope="colgroup" colSpan={3} className={`${th} text-center`}>
+              Queued messages
+            </th>
+            <th scope="col" rowSpan={2} className={`${th} text-right`}>
+              GAL size
+            </th>
+            <th scope="col" rowSpan={2} className={`${th} text-right`}>
+              Local mailboxes
+            </th>
+          </tr>
+          <tr>
+            <th scope="col" className={`${th} text-right`}>
+              P1
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Outbound
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Mailbag
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {postoffices.map((po) => (
+            <PostofficeRow key={po.id} po={po} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function PostofficeRow({ po }: { po: PostofficeOverview }) {
+  const cell = 'border-b border-[#ecebe6] group-hover:bg-[#eef3fb]';
+  return (
+    <tr className="group">
+      {/* The first column stays put while narrow screens scroll the numbers sideways. */}
+      <th
+        scope="row"
+        className={`${cell} sticky left-0 z-[1] bg-white px-2.5 py-1.5 text-left font-normal whitespace-nowrap max-sm:shadow-[1px_0_0_#d4d0c8]`}
+      >
+        <span className="flex items-center gap-2">
+          {po.kind === 'connector' ? <ExchangeIcon /> : <PostofficeIcon />}
+          <span className="font-medium">{po.address}</span>
+          {po.kind === 'connector' && <span className="text-[11px] text-ink-muted">Exchange connector</span>}
+        </span>
+      </th>
+      <td className={`${cell} px-2.5 py-1.5 font-medium`}>{po.drive}:</td>
+      <td className={`${cell} px-2.5 py-1.5`}>
+        <Role role={po.role} />
+      </td>
+      <td className={`${cell} ${num}`}>{po.reqSync ?? '—'}</td>
+      <td className={`${cell} ${num}`}>{po.srvSync ?? '—'}</td>
+      <Count className={cell} n={po.queued.p1} />
+      <Count className={cell} n={po.queued.outbound} />
+      <Count className={cell} n={po.queued.mailbag} />
+      <td className={`${cell} ${num} font-semibold`}>{po.galCount}</td>
+      <td className={`${cell} ${num}`}>{po.mailboxes}</td>
+    </tr>
+  );
+}
+
+function Count({ n, className }: { n: number; className: string }) {
+  return (
+    <td className={`${className} ${num} ${n === 0 ? 'text-[#9a9a9a]' : 'font-semibold text-[#8a4b00]'}`}>{n}</td>
+  );
+}
+
+function Role({ role }: { role: PostofficeOverview['role'] }) {
+  if (role.kind === 'server') {
+    return (
+      <span className="flex flex-col items-start gap-0.5">
+        <span className="chip bg-title text-white">
+          <ServerIcon className="size-3.5" />
+          {role.label}
+        </span>
+        <span className="text-[11px] text-ink-muted">
+          Highest SrvSync {role.sync}, cycle {role.cycle}
+        </span>
+      </span>
+    );
+  }
+  if (role.kind === 'requestor') {
+    return <span className="chip bg-[#e4e8f0] text-[#1d2f55]">{role.label}</span>;
+  }
+  return <span className="text-ink-muted italic">{role.label}</span>;
+}
