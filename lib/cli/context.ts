@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { usage } from '@/lib/dirsync/errors';
 import type { Db } from '@/db/client';
 import type { Args } from './args';
 
@@ -29,4 +31,15 @@ export function report(ctx: CommandContext, args: Args, result: { lines: string[
     return 1;
   }
   return 0;
+}
+
+/** Write a file the user named; a path that cannot be written is a usage error (exit 2), not a crash. */
+export function writeTextFile(file: string, data: string | Uint8Array, option: string, encoding: BufferEncoding = 'latin1'): void {
+  try {
+    if (typeof data === 'string') fs.writeFileSync(file, data, encoding);
+    else fs.writeFileSync(file, data);
+  } catch (e) {
+    const why = e instanceof Error && 'code' in e ? ` (${(e as NodeJS.ErrnoException).code})` : '';
+    throw usage(`cannot write ${file}${why}: check the path given with ${option}`);
+  }
 }

@@ -35,10 +35,18 @@ See docs/cli.md for every command and its options.`;
 
 /** Run one `dirsync` command. Exit status: 0 success, 1 a fatal error the utility reported, 2 bad usage. */
 export function main(argv: string[], io: Io, openDb: (file?: string) => Db = openDatabase): number {
-  const [name, ...tokens] = argv;
-  if (!name || name === '--help' || name === '-?' || name === 'help') {
-    (name ? io.out : io.err)(USAGE);
-    return name ? 0 : 2;
+  // The global options --db <file> and --json may also come before the command name.
+  let k = 0;
+  while (k < argv.length && (argv[k] === '--json' || argv[k] === '--db' || argv[k].startsWith('--db='))) k += argv[k] === '--db' ? 2 : 1;
+  const name = argv[k];
+  const tokens = [...argv.slice(k + 1), ...argv.slice(0, k)];
+  if (!name) {
+    io.err('dirsync: no command given: run "dirsync help" for the list of commands');
+    return 2;
+  }
+  if (name === '--help' || name === '-?' || name === 'help') {
+    io.out(USAGE);
+    return 0;
   }
   const command = commands[name.toLowerCase()];
   if (!command) {

@@ -54,6 +54,7 @@ function importFailed(errors: ImportLineError[]): DirsyncError {
 /** Checks that need the postoffice: own addresses, -a for postoffice lists, -c for unknown ones, -g. */
 function listErrors(db: Db, po: PoRow, txns: Txn[], lines: number[], opts: ImportTextOptions): ImportLineError[] {
   const errors: ImportLineError[] = [];
+  const accepted = listContext(db, po).types;
   // A postoffice is known when it has a definition or a list here.
   const isKnown = (name: string) => {
     const [network, office] = name.split('/');
@@ -75,6 +76,13 @@ function listErrors(db: Db, po: PoRow, txns: Txn[], lines: number[], opts: Impor
       else if (!opts.autocreate && !isKnown(poName)) errors.push({ line, number: 64, message: `Postoffice ${poName} not defined: use -c to autocreate it` });
     } else if (opts.gateway && type !== opts.gateway.toUpperCase()) {
       errors.push({ line, number: 17, message: `address type ${type} is not the gateway type ${opts.gateway.toUpperCase()} given with -g` });
+    } else if (!opts.gateway && type && !accepted.has(type)) {
+      // Without this check the line would be dropped silently and still counted as imported.
+      errors.push({
+        line,
+        number: 44,
+        message: `Gateway not installed: ${poKey(po)} does not accept ${type} addresses — add the type with "dirsync ds types" or name it with -g${type}`,
+      });
     }
   });
   return errors;

@@ -63,7 +63,8 @@ export function formatQueue(entries: QueueEntry[], opts: { dates: boolean; check
   const lines = entries.map((e) => {
     const date = opts.dates ? `${e.stamp ? ctime(e.stamp) : '                        '} ` : '';
     const flag = opts.checkCrc && !e.crcOk ? `   <-- CRC error (computed ${hex4(crc16Text(e.text))})` : '';
-    return `${hex4(e.crc)} ${date}${String(e.sync).padStart(6, '0')} ${e.text}${flag}`;
+    // The REQTRANS dummy has no text: its line ends at the sync number (no trailing blank).
+    return `${hex4(e.crc)} ${date}${String(e.sync).padStart(6, '0')}${e.text ? ` ${e.text}` : ''}${flag}`;
   });
   return [head, ...lines].join('\n');
 }

@@ -13,6 +13,7 @@ import { step, stmt } from './statements';
 export function rebuildGal(db: Db, poSpec: string): StepResult {
   return step(db, () => {
     const po = resolvePo(db, poSpec);
+    writeLog(db, po.id, 'DIRSYNC', 'Status', 101, 'Begin execution REBUILD -F');
     const gen = po.galGen + 1;
     const { added } = stmt(db, 'select pending_adds as added from postoffice where id = ?').get(po.id) as { added: number };
     const removed = stmt(db, 'delete from list_entry where po_id = ? and removed_gen = ?').run(po.id, gen).changes;

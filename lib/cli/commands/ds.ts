@@ -39,11 +39,13 @@ export const ds: Command = (ctx) => {
       if (!x) throw usage('ds types needs a list: dirsync ds types -dM PCM,SMTP');
       return done(`Accepted address types: ${setAcceptedTypes(db, po, x.split(',')).join(', ')}`);
     case 'keep': {
+      if (!/^\d{1,3}$/.test(x ?? '')) throw usage(`ds keep needs a number of cycles from 1 to 999, not "${x ?? ''}": dirsync ds keep -dM 14`);
       const n = Number(x);
       setKeepUpdates(db, po, n);
       return done(`Keep Updates: ${n} cycles`);
     }
     default:
-      throw usage(`unknown ds command "${verb ?? ''}": use server, requestor, register, export, import, types or keep`);
+      if (verb === undefined) throw usage('ds needs a command: server, requestor, register, export, import, types or keep');
+      throw usage(`unknown ds command "${verb}": use server, requestor, register, export, import, types or keep`);
   }
 };

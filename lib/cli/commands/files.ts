@@ -8,7 +8,7 @@ import { resolvePo } from '@/lib/dirsync/postoffices';
 import { formatLogLine, type LogLineRow } from '@/lib/dirsync/log';
 import { stmt } from '@/lib/dirsync/statements';
 import { parseArgs, requiredPo } from '../args';
-import { show, type Command } from '../context';
+import { show, writeTextFile, type Command } from '../context';
 
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
@@ -34,42 +34,49 @@ export const file: Command = (ctx) => {
     case 'copy': {
       need(3, '<from> <to> RESYNC.GLB');
       const name = checkMovable(w[2]);
+      const [from, to] = [resolvePlace(db, w[0]), resolvePlace(db, w[1])];
       step(db, () => {
-        const bytes = readStoredFile(db, resolvePlace(db, w[0]), name);
-        if (!bytes) throw notFound(`there is no ${name} in ${w[0]}`);
-        writeStoredFile(db, resolvePlace(db, w[1]), name, bytes);
+        const bytes = readStoredFile(db, from, name);
+        if (!bytes) throw notFound(`there is no ${name} in ${from}: "dirsync file list ${from}" shows what is there`);
+        writeStoredFile(db, to, name, bytes);
       });
-      return done({ copied: name }, `${name} copied from ${w[0]} to ${w[1]}`);
+      return done({ copied: name, from, to }, `${name} copied from ${from} to ${to}`);
     }
     case 'delete': {
       need(2, '<place> RESYNC.GLB');
       const name = checkMovable(w[1]);
-      if (!deleteStoredFile(db, resolvePlace(db, w[0]), name)) throw notFound(`there is no ${name} in ${w[0]}`);
-      return done({ deleted: name }, `${name} deleted from ${w[0]}`);
+      const at = resolvePlace(db, w[0]);
+      if (!deleteStoredFile(db, at, name)) throw notFound(`there is no ${name} in ${at}: "dirsync file list ${at}" shows what is there`);
+      return done({ deleted: name, at }, `${name} deleted from ${at}`);
     }
     case 'export': {
       need(3, '<place> RESYNC.GLB <path>');
       const name = checkMovable(w[1]);
-      const bytes = readStoredFile(db, resolvePlace(db, w[0]), name);
-      if (!bytes) throw notFound(`there is no ${name} in ${w[0]}`);
-      fs.writeFileSync(w[2], bytes);
+      const at = resolvePlace(db, w[0]);
+      const bytes = readStoredFile(db, at, name);
+      if (!bytes) throw notFound(`there is no ${name} in ${at}: "dirsync file list ${at}" shows what is there`);
+      writeTextFile(w[2], bytes, 'the export path');
       return done({ exported: w[2], bytes: bytes.length }, `${name} written to ${w[2]} (${bytes.length} bytes)`);
     }
     case 'import': {
       need(3, '<path> <place> RESYNC.GLB');
       const name = checkMovable(w[2]);
+      const at = resolvePlace(db, w[1]);
       let size: number;
       try {
-        size = fs.statSync(w[0]).size;
+        const st = fs.statSync(w[0]);
+        if (!st.isFile()) throw new Error('not a file');
+        size = st.size;
       } catch {
-        throw usage(`cannot read ${w[0]}: check the path`);
+        throw usage(`cannot read ${w[0]}: check the path of the file to import`);
       }
       if (size > MAX_FILE_BYTES) throw usage(`${w[0]} is ${size} bytes; the limit is ${MAX_FILE_BYTES}`);
-      writeStoredFile(db, resolvePlace(db, w[1]), name, fs.readFileSync(w[0]));
-      return done({ imported: w[0], bytes: size }, `${w[0]} placed in ${w[1]} as ${name} (${size} bytes)`);
+      writeStoredFile(db, at, name, fs.readFileSync(w[0]));
+      return done({ imported: w[0], bytes: size, at }, `${w[0]} placed in ${at} as ${name} (${size} bytes)`);
     }
     default:
-      throw usage(`unknown file command "${verb ?? ''}": use copy, delete, list, export or import`);
+      if (verb === undefined) throw usage('file needs a command: copy, delete, list, export or import');
+      throw usage(`unknown file command "${verb}": use copy, delete, list, export or import`);
   }
 };
 

@@ -6,7 +6,7 @@ import { resyncExtract } from '@/lib/dirsync/resync-extract';
 import { importText } from '@/lib/dirsync/import-text';
 import { extractText } from '@/lib/dirsync/extract-text';
 import { parseArgs, requiredPo, shortValue, adminPassword, type Args } from '../args';
-import { report, show, type Command, type CommandContext } from '../context';
+import { report, show, writeTextFile, type Command, type CommandContext } from '../context';
 
 /** Import files are read whole; anything bigger than this is not an address list. */
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -52,7 +52,7 @@ function extract(ctx: CommandContext, a: Args, poSpec: string): number {
   const file = shortValue(a, 'f')!;
   const list = shortValue(a, 'x');
   const r = extractText(ctx.db(), poSpec, { list, gateway: shortValue(a, 'g') });
-  fs.writeFileSync(file, r.text, 'latin1');
+  writeTextFile(file, r.text, '-f');
   show(ctx, a, { file, addresses: r.count }, () => `${r.count} addresses extracted to ${file}`);
   return 0;
 }
@@ -60,7 +60,9 @@ function extract(ctx: CommandContext, a: Args, poSpec: string): number {
 function readImportFile(file: string): string {
   let size: number;
   try {
-    size = fs.statSync(file).size;
+    const st = fs.statSync(file);
+    if (!st.isFile()) throw new Error('not a file');
+    size = st.size;
   } catch {
     throw usage(`cannot read the import file ${file}: check the path given with -f`);
   }

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import { usage } from '@/lib/dirsync/errors';
+import { DirsyncError, usage } from '@/lib/dirsync/errors';
 import { checkAdmin, resolvePo } from '@/lib/dirsync/postoffices';
 import { formatRequestorConfiguration, formatServerConfiguration, requestorConfiguration, resetRequestor, serverConfiguration } from '@/lib/dirsync/listds';
 import { formatQueue, queueEntries, QUEUE_FILES, type QueueFile } from '@/lib/dirsync/listq';
 import { formatProcessTime, importProcessTimes, processTimes } from '@/lib/dirsync/process-times';
 import { parseArgs, requiredPo, shortValue, adminPassword } from '../args';
-import { show, type Command } from '../context';
+import { show, writeTextFile, type Command } from '../context';
 
 /** `listds admin -p<pw> -d<PO> -s|-r [-z]`. */
 export const listds: Command = (ctx) => {
@@ -33,7 +33,11 @@ export const listq: Command = (ctx) => {
   if (!QUEUE_FILES.includes(file)) throw usage(`listq needs -f with one of ${QUEUE_FILES.join(', ')}`);
   const entries = queueEntries(ctx.db(), po, file);
   show(ctx, a, entries, () => formatQueue(entries, { dates: a.short.has('t'), checkCrc: a.short.has('c') }));
-  return entries.some((e) => !e.crcOk) && a.short.has('c') ? 1 : 0;
+  // -c: a failed check is what the utility found wrong, so exit 1 with its one line on stderr.
+  const bad = a.short.has('c') ? entries.filter((e) => !e.crcOk).length : 0;
+  if (!bad) return 0;
+  ctx.io.err(`Fatal [40] Possible database corruption detected: ${bad} ${bad === 1 ? 'entry' : 'entries'} of ${file.toUpperCase()}.GLB failed the CRC check`);
+  return 1;
 };
 
 /** `dssched admin -p<pw> -d<PO> [-x<file>] [-i<file>]`: list, export or import PROCESS times. */
@@ -49,12 +53,20 @@ export const dssched: Command = (ctx) => {
     } catch {
       throw usage(`cannot read the schedule file ${input}: check the path given with -i`);
     }
-    importProcessTimes(ctx.db(), requiredPo(a), text);
+    try {
+      importProcessTimes(ctx.db(), requiredPo(a), text);
+    } catch (e) {
+      // Every bad line with its number on stdout; the one summary line goes to stderr.
+      if (e instanceof DirsyncError && e.details.length) {
+        ctx.io.out(a.long.has('json') ? JSON.stringify({ error: e.message, lines: e.details }, null, 2) : e.details.join('\n'));
+      }
+      throw e;
+    }
   }
   const times = processTimes(ctx.db(), po.id);
   const text = times.map(formatProcessTime).join('\n');
   const output = shortValue(a, 'x');
-  if (output) fs.writeFileSync(output, text + '\n');
+  if (output) writeTextFile(output, text + '\n', '-x');
   show(ctx, a, { runWindowSeconds: 28800, times: times.map(formatProcessTime) }, () =>
     [`Run window is 8 hours (28800 seconds)`, ...(times.length ? times.map(formatProcessTime) : ['No process times set'])].join('\n'),
   );
