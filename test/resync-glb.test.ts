@@ -404,24 +404,16 @@ describe('properties', () => {
   });
 });
 
-describe('speed', () => {
-  // CPU time, best of up to ten runs: other work on a shared machine must not fail the test.
-  it('encodes and decodes 100,000 records of ~45 bytes well under 300 ms', () => {
+// Speed is measured by B5 in `npm run bench`, never asserted here.
+describe('large files', () => {
+  it('round-trips 100,000 records', () => {
     const records = Array.from({ length: 100_000 }, (_, k) => ({
       stamp: T0,
       sync: k + 1,
       text: `A User ${String(k).padStart(6, '0')}\tPCM:POLY/NOV/U${k}`.padEnd(45, 'x'),
     }));
-    const file = { ...sample(), records };
-    let best = Infinity;
-    for (let run = 0; run < 10 && best >= 300; run++) {
-      const before = process.cpuUsage();
-      const back = decodeResyncGlb(encodeResyncGlb(file));
-      const used = process.cpuUsage(before);
-      best = Math.min(best, (used.user + used.system) / 1000);
-      expect(back.records.length).toBe(100_000);
-      expect(back.records[99_999]).toEqual(records[99_999]);
-    }
-    expect(best).toBeLessThan(300);
+    const back = decodeResyncGlb(encodeResyncGlb({ ...sample(), records }));
+    expect(back.records.length).toBe(100_000);
+    expect(back.records[99_999]).toEqual(records[99_999]);
   });
 });

@@ -3,7 +3,7 @@ import { conflict } from './errors';
 import { poKey } from './names';
 import { resolvePo } from './postoffices';
 import { checkFullName, checkMailboxName, localEntry, txnLine } from './mailboxes';
-import { putListEntry } from './lists';
+import { changeListNow, putListEntry } from './lists';
 import { appendReqtrans } from './reqtrans';
 import { step, stmt } from './statements';
 
@@ -18,7 +18,7 @@ export function addMailbox(db: Db, poSpec: string, mailbox: string, fullName: st
     }
     stmt(db, 'insert into mailbox (po_id, name, full_name, dirsync) values (?, ?, ?, ?)').run(po.id, name, full, dirsync ? 1 : 0);
     const entry = localEntry(po, name, full);
-    putListEntry(db, po.id, entry);
+    changeListNow(db, po.id, (gen) => putListEntry(db, po.id, entry, gen));
     if (dirsync) appendReqtrans(db, po.id, txnLine('A', full, entry.address));
   });
 }

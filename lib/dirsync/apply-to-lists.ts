@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { clearList, putListEntry, removeListEntry } from './lists';
+import { clearList, putListEntry, recordPendingAdds, removeListEntry } from './lists';
 import { normalTarget } from './master-lists';
 import { addressKey, listKeyOf, parseAddress, poKey } from './names';
 import type { PoRow } from './postoffices';
@@ -16,6 +16,8 @@ export interface ListContext {
   gen: number;
   /** Create external postoffice definitions for unknown postoffices. */
   autocreate: boolean;
+  /** Pending additions made so far, recorded by `finishLists`. */
+  pendingAdds: number;
 }
 
 /**
@@ -28,7 +30,7 @@ export function applyToLists(db: Db, ctx: ListContext, txn: Txn): ApplyOutcome {
     const key = normalTarget(txn.target);
     if (key === own) return 'own';
     if (!key.startsWith('PCM:') && !ctx.types.has(key.slice(0, -1))) return 'type';
-    clearList(db, ctx.po.id, key, ctx.gen);
+    ctx.pendingAdds += clearList(db, ctx.po.id, key, ctx.gen);
     return 'applied';
   }
   const address = parseAddress(txn.address);
@@ -44,12 +46,20 @@ export function applyToLists(db: Db, ctx: ListContext, txn: Txn): ApplyOutcome {
     );
   }
   const key = addressKey(address);
-  if (txn.code === 'D') removeListEntry(db, ctx.po.id, key, ctx.gen);
-  else putListEntry(db, ctx.po.id, { listKey, addressKey: key, fullName: txn.fullName, address: txn.address, template: txn.template.join('\n') }, ctx.gen);
+  ctx.pendingAdds +=
+    txn.code === 'D'
+      ? removeListEntry(db, ctx.po.id, key, ctx.gen)
+      : putListEntry(db, ctx.po.id, { listKey, addressKey: key, fullName: txn.fullName, address: txn.address, template: txn.template.join('\n') }, ctx.gen);
   return 'applied';
 }
 
 export function listContext(db: Db, po: PoRow, autocreate = true): ListContext {
   const { types } = stmt(db, 'select types from reqconf where po_id = ?').get(po.id) as { types: string };
-  return { po, types: new Set(types.split(',')), gen: po.galGen + 1, autocreate };
+  return { po, types: new Set(types.split(',')), gen: po.galGen + 1, autocreate, pendingAdds: 0 };
+}
+
+/** Record the pending additions a run of `applyToLists` made. */
+export function finishLists(db: Db, ctx: ListContext): void {
+  recordPendingAdds(db, ctx.po.id, ctx.pendingAdds);
+  ctx.pendingAdds = 0;
 }

@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { resolvePo } from './postoffices';
 import { findMailbox, localEntry, txnLine } from './mailboxes';
-import { removeListEntry } from './lists';
+import { changeListNow, removeListEntry } from './lists';
 import { appendReqtrans } from './reqtrans';
 import { step, stmt } from './statements';
 
@@ -12,7 +12,7 @@ export function deleteMailbox(db: Db, poSpec: string, mailbox: string): void {
     const row = findMailbox(db, po, mailbox);
     stmt(db, 'delete from mailbox where id = ?').run(row.id);
     const entry = localEntry(po, row.name, row.fullName);
-    removeListEntry(db, po.id, entry.addressKey);
+    changeListNow(db, po.id, (gen) => removeListEntry(db, po.id, entry.addressKey, gen));
     if (row.dirsync) appendReqtrans(db, po.id, txnLine('D', row.fullName, entry.address));
   });
 }

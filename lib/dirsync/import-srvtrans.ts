@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { applyToLists, listContext } from './apply-to-lists';
+import { applyToLists, finishLists, listContext } from './apply-to-lists';
 import { writeLog } from './log';
 import { resolvePo } from './postoffices';
 import type { StepResult } from './reqconf';
@@ -27,6 +27,7 @@ export function importSrvtrans(db: Db, poSpec: string): StepResult {
         if (outcome === 'own') writeLog(db, po.id, 'DIRSYNC', 'Status', 66, `Local postoffice transaction ignored: ${text.split('\n')[0]}`);
       }
     }
+    finishLists(db, ctx);
     stmt(db, 'delete from srvtrans where po_id = ?').run(po.id);
     const line = `${counts.applied} transactions imported, ${counts.own} local ignored, ${counts.type} of types not accepted ignored`;
     writeLog(db, po.id, 'DIRSYNC', 'Status', 102, `End process IMPORT -Q: ${line}`);

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { applyToLists, listContext } from './apply-to-lists';
+import { applyToLists, finishLists, listContext } from './apply-to-lists';
 import { DirsyncError } from './errors';
 import { parseImportFile, type ImportLineError } from './import-file';
 import { normalTarget } from './master-lists';
@@ -34,8 +34,10 @@ export function importText(db: Db, poSpec: string, text: string, opts: ImportTex
     if (opts.toReqtrans) {
       for (const txn of parsed.txns) appendReqtrans(db, po.id, formatTxn(txn));
     } else {
-      const ctx = { ...listContext(db, po, !!opts.autocreate), types: new Set([...listContext(db, po).types, ...(opts.gateway ? [opts.gateway.toUpperCase()] : [])]) };
+      const ctx = listContext(db, po, !!opts.autocreate);
+      if (opts.gateway) ctx.types.add(opts.gateway.toUpperCase());
       for (const txn of parsed.txns) applyToLists(db, ctx, txn);
+      finishLists(db, ctx);
     }
     return { imported: parsed.txns.length };
   });

@@ -5,6 +5,9 @@ import { stmt } from './statements';
  * The .USR/.NME lists of a postoffice. Changes are written at generation `galGen + 1` (pending) and
  * the GAL shows the entries visible at `galGen`, so rebuild only moves the generation on: its cost
  * follows the number of changes, not the size of the GAL (docs/engine.md).
+ *
+ * Each change returns how it moved the count of pending additions; callers add those up and
+ * record them once per step with `recordPendingAdds`.
  */
 export interface ListEntryInput {
   listKey: string;
@@ -26,6 +29,10 @@ export function pendingGen(db: Db, poId: number): number {
   return (stmt(db, 'select gal_gen as g from postoffice where id = ?').get(poId) as { g: number }).g + 1;
 }
 
+export function recordPendingAdds(db: Db, poId: number, delta: number): void {
+  if (delta !== 0) stmt(db, 'update postoffice set pending_adds = pending_adds + ? where id = ?').run(delta, poId);
+}
+
 /** The address-key range of a list: `PCM:NET/PO` holds `PCM:NET/PO/…`, a gateway `SMTP:` holds `SMTP:…`. */
 export function listRange(listKey: string): [string, string] {
   const lo = listKey.endsWith(':') ? listKey : `${listKey}/`;
@@ -41,42 +48,50 @@ function live(db: Db, poId: number, addressKey: string): LiveRow | undefined {
   ).get(poId, addressKey) as LiveRow | undefined;
 }
 
-function countPending(db: Db, poId: number, delta: number): void {
-  stmt(db, 'update postoffice set pending_adds = pending_adds + ? where id = ?').run(delta, poId);
-}
-
-function retire(db: Db, poId: number, row: LiveRow, gen: number): void {
+/** Retire a live row; a row added in this same generation simply goes (-1 pending). */
+function retire(db: Db, row: LiveRow, gen: number): number {
   if (row.addedGen === gen) {
     stmt(db, 'delete from list_entry where id = ?').run(row.id);
-    countPending(db, poId, -1);
-  } else stmt(db, 'update list_entry set removed_gen = ? where id = ?').run(gen, row.id);
+    return -1;
+  }
+  stmt(db, 'update list_entry set removed_gen = ? where id = ?').run(gen, row.id);
+  return 0;
 }
 
-/** Add or replace an entry (an `A` or `M`); a no-op when nothing changed. */
-export function putListEntry(db: Db, poId: number, e: ListEntryInput, gen = pendingGen(db, poId)): void {
-  const row = live(db, poId, e.addressKey);
-  if (row) {
-    if (row.fullName === e.fullName && row.address === e.address && row.template === e.template) return;
-    retire(db, poId, row, gen);
-  }
+const insertNew = (db: Db) =>
   stmt(
     db,
-    'insert into list_entry (po_id, list_key, address_key, full_name, address, template, added_gen) values (?, ?, ?, ?, ?, ?, ?)',
-  ).run(poId, e.listKey, e.addressKey, e.fullName, e.address, e.template, gen);
-  countPending(db, poId, 1);
+    `insert into list_entry (po_id, list_key, address_key, full_name, address, template, added_gen) values (?, ?, ?, ?, ?, ?, ?)
+     on conflict (po_id, address_key) where removed_gen is null do nothing`,
+  );
+
+/** Add or replace an entry (an `A` or `M`); a no-op when nothing changed. */
+export function putListEntry(db: Db, poId: number, e: ListEntryInput, gen: number): number {
+  // Most entries are new (an import after an R, a first cycle): one insert, no lookup.
+  if (insertNew(db).run(poId, e.listKey, e.addressKey, e.fullName, e.address, e.template, gen).changes) return 1;
+  const row = live(db, poId, e.addressKey)!;
+  if (row.fullName === e.fullName && row.address === e.address && row.template === e.template) return 0;
+  const delta = retire(db, row, gen);
+  insertNew(db).run(poId, e.listKey, e.addressKey, e.fullName, e.address, e.template, gen);
+  return delta + 1;
 }
 
 /** Remove an entry (a `D`); a no-op when absent. */
-export function removeListEntry(db: Db, poId: number, addressKey: string, gen = pendingGen(db, poId)): void {
+export function removeListEntry(db: Db, poId: number, addressKey: string, gen: number): number {
   const row = live(db, poId, addressKey);
-  if (row) retire(db, poId, row, gen);
+  return row ? retire(db, row, gen) : 0;
 }
 
 /** Empty a whole list (an `R`). */
-export function clearList(db: Db, poId: number, listKey: string, gen = pendingGen(db, poId)): void {
+export function clearList(db: Db, poId: number, listKey: string, gen: number): number {
   const [lo, hi] = listRange(listKey);
   const range = 'po_id = ? and address_key >= ? and address_key < ? and removed_gen is null';
   const dropped = stmt(db, `delete from list_entry where ${range} and added_gen = ?`).run(poId, lo, hi, gen).changes;
-  countPending(db, poId, -dropped);
   stmt(db, `update list_entry set removed_gen = ? where ${range}`).run(gen, poId, lo, hi);
+  return -dropped;
+}
+
+/** One change to a list outside an import (a local mailbox): applied and counted at once. */
+export function changeListNow(db: Db, poId: number, change: (gen: number) => number): void {
+  recordPendingAdds(db, poId, change(pendingGen(db, poId)));
 }

@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { resolvePo } from './postoffices';
 import { checkFullName, findMailbox, localEntry, txnLine } from './mailboxes';
-import { putListEntry } from './lists';
+import { changeListNow, putListEntry } from './lists';
 import { appendReqtrans } from './reqtrans';
 import { step, stmt } from './statements';
 
@@ -18,7 +18,7 @@ export function modifyMailbox(db: Db, poSpec: string, mailbox: string, change: {
     const dirsync = change.dirsync ?? before.dirsync;
     stmt(db, 'update mailbox set full_name = ?, dirsync = ? where id = ?').run(fullName, dirsync ? 1 : 0, before.id);
     const entry = localEntry(po, before.name, fullName);
-    putListEntry(db, po.id, entry);
+    changeListNow(db, po.id, (gen) => putListEntry(db, po.id, entry, gen));
     if (before.dirsync && dirsync && fullName !== before.fullName) appendReqtrans(db, po.id, txnLine('M', fullName, entry.address));
     if (!before.dirsync && dirsync) appendReqtrans(db, po.id, txnLine('A', fullName, entry.address));
     if (before.dirsync && !dirsync) appendReqtrans(db, po.id, txnLine('D', before.fullName, entry.address));

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { applyToLists, listContext } from './apply-to-lists';
+import { applyToLists, finishLists, listContext } from './apply-to-lists';
 import { srvconfOf } from './dss';
 import { DirsyncError } from './errors';
 import { writeLog } from './log';
@@ -29,6 +29,7 @@ export function applyResyncIfPresent(db: Db, po: PoRow): StepResult {
   applyNumbers(db, po, checked);
   const ctx = listContext(db, po);
   for (const record of checked.records) applyToLists(db, ctx, parseTxn(record.text));
+  finishLists(db, ctx);
   deleteStoredFile(db, poKey(po), 'RESYNC.GLB');
   const line = `RESYNC.GLB processed: ReqSync = ${checked.reqSeq}, SrvSync = ${checked.srvSeq}, ImpSync = ${checked.impSeq}, ${checked.records.length} transactions`;
   writeLog(db, po.id, 'DIRSYNC', 'Status', 102, line);
