@@ -72,6 +72,7 @@ CREATE TABLE `msttrans` (
 	`crc` integer NOT NULL,
 	`origin` text NOT NULL,
 	`cycle` integer NOT NULL,
+	`list_key` text,
 	`txn` text NOT NULL,
 	FOREIGN KEY (`dss_po_id`) REFERENCES `postoffice`(`id`) ON UPDATE no action ON DELETE cascade
 );

@@ -87,6 +87,8 @@ export const msttrans = sqliteTable(
     crc: integer('crc').notNull(),
     origin: text('origin').notNull(),
     cycle: integer('cycle').notNull(),
+    /** The list the transaction changes (see superseded.ts). */
+    listKey: text('list_key'),
     txn: text('txn').notNull(),
   },
   (t) => [uniqueIndex('msttrans_sync').on(t.dssPoId, t.sync), index('msttrans_cycle').on(t.dssPoId, t.cycle)],

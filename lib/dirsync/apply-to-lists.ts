@@ -18,6 +18,8 @@ export interface ListContext {
   autocreate: boolean;
   /** Pending additions made so far, recorded by `finishLists`. */
   pendingAdds: number;
+  /** External postoffices already defined or autocreated in this step. */
+  defined: Set<string>;
 }
 
 /**
@@ -38,12 +40,13 @@ export function applyToLists(db: Db, ctx: ListContext, txn: Txn): ApplyOutcome {
   const listKey = listKeyOf(address);
   if (listKey === own) return 'own';
   if (!address.po && !ctx.types.has(address.type)) return 'type';
-  if (address.po && ctx.autocreate) {
+  if (address.po && ctx.autocreate && !ctx.defined.has(listKey)) {
     stmt(db, 'insert or ignore into external_po (po_id, network, name, autocreated) values (?, ?, ?, 1)').run(
       ctx.po.id,
       address.po.network,
       address.po.name,
     );
+    ctx.defined.add(listKey);
   }
   const key = addressKey(address);
   ctx.pendingAdds +=
@@ -55,7 +58,7 @@ export function applyToLists(db: Db, ctx: ListContext, txn: Txn): ApplyOutcome {
 
 export function listContext(db: Db, po: PoRow, autocreate = true): ListContext {
   const { types } = stmt(db, 'select types from reqconf where po_id = ?').get(po.id) as { types: string };
-  return { po, types: new Set(types.split(',')), gen: po.galGen + 1, autocreate, pendingAdds: 0 };
+  return { po, types: new Set(types.split(',')), gen: po.galGen + 1, autocreate, pendingAdds: 0, defined: new Set() };
 }
 
 /** Record the pending additions a run of `applyToLists` made. */

@@ -5,6 +5,7 @@ import { reqconfOf, type StepResult } from './reqconf';
 import { writeLog } from './log';
 import { sendMessage } from './messages';
 import { reqStatSubject, reqTxSubject } from './subjects';
+import { dropSuperseded, txnListKey } from './superseded';
 import { joinRecords } from './transactions';
 import { step, stmt } from './statements';
 
@@ -31,7 +32,11 @@ export function reqmainTransmit(db: Db, poSpec: string): StepResult {
     // Entries at or below ReqSync are already at the DSS: obsolete.
     stmt(db, 'delete from reqtrans where po_id = ? and sync <= ?').run(po.id, rc.reqSync);
     const entries = rc.sendUpdates
-      ? (stmt(db, 'select sync, txn from reqtrans where po_id = ? order by sync').all(po.id) as { sync: number; txn: string }[])
+      ? dropSuperseded(
+          (stmt(db, 'select sync, txn as text from reqtrans where po_id = ? order by sync').all(po.id) as { sync: number; text: string }[]).map(
+            (e) => ({ ...e, listKey: txnListKey(e.text) }),
+          ),
+        )
       : [];
     const r = rc.sendUpdates ? Math.max(rc.reqtransHigh, rc.reqSync) : rc.reqSync;
     const dss = parsePoName(dssName);
@@ -46,7 +51,7 @@ export function reqmainTransmit(db: Db, poSpec: string): StepResult {
       n: entries.length,
       noReply: !rc.receiveUpdates,
       password: rc.password,
-      attachment: joinRecords(entries.map((e) => e.txn)),
+      attachment: joinRecords(entries.map((e) => e.text)),
       numbers: entries.map((e) => e.sync).join(','),
     });
     stmt(db, 'update reqconf set pending_r = ? where po_id = ?').run(r, po.id);

@@ -8,6 +8,7 @@ import { deleteMessage, mailbag, noticeToAdmin } from './messages';
 import { poKey } from './names';
 import { resolvePo } from './postoffices';
 import type { StepResult } from './reqconf';
+import { txnListKey } from './superseded';
 import { parseTxn, splitRecords } from './transactions';
 import { step, stmt } from './statements';
 
@@ -22,6 +23,7 @@ export function srvmainReceive(db: Db, dssSpec: string): StepResult {
     const own = poKey(dss);
     const sc = requireDss(db, dss, 'SRVMAIN');
     const cycle = sc.cycle + 1;
+    const stamp = now(db);
     let sync = sc.sync;
     writeLog(db, dss.id, 'DIRSYNC', 'Status', 101, 'Begin execution SRVMAIN -R');
     const lines: string[] = [];
@@ -49,8 +51,8 @@ export function srvmainReceive(db: Db, dssSpec: string): StepResult {
         if (numbers[k] <= record.reqSync) return; // already received
         sync += 1;
         accepted += 1;
-        stmt(db, 'insert into msttrans (dss_po_id, sync, stamp, crc, origin, cycle, txn) values (?, ?, ?, ?, ?, ?, ?)').run(
-          dss.id, sync, now(db), crc16Text(text), origin, cycle, text,
+        stmt(db, 'insert into msttrans (dss_po_id, sync, stamp, crc, origin, cycle, list_key, txn) values (?, ?, ?, ?, ?, ?, ?, ?)').run(
+          dss.id, sync, stamp, crc16Text(text), origin, cycle, txnListKey(text), text,
         );
         applyToMaster(db, dss.id, origin, parseTxn(text));
       });
@@ -59,7 +61,7 @@ export function srvmainReceive(db: Db, dssSpec: string): StepResult {
         db,
         `update srv_requestor set req_sync = max(req_sync, ?), imp_sync = max(imp_sync, ?), last_cycle = ?, last_update_at = ?,
           reply_pending = ?, asked_r = ?, asked_s = ?, asked_i = ?, import_reply = (import_reply or ?) where id = ?`,
-      ).run(m.r, m.i, cycle, now(db), m.noReply ? record.replyPending : 1, m.r, m.s, m.i, importRequest && !m.noReply ? 1 : 0, record.id);
+      ).run(m.r, m.i, cycle, stamp, m.noReply ? record.replyPending : 1, m.r, m.s, m.i, importRequest && !m.noReply ? 1 : 0, record.id);
       const line = `${origin}: ${accepted} of ${texts.length} updates accepted${importRequest ? ', import requested' : ''}`;
       writeLog(db, dss.id, 'CENTRAL', 'Status', 105, `ReqTx from ${line}`);
       lines.push(line);

@@ -7,6 +7,7 @@ import { parsePoName, poKey, systemAddress } from './names';
 import { resolvePo, type PoRow } from './postoffices';
 import type { StepResult } from './reqconf';
 import { srvTxSubject } from './subjects';
+import { dropSuperseded } from './superseded';
 import { joinRecords } from './transactions';
 import { step, stmt } from './statements';
 
@@ -26,9 +27,10 @@ export function srvmainTransmit(db: Db, dssSpec: string): StepResult {
       return { lines: [], fatal: { number: 133, text } };
     }
     const lines: string[] = [];
+    const after = entriesAfter(db, dss);
     for (const record of srvRequestors(db, dss)) {
       if (!record.replyPending && !record.exportNext) continue;
-      const subject = reply(db, dss, sc.sync, sc.purgedThrough, record);
+      const subject = reply(db, dss, sc.sync, sc.purgedThrough, record, after);
       if (subject) lines.push(subject);
     }
     purge(db, dss, sc.cycle, sc.keepUpdates);
@@ -37,7 +39,37 @@ export function srvmainTransmit(db: Db, dssSpec: string): StepResult {
   });
 }
 
-function reply(db: Db, dss: PoRow, sync: number, purgedThrough: number, record: SrvRequestorRow): string | null {
+interface MasterEntry {
+  sync: number;
+  origin: string;
+  listKey: string | null;
+  text: string;
+}
+
+/** MSTTRANS entries above S, read once per S in a transmit (most requestors share one S). */
+function entriesAfter(db: Db, dss: PoRow): (s: number) => MasterEntry[] {
+  const cache = new Map<number, MasterEntry[]>();
+  return (s) => {
+    let rows = cache.get(s);
+    if (!rows) {
+      rows = stmt(db, 'select sync, origin, list_key as listKey, txn as text from msttrans where dss_po_id = ? and sync > ? order by sync').all(
+        dss.id,
+        s,
+      ) as MasterEntry[];
+      cache.set(s, rows);
+    }
+    return rows;
+  };
+}
+
+function reply(
+  db: Db,
+  dss: PoRow,
+  sync: number,
+  purgedThrough: number,
+  record: SrvRequestorRow,
+  after: (s: number) => MasterEntry[],
+): string | null {
   const s = record.askedS;
   const done = () =>
     stmt(db, 'update srv_requestor set reply_pending = 0, import_reply = 0, export_next = 0 where id = ?').run(record.id);
@@ -66,12 +98,8 @@ function reply(db: Db, dss: PoRow, sync: number, purgedThrough: number, record: 
       writeLog(db, dss.id, 'DIRSYNC', 'Warning', 138, `Server sync does not exist anymore (${s})`);
       writeLog(db, dss.id, 'DIRSYNC', 'Warning', 139, `Number of missing transactions = ${purgedThrough - s} (${s}->${purgedThrough - 1})`);
     }
-    const entries = stmt(db, 'select sync, txn from msttrans where dss_po_id = ? and sync > ? and origin <> ? order by sync').all(
-      dss.id,
-      s,
-      record.requestor,
-    ) as { sync: number; txn: string }[];
-    texts = entries.map((e) => e.txn);
+    const entries = dropSuperseded(after(s).filter((e) => e.origin !== record.requestor));
+    texts = entries.map((e) => e.text);
     numbers = entries.map((e) => e.sync);
   }
   const subject = srvTxSubject(record.askedR, sync, s, record.askedI, texts.length);
