@@ -5,7 +5,6 @@ import { reqconfOf, type StepResult } from './reqconf';
 import { writeLog } from './log';
 import { sendMessage } from './messages';
 import { reqStatSubject, reqTxSubject } from './subjects';
-import { dropSuperseded, txnListKey } from './superseded';
 import { joinRecords } from './transactions';
 import { step, stmt } from './statements';
 
@@ -31,12 +30,10 @@ export function reqmainTransmit(db: Db, poSpec: string): StepResult {
     }
     // Entries at or below ReqSync are already at the DSS: obsolete.
     stmt(db, 'delete from reqtrans where po_id = ? and sync <= ?').run(po.id, rc.reqSync);
+    // Every entry goes, even one a later R supersedes: the DSS numbers each one, which keeps
+    // ReqSync ≤ SrvSync (superseded entries are left out on the way back, in SrvTx).
     const entries = rc.sendUpdates
-      ? dropSuperseded(
-          (stmt(db, 'select sync, txn as text from reqtrans where po_id = ? order by sync').all(po.id) as { sync: number; text: string }[]).map(
-            (e) => ({ ...e, listKey: txnListKey(e.text) }),
-          ),
-        )
+      ? (stmt(db, 'select sync, txn as text from reqtrans where po_id = ? order by sync').all(po.id) as { sync: number; text: string }[])
       : [];
     const r = rc.sendUpdates ? Math.max(rc.reqtransHigh, rc.reqSync) : rc.reqSync;
     const dss = parsePoName(dssName);
