@@ -2,27 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '@/db/client';
-import { cli, ok, tempDbFile } from './helpers';
+import { cli, ok, tempDbFile, dump } from './helpers';
 
 // `file copy|delete|list|export|import`: RESYNC.GLB between places and the real file system.
 
 const PW = 'admin -pSECRET';
-
-/** Every row of every table (log lines included). */
-function dump(file: string): Record<string, unknown[]> {
-  const db = openDatabase(file);
-  try {
-    const tables = (
-      db.$client
-        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite%' and name not like '__drizzle%' order by name")
-        .all() as { name: string }[]
-    ).map((t) => t.name);
-    return Object.fromEntries(tables.map((t) => [t, db.$client.prepare(`select * from "${t}" order by rowid`).all()]));
-  } finally {
-    db.$client.close();
-  }
-}
 
 const db = tempDbFile('files');
 let dir: string;

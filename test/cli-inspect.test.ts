@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { crc16Text } from '@/lib/dirsync/crc16';
-import { cli, ok, tempDbFile } from './helpers';
+import { cli, ok, tempDbFile, dump } from './helpers';
 
 // LISTQ, LISTDS, DSSCHED, the log files and --json, through the command line.
 
@@ -14,21 +14,6 @@ const HEAD = 'CRC  Sync#  Transaction';
 const hex4 = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
 /** A LISTQ line as -t shows it. */
 const qline = (sync: number, text: string, date = 'Sat Feb 26 08:00:00 1994') => `${hex4(crc16Text(text))} ${date} ${String(sync).padStart(6, '0')} ${text}`;
-
-/** Every row of every table (log lines included). */
-function dump(file: string): Record<string, unknown[]> {
-  const db = openDatabase(file);
-  try {
-    const tables = (
-      db.$client
-        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite%' and name not like '__drizzle%' order by name")
-        .all() as { name: string }[]
-    ).map((t) => t.name);
-    return Object.fromEntries(tables.map((t) => [t, db.$client.prepare(`select * from "${t}" order by rowid`).all()]));
-  } finally {
-    db.$client.close();
-  }
-}
 
 function sql(file: string, text: string, ...params: unknown[]): void {
   const db = openDatabase(file);

@@ -2,26 +2,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '@/db/client';
-import { cli, ok, splitLine, tempDbFile } from './helpers';
+import { cli, ok, splitLine, tempDbFile, dump } from './helpers';
 
 // Exit status (cli.md): 0 success, 1 the utility reported a fatal error, 2 bad usage — and one
 // clear line on stderr for every error, with nothing changed.
-
-/** Every row of every table (log lines included). */
-function dump(file: string): Record<string, unknown[]> {
-  const db = openDatabase(file);
-  try {
-    const tables = (
-      db.$client
-        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite%' and name not like '__drizzle%' order by name")
-        .all() as { name: string }[]
-    ).map((t) => t.name);
-    return Object.fromEntries(tables.map((t) => [t, db.$client.prepare(`select * from "${t}" order by rowid`).all()]));
-  } finally {
-    db.$client.close();
-  }
-}
 
 const db = tempDbFile('usage');
 

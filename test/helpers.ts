@@ -42,20 +42,25 @@ export function splitLine(line: string): string[] {
   return [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
 }
 
-/** Every table's rows except the log files: what "nothing changed" compares. */
-export function snapshotOf(db: Db): Record<string, unknown[]> {
+/**
+ * Every table's rows: what "nothing changed" compares. Log lines are left out unless asked for,
+ * because a refused step still writes its Fatal line.
+ */
+export function snapshotOf(db: Db, withLogs = false): Record<string, unknown[]> {
   const tables = (
     db.$client
-      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite%' and name not like '__drizzle%' and name <> 'log_line' order by name")
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite%' and name not like '__drizzle%' order by name")
       .all() as { name: string }[]
-  ).map((t) => t.name);
+  )
+    .map((t) => t.name)
+    .filter((t) => withLogs || t !== 'log_line');
   return Object.fromEntries(tables.map((t) => [t, db.$client.prepare(`select * from ${t} order by rowid`).all()]));
 }
 
-export function snapshot(file: string): Record<string, unknown[]> {
+export function snapshot(file: string, withLogs = false): Record<string, unknown[]> {
   const db = openDatabase(file);
   try {
-    return snapshotOf(db);
+    return snapshotOf(db, withLogs);
   } finally {
     db.$client.close();
   }
@@ -88,3 +93,6 @@ export function smallNetwork(file: string, mailboxes: Record<string, [string, st
   }
   for (const [drive, list] of Object.entries(mailboxes)) for (const [m, f] of list) ok(file, ['user', 'add', `-d${drive}`, m, f]);
 }
+
+/** Every row of every table, log lines included (a usage error writes nothing at all). */
+export const dump = (file: string) => snapshot(file, true);
