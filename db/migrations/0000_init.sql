@@ -63,7 +63,7 @@ CREATE TABLE `master_entry` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `master_entry_address` ON `master_entry` (`dss_po_id`,`address_key`);--> statement-breakpoint
-CREATE INDEX `master_entry_list` ON `master_entry` (`dss_po_id`,`list_key`);--> statement-breakpoint
+CREATE INDEX `master_entry_list` ON `master_entry` (`dss_po_id`,`list_key`,`address_key`);--> statement-breakpoint
 CREATE TABLE `msttrans` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`dss_po_id` integer NOT NULL,

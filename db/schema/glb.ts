@@ -107,7 +107,7 @@ export const masterEntry = sqliteTable(
     address: text('address').notNull(),
     template: text('template').notNull().default(''),
   },
-  (t) => [uniqueIndex('master_entry_address').on(t.dssPoId, t.addressKey), index('master_entry_list').on(t.dssPoId, t.listKey)],
+  (t) => [uniqueIndex('master_entry_address').on(t.dssPoId, t.addressKey), index('master_entry_list').on(t.dssPoId, t.listKey, t.addressKey)],
 );
 
 /** SRVTRANS.GLB: attachments received from the DSS, waiting for `import -q`. */

@@ -8,7 +8,7 @@ import type { PoRow } from './postoffices';
 import { reqconfOf, type StepResult } from './reqconf';
 import { decodeResyncGlb, type ResyncFile } from './resync-glb';
 import { deleteStoredFile, readStoredFile } from './stored-files';
-import { parseTxn } from './transactions';
+import { parseTxn, type Txn } from './transactions';
 import { stmt } from './statements';
 
 const FATAL_14 = 'Error processing RESYNC.GLB';
@@ -28,7 +28,7 @@ export function applyResyncIfPresent(db: Db, po: PoRow): StepResult {
   }
   applyNumbers(db, po, checked);
   const ctx = listContext(db, po);
-  for (const record of checked.records) applyToLists(db, ctx, parseTxn(record.text));
+  for (const txn of checked.txns) applyToLists(db, ctx, txn);
   finishLists(db, ctx);
   deleteStoredFile(db, poKey(po), 'RESYNC.GLB');
   const line = `RESYNC.GLB processed: ReqSync = ${checked.reqSeq}, SrvSync = ${checked.srvSeq}, ImpSync = ${checked.impSeq}, ${checked.records.length} transactions`;
@@ -36,8 +36,8 @@ export function applyResyncIfPresent(db: Db, po: PoRow): StepResult {
   return { lines: [line] };
 }
 
-/** The file, or why it cannot be applied. */
-export function validate(db: Db, po: PoRow, bytes: Uint8Array): ResyncFile | string {
+/** The file with its transactions parsed, or why it cannot be applied. */
+export function validate(db: Db, po: PoRow, bytes: Uint8Array): (ResyncFile & { txns: Txn[] }) | string {
   if (srvconfOf(db, po)) {
     return `${poKey(po)} is the dirsync server and its own RESYNC.GLB is still in its GLB directory; delete it there after copying it out`;
   }
@@ -53,14 +53,15 @@ export function validate(db: Db, po: PoRow, bytes: Uint8Array): ResyncFile | str
     return `REQSEQ ${file.reqSeq} is below this requestor's ReqSync ${rc.reqSync}; the DSS would reject its next changes as old`;
   }
   if (file.impSeq < rc.impSync) return `IMPSEQ ${file.impSeq} is below this requestor's ImpSync ${rc.impSync}`;
+  const txns: Txn[] = [];
   for (const [k, r] of file.records.entries()) {
     try {
-      parseTxn(r.text);
+      txns.push(parseTxn(r.text));
     } catch {
       return `record ${k + 1} is not a transaction`;
     }
   }
-  return file;
+  return { ...file, txns };
 }
 
 /** ReqSync/SrvSync/ImpSync from the header; pending REQTRANS entries move above REQSEQ. */
