@@ -179,9 +179,9 @@ describe('dispatch on the sample network', () => {
     // External between T1 and T2: the two requestors' messages are queued, then delivered.
     const externals = r.lines.slice(3, t2);
     expect(externals.length).toBeGreaterThan(0);
-    for (const l of externals) expect(l).toMatch(/^\d\d:\d\d external: \d+ delivered, \d+ queued$/);
-    expect(externals).toContain('13:50 external: 0 delivered, 4 queued');
-    expect(externals).toContain('13:55 external: 4 delivered, 0 queued');
+    for (const l of externals) expect(l).toMatch(/^Sat Feb 26 \d\d:\d\d:00 1994 {2}all postoffices {2}EXTERNAL -0 {2}\d+ delivered, \d+ queued$/);
+    expect(externals).toContain('Sat Feb 26 13:50:00 1994  all postoffices  EXTERNAL -0  0 delivered, 4 queued');
+    expect(externals).toContain('Sat Feb 26 13:55:00 1994  all postoffices  EXTERNAL -0  4 delivered, 0 queued');
     // Nothing later than the T2's time runs.
     expect(r.lines).toHaveLength(t2 + 1);
     expect(now(db)).toBe(feb(26, 14, 15));
@@ -191,8 +191,8 @@ describe('dispatch on the sample network', () => {
   it('runs the T3s at 14:45 after External has carried the replies: every GAL holds 36 names', () => {
     const r = dispatch(db, { until: feb(26, 15) });
     expect(r.ranT2).toBe(0);
-    expect(r.lines).toContain('14:20 external: 0 delivered, 2 queued');
-    expect(r.lines).toContain('14:25 external: 2 delivered, 0 queued');
+    expect(r.lines).toContain('Sat Feb 26 14:20:00 1994  all postoffices  EXTERNAL -0  0 delivered, 2 queued');
+    expect(r.lines).toContain('Sat Feb 26 14:25:00 1994  all postoffices  EXTERNAL -0  2 delivered, 0 queued');
     for (const po of PO) expect(r.lines).toContain(at(feb(26, 14, 45), po, 'RR', 'GAL rebuilt: 36 names'));
     for (const po of PO) expect(galCount(db, po)).toBe(36);
     expect(now(db)).toBe(feb(26, 15));
@@ -344,7 +344,7 @@ describe('dispatch, other cases', () => {
       'POLYNOMIAL/NOVEMBER  NSDA -RR',
     ]);
     // The DSS is outside the range: NOVEMBER's mail is queued for it and stays there.
-    expect(r.lines).toContain('13:50 external: 0 delivered, 2 queued');
+    expect(r.lines).toContain('Sat Feb 26 13:50:00 1994  N  EXTERNAL -0  0 delivered, 2 queued');
     expect(dispatchLog(db, 'MONTGOMERY')).toEqual([]);
     expect(lastDone(db, 'MONTGOMERY', 1)).toBe(CLOCK_START);
   });

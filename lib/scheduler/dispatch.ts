@@ -89,8 +89,6 @@ function enqueue(queue: Pending[], item: Pending): void {
 /** The line Dispatch prints: `Sat Feb 26 13:45:00 1994  POLYNOMIAL/NOVEMBER  NSDA -RT  ReqTx R=12 …`. */
 const processLine = (at: number, po: PoRow, process: NsdaProcess, tail: string) => `${ctime(at)}  ${poKey(po)}  NSDA -${process}  ${tail}`;
 
-const two = (n: number) => String(n).padStart(2, '0');
-const hhmm = (ms: number) => `${two(new Date(ms).getUTCHours())}:${two(new Date(ms).getUTCMinutes())}`;
 
 export function dispatch(db: Db, opts: DispatchOptions = {}): DispatchResult {
   const { range, until, cycles } = opts;
@@ -149,7 +147,7 @@ export function dispatch(db: Db, opts: DispatchOptions = {}): DispatchResult {
         setNow(db, at);
         return externalPass(db, range);
       });
-      if (moved.delivered + moved.queued > 0) lines.push(`${hhmm(at)} external: ${moved.delivered} delivered, ${moved.queued} queued`);
+      if (moved.delivered + moved.queued > 0) lines.push(`${ctime(at)}  ${range ?? 'all postoffices'}  EXTERNAL -0  ${moved.delivered} delivered, ${moved.queued} queued`);
       else quiet = true;
       tick += 5 * 60_000;
       continue;
