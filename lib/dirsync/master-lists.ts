@@ -34,7 +34,8 @@ export function normalTarget(target: string): string {
 
 /**
  * The transactions that rebuild every list except those of `excludeOrigin`: per list, `R` then an
- * `A` per address (an Import Reply, or the body of RESYNC.GLB).
+ * `A` per address (an Import Reply, or the body of RESYNC.GLB). Every registered requestor's list
+ * gets its `R` even when it is empty now, or names the receiver holds from before would stay.
  */
 export function masterListTxns(db: Db, dssId: number, excludeOrigin: string | null): string[] {
   const rows = stmt(
@@ -42,11 +43,19 @@ export function masterListTxns(db: Db, dssId: number, excludeOrigin: string | nu
     `select list_key as listKey, full_name as fullName, address, template from master_entry
      where dss_po_id = ? and origin is not ? order by list_key, address_key`,
   ).all(dssId, excludeOrigin) as { listKey: string; fullName: string; address: string; template: string }[];
+  const registered = (stmt(db, 'select requestor from srv_requestor where dss_po_id = ? order by requestor').all(dssId) as { requestor: string }[])
+    .map((r) => `PCM:${r.requestor}`)
+    .filter((key) => key !== `PCM:${excludeOrigin}`);
   const out: string[] = [];
+  const replaced = new Set<string>();
   let current = '';
   for (const row of rows) {
-    if (row.listKey !== current) out.push(formatTxn({ code: 'R', target: (current = row.listKey) }));
+    if (row.listKey !== current) {
+      out.push(formatTxn({ code: 'R', target: (current = row.listKey) }));
+      replaced.add(current);
+    }
     out.push(formatTxn({ code: 'A', fullName: row.fullName, address: row.address, template: row.template ? row.template.split('\n') : [] }));
   }
+  for (const key of registered) if (!replaced.has(key)) out.push(formatTxn({ code: 'R', target: key }));
   return out;
 }

@@ -84,14 +84,6 @@ function reply(
   let numbers: number[];
   if (record.importReply || record.exportNext) {
     texts = masterListTxns(db, dss.id, record.requestor);
-    // An Import Reply replaces every external list, so a registered requestor whose master list is
-    // now empty still gets its `R` (with no adds): otherwise names the requestor holds from an
-    // earlier reply would never be removed.
-    const replaced = new Set(texts.filter((t) => t.startsWith('R ')));
-    for (const other of srvRequestors(db, dss)) {
-      const r = `R PCM:${other.requestor}`;
-      if (other.requestor !== record.requestor && !replaced.has(r)) texts.push(r);
-    }
     numbers = texts.map((_, k) => k + 1);
   } else {
     if (s < purgedThrough) {
