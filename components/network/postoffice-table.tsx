@@ -98,7 +98,7 @@ function PostofficeRow({ po }: { po: PostofficeOverview }) {
           {po.kind === 'connector' && <span className="text-[11px] text-ink-muted">Exchange connector</span>}
         </span>
       </th>
-      <td className={`${cell} px-2.5 py-1.5 font-medium`}>{po.drive}:</td>
+      <td className={`${cell} px-2.5 py-1.5 font-medium`}>{po.drive ? `${po.drive}:` : '—'}</td>
       <td className={`${cell} px-2.5 py-1.5`}>
         <Role role={po.role} />
       </td>

@@ -22,7 +22,7 @@ CREATE TABLE `postoffice` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`network` text NOT NULL,
 	`name` text NOT NULL,
-	`drive` text NOT NULL,
+	`drive` text,
 	`admin_password_hash` text NOT NULL,
 	`file_server` text NOT NULL,
 	`kind` text DEFAULT 'msmail' NOT NULL,

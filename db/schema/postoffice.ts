@@ -7,8 +7,9 @@ export const postoffice = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     network: text('network').notNull(),
     name: text('name').notNull(),
-    /** Drive letter the MS Mail utilities reach it by (`-dM`). */
-    drive: text('drive').notNull(),
+    /** Drive letter the MS Mail utilities reach it by (`-dM`); null once all 26 are in use — such a
+     * postoffice is named `-dNET/PO`. */
+    drive: text('drive'),
     /** scrypt hash of the postoffice `admin` account password. */
     adminPasswordHash: text('admin_password_hash').notNull(),
     /** File server whose MAILDATA share holds the postoffice. */

@@ -38,10 +38,9 @@ function checkDrive(db: Db, letter: string): string {
   return drive;
 }
 
-/** M, N, O, … then wrap to the letters before M. */
-function nextDrive(db: Db): string {
-  const used = new Set((stmt(db, 'select drive from postoffice').all() as { drive: string }[]).map((r) => r.drive));
-  const order = 'MNOPQRSTUVWXYZABCDEFGHIJKL';
-  for (const d of order) if (!used.has(d)) return d;
-  throw conflict('every drive letter is in use: delete a postoffice or reassign drives');
+/** M, N, O, … then the letters before M; past 26 postoffices, none (they are named NET/PO). */
+function nextDrive(db: Db): string | null {
+  const used = new Set((stmt(db, 'select drive from postoffice where drive is not null').all() as { drive: string }[]).map((r) => r.drive));
+  for (const d of 'MNOPQRSTUVWXYZABCDEFGHIJKL') if (!used.has(d)) return d;
+  return null;
 }

@@ -9,7 +9,7 @@ export function deletePostoffice(db: Db, spec: string): void {
   step(db, () => {
     const po = resolvePo(db, spec);
     if (stmt(db, 'select 1 from srvconf where po_id = ?').get(po.id)) {
-      throw conflict(`${poKey(po)} is the dirsync server: turn that off first ("dirsync ds server -d${po.drive} off")`);
+      throw conflict(`${poKey(po)} is the dirsync server: turn that off first ("dirsync ds server -d${poKey(po)} off")`);
     }
     stmt(db, `delete from stored_file where place = ?`).run(poKey(po));
     stmt(db, 'delete from postoffice where id = ?').run(po.id);

@@ -8,7 +8,7 @@ export interface PoRow {
   id: number;
   network: string;
   name: string;
-  drive: string;
+  drive: string | null;
   kind: 'msmail' | 'connector';
   fileServer: string;
   galGen: number;
@@ -56,7 +56,7 @@ export function resolveRange(db: Db, spec: string | undefined): PoRow[] {
   if (/^[A-Za-z]{2}$/.test(spec)) {
     const [from, to] = [spec[0].toUpperCase(), spec[1].toUpperCase()];
     if (from > to) throw usage(`drive range ${spec} runs backwards: write the first drive first, e.g. -dMP`);
-    return all.filter((p) => p.drive >= from && p.drive <= to);
+    return all.filter((p) => p.drive !== null && p.drive >= from && p.drive <= to);
   }
   return [resolvePo(db, spec)];
 }

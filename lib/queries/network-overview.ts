@@ -16,7 +16,7 @@ export interface PostofficeOverview {
   address: string;
   network: string;
   name: string;
-  drive: string;
+  drive: string | null;
   kind: 'msmail' | 'connector';
   role: OverviewRole;
   /** REQCONF numbers; null when the postoffice has no requestor record. */

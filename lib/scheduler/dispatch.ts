@@ -72,7 +72,7 @@ interface Pending {
 }
 
 const before = (a: Pending, b: Pending) =>
-  a.runAt - b.runAt || a.t - b.t || a.occurrence - b.occurrence || (a.po.drive < b.po.drive ? -1 : a.po.drive > b.po.drive ? 1 : a.po.id - b.po.id);
+  a.runAt - b.runAt || a.t - b.t || a.occurrence - b.occurrence || ((a.po.drive ?? '~') < (b.po.drive ?? '~') ? -1 : (a.po.drive ?? '~') > (b.po.drive ?? '~') ? 1 : a.po.id - b.po.id);
 
 /** Insert keeping `queue` ordered (binary search; the queue holds one item per PROCESS entry). */
 function enqueue(queue: Pending[], item: Pending): void {

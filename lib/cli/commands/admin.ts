@@ -21,7 +21,7 @@ export const po: Command = (ctx) => {
     const password = longValue(a, 'password') ?? process.env.DIRSYNC_PO_PASSWORD;
     if (!password) throw usage('give the new postoffice an admin password with --password (or DIRSYNC_PO_PASSWORD)');
     const row = createPostoffice(ctx.db(), { name, drive: longValue(a, 'drive'), password, fileServer: longValue(a, 'file-server') });
-    show(ctx, a, { name: poKey(row), drive: row.drive }, () => `Postoffice ${poKey(row)} created on drive ${row.drive}`);
+    show(ctx, a, { name: poKey(row), drive: row.drive }, () => `Postoffice ${poKey(row)} created ${row.drive ? `on drive ${row.drive}` : 'with no drive letter left (name it -d' + poKey(row) + ')'}`);
     return 0;
   }
   if (verb === 'delete') {
@@ -39,7 +39,7 @@ export const po: Command = (ctx) => {
       return { drive: p.drive, name: poKey(p), kind: p.kind, role, mailboxes: n, gal: p.galCount };
     });
     show(ctx, a, rows, () =>
-      ['Drive  Postoffice             Mailboxes  GAL  Role', ...rows.map((r) => `${r.drive}:     ${r.name.padEnd(22)} ${String(r.mailboxes).padStart(9)}  ${String(r.gal).padStart(3)}  ${r.role}`)].join('\n'),
+      ['Drive  Postoffice             Mailboxes  GAL  Role', ...rows.map((r) => `${r.drive ? `${r.drive}:` : '- '}     ${r.name.padEnd(22)} ${String(r.mailboxes).padStart(9)}  ${String(r.gal).padStart(3)}  ${r.role}`)].join('\n'),
     );
     return 0;
   }
