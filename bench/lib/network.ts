@@ -1,0 +1,146 @@
+import { createPostoffice } from '@/lib/dirsync/create-postoffice';
+import { openDatabase, type Db } from '@/db/client';
+import { addMailbox } from '@/lib/dirsync/add-mailbox';
+import { externalPass } from '@/lib/dirsync/external-pass';
+import { importSrvtrans } from '@/lib/dirsync/import-srvtrans';
+import { rebuildGal } from '@/lib/dirsync/rebuild-gal';
+import type { StepResult } from '@/lib/dirsync/reqconf';
+import { reqmainReceive } from '@/lib/dirsync/reqmain-receive';
+import { reqmainTransmit } from '@/lib/dirsync/reqmain-transmit';
+import { registerRequestor } from '@/lib/dirsync/requestor-settings';
+import { createServerRequestor } from '@/lib/dirsync/server-requestors';
+import { setDirsyncServer } from '@/lib/dirsync/set-dirsync-server';
+import { srvmainReceive } from '@/lib/dirsync/srvmain-receive';
+import { srvmainTransmit } from '@/lib/dirsync/srvmain-transmit';
+import { step, stmt } from '@/lib/dirsync/statements';
+import { fullName, mailboxName, poName, poSpec } from './names';
+
+export interface Shape {
+  /** Number of MS Mail postoffices (the first is the DSS). */
+  pos: number;
+  /** Mailboxes per postoffice. */
+  perPo: number;
+}
+
+export const ADMIN_PASSWORD = 'BENCH';
+export const dirsyncPassword = (p: number) => `PW${p + 1}`;
+
+/** The postoffices, through createPostoffice (past 26 they get no drive letter and are named NET/PO). */
+export function createPostoffices(db: Db, shape: Shape): void {
+  step(db, () => {
+    for (let p = 0; p < shape.pos; p++) createPostoffice(db, { name: poSpec(p), password: ADMIN_PASSWORD, fileServer: `FS-${poName(p)}` });
+  });
+}
+
+/** The DSS (postoffice 0) and the registrations of every other postoffice, through the engine's verbs. */
+export function registerAll(db: Db, shape: Shape): void {
+  const dss = poSpec(0);
+  setDirsyncServer(db, dss, true);
+  for (let p = 1; p < shape.pos; p++) {
+    createServerRequestor(db, dss, poSpec(p), dirsyncPassword(p));
+    registerRequestor(db, poSpec(p), dss, dirsyncPassword(p));
+  }
+}
+
+/** Every mailbox through addMailbox (mailbox row, ADMIN.NME entry, REQTRANS `A`), all in one transaction. */
+export function addMailboxes(db: Db, shape: Shape): void {
+  step(db, () => {
+    for (let p = 0; p < shape.pos; p++) {
+      for (let i = 0; i < shape.perPo; i++) addMailbox(db, poSpec(p), mailboxName(i), fullName(p, i));
+    }
+  });
+}
+
+/** A fresh network file: postoffices, DSS, registrations, mailboxes. Nothing exported yet. */
+export function buildNetwork(file: string, shape: Shape): void {
+  const db = openDatabase(file);
+  createPostoffices(db, shape);
+  registerAll(db, shape);
+  addMailboxes(db, shape);
+  db.$client.close();
+}
+
+export const totalChanges = (db: Db) => db.$client.prepare('select total_changes() as n').pluck().get() as number;
+
+/** Wall time (ms), CPU time of this process (user + system, ms) and rows written per phase of a cycle. */
+export type Phases = Record<string, { ms: number; cpuMs: number; rows: number }>;
+
+/** User + system CPU time of this process, ms: unlike wall time, it does not count waiting for other processes. */
+export const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+export class PhaseTimer {
+  readonly phases: Phases = {};
+  constructor(private readonly db: Db) {}
+  run<T>(name: string, fn: () => T): T {
+    const rows0 = totalChanges(this.db);
+    const c0 = cpuMs();
+    const t0 = performance.now();
+    const out = fn();
+    const ms = performance.now() - t0;
+    const cpu = cpuMs() - c0;
+    const rows = totalChanges(this.db) - rows0;
+    const p = (this.phases[name] ??= { ms: 0, cpuMs: 0, rows: 0 });
+    p.ms += ms;
+    p.cpuMs += cpu;
+    p.rows += rows;
+    return out;
+  }
+}
+
+function must(r: StepResult, what: string): void {
+  if (r.fatal) throw new Error(`${what}: fatal ${r.fatal.number} ${r.fatal.text}`);
+}
+
+/**
+ * One full manual cycle over the whole network: T1 everywhere, two External passes, T2 receive and
+ * transmit on the DSS, two External passes, T3 (reqmain -r, import -q, rebuild -f) everywhere.
+ */
+export function fullCycle(db: Db, shape: Shape, t: PhaseTimer): void {
+  const all = Array.from({ length: shape.pos }, (_, p) => poSpec(p));
+  const dss = all[0];
+  t.run('T1 reqmain -t', () => all.forEach((po) => must(reqmainTransmit(db, po), `reqmain -t ${po}`)));
+  t.run('external ×2 (to DSS)', () => {
+    externalPass(db);
+    externalPass(db);
+  });
+  t.run('T2 srvmain -r', () => must(srvmainReceive(db, dss), 'srvmain -r'));
+  t.run('T2 srvmain -t', () => must(srvmainTransmit(db, dss), 'srvmain -t'));
+  t.run('external ×2 (to requestors)', () => {
+    externalPass(db);
+    externalPass(db);
+  });
+  for (const po of all) {
+    t.run('T3 reqmain -r', () => must(reqmainReceive(db, po), `reqmain -r ${po}`));
+    t.run('T3 import -q', () => must(importSrvtrans(db, po), `import -q ${po}`));
+    t.run('T3 rebuild -f', () => must(rebuildGal(db, po), `rebuild -f ${po}`));
+  }
+}
+
+/**
+ * Correctness guard (not a timing): every GAL holds every mailbox of the network, by its stored
+ * count and by counting the entries visible at its generation.
+ */
+export function checkGals(db: Db, shape: Shape): void {
+  const expected = shape.pos * shape.perPo;
+  const rows = db.$client
+    .prepare(
+      `select p.network || '/' || p.name as po, p.gal_count as count,
+        (select count(*) from list_entry e where e.po_id = p.id and e.added_gen <= p.gal_gen
+          and (e.removed_gen is null or e.removed_gen > p.gal_gen)) as visible
+       from postoffice p order by p.id`,
+    )
+    .all() as { po: string; count: number; visible: number }[];
+  if (rows.length !== shape.pos) throw new Error(`expected ${shape.pos} postoffices, found ${rows.length}`);
+  const bad = rows.filter((r) => r.count !== expected || r.visible !== expected);
+  if (bad.length) {
+    throw new Error(
+      `GAL check failed: expected ${expected} names in every GAL; ${bad.length} differ, e.g. ${bad
+        .slice(0, 3)
+        .map((r) => `${r.po} count ${r.count} visible ${r.visible}`)
+        .join(', ')}`,
+    );
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * The child-process side of `npm run bench`: one task per process, so each measured run has its
+ * own heap and its own peak RSS. Usage: `node --import tsx bench/tasks.ts '<task JSON>'`; the
+ * result is written as JSON to `task.out`. Progress goes to stderr.
+ */
+import fs from 'node:fs';
+import { openDatabase, type Db } from '@/db/client';
+import { modifyMailbox } from '@/lib/dirsync/modify-mailbox';
+import { requestExport } from '@/lib/dirsync/request-export';
+import { resyncExtract } from '@/lib/dirsync/resync-extract';
+import { importSrvtrans } from '@/lib/dirsync/import-srvtrans';
+import { rebuildGal } from '@/lib/dirsync/rebuild-gal';
+import { readStoredFile, writeStoredFile } from '@/lib/dirsync/stored-files';
+import { step, stmt } from '@/lib/dirsync/statements';
+import { address, fullName, mailboxName, poSpec } from './lib/names';
+import { buildNetwork, checkGals, cpuMs, createPostoffices, fullCycle, PhaseTimer, registerAll, totalChanges, type Shape } from './lib/network';
+
+export type Task =
+  | { kind: 'setup'; out: string; file: string; shape: Shape }
+  | { kind: 'b1'; out: string; file: string; shape: Shape }
+  | { kind: 'floor'; out: string; file: string; shape: Shape }
+  | { kind: 'b2'; out: string; networks: { label: string; file: string; shape: Shape }[]; cycles: number }
+  | { kind: 'b5'; out: string; file: string; shape: Shape };
+
+const log = (text: string) => process.stderr.write(`    ${text}\n`);
+const maxRssMiB = () => process.resourceUsage().maxRSS / 1024; // maxRSS is in KiB on Linux
+
+function setup(t: Extract<Task, { kind: 'setup' }>) {
+  const t0 = performance.now();
+  buildNetwork(t.file, t.shape);
+  return { setupMs: performance.now() - t0 };
+}
+
+/** B1: Export everywhere, then one full cycle, on a network straight from setup. */
+function b1(t: Extract<Task, { kind: 'b1' }>) {
+  const db = openDatabase(t.file);
+  const timer = new PhaseTimer(db);
+  const rows0 = totalChanges(db);
+  const c0 = cpuMs();
+  const t0 = performance.now();
+  timer.run('Export (requestExport) all', () => {
+    for (let p = 0; p < t.shape.pos; p++) requestExport(db, poSpec(p));
+  });
+  fullCycle(db, t.shape, timer);
+  const wallMs = performance.now() - t0;
+  const cpu = cpuMs() - c0;
+  const rowsWritten = totalChanges(db) - rows0;
+  const peakRssMiB = maxRssMiB();
+  log(`Export + cycle ${(wallMs / 1000).toFixed(1)} s (CPU ${(cpu / 1000).toFixed(1)} s), ${rowsWritten} rows, peak RSS ${peakRssMiB.toFixed(0)} MiB; checking GALs`);
+  checkGals(db, t.shape);
+  const galRows = db.$client.prepare('select sum(gal_count) from postoffice').pluck().get() as number;
+  db.$client.close();
+  return { wallMs, cpuMs: cpu, rowsWritten, peakRssMiB, galRows, phases: timer.phases, fileBytes: fileSize(t.file) };
+}
+
+/**
+ * The floor: one transaction inserting as many rows as all the GALs hold, with a prepared
+ * statement, into a GAL-shaped table with the GAL's sort index, in a fresh file with the same pragmas.
+ */
+function floor(t: Extract<Task, { kind: 'floor' }>) {
+  // openDatabase gives the file exactly the engine's pragmas (WAL, synchronous NORMAL, …), whatever they become.
+  const client = openDatabase(t.file).$client;
+  client.exec(`create table gal (id integer primary key, po_id integer not null, full_name text not null, address text not null);
+    create index gal_order on gal (po_id, full_name collate nocase, address collate nocase);`);
+  const { pos, perPo } = t.shape;
+  // The rows' text is made before the clock starts: the floor is the database's cost alone.
+  const names: string[] = [];
+  const addrs: string[] = [];
+  for (let o = 0; o < pos; o++) for (let i = 0; i < perPo; i++) names.push(fullName(o, i)), addrs.push(address(o, i));
+  const insert = client.prepare('insert into gal (po_id, full_name, address) values (?, ?, ?)');
+  const c0 = cpuMs();
+  const t0 = performance.now();
+  client.transaction(() => {
+    for (let p = 0; p < pos; p++) for (let k = 0; k < names.length; k++) insert.run(p + 1, names[k], addrs[k]);
+  })();
+  const wallMs = performance.now() - t0;
+  const cpu = cpuMs() - c0;
+  const rows = client.prepare('select count(*) from gal').pluck().get() as number;
+  client.close();
+  return { wallMs, cpuMs: cpu, rows, peakRssMiB: maxRssMiB() };
+}
+
+interface B2Cycle {
+  ms: number;
+  cpuMs: number;
+  rows: number;
+  phases: PhaseTimer['phases'];
+}
+
+/**
+ * B2: on converged networks (full size and one tenth, both open in this one process), `cycles`
+ * times each: change one mailbox's full name, run one full cycle. The sizes take turns cycle by
+ * cycle, so a busy moment on a shared machine falls on both and their ratio stays fair.
+ */
+function b2(t: Extract<Task, { kind: 'b2' }>) {
+  const nets = t.networks.map((n) => ({ ...n, db: openDatabase(n.file), cycles: [] as B2Cycle[], warmMs: 0 }));
+  for (const n of nets) {
+    // One clean cycle first (not measured): statement cache and page cache warm, nothing pending.
+    const warm = new PhaseTimer(n.db);
+    fullCycle(n.db, n.shape, warm);
+    n.warmMs = Object.values(warm.phases).reduce((sum, p) => sum + p.ms, 0);
+  }
+  for (let k = 0; k < t.cycles; k++) {
+    for (const n of k % 2 ? [...nets].reverse() : nets) {
+      const p = (3 + 7 * k) % n.shape.pos;
+      const i = (11 + 37 * k) % n.shape.perPo;
+      const newName = `Changed ${k} ${fullName(p, i)}`.slice(0, 30);
+      modifyMailbox(n.db, poSpec(p), mailboxName(i), { fullName: newName });
+      const timer = new PhaseTimer(n.db);
+      const rows0 = totalChanges(n.db);
+      const c0 = cpuMs();
+      const t0 = performance.now();
+      fullCycle(n.db, n.shape, timer);
+      const ms = performance.now() - t0;
+      n.cycles.push({ ms, cpuMs: cpuMs() - c0, rows: totalChanges(n.db) - rows0, phases: timer.phases });
+      checkChangeEverywhere(n.db, n.shape, address(p, i).toUpperCase(), newName);
+    }
+  }
+  const out: Record<string, { cycles: B2Cycle[]; warmMs: number }> = {};
+  for (const n of nets) {
+    checkGals(n.db, n.shape);
+    n.db.$client.close();
+    out[n.label] = { cycles: n.cycles, warmMs: n.warmMs };
+  }
+  return { networks: out, peakRssMiB: maxRssMiB() };
+}
+
+/**
+ * Correctness guard for B2: the new full name is in every GAL, once. Read through the indexes
+ * (postoffice first, then list_entry_live / list_entry_retired), never by scanning list_entry: a
+ * scan of millions of rows between two measured cycles would empty the page cache and the next
+ * cycle would measure cold reads instead of its own work.
+ */
+function checkChangeEverywhere(db: Db, shape: Shape, key: string, name: string): void {
+  const live = db.$client
+    .prepare(
+      `select count(*) from postoffice p cross join list_entry e on e.po_id = p.id and e.address_key = ? and e.removed_gen is null
+       where e.full_name = ? and e.added_gen <= p.gal_gen`,
+    )
+    .pluck()
+    .get(key, name) as number;
+  const retiring = db.$client
+    .prepare(
+      `select count(*) from postoffice p cross join list_entry e on e.po_id = p.id and e.removed_gen > p.gal_gen
+       where e.address_key = ? and e.full_name = ?`,
+    )
+    .pluck()
+    .get(key, name) as number;
+  const n = live + retiring;
+  if (n !== shape.pos) throw new Error(`B2: ${key} shows "${name}" in ${n} GALs, expected ${shape.pos}`);
+}
+
+/**
+ * B5: a DSS whose master lists hold pos × perPo addresses (rows inserted as applyToMaster writes
+ * them). Generate = resyncExtract. Validate + apply = importSrvtrans on a requestor holding the
+ * copied file, first with empty lists, then again (a fresh extract) over the lists the first left.
+ */
+function b5(t: Extract<Task, { kind: 'b5' }>) {
+  const db = openDatabase(t.file);
+  createPostoffices(db, t.shape);
+  registerAll(db, t.shape);
+  const dssId = (stmt(db, 'select id from postoffice where name = ?').get('PO01') as { id: number }).id;
+  step(db, () => {
+    const insert = db.$client.prepare(
+      'insert into master_entry (dss_po_id, origin, list_key, address_key, full_name, address, template) values (?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (let p = 0; p < t.shape.pos; p++) {
+      for (let i = 0; i < t.shape.perPo; i++) {
+        const a = address(p, i);
+        insert.run(dssId, poSpec(p), `PCM:${poSpec(p)}`, a.toUpperCase(), fullName(p, i), a, '');
+      }
+    }
+  });
+  const dss = poSpec(0);
+  const requestor = poSpec(1);
+  const expected = (t.shape.pos - 1) * t.shape.perPo; // the requestor's own list is not imported
+  const timed = <T>(fn: () => T): [T, number] => {
+    const t0 = performance.now();
+    const out = fn();
+    return [out, performance.now() - t0];
+  };
+  const round = () => {
+    const [, generateMs] = timed(() => resyncExtract(db, dss));
+    const bytes = readStoredFile(db, dss, 'RESYNC.GLB')!;
+    const [, copyMs] = timed(() => writeStoredFile(db, requestor, 'RESYNC.GLB', bytes));
+    const [r, applyMs] = timed(() => importSrvtrans(db, requestor));
+    if (r.fatal) throw new Error(`B5 import -q: fatal ${r.fatal.number} ${r.fatal.text}`);
+    const rebuilt = rebuildGal(db, requestor);
+    const count = db.$client.prepare("select gal_count from postoffice where name = 'PO02'").pluck().get() as number;
+    if (count !== expected) throw new Error(`B5: the requestor's GAL holds ${count} names after resync, expected ${expected} (${rebuilt.lines})`);
+    return { generateMs, copyMs, applyMs, bytes: bytes.length };
+  };
+  const first = round();
+  const second = round();
+  db.$client.close();
+  return { addresses: t.shape.pos * t.shape.perPo, first, second, peakRssMiB: maxRssMiB() };
+}
+
+function fileSize(file: string): number {
+  let total = 0;
+  for (const f of [file, `${file}-wal`]) if (fs.existsSync(f)) total += fs.statSync(f).size;
+  return total;
+}
+
+const task = JSON.parse(process.argv[2]) as Task;
+const result =
+  task.kind === 'setup' ? setup(task) : task.kind === 'b1' ? b1(task) : task.kind === 'floor' ? floor(task) : task.kind === 'b2' ? b2(task) : b5(task);
+fs.writeFileSync(task.out, JSON.stringify(result));
