@@ -107,6 +107,26 @@ describe('T2 receive', () => {
   });
 });
 
+describe('Send updates and Receive updates off (the Exchange requestor settings; REQCONF flags here)', () => {
+  it('Send updates off sends an empty update; Receive updates off asks for no reply', () => {
+    const file = network();
+    const db = openDatabase(file);
+    db.$client.exec("update reqconf set send_updates = 0 where po_id = (select id from postoffice where name = 'NOV')");
+    db.$client.exec("update reqconf set receive_updates = 0 where po_id = (select id from postoffice where name = 'OCT')");
+    db.$client.close();
+    expect(ok(file, 'reqmain -t -dN')).toContain('ReqTx R=0 (was 0), S=0, I=0 0 sent');
+    ok(file, 'reqmain -t -dO');
+    deliver(file);
+    const replies = ok(file, 'nsda -s -dM');
+    expect(replies).toContain('POLY/OCT: 2 of 2 updates accepted');
+    // Only NOV is answered; with R = 0 and S = 0 its request reads as an Import request, so the
+    // reply is an Import Reply: R POLY/MONT (empty so far), R POLY/OCT and OCT's two names.
+    expect(replies.split('\n').filter((l) => l.startsWith('SrvTx'))).toEqual(['SrvTx R=0 S=2 (was 0), I=0 4 sent']);
+    // NOV's three changes are still waiting for the day it sends again.
+    expect(ok(file, 'listq admin -pSECRET -dN -freqtrans').split('\n')).toHaveLength(4);
+  });
+});
+
 describe('T2 transmit and Keep Updates', () => {
   it('purges MSTTRANS after Keep Updates cycles and warns 138/139 to a requestor that fell behind', () => {
     const file = network();
