@@ -129,11 +129,7 @@ function profileB5(file: string): void {
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dirsync-profile-'));
 const file = path.join(dir, 'dirsync.db');
-try {
-  if (b5) {
-    profileB5(file);
-    process.exit(0);
-  }
+function profileCycles(file: string): void {
   console.log(`building ${shape.pos} × ${shape.perPo} in ${file}`);
   buildNetwork(file, shape);
   const db = withPragmas(openDatabase(file));
@@ -158,6 +154,11 @@ try {
     report(`B2: ${b2Cycles} one-change cycles (totals)`, t2.phases, db.$client);
   }
   db.$client.close();
+}
+
+try {
+  if (b5) profileB5(file);
+  else profileCycles(file);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -22,7 +22,7 @@ const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const onlyArg = argv.find((a) => a.startsWith('--only'));
 const onlyValue = onlyArg?.includes('=') ? onlyArg.split('=')[1] : onlyArg ? argv[argv.indexOf(onlyArg) + 1] : undefined;
-const ALL = ['B1', 'B2', 'B5'] as const;
+const ALL = ['B1', 'B2', 'B5', 'R'] as const;
 type Bench = (typeof ALL)[number];
 const only = new Set<Bench>(
   onlyValue ? (onlyValue.split(',').map((s) => s.trim().toUpperCase()) as Bench[]) : [...ALL],
@@ -314,6 +314,19 @@ function printTable(): void {
   if (b2) printPhases('B2 full size by phase (median per cycle):', b2.full.medianPhases, 'ms');
 }
 
+// ---- reliability (quality.md: ≥ 50 SIGKILLs, ≥ 10,000 mutated RESYNC.GLB files) ----------------
+
+function runReliability(): void {
+  const [kills, mutations] = quick ? [5, 1000] : [50, 10_000];
+  say(`R: ${kills} SIGKILLs of a process running cycles, then convergence; ${mutations} mutated RESYNC.GLB files`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(benchDir, 'reliability.ts'), '--kills', String(kills), '--mutations', String(mutations)], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  notes.push(`reliability (${kills} kills, ${mutations} mutations): ${r.status === 0 ? 'passed' : 'FAILED'}`);
+  if (r.status !== 0) process.exitCode = 1;
+}
+
 // ---- main -------------------------------------------------------------------------------------
 
 const started = new Date();
@@ -322,6 +335,7 @@ try {
   if (only.has('B1')) runB1();
   if (only.has('B2')) runB2();
   if (only.has('B5')) runB5();
+  if (only.has('R')) runReliability();
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { clearList, putListEntry, recordPendingAdds, removeListEntry } from './lists';
+import { insertEntry, liveEntries, putListEntry, recordPendingAdds, removeListEntry, retireEntry, type LiveEntry } from './lists';
 import { normalTarget } from './master-lists';
 import { addressKey, listKeyOf, parseAddress, poKey } from './names';
 import type { PoRow } from './postoffices';
@@ -20,6 +20,13 @@ export interface ListContext {
   pendingAdds: number;
   /** External postoffices already defined or autocreated in this step. */
   defined: Set<string>;
+  /**
+   * Lists replaced (`R`) in this step. An R reads the list's live entries once (`old`); the A/M/D
+   * after it are matched against them in memory, and finishLists retires the old entries that were
+   * not put again. An unchanged entry costs no write and no lookup; an R of an empty list is
+   * followed by plain inserts.
+   */
+  replacing: Map<string, { old: Map<string, LiveEntry>; put: Set<string> }>;
 }
 
 /**
@@ -32,7 +39,8 @@ export function applyToLists(db: Db, ctx: ListContext, txn: Txn): ApplyOutcome {
     const key = normalTarget(txn.target);
     if (key === own) return 'own';
     if (!key.startsWith('PCM:') && !ctx.types.has(key.slice(0, -1))) return 'type';
-    ctx.pendingAdds += clearList(db, ctx.po.id, key, ctx.gen);
+    finishReplace(db, ctx, key);
+    ctx.replacing.set(key, { old: new Map(liveEntries(db, ctx.po.id, key).map((r) => [r.addressKey, r])), put: new Set() });
     return 'applied';
   }
   const address = parseAddress(txn.address);
@@ -49,6 +57,23 @@ export function applyToLists(db: Db, ctx: ListContext, txn: Txn): ApplyOutcome {
     ctx.defined.add(listKey);
   }
   const key = addressKey(address);
+  const replace = ctx.replacing.get(listKey);
+  if (replace && !replace.put.has(key)) {
+    // Untouched since the R: its only possible live row is the one the R read.
+    const row = replace.old.get(key);
+    replace.old.delete(key);
+    if (txn.code === 'D') {
+      if (row) ctx.pendingAdds += retireEntry(db, row, ctx.gen);
+      return 'applied';
+    }
+    replace.put.add(key);
+    const e = { listKey, addressKey: key, fullName: txn.fullName, address: txn.address, template: txn.template.join('\n') };
+    if (row && row.fullName === e.fullName && row.address === e.address && row.template === e.template) return 'applied';
+    if (row) ctx.pendingAdds += retireEntry(db, row, ctx.gen);
+    ctx.pendingAdds += insertEntry(db, ctx.po.id, e, ctx.gen);
+    return 'applied';
+  }
+  replace?.put.add(key);
   ctx.pendingAdds +=
     txn.code === 'D'
       ? removeListEntry(db, ctx.po.id, key, ctx.gen)
@@ -58,11 +83,20 @@ export function applyToLists(db: Db, ctx: ListContext, txn: Txn): ApplyOutcome {
 
 export function listContext(db: Db, po: PoRow, autocreate = true): ListContext {
   const { types } = stmt(db, 'select types from reqconf where po_id = ?').get(po.id) as { types: string };
-  return { po, types: new Set(types.split(',')), gen: po.galGen + 1, autocreate, pendingAdds: 0, defined: new Set() };
+  return { po, types: new Set(types.split(',')), gen: po.galGen + 1, autocreate, pendingAdds: 0, defined: new Set(), replacing: new Map() };
+}
+
+/** Retire what an R's list held and was not put again. */
+function finishReplace(db: Db, ctx: ListContext, listKey: string): void {
+  const replace = ctx.replacing.get(listKey);
+  if (!replace) return;
+  for (const row of replace.old.values()) ctx.pendingAdds += retireEntry(db, row, ctx.gen);
+  ctx.replacing.delete(listKey);
 }
 
 /** Record the pending additions a run of `applyToLists` made. */
 export function finishLists(db: Db, ctx: ListContext): void {
+  for (const listKey of [...ctx.replacing.keys()]) finishReplace(db, ctx, listKey);
   recordPendingAdds(db, ctx.po.id, ctx.pendingAdds);
   ctx.pendingAdds = 0;
 }

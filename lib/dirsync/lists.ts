@@ -82,6 +82,26 @@ export function removeListEntry(db: Db, poId: number, addressKey: string, gen: n
   return row ? retire(db, row, gen) : 0;
 }
 
+export type LiveEntry = LiveRow & { addressKey: string };
+
+/** The live entries of a list, read once when an import replaces it (an `R`). */
+export function liveEntries(db: Db, poId: number, listKey: string): LiveEntry[] {
+  const [lo, hi] = listRange(listKey);
+  return stmt(
+    db,
+    `select id, address_key as addressKey, full_name as fullName, address, template, added_gen as addedGen from list_entry
+     where po_id = ? and address_key >= ? and address_key < ? and removed_gen is null`,
+  ).all(poId, lo, hi) as LiveEntry[];
+}
+
+/** Retire a row read by liveEntries. */
+export const retireEntry = (db: Db, row: LiveEntry, gen: number) => retire(db, row, gen);
+
+/** Insert an entry the caller knows has no live row. */
+export function insertEntry(db: Db, poId: number, e: ListEntryInput, gen: number): number {
+  return insertNew(db).run(poId, e.listKey, e.addressKey, e.fullName, e.address, e.template, gen).changes;
+}
+
 /** Empty a whole list (an `R`). */
 export function clearList(db: Db, poId: number, listKey: string, gen: number): number {
   const [lo, hi] = listRange(listKey);
