@@ -102,15 +102,6 @@ export function insertEntry(db: Db, poId: number, e: ListEntryInput, gen: number
   return insertNew(db).run(poId, e.listKey, e.addressKey, e.fullName, e.address, e.template, gen).changes;
 }
 
-/** Empty a whole list (an `R`). */
-export function clearList(db: Db, poId: number, listKey: string, gen: number): number {
-  const [lo, hi] = listRange(listKey);
-  const range = 'po_id = ? and address_key >= ? and address_key < ? and removed_gen is null';
-  const dropped = stmt(db, `delete from list_entry where ${range} and added_gen = ?`).run(poId, lo, hi, gen).changes;
-  stmt(db, `update list_entry set removed_gen = ? where ${range}`).run(gen, poId, lo, hi);
-  return -dropped;
-}
-
 /** One change to a list outside an import (a local mailbox): applied and counted at once. */
 export function changeListNow(db: Db, poId: number, change: (gen: number) => number): void {
   recordPendingAdds(db, poId, change(pendingGen(db, poId)));
