@@ -20,9 +20,11 @@ export interface OutgoingMessage {
   password?: string;
   attachment?: string;
   numbers?: string;
+  /** Deliver to the administrator's inbox at the sender instead of sending (notices). */
+  toInbox?: boolean;
 }
 
-export interface MessageRow extends Required<Omit<OutgoingMessage, 'noReply'>> {
+export interface MessageRow extends Required<Omit<OutgoingMessage, 'noReply' | 'toInbox'>> {
   id: number;
   holderPoId: number;
   place: 'P1' | 'OUTBOUND' | 'MAILBAG' | 'INBOX';
@@ -37,7 +39,8 @@ export interface MessageRow extends Required<Omit<OutgoingMessage, 'noReply'>> {
  * into its own SYSTEM mailbag.
  */
 export function sendMessage(db: Db, holderPoId: number, ownName: string, m: OutgoingMessage): void {
-  const toSelf = m.dest === ownName;
+  const toSelf = m.dest === ownName && !m.toInbox;
+  const place = m.toInbox ? 'INBOX' : toSelf ? 'MAILBAG' : 'P1';
   stmt(
     db,
     `insert into message (kind, subject, from_addr, to_addr, holder_po_id, place, dest, arrival, r, was, s, i, n,
@@ -49,7 +52,7 @@ export function sendMessage(db: Db, holderPoId: number, ownName: string, m: Outg
     m.fromAddr,
     m.toAddr,
     holderPoId,
-    toSelf ? 'MAILBAG' : 'P1',
+    place,
     m.dest,
     toSelf ? nextCounter(db, 'arrival') : null,
     m.r ?? 0,
@@ -74,8 +77,8 @@ export function noticeToAdmin(db: Db, poId: number, ownName: string, subject: st
     fromAddr: `${ownName}/$SYSTEM`,
     toAddr: `${ownName}/ADMIN`,
     dest: ownName,
+    toInbox: true,
   });
-  stmt(db, "update message set place = 'INBOX', arrival = null where id = last_insert_rowid()").run();
 }
 
 const columns = `id, kind, subject, from_addr as fromAddr, to_addr as toAddr, dest, holder_po_id as holderPoId, place,
