@@ -72,6 +72,8 @@ export const srvRequestor = sqliteTable(
     importReply: integer('import_reply', { mode: 'boolean' }).notNull().default(false),
     /** DSS-side "Export on next cycle" (one-shot). */
     exportNext: integer('export_next', { mode: 'boolean' }).notNull().default(false),
+    /** Where the requestor's last ReqTx came from; the reply goes there (an Exchange requestor is `…/SYSTEM1`). */
+    replyAddress: text('reply_address'),
   },
   (t) => [uniqueIndex('srv_requestor_name').on(t.dssPoId, t.requestor)],
 );

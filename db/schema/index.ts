@@ -2,3 +2,5 @@ export * from './postoffice';
 export * from './glb';
 export * from './mail';
 export * from './schedule';
+export * from './exchange';
+export * from './events';
