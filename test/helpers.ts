@@ -49,7 +49,7 @@ export function splitLine(line: string): string[] {
 export function snapshotOf(db: Db, withLogs = false): Record<string, unknown[]> {
   const tables = (
     db.$client
-      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite%' and name not like '__drizzle%' order by name")
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite%' and name not like '__drizzle%' and name not like 'event_fts%' order by name")
       .all() as { name: string }[]
   )
     .map((t) => t.name)

@@ -8,6 +8,7 @@ import { po, user } from './commands/admin';
 import { ds } from './commands/ds';
 import { file, log } from './commands/files';
 import { clockCommand, dispatchCommand } from './commands/schedule';
+import { exchange } from './commands/exchange';
 
 const commands: Record<string, Command> = {
   reqmain,
@@ -26,11 +27,13 @@ const commands: Record<string, Command> = {
   file,
   log,
   clock: clockCommand,
+  exchange,
 };
 
 export const USAGE = `usage: dirsync <command> [options] [--db <file>] [--json]
 MS Mail utilities: reqmain, srvmain, nsda, external, import, rebuild, listds, listq, dssched, dispatch
 Administration:    po, user, ds, file, log, clock
+Exchange:          exchange, service, reg, events
 See docs/cli.md for every command and its options.`;
 
 /** Run one `dirsync` command. Exit status: 0 success, 1 a fatal error the utility reported, 2 bad usage. */

@@ -1,0 +1,53 @@
+import { usage } from '@/lib/dirsync/errors';
+import { createExchangeServer, parseVersion } from '@/lib/exchange/create-exchange-server';
+import { setExchangeVersion } from '@/lib/exchange/set-exchange-version';
+import { parseArgs } from '../args';
+import { show, type Command, type CommandContext } from '../context';
+
+/** One `exchange <sub>` command: gets the tokens after the subcommand name. */
+export type ExchangeSub = (ctx: CommandContext) => number;
+
+const create: ExchangeSub = (ctx) => {
+  const a = parseArgs(ctx.tokens, { longValued: ['version', 'network', 'postoffice'] });
+  const [organization, site, server] = a.words;
+  if (!server) throw usage('exchange create needs <ORG> <SITE> <SERVER>: dirsync exchange create POLYNOMIAL HQ EXCH01 --version 5.5sp3');
+  const row = createExchangeServer(ctx.db(), {
+    organization,
+    site,
+    server,
+    version: a.long.get('version') as string | undefined,
+    network: a.long.get('network') as string | undefined,
+    postoffice: a.long.get('postoffice') as string | undefined,
+  });
+  const po = `${row.organization}/${row.site}`;
+  show(ctx, a, row, () => `Exchange server ${row.name} (${row.version}) created in site ${row.site} of ${row.organization}; MS Mail Connector postoffice ${connectorName(ctx, row.connectorPoId) ?? po}`);
+  return 0;
+};
+
+function connectorName(ctx: CommandContext, poId: number): string | undefined {
+  const row = ctx.db().$client.prepare('select network, name from postoffice where id = ?').get(poId) as { network: string; name: string } | undefined;
+  return row && `${row.network}/${row.name}`;
+}
+
+const version: ExchangeSub = (ctx) => {
+  const a = parseArgs(ctx.tokens, {});
+  const [server, v] = a.words;
+  if (!v) throw usage('exchange version needs <SERVER> <version>: dirsync exchange version EXCH01 5.5sp3');
+  const row = setExchangeVersion(ctx.db(), server, parseVersion(v));
+  show(ctx, a, row, () => `${row.name} is now Exchange ${row.version}`);
+  return 0;
+};
+
+/** Subcommands of `dirsync exchange`; each lives with the part of the Administrator it stands for. */
+const subs: Record<string, ExchangeSub> = {
+  create,
+  version,
+};
+
+/** `exchange …`: the Exchange Administrator's objects. */
+export const exchange: Command = (ctx) => {
+  const [name, ...rest] = ctx.tokens;
+  const sub = name ? subs[name.toLowerCase()] : undefined;
+  if (!sub) throw usage(`exchange needs one of: ${Object.keys(subs).join(', ')} (see docs/cli.md)`);
+  return sub({ ...ctx, tokens: rest });
+};
