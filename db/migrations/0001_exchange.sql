@@ -147,7 +147,7 @@ CREATE TABLE `recipient` (
 	`kind` text NOT NULL,
 	`trust` integer DEFAULT 0 NOT NULL,
 	`hidden` integer DEFAULT false NOT NULL,
-	`ms_mailbox` text NOT NULL,
+	`ms_mailbox` text,
 	`target_address` text,
 	`address_key` text,
 	`imported_list` text,

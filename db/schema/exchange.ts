@@ -165,8 +165,9 @@ export const recipient = sqliteTable(
     kind: text('kind', { enum: ['mailbox', 'custom', 'dl'] }).notNull(),
     trust: integer('trust').notNull().default(0),
     hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
-    /** Mailbox part of the MS proxy address (≤ 10 letters or digits, upper case). */
-    msMailbox: text('ms_mailbox').notNull(),
+    /** Mailbox part of the MS proxy address (≤ 10 letters or digits, upper case); null for custom
+     * recipients made by dirsync, whose MS Mail address is their target address. */
+    msMailbox: text('ms_mailbox'),
     /** Custom recipients: the foreign address `TYPE:VALUE`. */
     targetAddress: text('target_address'),
     /** Imported by dirsync: the case-insensitive key of targetAddress, its list and its link. */

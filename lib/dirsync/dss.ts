@@ -43,11 +43,12 @@ export interface SrvRequestorRow {
   askedI: number;
   importReply: number;
   exportNext: number;
+  replyAddress: string | null;
 }
 
 const recordColumns = `id, requestor, password, req_sync as reqSync, srv_sync as srvSync, imp_sync as impSync,
   last_cycle as lastCycle, last_update_at as lastUpdateAt, reply_pending as replyPending, asked_r as askedR,
-  asked_s as askedS, asked_i as askedI, import_reply as importReply, export_next as exportNext`;
+  asked_s as askedS, asked_i as askedI, import_reply as importReply, export_next as exportNext, reply_address as replyAddress`;
 
 /** SRVCONF requestor records, the DSS's own first. */
 export function srvRequestors(db: Db, dss: PoRow): SrvRequestorRow[] {

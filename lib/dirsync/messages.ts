@@ -36,11 +36,13 @@ export interface MessageRow extends Required<Omit<OutgoingMessage, 'noReply' | '
 
 /**
  * Put a message in the sender's P1 directory — or, when the postoffice writes to itself, straight
- * into its own SYSTEM mailbag.
+ * into its own SYSTEM mailbag. Mail from an Exchange server's DXA goes through the MS Mail
+ * Connector Interchange straight into the connector postoffice's queue for its destination
+ * (OUTBOUND), where the PC MTA picks it up.
  */
 export function sendMessage(db: Db, holderPoId: number, ownName: string, m: OutgoingMessage): void {
   const toSelf = m.dest === ownName && !m.toInbox;
-  const place = m.toInbox ? 'INBOX' : toSelf ? 'MAILBAG' : 'P1';
+  const place = m.toInbox ? 'INBOX' : toSelf ? 'MAILBAG' : isConnector(db, holderPoId) ? 'OUTBOUND' : 'P1';
   stmt(
     db,
     `insert into message (kind, subject, from_addr, to_addr, holder_po_id, place, dest, arrival, r, was, s, i, n,
@@ -68,6 +70,9 @@ export function sendMessage(db: Db, holderPoId: number, ownName: string, m: Outg
     nextCounter(db, 'message-id').toString(16).toUpperCase().padStart(8, '0'),
   );
 }
+
+const isConnector = (db: Db, poId: number) =>
+  (stmt(db, 'select kind from postoffice where id = ?').get(poId) as { kind: string }).kind === 'connector';
 
 /** Leave a notice for the postoffice administrator (e.g. "Requestor not registered"). */
 export function noticeToAdmin(db: Db, poId: number, ownName: string, subject: string): void {

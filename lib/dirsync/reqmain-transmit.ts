@@ -12,7 +12,7 @@ import { step, stmt } from './statements';
  * T1 (`reqmain -t`): send the DSS a status report and an update holding every REQTRANS entry
  * above ReqSync, and record the R sent so the reply can acknowledge it.
  */
-export function reqmainTransmit(db: Db, poSpec: string): StepResult {
+export function reqmainTransmit(db: Db, poSpec: string, opts: { fromAddr?: string } = {}): StepResult {
   return step(db, () => {
     const po = resolvePo(db, poSpec);
     const own = poKey(po);
@@ -39,7 +39,7 @@ export function reqmainTransmit(db: Db, poSpec: string): StepResult {
     const dss = parsePoName(dssName);
     const status = reqStatSubject(r, rc.srvSync, rc.impSync, rc.lastOutcome);
     const update = reqTxSubject(r, rc.reqSync, rc.srvSync, rc.impSync, entries.length);
-    const base = { fromAddr: systemAddress(po), toAddr: systemAddress(dss), dest: dssName, r, was: rc.reqSync, s: rc.srvSync, i: rc.impSync };
+    const base = { fromAddr: opts.fromAddr ?? systemAddress(po), toAddr: systemAddress(dss), dest: dssName, r, was: rc.reqSync, s: rc.srvSync, i: rc.impSync };
     sendMessage(db, po.id, own, { ...base, kind: 'ReqStat', subject: status });
     sendMessage(db, po.id, own, {
       ...base,

@@ -16,7 +16,14 @@ import { step, stmt } from './statements';
  * entries above its S that it did not send, or a full Import Reply — then purge MSTTRANS entries
  * older than Keep Updates cycles.
  */
-export function srvmainTransmit(db: Db, dssSpec: string): StepResult {
+/**
+ * An Exchange DSS's DXA answers a requestor whose numbers do not fit (lost or delayed messages, a
+ * restored server) with its events 220/221 and a full Import Reply instead of SRVMAIN's 138/139.
+ * Returns true when it took the case over.
+ */
+export type LostTransactionsHook = (record: SrvRequestorRow, s: number, sync: number) => boolean;
+
+export function srvmainTransmit(db: Db, dssSpec: string, lost?: LostTransactionsHook): StepResult {
   return step(db, () => {
     const dss = resolvePo(db, dssSpec);
     const sc = requireDss(db, dss, 'SRVMAIN');
@@ -30,7 +37,7 @@ export function srvmainTransmit(db: Db, dssSpec: string): StepResult {
     const after = entriesAfter(db, dss);
     for (const record of srvRequestors(db, dss)) {
       if (!record.replyPending && !record.exportNext) continue;
-      const subject = reply(db, dss, sc.sync, sc.purgedThrough, record, after);
+      const subject = reply(db, dss, sc.sync, sc.purgedThrough, record, after, lost);
       if (subject) lines.push(subject);
     }
     purge(db, dss, sc.cycle, sc.keepUpdates);
@@ -69,11 +76,13 @@ function reply(
   purgedThrough: number,
   record: SrvRequestorRow,
   after: (s: number) => MasterEntry[],
+  lost?: LostTransactionsHook,
 ): string | null {
   const s = record.askedS;
   const done = () =>
     stmt(db, 'update srv_requestor set reply_pending = 0, import_reply = 0, export_next = 0 where id = ?').run(record.id);
-  if (s > sync) {
+  const full = !!(record.importReply || record.exportNext) || ((s > sync || s < purgedThrough) && !!lost?.(record, s, sync));
+  if (s > sync && !full) {
     // The DSS was restored from an older backup: nothing it has can answer this requestor.
     writeLog(db, dss.id, 'DIRSYNC', 'Fatal', 138, `Server sync does not exist anymore (${s})`);
     writeLog(db, dss.id, 'DIRSYNC', 'Fatal', 139, `Number of missing transactions = ${s - sync} (${sync}->${s - 1})`);
@@ -82,7 +91,7 @@ function reply(
   }
   let texts: string[];
   let numbers: number[];
-  if (record.importReply || record.exportNext) {
+  if (full) {
     texts = masterListTxns(db, dss.id, record.requestor);
     numbers = texts.map((_, k) => k + 1);
   } else {
@@ -100,7 +109,7 @@ function reply(
     kind: 'SrvTx',
     subject,
     fromAddr: systemAddress(dss),
-    toAddr: systemAddress(to),
+    toAddr: record.replyAddress ?? systemAddress(to),
     dest: record.requestor,
     r: record.askedR,
     s: sync,

@@ -1,0 +1,152 @@
+import type { Db } from '@/db/client';
+import { conflict, notFound, usage } from '@/lib/dirsync/errors';
+import { poKey, type PoName } from '@/lib/dirsync/names';
+import { stmt } from '@/lib/dirsync/statements';
+import { fullExport } from './export-recipients';
+import { checkTrust, resolveContainer } from './recipients';
+import type { ServerRow } from './servers';
+
+/** A Remote Dirsync Requestor or the Dirsync Requestor object (db/schema/exchange.ts `dirsync_link`). */
+export interface LinkRow {
+  id: number;
+  kind: 'remote' | 'requestor';
+  po: string;
+  name: string;
+  appendName: number;
+  dirsyncAddress: string;
+  addressType: string;
+  language: string;
+  importContainerId: number | null;
+  importContainer: string | null;
+  importTrust: number;
+  exportTrust: number;
+  exportCustom: number;
+  exportNext: number;
+  sendTemplates: number;
+  receiveTemplates: number;
+  scheduleStyle: 'never' | 'always' | 'selected';
+  schedule: string;
+  revision: number;
+}
+
+const columns = `l.id, l.kind, l.po, l.name, l.append_name as appendName, l.dirsync_address as dirsyncAddress, l.address_type as addressType,
+  l.language, l.import_container_id as importContainerId, c.name as importContainer, l.import_trust as importTrust,
+  l.export_trust as exportTrust, l.export_custom as exportCustom, l.export_next as exportNext, l.send_templates as sendTemplates,
+  l.receive_templates as receiveTemplates, l.schedule_style as scheduleStyle, l.schedule, l.revision
+  from dirsync_link l left join recipient_container c on c.id = l.import_container_id`;
+
+export function links(db: Db, server: ServerRow, kind: LinkRow['kind']): LinkRow[] {
+  return stmt(db, `select ${columns} where l.server_id = ? and l.kind = ? order by l.name`).all(server.id, kind) as LinkRow[];
+}
+
+export function linkById(db: Db, id: number): LinkRow {
+  return stmt(db, `select ${columns} where l.id = ?`).get(id) as LinkRow;
+}
+
+/** A Remote Dirsync Requestor by its postoffice (`NET/PO`) or its display name. */
+export function findRemoteLink(db: Db, server: ServerRow, nameOrPo: string): LinkRow | undefined {
+  return stmt(db, `select ${columns} where l.server_id = ? and l.kind = 'remote' and (l.po = upper(?) or l.name = ? collate nocase)`).get(
+    server.id,
+    nameOrPo.trim(),
+    nameOrPo.trim(),
+  ) as LinkRow | undefined;
+}
+
+export function requestorLink(db: Db, server: ServerRow): LinkRow | undefined {
+  return links(db, server, 'requestor')[0];
+}
+
+export function exportContainerNames(db: Db, linkId: number): string[] {
+  return (
+    stmt(db, 'select c.name from dirsync_export_container e join recipient_container c on c.id = e.container_id where e.link_id = ? order by c.name').all(
+      linkId,
+    ) as { name: string }[]
+  ).map((r) => r.name);
+}
+
+/** The fields of the General, Import Container and Export Containers tabs both objects share. */
+export interface LinkFields {
+  name?: string;
+  appendName?: boolean;
+  language?: string;
+  importContainer?: string;
+  importTrust?: number;
+  exportContainers?: string[];
+  exportTrust?: number;
+  exportCustom?: boolean;
+  revision?: number;
+}
+
+export function checkLinkName(name: string): string {
+  const n = name.trim();
+  if (!n || n.length > 64 || /[\t\r\n]/.test(n)) throw usage(`Name "${name}" must be 1 to 64 characters on one line`);
+  return n;
+}
+
+/** The hidden custom recipient `NET/PO/$SYSTEM` that addresses the other side's dirsync mail (KB Q147084). */
+export function addSystemRecipient(db: Db, server: ServerRow, po: PoName): void {
+  const address = `${poKey(po)}/$SYSTEM`;
+  const { id } = stmt(db, "select id from recipient_container where site_id = ? and name = 'Recipients'").get(server.siteId) as { id: number };
+  stmt(
+    db,
+    `insert or ignore into recipient (site_id, container_id, alias, display_name, kind, hidden, target_address)
+     values (?, ?, ?, ?, 'custom', 1, ?)`,
+  ).run(server.siteId, id, `${po.network}.${po.name}.$SYSTEM`, address, `MS:${address}`);
+}
+
+export function removeSystemRecipient(db: Db, server: ServerRow, po: PoName): void {
+  stmt(db, 'delete from recipient where site_id = ? and alias = ?').run(server.siteId, `${po.network}.${po.name}.$SYSTEM`);
+}
+
+/**
+ * Write the shared fields of a link. The Import Container is fixed once chosen (xog11013). A change
+ * to what is exported (containers, trust level, Export custom recipients) makes a full export
+ * (KB Q200062). Returns whether the export changed.
+ */
+export function writeLinkFields(db: Db, server: ServerRow, link: LinkRow, f: LinkFields): boolean {
+  if (f.revision !== undefined && f.revision !== link.revision) {
+    throw conflict(`${link.name} was changed by someone else since you opened it: close it and open it again`);
+  }
+  let importContainerId = link.importContainerId;
+  if (f.importContainer !== undefined) {
+    const c = resolveContainer(db, server, f.importContainer);
+    if (importContainerId !== null && importContainerId !== c.id) {
+      throw usage(
+        'You cannot choose another directory import container once one has been specified. If you want to modify where imported directory information is placed, you must delete the existing requestor and configure a new one.',
+      );
+    }
+    importContainerId = c.id;
+  }
+  const importTrust = f.importTrust === undefined ? link.importTrust : checkTrust(f.importTrust);
+  const exportTrust = f.exportTrust === undefined ? link.exportTrust : checkTrust(f.exportTrust);
+  const exportCustom = f.exportCustom === undefined ? !!link.exportCustom : f.exportCustom;
+  stmt(
+    db,
+    `update dirsync_link set name = ?, append_name = ?, language = ?, import_container_id = ?, import_trust = ?, export_trust = ?,
+       export_custom = ?, revision = revision + 1 where id = ?`,
+  ).run(
+    f.name === undefined ? link.name : checkLinkName(f.name),
+    f.appendName === undefined ? link.appendName : f.appendName ? 1 : 0,
+    f.language ?? link.language,
+    importContainerId,
+    importTrust,
+    exportTrust,
+    exportCustom ? 1 : 0,
+    link.id,
+  );
+  const before = exportContainerNames(db, link.id);
+  if (f.exportContainers !== undefined) {
+    const ids = f.exportContainers.map((n) => resolveContainer(db, server, n).id);
+    stmt(db, 'delete from dirsync_export_container where link_id = ?').run(link.id);
+    for (const id of new Set(ids)) stmt(db, 'insert into dirsync_export_container (link_id, container_id) values (?, ?)').run(link.id, id);
+  }
+  const after = exportContainerNames(db, link.id);
+  const changed = before.join('\n') !== after.join('\n') || exportTrust !== link.exportTrust || exportCustom !== !!link.exportCustom;
+  if (changed) fullExport(db, server);
+  return changed;
+}
+
+export function requireLink<T>(row: T | undefined, what: string): T {
+  if (!row) throw notFound(what);
+  return row;
+}

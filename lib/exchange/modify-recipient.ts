@@ -1,0 +1,35 @@
+import type { Db } from '@/db/client';
+import { conflict } from '@/lib/dirsync/errors';
+import { step, stmt } from '@/lib/dirsync/statements';
+import { exportChange } from './export-recipients';
+import { checkDisplayName, checkTrust, resolveContainer, resolveRecipient, type RecipientRow } from './recipients';
+import { resolveServer } from './servers';
+
+export interface ModifyRecipientInput {
+  displayName?: string;
+  trust?: number;
+  hidden?: boolean;
+  container?: string;
+  /** The revision the editor read; a save over someone else's is refused. */
+  revision?: number;
+}
+
+/** Change a recipient (Display name, Advanced ▸ Trust level and Hide from address book, or a move); T0 when exported. */
+export function modifyRecipient(db: Db, serverName: string, alias: string, input: ModifyRecipientInput): RecipientRow {
+  const displayName = input.displayName === undefined ? undefined : checkDisplayName(input.displayName);
+  const trust = input.trust === undefined ? undefined : checkTrust(input.trust);
+  return step(db, () => {
+    const server = resolveServer(db, serverName);
+    const r = resolveRecipient(db, server, alias);
+    if (input.revision !== undefined && input.revision !== r.revision) {
+      throw conflict(`${r.displayName} was changed by someone else since you opened it: close it and open it again`);
+    }
+    const containerId = input.container === undefined ? r.containerId : resolveContainer(db, server, input.container).id;
+    stmt(
+      db,
+      'update recipient set display_name = ?, trust = ?, hidden = ?, container_id = ?, revision = revision + 1 where id = ?',
+    ).run(displayName ?? r.displayName, trust ?? r.trust, input.hidden === undefined ? r.hidden : input.hidden ? 1 : 0, containerId, r.id);
+    exportChange(db, server, r.id);
+    return resolveRecipient(db, server, alias);
+  });
+}
