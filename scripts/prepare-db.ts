@@ -3,7 +3,7 @@
 import { databasePath, openDatabase } from '@/db/client';
 import { count } from 'drizzle-orm';
 import { postoffice } from '@/db/schema';
-import { loadSampleNetwork, SAMPLE } from '@/db/seed';
+import { loadSampleNetwork, SAMPLE, SAMPLE_EXCHANGE, sampleFromEnv } from '@/db/seed';
 
 const file = databasePath();
 const db = openDatabase(file);
@@ -14,10 +14,13 @@ try {
   } else if (process.env.DIRSYNC_EMPTY === '1') {
     console.log(`dirsync: database ${file}: empty (DIRSYNC_EMPTY=1, no sample network loaded)`);
   } else {
-    loadSampleNetwork(db);
+    const which = sampleFromEnv();
+    loadSampleNetwork(db, which);
     const pos = [SAMPLE.dss, ...SAMPLE.requestors].map((po) => `${SAMPLE.network}/${po}`);
-    console.log(`dirsync: database ${file}: loaded the sample network ${SAMPLE.network}`);
-    console.log(`dirsync:   dirsync server ${pos[0]}, requestors ${pos.slice(1).join(', ')}`);
+    const exch = `${SAMPLE_EXCHANGE.server} (${SAMPLE_EXCHANGE.organization}/${SAMPLE_EXCHANGE.site}, Exchange ${SAMPLE_EXCHANGE.version})`;
+    console.log(`dirsync: database ${file}: loaded the sample network ${SAMPLE.network} (${which}; DIRSYNC_SAMPLE=msmail-dss|exchange-dss)`);
+    if (which === 'msmail-dss') console.log(`dirsync:   dirsync server ${pos[0]}, requestors ${[...pos.slice(1), exch].join(', ')}`);
+    else console.log(`dirsync:   dirsync server ${exch}, requestors ${pos.join(', ')}`);
     console.log(`dirsync:   postoffice admin password "${SAMPLE.adminPassword}" (set DIRSYNC_SAMPLE_PASSWORD to choose another)`);
   }
 } finally {
