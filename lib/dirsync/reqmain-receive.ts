@@ -18,8 +18,10 @@ export function reqmainReceive(db: Db, poSpec: string): StepResult {
     for (const m of mailbag(db, po.id, ['SrvTx'])) {
       deleteMessage(db, m.id);
       const rc = reqconfOf(db, po.id);
-      // A duplicate of an older reply would move SrvSync backwards: it is already applied.
-      if (m.s < rc.srvSync) continue;
+      // A duplicate of an older reply would move SrvSync backwards: it is already applied. A reply
+      // to this requestor's latest request (it echoes the S sent) is applied even so: a restored
+      // dirsync server answering with a full Import Reply from its lower numbers.
+      if (m.s < rc.srvSync && m.was !== rc.srvSync) continue;
       if (rc.pendingR !== null && m.r === rc.pendingR) {
         stmt(db, 'update reqconf set req_sync = max(req_sync, ?) where po_id = ?').run(m.r, po.id);
         stmt(db, 'delete from reqtrans where po_id = ? and sync <= ?').run(po.id, m.r);

@@ -2,7 +2,7 @@ import { usage } from '@/lib/dirsync/errors';
 import { reqconfOf } from '@/lib/dirsync/reqconf';
 import { srvRequestors } from '@/lib/dirsync/dss';
 import { poKey } from '@/lib/dirsync/names';
-import { saveDirsyncServer } from '@/lib/exchange/create-dirsync-server';
+import { dirsyncServerOf, saveDirsyncServer } from '@/lib/exchange/create-dirsync-server';
 import { exportContainerNames, links, requestorLink, type LinkRow } from '@/lib/exchange/dirsync-links';
 import { addRemoteRequestor, deleteRemoteRequestor, setRemoteRequestor } from '@/lib/exchange/save-remote-requestor';
 import { saveDirsyncRequestor } from '@/lib/exchange/save-dirsync-requestor';
@@ -64,12 +64,7 @@ export const dss: ExchangeSub = (ctx) => {
     copyAdministrator: flag(a, 'copy-admin', 'no-copy-admin'),
     forwardToAdministrator: flag(a, 'forward-admin', 'no-forward-admin'),
   });
-  const db = ctx.db();
-  const row = db.$client.prepare('select name, schedule_style as style, schedule as grid from dirsync_server s join exchange_server e on e.id = s.server_id where e.name = upper(?)').get(server) as {
-    name: string;
-    style: 'never' | 'always' | 'selected';
-    grid: string;
-  };
+  const row = dirsyncServerOf(ctx.db(), server)!;
   const data = { name: row.name, schedule: describeSchedule(row), created };
   show(ctx, a, data, () => `Dirsync Server "${data.name}" ${created ? 'created' : 'changed'} on ${server.toUpperCase()}; T2 schedule: ${data.schedule}`);
   return 0;
