@@ -13,7 +13,7 @@ import { rebuildGal } from '@/lib/dirsync/rebuild-gal';
 import { readStoredFile, writeStoredFile } from '@/lib/dirsync/stored-files';
 import { step, stmt } from '@/lib/dirsync/statements';
 import { address, fullName, mailboxName, poSpec } from './lib/names';
-import { buildNetwork, checkGals, cpuMs, createPostoffices, fullCycle, PhaseTimer, registerAll, totalChanges, type Shape } from './lib/network';
+import { buildNetwork, checkGals, cpuMs, createPostoffices, exportExchange, fullCycle, PhaseTimer, registerAll, totalChanges, type Shape } from './lib/network';
 
 export type Task =
   | { kind: 'setup'; out: string; file: string; shape: Shape }
@@ -41,6 +41,7 @@ function b1(t: Extract<Task, { kind: 'b1' }>) {
   timer.run('Export (requestExport) all', () => {
     for (let p = 0; p < t.shape.pos; p++) requestExport(db, poSpec(p));
   });
+  timer.run('Export Exchange (export container)', () => exportExchange(db, t.shape));
   fullCycle(db, t.shape, timer);
   const wallMs = performance.now() - t0;
   const cpu = cpuMs() - c0;
@@ -63,15 +64,20 @@ function floor(t: Extract<Task, { kind: 'floor' }>) {
   client.exec(`create table gal (id integer primary key, po_id integer not null, full_name text not null, address text not null);
     create index gal_order on gal (po_id, full_name collate nocase, address collate nocase);`);
   const { pos, perPo } = t.shape;
+  const exchange = t.shape.exchange ?? 0;
   // The rows' text is made before the clock starts: the floor is the database's cost alone.
   const names: string[] = [];
   const addrs: string[] = [];
   for (let o = 0; o < pos; o++) for (let i = 0; i < perPo; i++) names.push(fullName(o, i)), addrs.push(address(o, i));
+  const mailboxRows = names.length;
+  for (let i = 0; i < exchange; i++) names.push(fullName(99, i)), addrs.push(`ms:BENCH/HQ/X${String(i + 1).padStart(5, '0')}`);
   const insert = client.prepare('insert into gal (po_id, full_name, address) values (?, ?, ?)');
   const c0 = cpuMs();
   const t0 = performance.now();
   client.transaction(() => {
+    // Every MS Mail GAL holds every mailbox and every exported recipient; the Exchange server holds every mailbox.
     for (let p = 0; p < pos; p++) for (let k = 0; k < names.length; k++) insert.run(p + 1, names[k], addrs[k]);
+    if (exchange) for (let k = 0; k < mailboxRows; k++) insert.run(pos + 1, names[k], addrs[k]);
   })();
   const wallMs = performance.now() - t0;
   const cpu = cpuMs() - c0;

@@ -29,3 +29,6 @@ export function fullName(p: number, i: number): string {
 
 /** The mailbox's dirsync address, as `localEntry` writes it. */
 export const address = (p: number, i: number) => `PCM:${poSpec(p)}/${mailboxName(i)}`;
+
+/** Exchange recipient aliases `X00001` … (index from 0). */
+export const recipientAlias = (i: number) => `X${String(i + 1).padStart(5, '0')}`;

@@ -13,14 +13,29 @@ import { setDirsyncServer } from '@/lib/dirsync/set-dirsync-server';
 import { srvmainReceive } from '@/lib/dirsync/srvmain-receive';
 import { srvmainTransmit } from '@/lib/dirsync/srvmain-transmit';
 import { step, stmt } from '@/lib/dirsync/statements';
-import { fullName, mailboxName, poName, poSpec } from './names';
+import { fullName, mailboxName, poName, poSpec, recipientAlias } from './names';
+import { createExchangeServer } from '@/lib/exchange/create-exchange-server';
+import { addRecipient } from '@/lib/exchange/add-recipient';
+import { addConnection } from '@/lib/exchange/add-connection';
+import { addPcMta } from '@/lib/exchange/save-pc-mta';
+import { controlService } from '@/lib/exchange/control-service';
+import { saveDirsyncRequestor } from '@/lib/exchange/save-dirsync-requestor';
+import { dxaRequestorTransmit } from '@/lib/exchange/dxa-requestor-transmit';
+import { pcMtaPass } from '@/lib/exchange/pcmta-pass';
+import { resolveServer } from '@/lib/exchange/servers';
 
 export interface Shape {
   /** Number of MS Mail postoffices (the first is the DSS). */
   pos: number;
   /** Mailboxes per postoffice. */
   perPo: number;
+  /** Recipients on the Exchange server EXCH01, a requestor of the DSS (0 or absent: no Exchange server). */
+  exchange?: number;
 }
+
+export const EXCHANGE_SERVER = 'EXCH01';
+export const PC_MTA = 'Bench PC MTA';
+const CONNECTOR_PO = 'BENCH/HQ';
 
 export const ADMIN_PASSWORD = 'BENCH';
 export const dirsyncPassword = (p: number) => `PW${p + 1}`;
@@ -51,12 +66,38 @@ export function addMailboxes(db: Db, shape: Shape): void {
   });
 }
 
-/** A fresh network file: postoffices, DSS, registrations, mailboxes. Nothing exported yet. */
+/**
+ * The Exchange server EXCH01 (organization BENCH, site HQ): its recipients, a connection and a
+ * running PC MTA (polled by the benchmark itself) to the DSS, and its Dirsync Requestor with no
+ * export container yet (B1's export adds it). All in one transaction.
+ */
+export function addExchangeServer(db: Db, shape: Shape): void {
+  if (!shape.exchange) return;
+  step(db, () => {
+    createExchangeServer(db, { organization: 'BENCH', site: 'HQ', server: EXCHANGE_SERVER });
+    for (let i = 0; i < shape.exchange!; i++) {
+      addRecipient(db, EXCHANGE_SERVER, { container: 'Recipients', alias: recipientAlias(i), displayName: fullName(99, i) });
+    }
+    addConnection(db, EXCHANGE_SERVER, poSpec(0));
+    addPcMta(db, EXCHANGE_SERVER, PC_MTA, { services: [poSpec(0)] });
+    controlService(db, EXCHANGE_SERVER, PC_MTA, 'start');
+    createServerRequestor(db, poSpec(0), CONNECTOR_PO, 'XPW');
+    saveDirsyncRequestor(db, EXCHANGE_SERVER, poSpec(0), { password: 'XPW' });
+  });
+}
+
+/** Export on the Exchange side: the Dirsync Requestor's export container (a full export). */
+export function exportExchange(db: Db, shape: Shape): void {
+  if (shape.exchange) saveDirsyncRequestor(db, EXCHANGE_SERVER, undefined, { exportContainers: ['Recipients'] });
+}
+
+/** A fresh network file: postoffices, DSS, registrations, mailboxes, the Exchange server. Nothing exported yet. */
 export function buildNetwork(file: string, shape: Shape): void {
   const db = openDatabase(file);
   createPostoffices(db, shape);
   registerAll(db, shape);
   addMailboxes(db, shape);
+  addExchangeServer(db, shape);
   db.$client.close();
 }
 
@@ -101,17 +142,22 @@ function must(r: StepResult, what: string): void {
 export function fullCycle(db: Db, shape: Shape, t: PhaseTimer): void {
   const all = Array.from({ length: shape.pos }, (_, p) => poSpec(p));
   const dss = all[0];
+  const exchange = shape.exchange ? serverOfName(db) : undefined;
   t.run('T1 reqmain -t', () => all.forEach((po) => must(reqmainTransmit(db, po), `reqmain -t ${po}`)));
+  if (exchange) t.run('T1 Exchange (DXA)', () => must(dxaRequestorTransmit(db, exchange), 'DXA T1'));
   t.run('external ×2 (to DSS)', () => {
     externalPass(db);
     externalPass(db);
   });
+  if (exchange) t.run('PC MTA pass (to DSS)', () => pcMtaPass(db, EXCHANGE_SERVER, PC_MTA));
   t.run('T2 srvmain -r', () => must(srvmainReceive(db, dss), 'srvmain -r'));
   t.run('T2 srvmain -t', () => must(srvmainTransmit(db, dss), 'srvmain -t'));
   t.run('external ×2 (to requestors)', () => {
     externalPass(db);
     externalPass(db);
   });
+  // The PC MTA delivers the reply to the connector postoffice, and the DXA applies it at once (T3).
+  if (exchange) t.run('PC MTA pass + Exchange T3', () => pcMtaPass(db, EXCHANGE_SERVER, PC_MTA));
   for (const po of all) {
     t.run('T3 reqmain -r', () => must(reqmainReceive(db, po), `reqmain -r ${po}`));
     t.run('T3 import -q', () => must(importSrvtrans(db, po), `import -q ${po}`));
@@ -124,13 +170,13 @@ export function fullCycle(db: Db, shape: Shape, t: PhaseTimer): void {
  * count and by counting the entries visible at its generation.
  */
 export function checkGals(db: Db, shape: Shape): void {
-  const expected = shape.pos * shape.perPo;
+  const expected = shape.pos * shape.perPo + (shape.exchange ?? 0);
   const rows = db.$client
     .prepare(
       `select p.network || '/' || p.name as po, p.gal_count as count,
         (select count(*) from list_entry e where e.po_id = p.id and e.added_gen <= p.gal_gen
           and (e.removed_gen is null or e.removed_gen > p.gal_gen)) as visible
-       from postoffice p order by p.id`,
+       from postoffice p where p.kind = 'msmail' order by p.id`,
     )
     .all() as { po: string; count: number; visible: number }[];
   if (rows.length !== shape.pos) throw new Error(`expected ${shape.pos} postoffices, found ${rows.length}`);
@@ -143,4 +189,10 @@ export function checkGals(db: Db, shape: Shape): void {
         .join(', ')}`,
     );
   }
+  if (shape.exchange) {
+    const imported = db.$client.prepare('select count(*) from recipient where imported_by is not null').pluck().get() as number;
+    if (imported !== shape.pos * shape.perPo) throw new Error(`Exchange check failed: ${imported} custom recipients imported, expected ${shape.pos * shape.perPo}`);
+  }
 }
+
+const serverOfName = (db: Db) => resolveServer(db, EXCHANGE_SERVER);

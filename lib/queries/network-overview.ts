@@ -63,6 +63,8 @@ export function getNetworkOverview(db: Db): NetworkOverview {
         .from(postoffice)
         .leftJoin(reqconf, eq(reqconf.poId, postoffice.id))
         .leftJoin(srvconf, eq(srvconf.poId, postoffice.id))
+        // Exchange servers' connector postoffices belong to the Exchange side of the console.
+        .where(eq(postoffice.kind, 'msmail'))
         .orderBy(asc(postoffice.network), asc(postoffice.name))
         .all();
 
