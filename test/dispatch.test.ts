@@ -4,10 +4,11 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '@/db/client';
-import { loadSampleNetwork } from '@/db/seed';
+import { loadSampleNetwork, SAMPLE_EXCHANGE } from '@/db/seed';
 import { CLOCK_START, ctime, now, setNow } from '@/lib/dirsync/clock';
 import { DirsyncError } from '@/lib/dirsync/errors';
 import { stmt } from '@/lib/dirsync/statements';
+import { controlService } from '@/lib/exchange/control-service';
 import { dispatch } from '@/lib/scheduler/dispatch';
 import {
   latestOccurrence,
@@ -42,10 +43,21 @@ function dbFile(label: string): string {
   return file;
 }
 
+/**
+ * The sample network as MS Mail alone: these tests are about MS Mail's Dispatch, so EXCH01's
+ * MSExchangeDX and PC MTA are stopped (no Exchange T1, no polls). test/pcmta.test.ts runs the
+ * sample with them.
+ */
+function loadMsMailSample(db: Db): void {
+  loadSampleNetwork(db);
+  controlService(db, SAMPLE_EXCHANGE.server, 'MSExchangeDX', 'stop');
+  controlService(db, SAMPLE_EXCHANGE.server, SAMPLE_EXCHANGE.mta, 'stop');
+}
+
 function freshDb(label: string, sample = true): Db {
   const db = openDatabase(dbFile(label));
   opened.push(db);
-  if (sample) loadSampleNetwork(db);
+  if (sample) loadMsMailSample(db);
   return db;
 }
 
@@ -394,7 +406,7 @@ describe('dispatch, other cases', () => {
 describe('the clock and dispatch commands', () => {
   const file = dbFile('cli');
   const seed = openDatabase(file);
-  loadSampleNetwork(seed);
+  loadMsMailSample(seed);
   seed.$client.close();
 
   it('clock --show prints the ctime and the speed; --json the ISO time, ms and speed', () => {

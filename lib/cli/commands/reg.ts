@@ -1,0 +1,54 @@
+import { usage } from '@/lib/dirsync/errors';
+import {
+  deleteRegistryValue,
+  DXA_KEY,
+  getRegistryValue,
+  registryValues,
+  setRegistryValue,
+  type RegistryValueDto,
+} from '@/lib/exchange/registry';
+import { parseArgs } from '../args';
+import { show, type Command } from '../context';
+
+const SYNTAX = 'dirsync reg get|delete <SERVER> <value> | reg set <SERVER> <value> <data...> | reg list <SERVER>';
+
+/** `PauseKicksDX  REG_DWORD  0x1 (1)`; REG_MULTI_SZ strings joined with `\0`, as reg.exe shows them. */
+export function valueLine(v: RegistryValueDto): string {
+  const data = typeof v.data === 'number' ? `0x${v.data.toString(16)} (${v.data})` : v.data.join('\\0');
+  return `${v.name}  ${v.type}  ${data}`;
+}
+
+/**
+ * `reg get|set|delete <SERVER> <value> [data...]`, `reg list <SERVER>`: the DXA's values under
+ * HKLM\SYSTEM\CurrentControlSet\Services\MSExchangeDX (PauseKicksDX, ResyncConnectionRDNs,
+ * GlobalMaxSeqInResync). A REG_DWORD takes one number (decimal or 0x hex); a REG_MULTI_SZ one
+ * word per string (quote a name with spaces).
+ */
+export const reg: Command = (ctx) => {
+  const a = parseArgs(ctx.tokens, {});
+  const [verb, server, name, ...data] = a.words;
+  const v = verb?.toLowerCase();
+  if (v === 'list') {
+    if (!server || name !== undefined) throw usage(`reg list takes a server: ${SYNTAX}`);
+    const rows = registryValues(ctx.db(), server);
+    show(ctx, a, rows, () => [`${DXA_KEY} on ${server.toUpperCase()}`, ...(rows.length ? rows.map((r) => `    ${valueLine(r)}`) : ['    (none of PauseKicksDX, ResyncConnectionRDNs, GlobalMaxSeqInResync is set)'])].join('\n'));
+    return 0;
+  }
+  if (v !== 'get' && v !== 'set' && v !== 'delete') throw usage(`reg needs get, set, delete or list: ${SYNTAX}`);
+  if (!server || !name) throw usage(`reg ${v} needs <SERVER> <value>: ${SYNTAX}`);
+  if (v !== 'set' && data.length) throw usage(`reg ${v} takes no data ("${data[0]}"): ${SYNTAX}`);
+  if (v === 'get') {
+    const r = getRegistryValue(ctx.db(), server, name);
+    show(ctx, a, r, () => valueLine(r));
+    return 0;
+  }
+  if (v === 'set') {
+    if (!data.length) throw usage(`reg set needs the data after the value name: ${SYNTAX}`);
+    const r = setRegistryValue(ctx.db(), server, name, data);
+    show(ctx, a, r, () => `${r.server}: ${valueLine(r)}\n${r.note}`);
+    return 0;
+  }
+  const r = deleteRegistryValue(ctx.db(), server, name);
+  show(ctx, a, r, () => `${r.server}: ${r.name} deleted (was ${valueLine(r).slice(r.name.length + 2)})`);
+  return 0;
+};
