@@ -1,0 +1,74 @@
+import type { Db } from '@/db/client';
+import { conflict, usage } from '@/lib/dirsync/errors';
+import { parsePoName, poKey } from '@/lib/dirsync/names';
+import { findPo } from '@/lib/dirsync/postoffices';
+import { step, stmt } from '@/lib/dirsync/statements';
+import { addSystemRecipient, checkLinkName, findRemoteLink, linkById, removeSystemRecipient, requireLink, writeLinkFields, type LinkFields, type LinkRow } from './dirsync-links';
+import { EMPTY_GRID } from './schedule-grid';
+import { connectorPo, dxaRole, resolveServer } from './servers';
+
+export interface RemoteRequestorInput extends LinkFields {
+  password?: string;
+  /** Export on next cycle: the next T2 sends this requestor a full Import Reply (one-shot). */
+  exportNext?: boolean;
+}
+
+/**
+ * File ▸ New Other ▸ Remote Dirsync Requestor (an MS Mail postoffice that is a requestor of this
+ * Exchange DSS): its SRVCONF record on the connector postoffice, the hidden `NET/PO/$SYSTEM`
+ * custom recipient, and its containers. The Import Container defaults to Recipients.
+ */
+export function addRemoteRequestor(db: Db, serverName: string, requestorPo: string, input: RemoteRequestorInput = {}): LinkRow {
+  const po = parsePoName(requestorPo);
+  const name = checkLinkName(input.name ?? po.name);
+  return step(db, () => {
+    const server = resolveServer(db, serverName);
+    if (dxaRole(db, server) !== 'server') {
+      throw conflict(`The Remote Dirsync Requestor command is unavailable until you set up a Microsoft Exchange Server dirsync server: run "dirsync exchange dss ${server.name}" first`);
+    }
+    const target = findPo(db, po);
+    if (!target || target.kind !== 'msmail') throw usage(`${poKey(po)} is not an MS Mail postoffice of this network`);
+    if (findRemoteLink(db, server, poKey(po)) || findRemoteLink(db, server, name)) throw conflict(`a Remote Dirsync Requestor for ${poKey(po)} or named "${name}" already exists`);
+    const dss = connectorPo(db, server);
+    stmt(db, 'insert into srv_requestor (dss_po_id, requestor, password) values (?, ?, ?)').run(dss.id, poKey(po), input.password ?? '');
+    const { id } = stmt(
+      db,
+      "insert into dirsync_link (server_id, kind, po, name, dirsync_address, schedule) values (?, 'remote', ?, ?, ?, ?) returning id",
+    ).get(server.id, poKey(po), name, `${poKey(po)}/$SYSTEM`, EMPTY_GRID) as { id: number };
+    addSystemRecipient(db, server, po);
+    writeLinkFields(db, server, linkById(db, id), { ...input, name, importContainer: input.importContainer ?? 'Recipients', revision: undefined });
+    if (input.exportNext) setExportNext(db, dss.id, poKey(po), true);
+    return linkById(db, id);
+  });
+}
+
+/** Change a Remote Dirsync Requestor (by postoffice or display name). */
+export function setRemoteRequestor(db: Db, serverName: string, which: string, input: RemoteRequestorInput): LinkRow {
+  return step(db, () => {
+    const server = resolveServer(db, serverName);
+    const link = requireLink(findRemoteLink(db, server, which), `there is no Remote Dirsync Requestor "${which}" on ${server.name}`);
+    writeLinkFields(db, server, link, input);
+    const dss = connectorPo(db, server);
+    if (input.password !== undefined) {
+      stmt(db, 'update srv_requestor set password = ? where dss_po_id = ? and requestor = ?').run(input.password, dss.id, link.po);
+    }
+    if (input.exportNext !== undefined) setExportNext(db, dss.id, link.po, input.exportNext);
+    return linkById(db, link.id);
+  });
+}
+
+/** Delete a Remote Dirsync Requestor: its SRVCONF record and hidden `$SYSTEM` recipient go; the custom recipients it imported stay. */
+export function deleteRemoteRequestor(db: Db, serverName: string, which: string): void {
+  step(db, () => {
+    const server = resolveServer(db, serverName);
+    const link = requireLink(findRemoteLink(db, server, which), `there is no Remote Dirsync Requestor "${which}" on ${server.name}`);
+    const dss = connectorPo(db, server);
+    stmt(db, 'delete from srv_requestor where dss_po_id = ? and requestor = ?').run(dss.id, link.po);
+    stmt(db, 'update recipient set imported_by = null where imported_by = ?').run(link.id);
+    stmt(db, 'delete from dirsync_link where id = ?').run(link.id);
+    removeSystemRecipient(db, server, parsePoName(link.po));
+  });
+}
+
+const setExportNext = (db: Db, dssPoId: number, po: string, on: boolean) =>
+  stmt(db, 'update srv_requestor set export_next = ? where dss_po_id = ? and requestor = ?').run(on ? 1 : 0, dssPoId, po);
