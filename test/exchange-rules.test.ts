@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
-import { cli, ok, smallNetwork, tempDbFile } from './helpers';
+import { cli, events, ok, smallNetwork, tempDbFile } from './helpers';
 
 /** Exchange-side rules: export filtering by trust, hidden recipients, import containers, the DSS's events. */
 
@@ -16,11 +16,6 @@ function queued(file: string): string[] {
   } finally {
     db.$client.close();
   }
-}
-
-function events(file: string, args = ''): { eventId: number; category: string; type: string; description: string }[] {
-  const data = JSON.parse(ok(file, `events --limit 1000 --json ${args}`));
-  return Array.isArray(data) ? data : data.events;
 }
 
 function requestorNetwork(): string {

@@ -96,3 +96,18 @@ export function smallNetwork(file: string, mailboxes: Record<string, [string, st
 
 /** Every row of every table, log lines included (a usage error writes nothing at all). */
 export const dump = (file: string) => snapshot(file, true);
+
+export interface EventJson {
+  source: string;
+  type: string;
+  category: string;
+  eventId: number;
+  computer: string;
+  description: string;
+}
+
+/** The Application log through `dirsync events --json` (newest first), with extra filter options. */
+export function events(file: string, args = ''): EventJson[] {
+  const data = JSON.parse(ok(file, `events --limit 1000 --json ${args}`));
+  return Array.isArray(data) ? data : data.events;
+}

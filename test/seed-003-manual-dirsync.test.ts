@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cli, ok, smallNetwork, tempDbFile } from './helpers';
+import { cli, events, ok, smallNetwork, tempDbFile } from './helpers';
 
 /**
  * The seed document on manual dirsync between MS Mail postoffices and Exchange as a requestor
  * (../shared/seeds/003_*.txt), step by step through the CLI: what it says you will see.
  */
-
-interface Event {
-  source: string;
-  type: string;
-  category: string;
-  eventId: number;
-  computer: string;
-  description: string;
-}
-
-function events(file: string, args = ''): Event[] {
-  const data = JSON.parse(ok(file, `events --limit 1000 --json ${args}`));
-  return Array.isArray(data) ? data : data.events;
-}
 
 /** MONT (DSS), NOV and EXCH01 (Exchange 5.5, org POLYNOMIAL site HQ) as a requestor of MONT. */
 function network(level: 'maximum' | 'none', version = '5.5'): string {
