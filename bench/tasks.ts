@@ -49,7 +49,9 @@ function b1(t: Extract<Task, { kind: 'b1' }>) {
   const peakRssMiB = maxRssMiB();
   log(`Export + cycle ${(wallMs / 1000).toFixed(1)} s (CPU ${(cpu / 1000).toFixed(1)} s), ${rowsWritten} rows, peak RSS ${peakRssMiB.toFixed(0)} MiB; checking GALs`);
   checkGals(db, t.shape);
-  const galRows = db.$client.prepare('select sum(gal_count) from postoffice').pluck().get() as number;
+  // Every GAL row, and the Exchange server's imported custom recipients (its share of the address lists).
+  const galRows = (db.$client.prepare('select sum(gal_count) from postoffice').pluck().get() as number) +
+    (db.$client.prepare('select count(*) from recipient where imported_by is not null').pluck().get() as number);
   db.$client.close();
   return { wallMs, cpuMs: cpu, rowsWritten, peakRssMiB, galRows, phases: timer.phases, fileBytes: fileSize(t.file) };
 }
