@@ -66,7 +66,7 @@ export function controlService(db: Db, serverName: string, serviceName: string, 
           setState(db, service, 'Paused');
           if (service.mtaId !== null) stmt(db, 'update pc_mta set next_poll_at = null where id = ?').run(service.mtaId);
           lines.push(`The ${display} service was paused successfully.`);
-        }
+        } else lines.push(`The ${display} service is already paused.`);
         break;
       case 'continue':
         if (service.state === 'Paused') {

@@ -120,11 +120,7 @@ export function writeLinkFields(db: Db, server: ServerRow, link: LinkRow, f: Lin
   const importTrust = f.importTrust === undefined ? link.importTrust : checkTrust(f.importTrust);
   const exportTrust = f.exportTrust === undefined ? link.exportTrust : checkTrust(f.exportTrust);
   const exportCustom = f.exportCustom === undefined ? !!link.exportCustom : f.exportCustom;
-  stmt(
-    db,
-    `update dirsync_link set name = ?, append_name = ?, language = ?, import_container_id = ?, import_trust = ?, export_trust = ?,
-       export_custom = ?, revision = revision + 1 where id = ?`,
-  ).run(
+  const next = [
     f.name === undefined ? link.name : checkLinkName(f.name),
     f.appendName === undefined ? link.appendName : f.appendName ? 1 : 0,
     f.language ?? link.language,
@@ -132,8 +128,16 @@ export function writeLinkFields(db: Db, server: ServerRow, link: LinkRow, f: Lin
     importTrust,
     exportTrust,
     exportCustom ? 1 : 0,
-    link.id,
-  );
+  ];
+  const now = [link.name, link.appendName, link.language, link.importContainerId, link.importTrust, link.exportTrust, link.exportCustom];
+  // A save that changes nothing leaves the object (and its revision) as it was.
+  if (next.some((v, k) => v !== now[k])) {
+    stmt(
+      db,
+      `update dirsync_link set name = ?, append_name = ?, language = ?, import_container_id = ?, import_trust = ?, export_trust = ?,
+         export_custom = ?, revision = revision + 1 where id = ?`,
+    ).run(...next, link.id);
+  }
   const before = exportContainerNames(db, link.id);
   if (f.exportContainers !== undefined) {
     const ids = f.exportContainers.map((n) => resolveContainer(db, server, n).id);
