@@ -92,7 +92,7 @@ CREATE TABLE `exchange_service` (
 	FOREIGN KEY (`mta_id`) REFERENCES `pc_mta`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `exchange_service_name` ON `exchange_service` (`server_id`,`name`);--> statement-breakpoint
+CREATE UNIQUE INDEX `exchange_service_name` ON `exchange_service` (`server_id`,name collate nocase);--> statement-breakpoint
 CREATE TABLE `exchange_site` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`organization` text NOT NULL,
@@ -129,7 +129,7 @@ CREATE TABLE `pc_mta` (
 	FOREIGN KEY (`server_id`) REFERENCES `exchange_server`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `pc_mta_name` ON `pc_mta` (`server_id`,`service_name`);--> statement-breakpoint
+CREATE UNIQUE INDEX `pc_mta_name` ON `pc_mta` (`server_id`,service_name collate nocase);--> statement-breakpoint
 CREATE TABLE `pc_mta_postoffice` (
 	`mta_id` integer NOT NULL,
 	`po_id` integer NOT NULL,
@@ -187,6 +187,7 @@ CREATE TABLE `diagnostics_level` (
 	`category` text NOT NULL,
 	`level` integer DEFAULT 0 NOT NULL,
 	`effective_level` integer DEFAULT 0 NOT NULL,
+	`revision` integer DEFAULT 0 NOT NULL,
 	PRIMARY KEY(`server_id`, `service`, `category`),
 	FOREIGN KEY (`server_id`) REFERENCES `exchange_server`(`id`) ON UPDATE no action ON DELETE cascade
 );

@@ -16,6 +16,7 @@ export const diagnosticsLevel = sqliteTable(
     category: text('category').notNull(),
     level: integer('level').notNull().default(0),
     effectiveLevel: integer('effective_level').notNull().default(0),
+    revision: integer('revision').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.serverId, t.service, t.category] })],
 );

@@ -90,7 +90,7 @@ export const pcMta = sqliteTable(
     nextPollAt: integer('next_poll_at'),
     revision: integer('revision').notNull().default(0),
   },
-  (t) => [uniqueIndex('pc_mta_name').on(t.serverId, t.serviceName)],
+  (t) => [uniqueIndex('pc_mta_name').on(t.serverId, sql`service_name collate nocase`)],
 );
 
 /** Postoffices Serviced by a PC MTA instance. */
@@ -120,7 +120,7 @@ export const exchangeService = sqliteTable(
     /** Registry values the service read when it started (JSON), e.g. PauseKicksDX. */
     readAtStart: text('read_at_start').notNull().default('{}'),
   },
-  (t) => [uniqueIndex('exchange_service_name').on(t.serverId, t.name)],
+  (t) => [uniqueIndex('exchange_service_name').on(t.serverId, sql`name collate nocase`)],
 );
 
 /** Values under HKLM\SYSTEM\CurrentControlSet\Services\MSExchangeDX. MULTI_SZ data is newline-separated. */

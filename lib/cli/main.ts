@@ -9,6 +9,9 @@ import { ds } from './commands/ds';
 import { file, log } from './commands/files';
 import { clockCommand, dispatchCommand } from './commands/schedule';
 import { exchange } from './commands/exchange';
+import { service } from './commands/service';
+import { events } from './commands/events';
+import { reg } from './commands/reg';
 
 const commands: Record<string, Command> = {
   reqmain,
@@ -28,6 +31,9 @@ const commands: Record<string, Command> = {
   log,
   clock: clockCommand,
   exchange,
+  service,
+  events,
+  reg,
 };
 
 export const USAGE = `usage: dirsync <command> [options] [--db <file>] [--json]

@@ -67,7 +67,8 @@ function levelFor(db: Db, server: Pick<ServerRow, 'id' | 'version'>, service: Lo
 function makeRoom(db: Db, computer: string, need: number, olderThan: number | null, overwrite: string): boolean {
   if (overwrite === 'never') return false;
   let freed = 0;
-  const oldest = stmt(db, 'select id, at, bytes from event where computer = ? and id > ? order by id limit 256');
+  // `+computer`: walk the table in record order instead of sorting the computer's whole log.
+  const oldest = stmt(db, 'select id, at, bytes from event where +computer = ? and id > ? order by id limit 256');
   let after = 0;
   const doomed: number[] = [];
   while (freed < need) {

@@ -2,7 +2,11 @@ import { usage } from '@/lib/dirsync/errors';
 import { createExchangeServer, parseVersion } from '@/lib/exchange/create-exchange-server';
 import { setExchangeVersion } from '@/lib/exchange/set-exchange-version';
 import { parseArgs } from '../args';
+import { dss, remoteRequestor, requestor } from './exchange-dirsync';
+import { container, recipient } from './exchange-recipients';
 import { show, type Command, type CommandContext } from '../context';
+import { logging } from './exchange-logging';
+import { connection, mta } from './exchange-connector';
 
 /** One `exchange <sub>` command: gets the tokens after the subcommand name. */
 export type ExchangeSub = (ctx: CommandContext) => number;
@@ -42,6 +46,14 @@ const version: ExchangeSub = (ctx) => {
 const subs: Record<string, ExchangeSub> = {
   create,
   version,
+  dss,
+  'remote-requestor': remoteRequestor,
+  requestor,
+  recipient,
+  container,
+  logging,
+  connection,
+  mta,
 };
 
 /** `exchange …`: the Exchange Administrator's objects. */
