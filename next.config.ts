@@ -28,6 +28,8 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // A separate build directory lets two builds of this checkout run side by side (NEXT_DIST_DIR).
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   // The native SQLite binding is loaded by Node at run time, never bundled.
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,

@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 
 /**
  * End-to-end tests run against `next build && next start` on a fresh temporary database that the
@@ -13,6 +14,8 @@ import path from 'node:path';
  */
 process.env.DIRSYNC_E2E_DB ??= path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dirsync-e2e-')), 'dirsync.db');
 const database = process.env.DIRSYNC_E2E_DB;
+// The administrator the web server creates at start (DIRSYNC_ADMIN_PASSWORD); the tests sign in as it.
+process.env.E2E_ADMIN_PASSWORD ??= randomBytes(12).toString('base64url');
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -58,6 +61,7 @@ export default defineConfig({
     env: {
       DIRSYNC_DB: database,
       DIRSYNC_EMPTY: '0',
+      DIRSYNC_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

@@ -5,6 +5,8 @@ import { getNetworkOverview, overviewTitle, type NetworkOverview } from '@/lib/q
 import { PostofficeTable } from '@/components/network/postoffice-table';
 import { ExchangeIcon } from '@/components/ui/icons';
 import { StatusBar, StatusPane, Window } from '@/components/ui/window';
+import { SignedIn } from '@/components/auth/signed-in';
+import { requirePageSession } from '@/lib/auth/request';
 
 // The engine and the CLI change the database underneath: read it on every request.
 export const dynamic = 'force-dynamic';
@@ -12,7 +14,8 @@ export const dynamic = 'force-dynamic';
 // The layout's title template applies to child segments only, so the root page spells it out.
 export const metadata: Metadata = { title: { absolute: 'Network overview — Dirsync Console' } };
 
-export default function NetworkOverviewPage() {
+export default async function NetworkOverviewPage() {
+  const session = await requirePageSession('/');
   const overview = getNetworkOverview(sharedDatabase());
   const { totals, clock } = overview;
   const clockTime = <time dateTime={new Date(clock.now).toISOString()}>{clock.text}</time>;
@@ -28,6 +31,9 @@ export default function NetworkOverviewPage() {
             {totals.postoffices} {totals.postoffices === 1 ? 'postoffice' : 'postoffices'}
           </StatusPane>
           <StatusPane>Read-only overview</StatusPane>
+          <StatusPane>
+            <SignedIn session={session} />
+          </StatusPane>
           <StatusPane>{clockTime}</StatusPane>
         </StatusBar>
       }

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { dirsync, transport } from './fixtures/dirsync-cli';
+import { signIn } from './fixtures/auth';
 
 // The sample network of db/seed.ts: MONTGOMERY is the DSS, NOVEMBER and OCTOBER its requestors,
 // 12 local mailboxes each. The tests share one database and run in order.
@@ -28,6 +29,8 @@ function cell(page: Page, po: string, column: Column) {
 test.describe.configure({ mode: 'serial' });
 
 test.describe('network overview', () => {
+  test.beforeEach(async ({ page }) => signIn(page));
+
   test('shows the sample network with its roles and numbers', async ({ page }) => {
     const response = await page.goto('/');
     expect(response?.status()).toBe(200);

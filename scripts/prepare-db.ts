@@ -3,6 +3,7 @@
 import { databasePath, openDatabase } from '@/db/client';
 import { count } from 'drizzle-orm';
 import { postoffice } from '@/db/schema';
+import { accountCount, createAccount } from '@/lib/auth/accounts';
 import { loadSampleNetwork, SAMPLE, SAMPLE_EXCHANGE, sampleFromEnv } from '@/db/seed';
 
 const file = databasePath();
@@ -22,6 +23,17 @@ try {
     if (which === 'msmail-dss') console.log(`dirsync:   dirsync server ${pos[0]}, requestors ${[...pos.slice(1), exch].join(', ')}`);
     else console.log(`dirsync:   dirsync server ${exch}, requestors ${pos.join(', ')}`);
     console.log(`dirsync:   postoffice admin password "${SAMPLE.adminPassword}" (set DIRSYNC_SAMPLE_PASSWORD to choose another)`);
+  }
+  // The first administrator: DIRSYNC_ADMIN_PASSWORD at start, else the setup page. No default password.
+  if (accountCount(db) === 0) {
+    const password = process.env.DIRSYNC_ADMIN_PASSWORD;
+    if (password) {
+      const name = process.env.DIRSYNC_ADMIN_NAME ?? 'admin';
+      createAccount(db, { name, password, role: 'admin' }, { firstRun: true });
+      console.log(`dirsync: created the administrator account "${name}" from DIRSYNC_ADMIN_PASSWORD`);
+    } else {
+      console.log('dirsync: no console account yet: open the console to create the first administrator (or set DIRSYNC_ADMIN_PASSWORD)');
+    }
   }
 } finally {
   db.$client.close();

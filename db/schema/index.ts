@@ -4,3 +4,4 @@ export * from './mail';
 export * from './schedule';
 export * from './exchange';
 export * from './events';
+export * from './auth';

@@ -10,6 +10,7 @@ import { file, log } from './commands/files';
 import { clockCommand, dispatchCommand } from './commands/schedule';
 import { exchange } from './commands/exchange';
 import { service } from './commands/service';
+import { account } from './commands/account';
 import { events } from './commands/events';
 import { reg } from './commands/reg';
 
@@ -32,6 +33,7 @@ const commands: Record<string, Command> = {
   clock: clockCommand,
   exchange,
   service,
+  account,
   events,
   reg,
 };
@@ -40,6 +42,7 @@ export const USAGE = `usage: dirsync <command> [options] [--db <file>] [--json]
 MS Mail utilities: reqmain, srvmain, nsda, external, import, rebuild, listds, listq, dssched, dispatch
 Administration:    po, user, ds, file, log, clock
 Exchange:          exchange, service, reg, events
+Console:           account
 See docs/cli.md for every command and its options.`;
 
 /** Run one `dirsync` command. Exit status: 0 success, 1 a fatal error the utility reported, 2 bad usage. */

@@ -1,0 +1,63 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { sharedDatabase } from '@/db/client';
+import { createAccount } from '@/lib/auth/accounts';
+import { recordAudit } from '@/lib/auth/audit';
+import { clearSessionCookie, currentSession, setSessionCookie, SESSION_COOKIE } from '@/lib/auth/request';
+import { createSession, endSession } from '@/lib/auth/sessions';
+import { signIn } from '@/lib/auth/sign-in';
+import { DirsyncError } from '@/lib/dirsync/errors';
+import { cookies } from 'next/headers';
+
+/**
+ * The three actions that run without a session: first-run setup (only while no account exists),
+ * sign in and sign out. Every other action goes through lib/actions/safe-action.ts.
+ */
+export interface AuthFormState {
+  error?: string;
+  name?: string;
+}
+
+const secure = async () => (await headers()).get('x-forwarded-proto') === 'https';
+
+/** Only a path on this site (`/…`, not `//host`) may be the page to come back to. */
+const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?!\/)/.test(next) ? next : '/');
+
+export async function setupAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const name = String(form.get('name') ?? '');
+  const password = String(form.get('password') ?? '');
+  if (password !== String(form.get('confirm') ?? '')) return { error: 'The two passwords are not the same', name };
+  const db = sharedDatabase();
+  try {
+    const account = createAccount(db, { name, password, role: 'admin' }, { firstRun: true });
+    recordAudit(db, { accountName: account.name, action: 'First-run setup', object: `Account ${account.name}`, after: { role: 'Admin' } });
+    const { token } = createSession(db, account.id);
+    await setSessionCookie(token, await secure());
+  } catch (e) {
+    if (e instanceof DirsyncError) return { error: e.message, name };
+    throw e;
+  }
+  redirect('/');
+}
+
+export async function signInAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const name = String(form.get('name') ?? '');
+  const db = sharedDatabase();
+  try {
+    const account = signIn(db, name, String(form.get('password') ?? ''));
+    const { token } = createSession(db, account.id);
+    await setSessionCookie(token, await secure());
+  } catch (e) {
+    if (e instanceof DirsyncError) return { error: e.message, name };
+    throw e;
+  }
+  redirect(safeNext(form.get('next')));
+}
+
+export async function signOutAction(): Promise<void> {
+  if (await currentSession()) endSession(sharedDatabase(), (await cookies()).get(SESSION_COOKIE)?.value);
+  await clearSessionCookie();
+  redirect('/login');
+}

@@ -1,0 +1,62 @@
+'use client';
+
+import { useActionState } from 'react';
+import { setupAction, signInAction, type AuthFormState } from '@/app/auth-actions';
+
+/** The sign-in and first-run forms: labelled fields, the error next to them, a pending state. */
+function Form({ action, children, error }: { action: (form: FormData) => void; error?: string; children: React.ReactNode }) {
+  return (
+    <form action={action} className="grid gap-3" aria-describedby={error ? 'auth-error' : undefined}>
+      {children}
+      {error ? (
+        <p id="auth-error" role="alert" className="border border-red-700 bg-red-50 px-2 py-1.5 text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function Field({ label, name, type = 'text', defaultValue, autoComplete }: { label: string; name: string; type?: string; defaultValue?: string; autoComplete?: string }) {
+  return (
+    <label className="grid gap-1">
+      <span>{label}</span>
+      <input name={name} type={type} defaultValue={defaultValue} autoComplete={autoComplete} required className="field" />
+    </label>
+  );
+}
+
+function Submit({ pending, label }: { pending: boolean; label: string }) {
+  return (
+    <div className="flex justify-end">
+      <button type="submit" disabled={pending} className="button min-w-24">
+        {pending ? 'Please wait…' : label}
+      </button>
+    </div>
+  );
+}
+
+export function SignInForm({ next }: { next: string }) {
+  const [state, action, pending] = useActionState<AuthFormState, FormData>(signInAction, {});
+  return (
+    <Form action={action} error={state.error}>
+      <input type="hidden" name="next" value={next} />
+      <Field label="Account name" name="name" defaultValue={state.name} autoComplete="username" />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" />
+      <Submit pending={pending} label="Sign in" />
+    </Form>
+  );
+}
+
+export function SetupForm() {
+  const [state, action, pending] = useActionState<AuthFormState, FormData>(setupAction, {});
+  return (
+    <Form action={action} error={state.error}>
+      <Field label="Account name" name="name" defaultValue={state.name ?? 'admin'} autoComplete="username" />
+      <Field label="Password" name="password" type="password" autoComplete="new-password" />
+      <Field label="Confirm password" name="confirm" type="password" autoComplete="new-password" />
+      <p className="text-[12px] text-ink-muted">At least 10 characters.</p>
+      <Submit pending={pending} label="Create" />
+    </Form>
+  );
+}

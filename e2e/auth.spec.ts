@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { ADMIN, ensureViewer, signIn } from './fixtures/auth';
+
+/** Every page under app/ as a URL of the sample network (dynamic segments filled in). */
+function pageUrls(): string[] {
+  const root = path.join(process.cwd(), 'app');
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name === 'page.tsx' ? [dir] : []));
+  const fill: Record<string, string> = { '[server]': 'EXCH01' };
+  return walk(root).map((dir) => '/' + path.relative(root, dir).split(path.sep).filter(Boolean).map((s) => fill[s] ?? s).join('/'));
+}
+
+test.describe('accounts and sessions', () => {
+  test('every page sends a visitor without a session to sign in', async ({ request }) => {
+    const urls = pageUrls().filter((u) => u !== '/login' && u !== '/setup');
+    expect(urls.length).toBeGreaterThan(1);
+    for (const url of urls) {
+      const response = await request.get(url, { maxRedirects: 0 });
+      expect([303, 307], `${url} without a session`).toContain(response.status());
+      expect(response.headers().location, url).toMatch(/^\/login\?next=/);
+    }
+  });
+
+  test('the first-run setup page is closed once an account exists', async ({ page }) => {
+    await page.goto('/setup');
+    await expect(page).toHaveURL(/\/login$/);
+  });
+
+  test('refuses a wrong password, signs in with an HttpOnly SameSite cookie, and signs out', async ({ page, context }) => {
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/login\?next=%2F$/);
+    await expect(page.getByRole('heading', { name: 'Connect to Dirsync Console' })).toBeVisible();
+    await page.getByRole('textbox', { name: 'Account name' }).fill(ADMIN.name);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText('The account name or password is not correct');
+
+    await signIn(page);
+    await expect(page.getByRole('region', { name: 'Status bar' })).toContainText('admin (Admin)');
+    const cookie = (await context.cookies()).find((c) => c.name === 'dirsync_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    await page.screenshot({ path: test.info().outputPath('signed-in.png') });
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test('a View Only Admin sees the console and can change nothing', async ({ page }) => {
+    const viewer = ensureViewer();
+    await signIn(page, viewer, '/servers/EXCH01/services');
+    await expect(page.getByRole('region', { name: 'Status bar' })).toContainText('viewer (View Only Admin)');
+    await expect(page.getByRole('listbox', { name: 'Services' })).toBeVisible();
+    for (const name of ['Start', 'Stop', 'Pause', 'Continue']) await expect(page.getByRole('button', { name })).toBeDisabled();
+  });
+});

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from './fixtures/auth';
+import { dirsync } from './fixtures/dirsync-cli';
+
+test.describe('Services on an Exchange server', () => {
+  test.beforeEach(async ({ page }) => signIn(page, undefined, '/servers/EXCH01/services'));
+
+  test('pausing DX shows the Error 2140 dialog and runs the requestor cycle (T1)', async ({ page }) => {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Services on \\\\EXCH01');
+    const list = page.getByRole('listbox', { name: 'Services' });
+    await expect(list.getByRole('option')).toHaveCount(3);
+    await list.getByRole('option', { name: /Microsoft Exchange Directory Synchronization/ }).click();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Services' });
+    await expect(dialog).toContainText(
+      'Could not pause the Microsoft Exchange Directory Synchronization service on \\\\EXCH01. Error 2140: An internal Windows NT error occurred.',
+    );
+    await expect(dialog).toContainText("EXCH01's dirsync requestor send its updates now (a T1 cycle)");
+    await expect(dialog).toContainText(/ReqTx R=\d+ \(was \d+\)/);
+    await page.screenshot({ path: test.info().outputPath('services-2140.png') });
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(list.getByRole('option', { name: /Directory Synchronization/ })).toContainText('Started');
+    // The T1 went into the connector postoffice's queue for the dirsync server.
+    expect(dirsync('events', '--source', 'MSExchangeDX', '--json')).toBeTruthy();
+  });
+
+  test('stopping and starting a PC MTA with the keyboard; a changed interval asks for a restart', async ({ page }) => {
+    dirsync('exchange', 'mta', 'set', 'EXCH01', 'Microsoft PC MTA', '--poll', '1');
+    await page.reload();
+    const list = page.getByRole('listbox', { name: 'Services' });
+    const mta = list.getByRole('option', { name: /Microsoft PC MTA/ });
+    await expect(mta).toContainText('Restart needed: Check for mail every 1 minutes');
+    await list.focus();
+    await page.keyboard.press('End');
+    await expect(mta).toHaveAttribute('aria-selected', 'true');
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect(page.getByRole('status', { name: 'Result' })).toHaveText('The Microsoft PC MTA service was stopped successfully.');
+    await expect(mta).not.toContainText('Started');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await expect(mta).toContainText('Started');
+    await expect(mta).not.toContainText('Restart needed');
+    await page.screenshot({ path: test.info().outputPath('services.png') });
+  });
+});

@@ -1,0 +1,95 @@
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { sharedDatabase, type Db } from '@/db/client';
+import { recordAudit } from '@/lib/auth/audit';
+import { canChange, currentSession } from '@/lib/auth/request';
+import type { Session } from '@/lib/auth/sessions';
+import { DirsyncError } from '@/lib/dirsync/errors';
+import { step } from '@/lib/dirsync/statements';
+
+/**
+ * The one wrapper every server action goes through (docs/console.md, "Server actions"): the
+ * session and role are checked inside the action itself, the input is validated with zod (form
+ * strings coerced by the schema), the engine verb runs in one transaction together with its audit
+ * entry, expected failures come back as data, and the pages named are revalidated.
+ */
+export type ActionResult<T> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; error: string; fieldErrors?: Record<string, string>; conflict?: boolean; signIn?: boolean };
+
+export interface ActionContext<I> {
+  db: Db;
+  session: Session;
+  input: I;
+  /** Record the change in the audit trail (same transaction). */
+  audit: (object: string, before: unknown, after: unknown) => void;
+}
+
+export interface ActionSpec<S extends z.ZodType, T> {
+  /** What the audit trail calls this change, e.g. "Connector MTAs: Configure". */
+  name: string;
+  schema: S;
+  /** False only for actions that read (they still need a session). */
+  mutates?: boolean;
+  run: (ctx: ActionContext<z.infer<S>>) => T;
+  /** Which form field an engine error is about, when the form has one. */
+  fieldOf?: (e: DirsyncError) => string | undefined;
+  revalidate?: string[];
+}
+
+export type SafeAction<T> = (input: FormData | Record<string, unknown>) => Promise<ActionResult<T>>;
+
+/** Every action made by `defineAction`, for the security test that enumerates them. */
+export const ACTION_SPECS = new WeakMap<object, { name: string; mutates: boolean }>();
+
+export const SIGN_IN_AGAIN = 'Your session has ended: sign in again';
+export const VIEW_ONLY = 'A View Only Admin can look at everything but change nothing';
+
+export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): SafeAction<T> {
+  const mutates = spec.mutates ?? true;
+  const action: SafeAction<T> = async (raw) => {
+    const session = await currentSession();
+    if (!session) return { ok: false, error: SIGN_IN_AGAIN, signIn: true };
+    if (mutates && !canChange(session.role)) return { ok: false, error: VIEW_ONLY };
+    const parsed = spec.schema.safeParse(raw instanceof FormData ? formObject(raw) : raw);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) fieldErrors[issue.path.join('.') || 'form'] ??= issue.message;
+      return { ok: false, error: 'Some values are not valid: see the marked fields', fieldErrors };
+    }
+    const db = sharedDatabase();
+    try {
+      const data = step(db, () =>
+        spec.run({
+          db,
+          session,
+          input: parsed.data,
+          audit: (object, before, after) => recordAudit(db, { accountName: session.name, action: spec.name, object, before, after }),
+        }),
+      );
+      for (const path of spec.revalidate ?? []) revalidatePath(path);
+      return { ok: true, data };
+    } catch (e) {
+      if (e instanceof DirsyncError) {
+        const text = e.kind === 'fatal' && e.number !== undefined ? `Fatal [${e.number}] ${e.message}` : e.message;
+        const field = spec.fieldOf?.(e);
+        return { ok: false, error: text, conflict: e.kind === 'conflict' || undefined, fieldErrors: field ? { [field]: text } : undefined };
+      }
+      console.error(`action "${spec.name}" failed`, e);
+      return { ok: false, error: 'Something went wrong on the server; nothing was changed. Try again, and see the server log if it persists.' };
+    }
+  };
+  ACTION_SPECS.set(action, { name: spec.name, mutates });
+  return action;
+}
+
+/** FormData as a plain object; a name given more than once (check boxes, lists) becomes an array. */
+export function formObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith('$ACTION')) continue;
+    const v = typeof value === 'string' ? value : value.name;
+    out[key] = key in out ? [...([] as unknown[]).concat(out[key]), v] : v;
+  }
+  return out;
+}

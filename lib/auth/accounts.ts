@@ -1,0 +1,59 @@
+import type { Db } from '@/db/client';
+import { conflict, usage } from '@/lib/dirsync/errors';
+import { hashPassword } from '@/lib/dirsync/password';
+import { step, stmt } from '@/lib/dirsync/statements';
+
+export type Role = 'admin' | 'viewer';
+
+export const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', viewer: 'View Only Admin' };
+
+export interface AccountRow {
+  id: number;
+  name: string;
+  role: Role;
+  createdAt: number;
+}
+
+export const accountCount = (db: Db) => (stmt(db, 'select count(*) as n from account').get() as { n: number }).n;
+
+export function accountByName(db: Db, name: string): (AccountRow & { passwordHash: string }) | undefined {
+  return stmt(db, 'select id, name, role, created_at as createdAt, password_hash as passwordHash from account where name = ? collate nocase').get(
+    name.trim(),
+  ) as (AccountRow & { passwordHash: string }) | undefined;
+}
+
+export function accounts(db: Db): AccountRow[] {
+  return stmt(db, 'select id, name, role, created_at as createdAt from account order by name collate nocase').all() as AccountRow[];
+}
+
+/** Account names: 1–32 letters, digits, dots, hyphens or underscores. */
+export function checkAccountName(name: string): string {
+  const n = name.trim();
+  if (!/^[A-Za-z0-9._-]{1,32}$/.test(n)) throw usage('Account name must be 1 to 32 letters, digits, dots, hyphens or underscores');
+  return n;
+}
+
+/** Passwords: at least 10 characters; there is no default password. */
+export function checkNewPassword(password: string): string {
+  if (password.length < 10) throw usage('Password must be at least 10 characters');
+  if (password.length > 200) throw usage('Password must be at most 200 characters');
+  return password;
+}
+
+/**
+ * Create an account. With `firstRun`, only while no account exists (the setup page and
+ * DIRSYNC_ADMIN_PASSWORD at start), and it is always an Admin.
+ */
+export function createAccount(db: Db, input: { name: string; password: string; role: Role }, opts: { firstRun?: boolean } = {}): AccountRow {
+  const name = checkAccountName(input.name);
+  const password = checkNewPassword(input.password);
+  if (input.role !== 'admin' && input.role !== 'viewer') throw usage('Role must be Admin or View Only Admin');
+  const hash = hashPassword(password);
+  return step(db, () => {
+    if (opts.firstRun && accountCount(db) > 0) throw conflict('The first administrator already exists: sign in instead');
+    if (accountByName(db, name)) throw conflict(`An account named ${name} already exists`);
+    stmt(db, 'insert into account (name, password_hash, role, created_at) values (?, ?, ?, ?)').run(name, hash, opts.firstRun ? 'admin' : input.role, Date.now());
+    const { passwordHash: _, ...row } = accountByName(db, name)!;
+    return row;
+  });
+}

@@ -1,0 +1,35 @@
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { sharedDatabase } from '@/db/client';
+import { accountCount, type Role } from './accounts';
+import { SESSION_MS, sessionFromToken, type Session } from './sessions';
+
+/** The session cookie: HttpOnly, SameSite=Strict, Secure when served over HTTPS. */
+export const SESSION_COOKIE = 'dirsync_session';
+
+/** The caller's session, read from its cookie; null when signed out. */
+export async function currentSession(): Promise<Session | null> {
+  const jar = await cookies();
+  return sessionFromToken(sharedDatabase(), jar.get(SESSION_COOKIE)?.value);
+}
+
+/**
+ * For pages and route handlers: the session, or a redirect — to the first-run setup page while no
+ * account exists, else to sign-in (coming back to `next` afterwards).
+ */
+export async function requirePageSession(next = '/'): Promise<Session> {
+  const session = await currentSession();
+  if (session) return session;
+  if (accountCount(sharedDatabase()) === 0) redirect('/setup');
+  redirect(`/login?next=${encodeURIComponent(next)}`);
+}
+
+export async function setSessionCookie(token: string, secure: boolean): Promise<void> {
+  (await cookies()).set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: SESSION_MS / 1000 });
+}
+
+export async function clearSessionCookie(): Promise<void> {
+  (await cookies()).delete(SESSION_COOKIE);
+}
+
+export const canChange = (role: Role) => role === 'admin';

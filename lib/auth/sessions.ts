@@ -1,0 +1,43 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '@/db/client';
+import { step, stmt } from '@/lib/dirsync/statements';
+import type { Role } from './accounts';
+
+/** Sessions last 8 hours from sign-in. */
+export const SESSION_MS = 8 * 60 * 60 * 1000;
+
+export interface Session {
+  accountId: number;
+  name: string;
+  role: Role;
+  expiresAt: number;
+}
+
+const digest = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** A new session; returns the cookie token (only its hash is stored). */
+export function createSession(db: Db, accountId: number, now = Date.now()): { token: string; expiresAt: number } {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = now + SESSION_MS;
+  step(db, () => {
+    stmt(db, 'delete from session where expires_at <= ?').run(now);
+    stmt(db, 'insert into session (token_hash, account_id, created_at, expires_at) values (?, ?, ?, ?)').run(digest(token), accountId, now, expiresAt);
+  });
+  return { token, expiresAt };
+}
+
+/** The session a cookie token stands for, or null (unknown, expired, or its account deleted). */
+export function sessionFromToken(db: Db, token: string | undefined, now = Date.now()): Session | null {
+  if (!token || token.length > 100) return null;
+  const row = stmt(
+    db,
+    `select s.account_id as accountId, a.name, a.role, s.expires_at as expiresAt
+     from session s join account a on a.id = s.account_id where s.token_hash = ?`,
+  ).get(digest(token)) as Session | undefined;
+  if (!row || row.expiresAt <= now) return null;
+  return row;
+}
+
+export function endSession(db: Db, token: string | undefined): void {
+  if (token) stmt(db, 'delete from session where token_hash = ?').run(digest(token));
+}
