@@ -28,7 +28,7 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
           <div className="flex gap-4 p-4">
             <WarningIcon className="size-8 shrink-0" />
             <div className="space-y-2">
-              <p>The network overview could not be read from the directory database.</p>
+              <p>This view could not be read from the directory database.</p>
               <p className="text-[12px] text-ink-muted">
                 Check that the database file is reachable and the server log for details
                 {digest ? (

@@ -9,7 +9,8 @@ function pageUrls(): string[] {
   const walk = (dir: string): string[] =>
     fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name === 'page.tsx' ? [dir] : []));
   const fill: Record<string, string> = { '[server]': 'EXCH01' };
-  return walk(root).map((dir) => '/' + path.relative(root, dir).split(path.sep).filter(Boolean).map((s) => fill[s] ?? s).join('/'));
+  // Route groups like (console) are not part of the URL.
+  return walk(root).map((dir) => '/' + path.relative(root, dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).map((s) => fill[s] ?? s).join('/'));
 }
 
 test.describe('accounts and sessions', () => {
@@ -38,7 +39,7 @@ test.describe('accounts and sessions', () => {
     await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText('The account name or password is not correct');
 
     await signIn(page);
-    await expect(page.getByRole('region', { name: 'Status bar' })).toContainText('admin (Admin)');
+    await expect(page.getByRole('region', { name: 'Console status' })).toContainText('admin (Admin)');
     const cookie = (await context.cookies()).find((c) => c.name === 'dirsync_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
     await page.screenshot({ path: test.info().outputPath('signed-in.png') });
@@ -51,8 +52,8 @@ test.describe('accounts and sessions', () => {
 
   test('a View Only Admin sees the console and can change nothing', async ({ page }) => {
     const viewer = ensureViewer();
-    await signIn(page, viewer, '/servers/EXCH01/services');
-    await expect(page.getByRole('region', { name: 'Status bar' })).toContainText('viewer (View Only Admin)');
+    await signIn(page, viewer, '/exchange/EXCH01/services');
+    await expect(page.getByRole('region', { name: 'Console status' })).toContainText('viewer (View Only Admin)');
     await expect(page.getByRole('listbox', { name: 'Services' })).toBeVisible();
     for (const name of ['Start', 'Stop', 'Pause', 'Continue']) await expect(page.getByRole('button', { name })).toBeDisabled();
   });

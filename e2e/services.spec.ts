@@ -3,7 +3,7 @@ import { signIn } from './fixtures/auth';
 import { dirsync } from './fixtures/dirsync-cli';
 
 test.describe('Services on an Exchange server', () => {
-  test.beforeEach(async ({ page }) => signIn(page, undefined, '/servers/EXCH01/services'));
+  test.beforeEach(async ({ page }) => signIn(page, undefined, '/exchange/EXCH01/services'));
 
   test('pausing DX shows the Error 2140 dialog and runs the requestor cycle (T1)', async ({ page }) => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Services on \\\\EXCH01');

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition, type KeyboardEvent } from 'react';
-import { controlServiceAction } from '@/app/servers/[server]/services/actions';
+import { controlServiceAction } from '@/app/(console)/exchange/[server]/services/actions';
 import type { ServicesView } from '@/lib/queries/services-view';
 import { WarningIcon } from '@/components/ui/icons';
 

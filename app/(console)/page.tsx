@@ -4,8 +4,8 @@ import { sharedDatabase } from '@/db/client';
 import { getNetworkOverview, overviewTitle, type NetworkOverview } from '@/lib/queries/network-overview';
 import { PostofficeTable } from '@/components/network/postoffice-table';
 import { ExchangeIcon } from '@/components/ui/icons';
-import { StatusBar, StatusPane, Window } from '@/components/ui/window';
-import { SignedIn } from '@/components/auth/signed-in';
+import { StatusBar, StatusPane } from '@/components/ui/window';
+import { ChildWindow } from '@/components/console/child-window';
 import { requirePageSession } from '@/lib/auth/request';
 
 // The engine and the CLI change the database underneath: read it on every request.
@@ -15,31 +15,28 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: { absolute: 'Network overview — Dirsync Console' } };
 
 export default async function NetworkOverviewPage() {
-  const session = await requirePageSession('/');
+  await requirePageSession('/');
   const overview = getNetworkOverview(sharedDatabase());
   const { totals, clock } = overview;
   const clockTime = <time dateTime={new Date(clock.now).toISOString()}>{clock.text}</time>;
 
   return (
-    <Window
+    <ChildWindow
       title={overviewTitle(overview.networks)}
       icon={<ExchangeIcon />}
       toolbar={<Summary overview={overview} clockTime={clockTime} />}
-      statusBar={
+      status={
         <StatusBar>
           <StatusPane grow>
             {totals.postoffices} {totals.postoffices === 1 ? 'postoffice' : 'postoffices'}
           </StatusPane>
           <StatusPane>Read-only overview</StatusPane>
-          <StatusPane>
-            <SignedIn session={session} />
-          </StatusPane>
           <StatusPane>{clockTime}</StatusPane>
         </StatusBar>
       }
     >
       {overview.postoffices.length === 0 ? <EmptyNetwork /> : <PostofficeTable postoffices={overview.postoffices} />}
-    </Window>
+    </ChildWindow>
   );
 }
 

@@ -1,0 +1,88 @@
+import type { ReactNode } from 'react';
+import { sharedDatabase } from '@/db/client';
+import { currentSession } from '@/lib/auth/request';
+import { getConsoleTree } from '@/lib/queries/console-tree';
+import { ConsoleMenus } from '@/components/console/console-menus';
+import { Tree, type TreeNode } from '@/components/console/tree';
+import { SignedIn } from '@/components/auth/signed-in';
+import { ExchangeIcon, PostofficeIcon, ServerIcon } from '@/components/ui/icons';
+
+// The engine and the CLI change the database underneath: read it on every request.
+export const dynamic = 'force-dynamic';
+
+/**
+ * The Administrator's frame around every console view: title bar, menus, the container tree on the
+ * left, the open view on the right, the status bar. Pages check the session themselves; signed out
+ * the frame shows nothing of the directory.
+ */
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const session = await currentSession();
+  if (!session) return children;
+  const tree = getConsoleTree(sharedDatabase());
+  const nodes: TreeNode[] = [
+    ...tree.organizations.map((org) => ({
+      id: `org:${org.name}`,
+      label: org.name,
+      icon: <ExchangeIcon />,
+      children: org.sites.map((site) => {
+        const first = site.servers[0]?.name;
+        return {
+          id: `site:${org.name}/${site.name}`,
+          label: site.name,
+          children: [
+            {
+              id: `config:${site.name}`,
+              label: 'Configuration',
+              children: [
+                { id: `connections:${site.name}`, label: 'Connections', href: first ? `/exchange/${first}/connections` : undefined },
+                {
+                  id: `servers:${site.name}`,
+                  label: 'Servers',
+                  children: site.servers.map((s) => ({
+                    id: `server:${s.name}`,
+                    label: s.name,
+                    icon: <ServerIcon />,
+                    href: `/exchange/${s.name}/services`,
+                    children: [{ id: `dxa:${s.name}`, label: 'Directory Synchronization', href: `/exchange/${s.name}/directory-synchronization` }],
+                  })),
+                },
+              ],
+            },
+            ...site.containers.map((c) => ({ id: `container:${site.name}/${c}`, label: c, href: first ? `/exchange/${first}/recipients/${encodeURIComponent(c)}` : undefined })),
+          ],
+        };
+      }),
+    })),
+    {
+      id: 'msmail',
+      label: 'MS Mail',
+      href: '/',
+      icon: <PostofficeIcon />,
+      children: tree.postoffices.map((p) => ({ id: `po:${p.name}`, label: p.name, icon: <PostofficeIcon />, href: `/msmail/${p.name.replace('/', '~')}` })),
+    },
+  ];
+  const servers = tree.organizations.flatMap((o) => o.sites.flatMap((s) => s.servers.map((x) => ({ name: x.name, role: x.role }))));
+  return (
+    <div className="flex min-h-dvh flex-col sm:p-3">
+      <div className="window mx-auto flex w-full max-w-[1600px] flex-1 flex-col">
+        <div className="titlebar">
+          <ExchangeIcon />
+          <span className="flex-1 text-[13px] font-bold">Microsoft Exchange Administrator</span>
+        </div>
+        <ConsoleMenus servers={servers} />
+        <div className="flex min-h-0 flex-1 flex-col gap-1.5 p-1.5 md:flex-row">
+          <nav aria-label="Containers" className="bevel-sunken max-h-64 shrink-0 overflow-auto bg-white p-1 md:max-h-none md:w-64">
+            <Tree nodes={nodes} label="Containers" />
+          </nav>
+          <div className="flex min-h-0 min-w-0 flex-1 flex-col">{children}</div>
+        </div>
+        <section aria-label="Console status" className="flex flex-wrap gap-1 px-1.5 pb-1 text-[12px] text-ink-muted">
+          <div className="bevel-sunken flex-1 px-2 py-0.5">Ready</div>
+          <div className="bevel-sunken px-2 py-0.5">
+            <SignedIn session={session} />
+          </div>
+        </section>
+      </div>
+    </div>
+  );
+}

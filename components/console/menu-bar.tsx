@@ -1,0 +1,137 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname, useRouter } from 'next/navigation';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+
+export interface MenuItem {
+  label: string;
+  href?: string;
+  /** Greyed out, as the old program greyed out what does not apply here. */
+  disabled?: boolean;
+  /** Why it is unavailable (shown as its description). */
+  why?: string;
+  items?: MenuItem[];
+}
+
+/**
+ * The menu bar (File, Edit, View, Tools) as a WAI-ARIA menubar: Alt or F10 focuses it, arrows
+ * move, Enter/Space open, Escape closes. Items lead to pages (every view has its URL).
+ */
+export function MenuBar({ menus }: { menus: MenuItem[] }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [open, setOpen] = useState<number | null>(null);
+  const [sub, setSub] = useState<number | null>(null);
+  const bar = useRef<HTMLUListElement>(null);
+
+  useEffect(() => setOpen(null), [pathname]);
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === 'F10') {
+        e.preventDefault();
+        bar.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const focusTop = (k: number) => bar.current?.querySelectorAll<HTMLElement>(':scope > li > [role=menuitem]')[k]?.focus();
+  const activate = (item: MenuItem) => {
+    if (item.disabled || !item.href) return;
+    setOpen(null);
+    router.push(item.href);
+  };
+
+  const onTopKey = (e: KeyboardEvent, k: number) => {
+    if (e.key === 'ArrowRight') focusTop((k + 1) % menus.length);
+    else if (e.key === 'ArrowLeft') focusTop((k - 1 + menus.length) % menus.length);
+    else if (e.key === 'ArrowDown' || e.key === 'Enter' || e.key === ' ') {
+      setOpen(k);
+      setSub(null);
+      requestAnimationFrame(() => bar.current?.querySelector<HTMLElement>(`#menu-${k} [role=menuitem]`)?.focus());
+    } else if (e.key === 'Escape') setOpen(null);
+    else return;
+    e.preventDefault();
+  };
+
+  const onItemKey = (e: KeyboardEvent, items: MenuItem[], k: number, top: number) => {
+    const list = e.currentTarget.closest('[role=menu]')!.querySelectorAll<HTMLElement>(':scope > li > [role=menuitem]');
+    if (e.key === 'ArrowDown') list[(k + 1) % list.length]?.focus();
+    else if (e.key === 'ArrowUp') list[(k - 1 + list.length) % list.length]?.focus();
+    else if (e.key === 'ArrowRight' && items[k].items) {
+      setSub(k);
+      requestAnimationFrame(() => bar.current?.querySelector<HTMLElement>(`#submenu-${top}-${k} [role=menuitem]`)?.focus());
+    } else if (e.key === 'Escape' || e.key === 'ArrowLeft') {
+      if (sub !== null && e.currentTarget.closest('[data-sub]')) setSub(null);
+      else {
+        setOpen(null);
+        focusTop(top);
+      }
+    } else if (e.key === 'Enter' || e.key === ' ') activate(items[k]);
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  const renderItems = (items: MenuItem[], top: number, id: string, nested = false) => (
+    <ul id={id} role="menu" data-sub={nested || undefined} className="window absolute z-40 min-w-48 py-1 shadow-lg" style={nested ? { left: '100%', top: 0 } : { top: '100%', left: 0 }}>
+      {items.map((item, k) => (
+        <li key={item.label} role="none" className="relative">
+          {item.href && !item.disabled ? (
+            <Link
+              role="menuitem"
+              href={item.href}
+              tabIndex={-1}
+              onKeyDown={(e) => onItemKey(e, items, k, top)}
+              className="block px-5 py-1 whitespace-nowrap hover:bg-select hover:text-white focus:bg-select focus:text-white focus:outline-none"
+            >
+              {item.label}
+            </Link>
+          ) : (
+            <span
+              role="menuitem"
+              tabIndex={-1}
+              aria-disabled={item.disabled || undefined}
+              aria-haspopup={item.items ? 'menu' : undefined}
+              aria-expanded={item.items ? sub === k : undefined}
+              title={item.why}
+              onKeyDown={(e) => onItemKey(e, items, k, top)}
+              onMouseEnter={() => item.items && setSub(k)}
+              onClick={() => item.items && setSub(k)}
+              className={`block cursor-default px-5 py-1 whitespace-nowrap focus:outline-none ${item.disabled ? 'text-ink-muted' : 'hover:bg-select hover:text-white focus:bg-select focus:text-white'}`}
+            >
+              {item.label}
+              {item.items ? <span aria-hidden="true"> ▸</span> : null}
+            </span>
+          )}
+          {item.items && sub === k ? renderItems(item.items, top, `submenu-${top}-${k}`, true) : null}
+        </li>
+      ))}
+    </ul>
+  );
+
+  return (
+    <nav aria-label="Menu" className="border-b border-chrome-shadow/50 px-1">
+      <ul ref={bar} role="menubar" aria-label="Main menu" className="flex text-[13px]">
+        {menus.map((m, k) => (
+          <li key={m.label} role="none" className="relative">
+            <span
+              role="menuitem"
+              tabIndex={k === 0 ? 0 : -1}
+              aria-haspopup="menu"
+              aria-expanded={open === k}
+              onKeyDown={(e) => onTopKey(e, k)}
+              onClick={() => setOpen(open === k ? null : k)}
+              className={`block cursor-default px-2.5 py-0.5 focus:outline-dotted ${open === k ? 'bg-select text-white' : ''}`}
+            >
+              {m.label}
+            </span>
+            {open === k && m.items ? renderItems(m.items, k, `menu-${k}`) : null}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
