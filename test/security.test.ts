@@ -72,7 +72,13 @@ describe('every page checks the session itself', () => {
     });
   }
   for (const route of routes.map(rel)) {
-    it(route, () => expect(fs.readFileSync(path.join(root, route), 'utf8')).toMatch(/await requireRouteSession\(/));
+    it(route, () => {
+      const source = fs.readFileSync(path.join(root, route), 'utf8');
+      // Every exported handler (GET, POST, …) starts by asking for the session.
+      const handlers = [...source.matchAll(/export async function (GET|POST|PUT|PATCH|DELETE)\b[^{]*\{([^]*?)\n\}/g)];
+      expect(handlers.length, `${route} exports no handler this test can read`).toBeGreaterThan(0);
+      for (const [, verb, body] of handlers) expect(body, `${route} ${verb}`).toMatch(/await requireRouteSession\(\)/);
+    });
   }
 });
 

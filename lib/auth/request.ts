@@ -33,3 +33,12 @@ export async function clearSessionCookie(): Promise<void> {
 }
 
 export const canChange = (role: Role) => role === 'admin';
+
+/**
+ * For route handlers (feeds, downloads): the session, or a 401 response to return as it is.
+ * Usage: `const s = await requireRouteSession(); if (s instanceof Response) return s;`
+ */
+export async function requireRouteSession(): Promise<Session | Response> {
+  const session = await currentSession();
+  return session ?? Response.json({ error: 'Your session has ended: sign in again' }, { status: 401 });
+}
