@@ -43,3 +43,23 @@ test.describe('Services on an Exchange server', () => {
     await page.screenshot({ path: test.info().outputPath('services.png') });
   });
 });
+
+test.describe('the simulation clock', () => {
+  test('advances to the next scheduled event and runs and pauses', async ({ page }) => {
+    await signIn(page, undefined, '/exchange/EXCH01/services');
+    const clock = page.getByRole('group', { name: 'Simulation clock' });
+    const time = clock.getByLabel('Simulation time');
+    const before = await time.textContent();
+    await clock.getByRole('button', { name: 'Advance to next event' }).click();
+    await expect(time).not.toHaveText(before!);
+    await expect(clock).toContainText('MSExchangeDX');
+    await clock.getByRole('combobox', { name: 'Clock speed' }).selectOption('3600');
+    await clock.getByRole('button', { name: 'Run clock' }).click();
+    await expect(clock).toContainText('Running ×3600');
+    const running = await time.textContent();
+    await expect(time).not.toHaveText(running!, { timeout: 15_000 });
+    await page.screenshot({ path: test.info().outputPath('clock-running.png') });
+    await clock.getByRole('button', { name: 'Pause clock' }).click();
+    await expect(clock).toContainText('Paused');
+  });
+});

@@ -102,10 +102,12 @@ describe('every server action checks the session and role itself', () => {
         const asViewer = await action({});
         if (spec!.mutates) expect(asViewer, `${name} as a View Only Admin`).toMatchObject({ ok: false, error: VIEW_ONLY });
         expect(snapshot(file, true)).toEqual(before);
-        token = admin;
-        // An Admin with an empty form gets the validation errors, and nothing changes either.
-        expect(await action({})).toMatchObject({ ok: false });
-        expect(snapshot(file, true)).toEqual(before);
+        if (spec!.needsInput) {
+          token = admin;
+          // An Admin with an empty form gets the validation errors, and nothing changes either.
+          expect(await action({})).toMatchObject({ ok: false });
+          expect(snapshot(file, true)).toEqual(before);
+        }
       }
     });
   }

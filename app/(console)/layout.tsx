@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { sharedDatabase } from '@/db/client';
-import { currentSession } from '@/lib/auth/request';
+import { canChange, currentSession } from '@/lib/auth/request';
+import { clockView } from '@/lib/queries/clock-view';
+import { Clock } from '@/components/console/clock';
 import { getConsoleTree } from '@/lib/queries/console-tree';
 import { ConsoleMenus } from '@/components/console/console-menus';
 import { Tree, type TreeNode } from '@/components/console/tree';
@@ -77,7 +79,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <div className="flex min-h-0 min-w-0 flex-1 flex-col">{children}</div>
         </div>
         <section aria-label="Console status" className="flex flex-wrap gap-1 px-1.5 pb-1 text-[12px] text-ink-muted">
-          <div className="bevel-sunken flex-1 px-2 py-0.5">Ready</div>
+          <div className="flex-1 px-1 py-0.5">
+            <Clock initial={clockView(sharedDatabase())} canChange={canChange(session.role)} />
+          </div>
           <div className="bevel-sunken px-2 py-0.5">
             <SignedIn session={session} />
           </div>

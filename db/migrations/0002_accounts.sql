@@ -32,3 +32,5 @@ CREATE TABLE `sign_in_failure` (
 	`failures` integer NOT NULL,
 	`last_at` integer NOT NULL
 );
+--> statement-breakpoint
+ALTER TABLE `clock` ADD `followed_at` integer;

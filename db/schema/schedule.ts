@@ -8,6 +8,8 @@ export const clock = sqliteTable('clock', {
   now: integer('now').notNull(),
   /** Simulated seconds per real second when following real time; 0 = stopped. */
   speed: real('speed').notNull().default(0),
+  /** Wall-clock ms the console last moved the clock while following real time (null: not following). */
+  followedAt: integer('followed_at'),
 });
 
 /** PROCESS.GLB: weekly process times. `t` is 1, 2 or 3; `minute` is minutes since Sunday 00:00. */

@@ -40,7 +40,7 @@ export interface ActionSpec<S extends z.ZodType, T> {
 export type SafeAction<T> = (input: FormData | Record<string, unknown>) => Promise<ActionResult<T>>;
 
 /** Every action made by `defineAction`, for the security test that enumerates them. */
-export const ACTION_SPECS = new WeakMap<object, { name: string; mutates: boolean }>();
+export const ACTION_SPECS = new WeakMap<object, { name: string; mutates: boolean; needsInput: boolean }>();
 
 export const SIGN_IN_AGAIN = 'Your session has ended: sign in again';
 export const VIEW_ONLY = 'A View Only Admin can look at everything but change nothing';
@@ -79,7 +79,7 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): Sa
       return { ok: false, error: 'Something went wrong on the server; nothing was changed. Try again, and see the server log if it persists.' };
     }
   };
-  ACTION_SPECS.set(action, { name: spec.name, mutates });
+  ACTION_SPECS.set(action, { name: spec.name, mutates, needsInput: !spec.schema.safeParse({}).success });
   return action;
 }
 
