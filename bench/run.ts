@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Task } from './tasks';
 import type { B3Result, B3Sample } from './b3-events';
+import type { B4Target } from './b4-http';
 import type { Shape } from './lib/network';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -25,7 +26,7 @@ const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const onlyArg = argv.find((a) => a.startsWith('--only'));
 const onlyValue = onlyArg?.includes('=') ? onlyArg.split('=')[1] : onlyArg ? argv[argv.indexOf(onlyArg) + 1] : undefined;
-const ALL = ['B1', 'B2', 'B3', 'B5', 'R'] as const;
+const ALL = ['B1', 'B2', 'B3', 'B4', 'B5', 'R'] as const;
 type Bench = (typeof ALL)[number];
 const only = new Set<Bench>(
   onlyValue ? (onlyValue.split(',').map((s) => s.trim().toUpperCase()) as Bench[]) : [...ALL],
@@ -332,6 +333,38 @@ function runB3(): void {
   details.B3 = { ...result, summary: { filter, find } };
 }
 
+/** B4: the web console under 20 concurrent signed-in clients (bench/b4-http.ts, its own process and server). */
+function runB4(): void {
+  const seconds = quick ? 5 : 20;
+  say(`B4: next start, 20 concurrent clients for ${seconds} s per page`);
+  const file = tempFile('b4');
+  const out = path.join(work, `result-${++serial}.json`);
+  let targets: B4Target[];
+  try {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(benchDir, 'b4-http.ts'), JSON.stringify({ out, file, seconds, clients: 20 })], {
+      cwd: root,
+      env: { ...process.env, DIRSYNC_ROOT: root },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (r.status !== 0) throw new Error(`bench B4 failed (exit ${r.status ?? r.signal})`);
+    targets = (JSON.parse(fs.readFileSync(out, 'utf8')) as { targets: B4Target[] }).targets;
+  } finally {
+    removeDb(file);
+    fs.rmSync(out, { force: true });
+  }
+  const [staticFile, ...pages] = targets;
+  figures.push({ benchmark: 'B4', figure: `${staticFile.label}: p95 (${(staticFile.requests / staticFile.seconds).toFixed(0)} req/s)`, value: staticFile.p95, unit: 'ms' });
+  for (const t of pages) {
+    figures.push(
+      { benchmark: 'B4', figure: `${t.label}: p50 (${(t.requests / t.seconds).toFixed(0)} req/s${t.errors ? `, ${t.errors} errors` : ''})`, value: t.p50, unit: 'ms' },
+      { benchmark: 'B4', figure: `${t.label}: p95`, value: t.p95, unit: 'ms', target: 150 },
+      { benchmark: 'B4', figure: `${t.label}: p95 / static p95`, value: t.p95 / staticFile.p95, unit: 'x' },
+    );
+    if (t.errors) process.exitCode = 1;
+  }
+  details.B4 = { targets };
+}
+
 // ---- table ------------------------------------------------------------------------------------
 
 function formatValue(f: Figure): string {
@@ -394,6 +427,7 @@ try {
   if (only.has('B1')) runB1();
   if (only.has('B2')) runB2();
   if (only.has('B3')) runB3();
+  if (only.has('B4')) runB4();
   if (only.has('B5')) runB5();
   if (only.has('R')) runReliability();
 } finally {

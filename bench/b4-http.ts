@@ -1,0 +1,146 @@
+/**
+ * B4 (quality.md): `next start` on loopback, 20 concurrent clients for 20 s against the
+ * Connections list, a property sheet and the Event Viewer's first page, each signed in; requests/s
+ * and p50/p95 latency, with the ratio of p95 to a static file of the same app served the same way.
+ * Usage: `node --import tsx bench/b4-http.ts '<{"out","file","seconds","clients"}>'` (bench/run.ts).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '@/db/client';
+import { loadSampleNetwork } from '@/db/seed';
+import { createAccount } from '@/lib/auth/accounts';
+import { createSession } from '@/lib/auth/sessions';
+import { logEvent } from '@/lib/exchange/log-event';
+import { resolveServer } from '@/lib/exchange/servers';
+import { step } from '@/lib/dirsync/statements';
+import { setNow, now } from '@/lib/dirsync/clock';
+
+export interface B4Target {
+  label: string;
+  url: string;
+  requests: number;
+  errors: number;
+  seconds: number;
+  p50: number;
+  p95: number;
+}
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const input = JSON.parse(process.argv[2]) as { out: string; file: string; seconds: number; clients: number };
+const PORT = 3190;
+const DIST = '.next-bench';
+const log = (t: string) => process.stderr.write(`    ${t}\n`);
+
+/** The sample network, an Admin session, and an Application log of 10,000 PC MTA and DX events. */
+function prepare(): string {
+  const db = openDatabase(input.file);
+  loadSampleNetwork(db);
+  const admin = createAccount(db, { name: 'bench', password: 'bench password', role: 'admin' }, { firstRun: true });
+  const server = resolveServer(db, 'EXCH01');
+  db.$client.prepare("update diagnostics_level set level = 5, effective_level = 5 where server_id = ?").run(server.id);
+  db.$client.prepare("update event_log_settings set max_kb = 65536 where computer = 'EXCH01'").run();
+  step(db, () => {
+    const t0 = now(db);
+    for (let k = 0; k < 10_000; k++) {
+      setNow(db, t0 + k * 1000);
+      const sent = k % 2 === 0;
+      logEvent(db, server, {
+        service: 'MSExchangePCMTA',
+        source: 'Microsoft PC MTA',
+        category: sent ? 'Sent' : 'Moved In',
+        eventId: sent ? 4395 : 4355,
+        type: 'Information',
+        significance: 5,
+        description: `${sent ? 'Mail sent from \\\\EXCH01\\MAILDAT$' : 'Mail received on \\\\FS-MONTGOMERY\\MAILDATA'}\nFROM: POLYNOMIAL/HQ/SYSTEM1\nTO: POLYNOMIAL/MONTGOMERY/$SYSTEM\nMessage ID: ${k.toString(16).padStart(8, '0').toUpperCase()}`,
+      });
+    }
+  });
+  const { token } = createSession(db, admin.id);
+  db.$client.close();
+  return token;
+}
+
+function build(): void {
+  if (fs.existsSync(path.join(root, DIST, 'BUILD_ID'))) return;
+  log('next build (once, into .next-bench)…');
+  const r = spawnSync('npx', ['next', 'build'], { cwd: root, env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
+}
+
+async function waitReady(url: string): Promise<void> {
+  for (let k = 0; k < 600; k++) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('next start did not answer within 60 s');
+}
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.max(0, Math.ceil(p * s.length) - 1)] ?? NaN;
+};
+
+/** `clients` loops, each issuing the next request when the last one finished, for `seconds`. */
+async function load(label: string, url: string, cookie: string): Promise<B4Target> {
+  const headers = { cookie };
+  const hit = async () => {
+    const t = performance.now();
+    const r = await fetch(url, { headers, redirect: 'manual' });
+    await r.arrayBuffer();
+    return { ms: performance.now() - t, ok: r.status === 200 };
+  };
+  for (let k = 0; k < 10; k++) await hit(); // warm: compile caches, statement caches
+  const times: number[] = [];
+  let errors = 0;
+  const end = performance.now() + input.seconds * 1000;
+  await Promise.all(
+    Array.from({ length: input.clients }, async () => {
+      while (performance.now() < end) {
+        const r = await hit();
+        if (r.ok) times.push(r.ms);
+        else errors++;
+      }
+    }),
+  );
+  log(`${label}: ${times.length} requests, ${errors} errors, p95 ${percentile(times, 0.95).toFixed(1)} ms`);
+  return { label, url, requests: times.length, errors, seconds: input.seconds, p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+}
+
+async function main(): Promise<void> {
+  const token = prepare();
+  build();
+  const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(PORT)], {
+    cwd: root,
+    env: { ...process.env, NEXT_DIST_DIR: DIST, DIRSYNC_DB: input.file, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  const base = `http://127.0.0.1:${PORT}`;
+  try {
+    await waitReady(`${base}/robots.txt`);
+    const cookie = `dirsync_session=${token}`;
+    const targets: B4Target[] = [];
+    targets.push(await load('static file (/robots.txt)', `${base}/robots.txt`, cookie));
+    targets.push(await load('Connections list', `${base}/exchange/EXCH01/connections`, cookie));
+    targets.push(await load('property sheet (MS Mail Connector, General)', `${base}/exchange/EXCH01/connector/general`, cookie));
+    targets.push(await load('Event Viewer, first page (10,000 events)', `${base}/exchange/EXCH01/events`, cookie));
+    fs.writeFileSync(input.out, JSON.stringify({ targets }));
+  } finally {
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
