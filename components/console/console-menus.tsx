@@ -52,8 +52,9 @@ export function ConsoleMenus({ servers }: { servers: ServerRole[] }) {
             { label: 'Services', href: `${base}/services` },
             { label: 'Event Viewer', href: `${base}/events` },
             { label: 'Registry', href: `${base}/registry` },
+            { label: 'Audit Trail', href: '/audit' },
           ]
-        : [{ label: 'No Exchange server', disabled: true }],
+        : [{ label: 'Audit Trail', href: '/audit' }],
     },
   ];
   return <MenuBar menus={menus} />;

@@ -1,3 +1,4 @@
+// Runs first (files run in name order on one worker): it checks the sample network as loaded, before other specs run cycles.
 import { expect, test, type Page } from '@playwright/test';
 import { dirsync, transport } from './fixtures/dirsync-cli';
 import { signIn } from './fixtures/auth';
