@@ -8,7 +8,7 @@ function pageUrls(): string[] {
   const root = path.join(process.cwd(), 'app');
   const walk = (dir: string): string[] =>
     fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name === 'page.tsx' ? [dir] : []));
-  const fill: Record<string, string> = { '[server]': 'EXCH01' };
+  const fill: Record<string, string> = { '[server]': 'EXCH01', '[tab]': 'general', '[po]': 'POLYNOMIAL~MONTGOMERY', '[container]': 'Recipients', '[alias]': 'ANNA' };
   // Route groups like (console) are not part of the URL.
   return walk(root).map((dir) => '/' + path.relative(root, dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).map((s) => fill[s] ?? s).join('/'));
 }
