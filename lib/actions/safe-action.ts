@@ -71,7 +71,8 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): Sa
       return { ok: true, data };
     } catch (e) {
       if (e instanceof DirsyncError) {
-        const text = e.kind === 'fatal' && e.number !== undefined ? `Fatal [${e.number}] ${e.message}` : e.message;
+        const head = e.kind === 'fatal' && e.number !== undefined ? `Fatal [${e.number}] ${e.message}` : e.message;
+        const text = e.details.length ? `${head}: ${e.details.join('; ')}` : head;
         const field = spec.fieldOf?.(e);
         return { ok: false, error: text, conflict: e.kind === 'conflict' || undefined, fieldErrors: field ? { [field]: text } : undefined };
       }

@@ -46,7 +46,7 @@ Console:           account
 See docs/cli.md for every command and its options.`;
 
 /** Run one `dirsync` command. Exit status: 0 success, 1 a fatal error the utility reported, 2 bad usage. */
-export function main(argv: string[], io: Io, openDb: (file?: string) => Db = openDatabase): number {
+export function main(argv: string[], io: Io, openDb: (file?: string) => Db = openDatabase, opts: { closeDb?: boolean } = {}): number {
   // The global options --db <file> and --json may also come before the command name.
   let k = 0;
   while (k < argv.length && (argv[k] === '--json' || argv[k] === '--db' || argv[k].startsWith('--db='))) k += argv[k] === '--db' ? 2 : 1;
@@ -82,6 +82,7 @@ export function main(argv: string[], io: Io, openDb: (file?: string) => Db = ope
     io.err(`dirsync ${name}: unexpected error: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
   } finally {
-    db?.$client.close();
+    // The console's command prompt lends its shared connection: it stays open.
+    if (opts.closeDb !== false) db?.$client.close();
   }
 }

@@ -1,0 +1,198 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { sharedDatabase } from '@/db/client';
+import { canChange, requirePageSession } from '@/lib/auth/request';
+import { QUEUE_FILES } from '@/lib/dirsync/listq';
+import { getPostofficeView, poFromSegment, poSegment } from '@/lib/queries/postoffice-view';
+import { ChildWindow } from '@/components/console/child-window';
+import { PostofficeIcon } from '@/components/ui/icons';
+import { ActionForm } from '@/components/msmail/action-form';
+import { CommandPrompt } from '@/components/msmail/command-prompt';
+import { addMailboxAction, keepUpdatesAction, registerAction, requestAction, scheduleAction, typesAction } from './actions';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: { params: Promise<{ po: string }> }): Promise<Metadata> {
+  return { title: `Postoffice ${poFromSegment((await params).po)}` };
+}
+
+function Panel({ title, children }: { title: string; children: ReactNode }) {
+  const id = `panel-${title.replace(/\W+/g, '-').toLowerCase()}`;
+  return (
+    <section aria-labelledby={id} className="bevel-raised grid content-start gap-2 bg-chrome p-2">
+      <h2 id={id} className="font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * One MS Mail postoffice as the MS Mail Administrator shows it: local mailboxes, Config ▸ Dir-Sync
+ * (Registration, Types, Import, Export; on the DSS Requestors and Keep Updates), the Schedule, the
+ * queues with each message's subject, LISTDS and LISTQ of its GLB files, and a command prompt
+ * running the MS Mail utilities for it. Its logs are at `logs`.
+ */
+export default async function PostofficePage({ params, searchParams }: { params: Promise<{ po: string }>; searchParams: Promise<{ listq?: string }> }) {
+  const { po } = await params;
+  const session = await requirePageSession(`/msmail/${encodeURIComponent(po)}`);
+  const view = getPostofficeView(sharedDatabase(), po, (await searchParams).listq);
+  if (!view) notFound();
+  const readOnly = !canChange(session.role);
+  const hidden = <input type="hidden" name="po" value={view.name} />;
+  return (
+    <ChildWindow title={`MS Mail Administrator - ${view.name}${view.drive ? ` (drive ${view.drive}:)` : ''}`} icon={<PostofficeIcon />}>
+      <div className="grid gap-2 overflow-auto lg:grid-cols-2">
+        <Panel title="Dir-Sync">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-[13px]">
+            <dt>Role</dt>
+            <dd>{view.role}</dd>
+            <dt>File server</dt>
+            <dd>\\{view.fileServer}\MAILDATA</dd>
+            <dt>REQCONF</dt>
+            <dd className="tabular-nums">
+              ReqSync = {view.reqconf.reqSync}, SrvSync = {view.reqconf.srvSync}, ImpSync = {view.reqconf.impSync}
+            </dd>
+            <dt>Accepted types</dt>
+            <dd>{view.reqconf.types}</dd>
+            {view.isDss ? (
+              <>
+                <dt>Requestors</dt>
+                <dd>{view.requestors.join(', ')}</dd>
+              </>
+            ) : null}
+          </dl>
+          <div className="flex gap-2">
+            <Link className="underline" href={`/msmail/${poSegment(view.name)}/logs`}>
+              DIRSYNC.LOG and DISPATCH.LOG
+            </Link>
+          </div>
+        </Panel>
+        <Panel title="Requestor">
+          <ActionForm action={registerAction} label="Registration" submit="Register" done={() => 'Registered'} disabled={readOnly}>
+            {hidden}
+            <label className="grid gap-1">
+              <span>Dir-Sync Server</span>
+              <input name="dss" defaultValue={view.reqconf.dss ?? ''} className="field" placeholder="NET/PO" />
+            </label>
+            <label className="grid gap-1">
+              <span>Password</span>
+              <input name="password" type="password" className="field" autoComplete="off" />
+            </label>
+          </ActionForm>
+          <ActionForm action={typesAction} label="Types" submit="Save types" done={(t: string[]) => `Accepted address types: ${t.join(', ')}`} disabled={readOnly}>
+            {hidden}
+            <label className="grid gap-1">
+              <span>Address types to accept</span>
+              <input name="types" defaultValue={view.reqconf.types} className="field" />
+            </label>
+          </ActionForm>
+          <div className="flex flex-wrap gap-2">
+            <ActionForm action={requestAction} label="Import" submit="Import" done={() => 'Import requested: the next T1 asks the dirsync server for every list'} disabled={readOnly}>
+              {hidden}
+              <input type="hidden" name="request" value="import" />
+            </ActionForm>
+            <ActionForm action={requestAction} label="Export" submit="Export" done={(d: { addresses: number | null }) => `Export: ${d.addresses ?? 0} local addresses queued in REQTRANS.GLB`} disabled={readOnly}>
+              {hidden}
+              <input type="hidden" name="request" value="export" />
+            </ActionForm>
+          </div>
+        </Panel>
+        {view.isDss ? (
+          <Panel title="Server">
+            <ActionForm action={keepUpdatesAction} label="Keep Updates" submit="Save" done={() => 'Keep Updates saved'} disabled={readOnly}>
+              {hidden}
+              <label className="grid gap-1">
+                <span>Keep Updates (cycles)</span>
+                <input name="cycles" defaultValue={view.keepUpdates ?? 14} inputMode="numeric" className="field w-24" />
+              </label>
+            </ActionForm>
+          </Panel>
+        ) : null}
+        <Panel title="Schedule">
+          <ActionForm action={scheduleAction} label="Schedule" submit="Save schedule" done={(n: number) => `${n} process time${n === 1 ? '' : 's'} saved`} disabled={readOnly}>
+            {hidden}
+            <label className="grid gap-1">
+              <span>Process times (T1 Send Requests, T2 server, T3 Process Updates), e.g. T1 Sat 13:45</span>
+              <textarea name="schedule" rows={4} defaultValue={view.schedule} className="field font-mono" />
+            </label>
+          </ActionForm>
+        </Panel>
+        <Panel title={`Local mailboxes (${view.mailboxes.length})`}>
+          <div className="bevel-sunken max-h-56 overflow-auto bg-white">
+            <table className="w-full text-left text-[12px]">
+              <thead className="sticky top-0 bg-chrome">
+                <tr>
+                  <th scope="col" className="px-2 py-0.5">Mailbox</th>
+                  <th scope="col" className="px-2 py-0.5">Name</th>
+                  <th scope="col" className="px-2 py-0.5">Dir-Sync</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.mailboxes.map((m) => (
+                  <tr key={m.name} className="border-t border-chrome-light">
+                    <td className="px-2 py-0.5 font-mono">{m.name}</td>
+                    <td className="px-2 py-0.5">{m.fullName}</td>
+                    <td className="px-2 py-0.5">{m.dirsync ? 'Yes' : 'No'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <ActionForm action={addMailboxAction} label="Create mailbox" submit="Create mailbox" done={() => 'Mailbox created (queued in REQTRANS.GLB for the next T1)'} disabled={readOnly}>
+            {hidden}
+            <div className="flex flex-wrap gap-2">
+              <label className="grid gap-1">
+                <span>Mailbox</span>
+                <input name="mailbox" maxLength={10} className="field w-32 font-mono" />
+              </label>
+              <label className="grid flex-1 gap-1">
+                <span>Name</span>
+                <input name="fullName" maxLength={30} className="field" />
+              </label>
+            </div>
+          </ActionForm>
+        </Panel>
+        <Panel title={`Queues (${view.messages.length})`}>
+          {view.messages.length === 0 ? (
+            <p>P1, the outbound queues and the SYSTEM mailbag are empty.</p>
+          ) : (
+            <ul aria-label="Queued messages" className="bevel-sunken max-h-56 overflow-auto bg-white text-[12px]">
+              {view.messages.map((m) => (
+                <li key={m.id} className="border-b border-chrome-light px-2 py-1">
+                  <span className="font-semibold">{m.place}</span>: {m.subject}
+                  <span className="block text-ink-muted">
+                    {m.from} → {m.to} · {m.created} · {m.messageId}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Panel>
+        <Panel title="LISTDS">
+          <pre aria-label="LISTDS output" className="bevel-sunken max-h-56 overflow-auto bg-white p-2 font-mono text-[12px]">
+            {view.listds}
+          </pre>
+        </Panel>
+        <Panel title="LISTQ">
+          <nav aria-label="LISTQ file" className="flex gap-2">
+            {QUEUE_FILES.map((f) => (
+              <Link key={f} href={`/msmail/${poSegment(view.name)}?listq=${f}`} aria-current={view.listq.file === f ? 'page' : undefined} className={view.listq.file === f ? 'font-semibold' : 'underline'}>
+                {f.toUpperCase()}.GLB
+              </Link>
+            ))}
+          </nav>
+          <pre aria-label="LISTQ output" className="bevel-sunken max-h-56 overflow-auto bg-white p-2 font-mono text-[12px]">
+            {view.listq.text}
+          </pre>
+        </Panel>
+        <div className="lg:col-span-2">
+          <CommandPrompt po={view.name} drive={view.drive} disabled={readOnly} />
+        </div>
+      </div>
+    </ChildWindow>
+  );
+}

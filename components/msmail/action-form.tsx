@@ -1,0 +1,58 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition, type ReactNode } from 'react';
+import type { ActionResult } from '@/lib/actions/safe-action';
+
+/**
+ * A small form of the MS Mail Administrator's menus (Registration, Types, Keep Updates, …): it
+ * sends its fields to one action, then shows what happened — the error in an alert, or `done`.
+ */
+export function ActionForm<T>({
+  action,
+  label,
+  submit,
+  done,
+  disabled,
+  children,
+}: {
+  action: (form: FormData) => Promise<ActionResult<T>>;
+  label: string;
+  submit: string;
+  done: (data: T) => string;
+  disabled: boolean;
+  children?: ReactNode;
+}) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  return (
+    <form
+      aria-label={label}
+      className="grid gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        start(async () => {
+          const r = await action(form);
+          setMessage(r.ok ? { text: done(r.data), error: false } : { text: r.error, error: true });
+          if (r.ok) router.refresh();
+        });
+      }}
+    >
+      <fieldset disabled={disabled || pending} className="grid gap-2">
+        {children}
+        <div>
+          <button type="submit" className="button">
+            {pending ? 'Working…' : submit}
+          </button>
+        </div>
+      </fieldset>
+      {message ? (
+        <p role={message.error ? 'alert' : 'status'} className={`text-[12px] ${message.error ? 'text-red-800' : 'text-green-900'}`}>
+          {message.text}
+        </p>
+      ) : null}
+    </form>
+  );
+}
