@@ -22,7 +22,7 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: process.env.PW_OUTPUT_DIR ?? 'test-results',
   globalTeardown: './e2e/global-teardown.ts',
   fullyParallel: false,
   workers: 1,

@@ -25,7 +25,9 @@ export function MenuBar({ menus }: { menus: MenuItem[] }) {
   const [sub, setSub] = useState<number | null>(null);
   const bar = useRef<HTMLUListElement>(null);
 
-  useEffect(() => setOpen(null), [pathname]);
+  useEffect(() => {
+    setOpen(null);
+  }, [pathname]);
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (e.key === 'F10') {

@@ -4,6 +4,10 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition, type ReactNode } from 'react';
 import type { ActionResult } from '@/lib/actions/safe-action';
 
+const show = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '0' : String(v));
+const fill = (text: string, data: unknown) =>
+  text.replace(/\{(\w*)\}/g, (_, key: string) => show(key ? (data as Record<string, unknown> | null)?.[key] : data));
+
 /**
  * A small form of the MS Mail Administrator's menus (Registration, Types, Keep Updates, …): it
  * sends its fields to one action, then shows what happened — the error in an alert, or `done`.
@@ -19,7 +23,8 @@ export function ActionForm<T>({
   action: (form: FormData) => Promise<ActionResult<T>>;
   label: string;
   submit: string;
-  done: (data: T) => string;
+  /** Said when it worked; `{}` stands for the result, `{name}` for a field of it. */
+  done: string;
   disabled: boolean;
   children?: ReactNode;
 }) {
@@ -35,7 +40,7 @@ export function ActionForm<T>({
         const form = new FormData(e.currentTarget);
         start(async () => {
           const r = await action(form);
-          setMessage(r.ok ? { text: done(r.data), error: false } : { text: r.error, error: true });
+          setMessage(r.ok ? { text: fill(done, r.data), error: false } : { text: r.error, error: true });
           if (r.ok) router.refresh();
         });
       }}

@@ -23,7 +23,9 @@ export function CommandPrompt({ po, drive, disabled }: { po: string; drive: stri
   const [line, setLine] = useState('');
   const [pending, start] = useTransition();
   const screen = useRef<HTMLDivElement>(null);
-  useEffect(() => screen.current?.scrollTo({ top: screen.current.scrollHeight }), [entries]);
+  useEffect(() => {
+    screen.current?.scrollTo({ top: screen.current.scrollHeight });
+  }, [entries]);
   const prompt = `${drive ?? 'C'}:\\MAILEXE>`;
 
   const run = () => {

@@ -112,7 +112,9 @@ export function ServicesList({ view, canChange }: { view: ServicesView; canChang
 /** The [STOP] message box of a DX pause — "a good message" (KB Q146738) — and what it started. */
 function Error2140Dialog({ pause, server, onClose }: { pause: Pause2140; server: string; onClose: () => void }) {
   const ok = useRef<HTMLButtonElement>(null);
-  useEffect(() => ok.current?.focus(), []);
+  useEffect(() => {
+    ok.current?.focus();
+  }, []);
   const why =
     pause.cycle === 'T1'
       ? `This is expected: pausing the service made ${server}'s dirsync requestor send its updates now (a T1 cycle).`

@@ -5,62 +5,70 @@ import { useFieldError } from './property-sheet';
 
 /**
  * Labelled controls for property sheets. The label is the field's name in the old program (tests
- * find controls by it); an error from the last save shows under the field and is announced.
+ * find controls by it, exactly); a hint and the error from the last save sit outside the label,
+ * tied to the control with aria-describedby (the form announces the failed save).
  */
-function Message({ id, name, hint }: { id: string; name: string; hint?: ReactNode }) {
+function useDescribed(name: string, hint?: ReactNode) {
+  const id = useId();
   const error = useFieldError(name);
-  return (
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const notes = (
     <>
-      {hint ? <span className="text-[12px] text-ink-muted">{hint}</span> : null}
+      {hint ? (
+        <span id={`${id}-hint`} className="text-[12px] text-ink-muted">
+          {hint}
+        </span>
+      ) : null}
       {error ? (
-        <span id={id} className="text-[12px] text-red-800">
+        <span id={`${id}-error`} className="text-[12px] text-red-800">
           {error}
         </span>
       ) : null}
     </>
   );
+  return { id, error, describedBy, notes };
 }
 
 export function TextField({ label, name, defaultValue, hint, type = 'text', maxLength }: { label: string; name: string; defaultValue?: string | number | null; hint?: ReactNode; type?: 'text' | 'password'; maxLength?: number }) {
-  const id = useId();
-  const error = useFieldError(name);
+  const { id, error, describedBy, notes } = useDescribed(name, hint);
   return (
-    <label className="grid gap-1">
-      <span>{label}</span>
+    <div className="grid gap-1">
+      <label htmlFor={id}>{label}</label>
       <input
+        id={id}
         name={name}
         type={type}
         defaultValue={defaultValue ?? ''}
         maxLength={maxLength}
         aria-invalid={!!error || undefined}
-        aria-describedby={error ? id : undefined}
+        aria-describedby={describedBy}
         className="field"
       />
-      <Message id={id} name={name} hint={hint} />
-    </label>
+      {notes}
+    </div>
   );
 }
 
 /** A whole number field; the range is checked by the server, which says what is allowed. */
 export function NumberField({ label, name, defaultValue, hint, suffix }: { label: string; name: string; defaultValue?: number | null; hint?: ReactNode; suffix?: string }) {
-  const id = useId();
-  const error = useFieldError(name);
+  const { id, error, describedBy, notes } = useDescribed(name, hint);
   return (
-    <label className="grid gap-1">
-      <span>{label}</span>
+    <div className="grid gap-1">
+      <label htmlFor={id}>{label}</label>
       <span className="flex items-center gap-2">
         <input
+          id={id}
           name={name}
           inputMode="numeric"
           defaultValue={defaultValue ?? ''}
           aria-invalid={!!error || undefined}
-          aria-describedby={error ? id : undefined}
+          aria-describedby={describedBy}
           className="field w-24"
         />
-        {suffix ? <span>{suffix}</span> : null}
+        {suffix ? <span aria-hidden="true">{suffix}</span> : null}
       </span>
-      <Message id={id} name={name} hint={hint} />
-    </label>
+      {notes}
+    </div>
   );
 }
 
@@ -76,10 +84,9 @@ export function CheckField({ label, name, defaultChecked }: { label: string; nam
 }
 
 export function RadioGroup({ legend, name, options, defaultValue }: { legend: string; name: string; options: { value: string; label: string }[]; defaultValue?: string }) {
-  const id = useId();
-  const error = useFieldError(name);
+  const { describedBy, notes } = useDescribed(name);
   return (
-    <fieldset className="grid gap-1" aria-describedby={error ? id : undefined}>
+    <fieldset className="grid gap-1" aria-describedby={describedBy}>
       <legend className="mb-1">{legend}</legend>
       {options.map((o) => (
         <label key={o.value} className="flex items-center gap-2">
@@ -87,25 +94,24 @@ export function RadioGroup({ legend, name, options, defaultValue }: { legend: st
           <span>{o.label}</span>
         </label>
       ))}
-      <Message id={id} name={name} />
+      {notes}
     </fieldset>
   );
 }
 
 export function SelectField({ label, name, options, defaultValue }: { label: string; name: string; options: { value: string; label: string }[]; defaultValue?: string }) {
-  const id = useId();
-  const error = useFieldError(name);
+  const { id, error, describedBy, notes } = useDescribed(name);
   return (
-    <label className="grid gap-1">
-      <span>{label}</span>
-      <select name={name} defaultValue={defaultValue} aria-invalid={!!error || undefined} aria-describedby={error ? id : undefined} className="field">
+    <div className="grid gap-1">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={defaultValue} aria-invalid={!!error || undefined} aria-describedby={describedBy} className="field">
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-      <Message id={id} name={name} />
-    </label>
+      {notes}
+    </div>
   );
 }

@@ -61,7 +61,7 @@ function connectablePo(db: Db, server: ServerRow, poSpec: string): PoRow {
   return po;
 }
 
-function checkUnc(path: string): string {
+export function checkUnc(path: string): string {
   const p = path.trim();
   if (!UNC.test(p)) throw usage(`Postoffice Path "${path}" is not a UNC path: write \\\\servername\\sharename[\\path], e.g. \\\\SERVER1\\MAILDATA`);
   return p;

@@ -77,6 +77,19 @@ export interface LinkFields {
   revision?: number;
 }
 
+/** Requestor language: the code page of the other side (`DXA-Recipient-CP`); English by default. */
+export const LANGUAGES = [
+  'English', 'Danish', 'Dutch', 'Finnish', 'French', 'German', 'Italian', 'Norwegian', 'Portuguese', 'Spanish', 'Swedish',
+  'Czech', 'Greek', 'Hungarian', 'Polish', 'Russian', 'Turkish', 'Hebrew', 'Arabic', 'Thai', 'Japanese', 'Korean',
+  'Chinese (Simplified)', 'Chinese (Traditional)',
+] as const;
+
+export function checkLanguage(language: string): string {
+  const l = LANGUAGES.find((x) => x.toLowerCase() === language.trim().toLowerCase());
+  if (!l) throw usage(`Requestor language "${language}" is not one of ${LANGUAGES.join(', ')}`);
+  return l;
+}
+
 export function checkLinkName(name: string): string {
   const n = name.trim();
   if (!n || n.length > 64 || /[\t\r\n]/.test(n)) throw usage(`Name "${name}" must be 1 to 64 characters on one line`);
@@ -123,7 +136,7 @@ export function writeLinkFields(db: Db, server: ServerRow, link: LinkRow, f: Lin
   const next = [
     f.name === undefined ? link.name : checkLinkName(f.name),
     f.appendName === undefined ? link.appendName : f.appendName ? 1 : 0,
-    f.language ?? link.language,
+    f.language === undefined ? link.language : checkLanguage(f.language),
     importContainerId,
     importTrust,
     exportTrust,

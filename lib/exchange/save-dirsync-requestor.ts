@@ -4,7 +4,7 @@ import { isPostofficeType, parsePoName, poKey } from '@/lib/dirsync/names';
 import { step, stmt } from '@/lib/dirsync/statements';
 import { addSystemRecipient, checkLinkName, linkById, requestorLink, writeLinkFields, type LinkFields, type LinkRow } from './dirsync-links';
 import { fullExport } from './export-recipients';
-import { dailyAt, parseSchedule } from './schedule-grid';
+import { dailyAt, toSchedule, type Schedule } from './schedule-grid';
 import { connectorPo, dxaRole, resolveServer } from './servers';
 
 export interface DirsyncRequestorInput extends LinkFields {
@@ -18,8 +18,10 @@ export interface DirsyncRequestorInput extends LinkFields {
   exportNext?: boolean;
   /** General tab: foreign address types to receive besides MS. */
   addressTypes?: string[];
-  /** Schedule tab: `always`, `never` or selected hours (schedule-grid.ts); default every day at 00:00. */
-  schedule?: string;
+  /** Schedule tab: `always`, `never` or selected hours (schedule-grid.ts), or the tab's style and grid; default every day at 00:00. */
+  schedule?: string | Schedule;
+  /** File ▸ New Other ▸ Dirsync Requestor: refused when the server already has one. */
+  create?: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface DirsyncRequestorInput extends LinkFields {
  * answers the first T1 with an Import Reply.
  */
 export function saveDirsyncRequestor(db: Db, serverName: string, dss: string | undefined, input: DirsyncRequestorInput = {}): LinkRow {
-  const schedule = input.schedule === undefined ? undefined : parseSchedule(input.schedule);
+  const schedule = input.schedule === undefined ? undefined : toSchedule(input.schedule);
   const types = input.addressTypes?.map((t) => t.trim().toUpperCase()).filter(Boolean);
   for (const t of types ?? []) {
     if (!/^[A-Z0-9]{1,8}$/.test(t) || isPostofficeType(t)) throw usage(`address type "${t}" must be a foreign type of 1 to 8 letters or digits (MS is always received)`);
@@ -38,6 +40,7 @@ export function saveDirsyncRequestor(db: Db, serverName: string, dss: string | u
     const server = resolveServer(db, serverName);
     const po = connectorPo(db, server);
     let link = requestorLink(db, server);
+    if (link && input.create) throw conflict(`${server.name} already has a Dirsync Requestor, "${link.name}": open it from Connections`);
     const created = !link;
     if (!link) {
       if (!dss) throw usage(`the Dirsync Requestor needs the dirsync server postoffice: dirsync exchange requestor ${server.name} NET/PO`);
@@ -55,6 +58,7 @@ export function saveDirsyncRequestor(db: Db, serverName: string, dss: string | u
     }
     const exportChanged = writeLinkFields(db, server, link, { ...input, importContainer: input.importContainer ?? (created ? 'Recipients' : undefined) });
     if (created && !exportChanged) fullExport(db, server);
+    const settingsBefore = settingsOf(db, po.id, link.id);
     stmt(
       db,
       `update reqconf set password = coalesce(?, password), send_updates = coalesce(?, send_updates), receive_updates = coalesce(?, receive_updates),
@@ -73,8 +77,17 @@ export function saveDirsyncRequestor(db: Db, serverName: string, dss: string | u
          export_next = coalesce(?, export_next), schedule_style = coalesce(?, schedule_style),
          schedule = case when ? = 'selected' then ? else schedule end where id = ?`,
     ).run(bool(input.sendTemplates), bool(input.receiveTemplates), bool(input.exportNext), schedule?.style ?? null, schedule?.style ?? null, schedule?.grid ?? null, link.id);
+    // The Settings and Schedule tabs are part of the object: a change to them is a new revision too.
+    if (!created && settingsOf(db, po.id, link.id) !== settingsBefore) stmt(db, 'update dirsync_link set revision = revision + 1 where id = ?').run(link.id);
     return linkById(db, link.id);
   });
 }
+
+/** What the Settings and Schedule tabs hold, to tell whether a save changed any of it. */
+const settingsOf = (db: Db, poId: number, linkId: number) =>
+  JSON.stringify([
+    stmt(db, 'select password, send_updates, receive_updates, import_next, types from reqconf where po_id = ?').get(poId),
+    stmt(db, 'select send_templates, receive_templates, export_next, schedule_style, schedule from dirsync_link where id = ?').get(linkId),
+  ]);
 
 const bool = (b: boolean | undefined) => (b === undefined ? null : b ? 1 : 0);

@@ -26,6 +26,8 @@ export interface PcMtaOptions {
   logReceived?: boolean;
   /** Postoffices Serviced, `NET/PO` each; replaces the list. Each needs a connection on the server. */
   services?: string[];
+  /** Configure…: the instance's revision when the dialog was opened; a save over a newer one is refused. */
+  revision?: number;
 }
 
 export interface PcMtaDto {
@@ -179,6 +181,9 @@ export function setPcMta(db: Db, serverName: string, serviceName: string, opts: 
   return step(db, () => {
     const server = resolveServer(db, serverName);
     const row = resolveMta(db, server, serviceName);
+    if (opts.revision !== undefined && opts.revision !== mtaRevision(db, row.id)) {
+      throw conflict(`The Connector (PC) MTA "${row.serviceName}" was changed by someone else since you opened it: close it and open it again`);
+    }
     const poIds = opts.services === undefined ? undefined : servicedPos(db, server, opts.services);
     stmt(
       db,
@@ -211,6 +216,11 @@ export function removePcMta(db: Db, serverName: string, serviceName: string): { 
     stmt(db, 'update ms_mail_connector set revision = revision + 1 where server_id = ?').run(server.id);
     return { server: server.name, serviceName: row.serviceName };
   });
+}
+
+/** The revision of an instance (raised by each Configure…). */
+export function mtaRevision(db: Db, mtaId: number): number {
+  return (stmt(db, 'select revision from pc_mta where id = ?').get(mtaId) as { revision: number }).revision;
 }
 
 /** The MS Mail Connector (PC) MTA Services list of a server, by name. */

@@ -49,10 +49,14 @@ export function setRemoteRequestor(db: Db, serverName: string, which: string, in
     const link = requireLink(findRemoteLink(db, server, which), `there is no Remote Dirsync Requestor "${which}" on ${server.name}`);
     writeLinkFields(db, server, link, input);
     const dss = connectorPo(db, server);
+    const record = stmt(db, 'select password, export_next as exportNext from srv_requestor where dss_po_id = ? and requestor = ?');
+    const before = JSON.stringify(record.get(dss.id, link.po));
     if (input.password !== undefined) {
       stmt(db, 'update srv_requestor set password = ? where dss_po_id = ? and requestor = ?').run(input.password, dss.id, link.po);
     }
     if (input.exportNext !== undefined) setExportNext(db, dss.id, link.po, input.exportNext);
+    // Password and Export on next cycle live in the SRVCONF record; changing them is a new revision of the object too.
+    if (JSON.stringify(record.get(dss.id, link.po)) !== before) stmt(db, 'update dirsync_link set revision = revision + 1 where id = ?').run(link.id);
     return linkById(db, link.id);
   });
 }

@@ -50,3 +50,24 @@ export function describeSchedule(s: Schedule): string {
   }
   return hours.join(',') || 'selected (no hours)';
 }
+
+export const SCHEDULE_STYLES: readonly ScheduleStyle[] = ['never', 'always', 'selected'];
+
+/** The day names the Schedule tab's grid is labelled with, Sunday first like the grid. */
+export const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/**
+ * A Schedule tab as the property sheet sends it: Never / Always / Selected times and the 168 cells
+ * of the grid (`0`/`1`, Sunday 00:00 first). Selected times needs at least one hour.
+ */
+export function checkSchedule(style: string, grid: string): Schedule {
+  if (!(SCHEDULE_STYLES as readonly string[]).includes(style)) throw usage(`schedule "${style}" must be Never, Always or Selected times`);
+  if (!/^[01]{168}$/.test(grid)) throw usage('the schedule grid must have 168 hours (7 days of 24), each selected or not');
+  if (style === 'selected' && !grid.includes('1')) {
+    throw usage('Selected times needs at least one hour selected in the schedule grid: select an hour, or choose Never');
+  }
+  return { style: style as ScheduleStyle, grid };
+}
+
+/** A schedule given as the command line writes it (`always`, `never`, `Sat:13`) or as the sheet sends it. */
+export const toSchedule = (s: string | Schedule): Schedule => (typeof s === 'string' ? parseSchedule(s) : checkSchedule(s.style, s.grid));

@@ -82,7 +82,7 @@ export function setEventLogSettings(db: Db, computer: string, change: EventLogSe
   return step(db, () => {
     const old = eventLogSettings(db, computer);
     if (change.revision !== undefined && change.revision !== old.revision) {
-      throw conflict(`the log settings of ${old.computer} were changed by someone else since they were read: read them again`);
+      throw conflict(`the log settings of ${old.computer} were changed by someone else since you opened it: close Log Settings and open it again`);
     }
     const next = {
       maxKb: change.maxKb ?? old.maxKb,

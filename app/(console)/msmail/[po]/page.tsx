@@ -72,7 +72,7 @@ export default async function PostofficePage({ params, searchParams }: { params:
           </div>
         </Panel>
         <Panel title="Requestor">
-          <ActionForm action={registerAction} label="Registration" submit="Register" done={() => 'Registered'} disabled={readOnly}>
+          <ActionForm action={registerAction} label="Registration" submit="Register" done="Registered" disabled={readOnly}>
             {hidden}
             <label className="grid gap-1">
               <span>Dir-Sync Server</span>
@@ -83,7 +83,7 @@ export default async function PostofficePage({ params, searchParams }: { params:
               <input name="password" type="password" className="field" autoComplete="off" />
             </label>
           </ActionForm>
-          <ActionForm action={typesAction} label="Types" submit="Save types" done={(t: string[]) => `Accepted address types: ${t.join(', ')}`} disabled={readOnly}>
+          <ActionForm action={typesAction} label="Types" submit="Save types" done="Accepted address types: {}" disabled={readOnly}>
             {hidden}
             <label className="grid gap-1">
               <span>Address types to accept</span>
@@ -91,11 +91,11 @@ export default async function PostofficePage({ params, searchParams }: { params:
             </label>
           </ActionForm>
           <div className="flex flex-wrap gap-2">
-            <ActionForm action={requestAction} label="Import" submit="Import" done={() => 'Import requested: the next T1 asks the dirsync server for every list'} disabled={readOnly}>
+            <ActionForm action={requestAction} label="Import" submit="Import" done="Import requested: the next T1 asks the dirsync server for every list" disabled={readOnly}>
               {hidden}
               <input type="hidden" name="request" value="import" />
             </ActionForm>
-            <ActionForm action={requestAction} label="Export" submit="Export" done={(d: { addresses: number | null }) => `Export: ${d.addresses ?? 0} local addresses queued in REQTRANS.GLB`} disabled={readOnly}>
+            <ActionForm action={requestAction} label="Export" submit="Export" done="Export: {addresses} local addresses queued in REQTRANS.GLB" disabled={readOnly}>
               {hidden}
               <input type="hidden" name="request" value="export" />
             </ActionForm>
@@ -103,7 +103,7 @@ export default async function PostofficePage({ params, searchParams }: { params:
         </Panel>
         {view.isDss ? (
           <Panel title="Server">
-            <ActionForm action={keepUpdatesAction} label="Keep Updates" submit="Save" done={() => 'Keep Updates saved'} disabled={readOnly}>
+            <ActionForm action={keepUpdatesAction} label="Keep Updates" submit="Save" done="Keep Updates saved" disabled={readOnly}>
               {hidden}
               <label className="grid gap-1">
                 <span>Keep Updates (cycles)</span>
@@ -113,7 +113,7 @@ export default async function PostofficePage({ params, searchParams }: { params:
           </Panel>
         ) : null}
         <Panel title="Schedule">
-          <ActionForm action={scheduleAction} label="Schedule" submit="Save schedule" done={(n: number) => `${n} process time${n === 1 ? '' : 's'} saved`} disabled={readOnly}>
+          <ActionForm action={scheduleAction} label="Schedule" submit="Save schedule" done="Process times saved: {}" disabled={readOnly}>
             {hidden}
             <label className="grid gap-1">
               <span>Process times (T1 Send Requests, T2 server, T3 Process Updates), e.g. T1 Sat 13:45</span>
@@ -142,7 +142,7 @@ export default async function PostofficePage({ params, searchParams }: { params:
               </tbody>
             </table>
           </div>
-          <ActionForm action={addMailboxAction} label="Create mailbox" submit="Create mailbox" done={() => 'Mailbox created (queued in REQTRANS.GLB for the next T1)'} disabled={readOnly}>
+          <ActionForm action={addMailboxAction} label="Create mailbox" submit="Create mailbox" done="Mailbox created (queued in REQTRANS.GLB for the next T1)" disabled={readOnly}>
             {hidden}
             <div className="flex flex-wrap gap-2">
               <label className="grid gap-1">

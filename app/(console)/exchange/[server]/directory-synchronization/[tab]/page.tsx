@@ -1,0 +1,130 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { sharedDatabase } from '@/db/client';
+import { canChange, requirePageSession } from '@/lib/auth/request';
+import { findServer } from '@/lib/exchange/servers';
+import { loggingTab } from '@/lib/queries/connector-sheet';
+import { getDirectorySynchronizationSheet } from '@/lib/queries/directory-synchronization-sheet';
+import { PropertySheet, SheetForm, type SheetTab } from '@/components/sheet/property-sheet';
+import { DiagnosticsLogging } from '@/components/diagnostics/diagnostics-logging';
+import { dxLoggingAction } from '../actions';
+
+export const dynamic = 'force-dynamic';
+
+const TABS = [
+  ['general', 'General'],
+  ['e-mail-addresses', 'E-mail Addresses'],
+  ['diagnostics-logging', 'Diagnostics Logging'],
+] as const;
+
+type Params = { server: string; tab: string };
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { server, tab } = await params;
+  return { title: `Directory Synchronization (${server.toUpperCase()}) Properties - ${TABS.find(([id]) => id === tab)?.[1] ?? ''}` };
+}
+
+/** A tab with nothing to save: OK and Cancel close, Apply is unavailable. */
+function ReadOnlyButtons({ closeHref, help }: { closeHref: string; help: string }) {
+  return (
+    <div className="grid gap-2">
+      <p className="text-[12px] text-ink-muted">{help}</p>
+      <div className="flex flex-wrap justify-end gap-2">
+        <Link href={closeHref} className="button min-w-20 text-center">
+          OK
+        </Link>
+        <Link href={closeHref} className="button min-w-20 text-center">
+          Cancel
+        </Link>
+        <button type="button" className="button min-w-20" disabled>
+          Apply
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The Directory Synchronization object of a server (exchange-admin-reference.md 5.2). */
+export default async function DirectorySynchronizationSheetPage({ params }: { params: Promise<Params> }) {
+  const { server: serverParam, tab: tabParam } = await params;
+  const session = await requirePageSession(`/exchange/${encodeURIComponent(serverParam)}/directory-synchronization/${encodeURIComponent(tabParam)}`);
+  const db = sharedDatabase();
+  const found = findServer(db, serverParam);
+  const tab = TABS.find(([id]) => id === tabParam)?.[0];
+  if (!found || !tab) notFound();
+  const sheet = getDirectorySynchronizationSheet(db, found.name);
+  const base = `/exchange/${sheet.server}/directory-synchronization`;
+  const tabs: SheetTab[] = TABS.map(([id, label]) => ({ id, label, href: `${base}/${id}` }));
+  const closeHref = `/exchange/${sheet.server}/services`;
+  let body: ReactNode;
+  if (tab === 'general') {
+    body = (
+      <div className="grid gap-3">
+        <label className="grid gap-1">
+          <span>Display name</span>
+          <input value={sheet.displayName} readOnly aria-readonly="true" className="field bg-chrome-light" />
+        </label>
+        <dl className="grid grid-cols-[10rem_1fr] gap-x-3 gap-y-1">
+          <dt className="text-ink-muted">Server</dt>
+          <dd>{sheet.server}</dd>
+          <dt className="text-ink-muted">Site</dt>
+          <dd>
+            {sheet.site} ({sheet.organization})
+          </dd>
+          <dt className="text-ink-muted">Version</dt>
+          <dd>Microsoft Exchange Server {sheet.version}</dd>
+          <dt className="text-ink-muted">Role</dt>
+          <dd>{sheet.role}</dd>
+          <dt className="text-ink-muted">MS Mail address</dt>
+          <dd className="break-all">{sheet.msAddress}</dd>
+        </dl>
+        <ReadOnlyButtons closeHref={closeHref} help="The directory synchronization object on this server imports and exports information during directory synchronization." />
+      </div>
+    );
+  } else if (tab === 'e-mail-addresses') {
+    body = (
+      <div className="grid gap-3">
+        <table aria-label="E-mail addresses" className="bevel-sunken w-full bg-white text-left">
+          <thead className="bg-chrome text-[12px]">
+            <tr>
+              <th className="px-2 py-0.5 font-semibold">Type</th>
+              <th className="px-2 py-0.5 font-semibold">Address</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td className="px-2 py-0.5">MS</td>
+              <td className="px-2 py-0.5 break-all">{sheet.msAddress}</td>
+            </tr>
+          </tbody>
+        </table>
+        <p className="border border-amber-700 bg-amber-50 px-2 py-1 text-[12px] text-amber-900">
+          Caution Many other Microsoft Exchange Server services use these default addresses. Changing or removing the default addresses can cause directory synchronization to fail.
+        </p>
+        <ReadOnlyButtons closeHref={closeHref} help="The MS address is generated: $SYSTEM on a dirsync server, SYSTEM1 on a requestor (DXA on Exchange 2000) — KB Q150828." />
+      </div>
+    );
+  } else {
+    const logging = loggingTab(db, sheet.server, ['MSExchangeDX']);
+    body = (
+      <SheetForm
+        action={dxLoggingAction}
+        closeHref={closeHref}
+        readOnly={!canChange(session.role)}
+        help={<p>Click MSExchangeDX, select the categories, then a level. On Exchange 4.0–5.5 a new level takes effect when the service is restarted.</p>}
+      >
+        <input type="hidden" name="server" value={sheet.server} />
+        <DiagnosticsLogging key={JSON.stringify(logging)} services={logging.services} version={logging.version} />
+      </SheetForm>
+    );
+  }
+  return (
+    <div className="min-h-0 flex-1 overflow-auto">
+      <PropertySheet title={`${sheet.displayName} (${sheet.server}) Properties`} tabs={tabs} current={tab}>
+        {body}
+      </PropertySheet>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { sharedDatabase } from '@/db/client';
+import { canChange, requirePageSession } from '@/lib/auth/request';
+import { getDirsyncServerSheet, serverContext } from '@/lib/queries/dirsync-objects';
+import { PropertySheet, SheetForm } from '@/components/sheet/property-sheet';
+import { CheckField, SelectField, TextField } from '@/components/sheet/fields';
+import { ScheduleField } from '@/components/dirsync/schedule-field';
+import { Hidden, ReadOnlyField, SheetArea, Unavailable } from '@/components/dirsync/sheet-bits';
+import { saveDirsyncServerAction } from '../actions';
+
+export const dynamic = 'force-dynamic';
+
+const TABS = [
+  { id: 'general', label: 'General' },
+  { id: 'schedule', label: 'Schedule' },
+] as const;
+
+type Params = { params: Promise<{ server: string; tab: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: `Dirsync Server on ${decodeURIComponent((await params).server).toUpperCase()}` };
+}
+
+/** The Dirsync Server object's property sheet (reference §5.3): General and Schedule. */
+export default async function DirsyncServerPage({ params }: Params) {
+  const { server, tab } = await params;
+  const session = await requirePageSession(`/exchange/${encodeURIComponent(server)}/dirsync-server/${encodeURIComponent(tab)}`);
+  const db = sharedDatabase();
+  const ctx = serverContext(db, server);
+  if (!ctx || !TABS.some((t) => t.id === tab)) notFound();
+  const base = `/exchange/${ctx.server}`;
+  const sheet = getDirsyncServerSheet(db, ctx.row);
+  if (!sheet) {
+    return (
+      <Unavailable
+        title={`${ctx.server} has no Dirsync Server`}
+        links={[
+          ...(ctx.role === null ? [{ href: `${base}/dirsync-server/new`, label: 'New Dirsync Server…' }] : []),
+          ...(ctx.role === 'requestor' ? [{ href: `${base}/requestor/general`, label: 'Dirsync Requestor' }] : []),
+          { href: `${base}/services`, label: 'Back' },
+        ]}
+      >
+        <p>
+          {ctx.role === 'requestor'
+            ? `${ctx.server} is a dirsync requestor: a server is either the dirsync server or a requestor.`
+            : `Make ${ctx.server} the dirsync server with File ▸ New Other ▸ Dirsync Server.`}
+        </p>
+      </Unavailable>
+    );
+  }
+  const readOnly = !canChange(session.role);
+  const hidden = <Hidden values={{ tab, server: ctx.server, revision: sheet.revision }} />;
+  return (
+    <SheetArea>
+      <PropertySheet title={`${sheet.name} Properties`} current={tab} tabs={TABS.map((t) => ({ ...t, href: `${base}/dirsync-server/${t.id}` }))}>
+        {tab === 'general' ? (
+          <SheetForm
+            action={saveDirsyncServerAction}
+            closeHref={`${base}/remote-requestors`}
+            readOnly={readOnly}
+            help={
+              <p>
+                The Dirsync Server makes {ctx.server}&apos;s directory synchronization agent the dirsync server of the MS Mail system. Copies of incoming and outgoing dirsync
+                messages go to the Dirsync administrator when the boxes are checked (useful for troubleshooting).
+              </p>
+            }
+          >
+            {hidden}
+            <TextField label="Name" name="name" defaultValue={sheet.name} maxLength={64} />
+            <SelectField
+              label="Dirsync administrator"
+              name="administrator"
+              defaultValue={sheet.administrator}
+              options={[{ value: '', label: '(none)' }, ...sheet.mailboxes.map((m) => ({ value: m.alias, label: `${m.displayName} (${m.alias})` }))]}
+            />
+            <CheckField label="Copy administrator on outgoing messages" name="copyAdministrator" defaultChecked={sheet.copyAdministrator} />
+            <CheckField label="Forward incoming dirsync messages to administrator" name="forwardToAdministrator" defaultChecked={sheet.forwardToAdministrator} />
+            <ReadOnlyField label="Server" value={ctx.server} hint="The Directory Synchronization object of this server runs the dirsync server." />
+            <p className="text-[12px]">
+              <Link href={`${base}/remote-requestors`} className="underline">
+                Remote Dirsync Requestors ({sheet.remoteRequestors})
+              </Link>
+            </p>
+          </SheetForm>
+        ) : (
+          <SheetForm
+            action={saveDirsyncServerAction}
+            closeHref={`${base}/remote-requestors`}
+            readOnly={readOnly}
+            help={
+              <p>
+                Highlight the hour when T2 (process updates) should begin. Directory synchronization messages are sent at the beginning of each hour selected in the
+                schedule grid. Arrow keys move through the grid; Space toggles an hour.
+              </p>
+            }
+          >
+            {hidden}
+            <ScheduleField style={sheet.style} grid={sheet.grid} note="T2 will only spawn at the top of the hour." />
+          </SheetForm>
+        )}
+      </PropertySheet>
+    </SheetArea>
+  );
+}

@@ -1,0 +1,58 @@
+'use server';
+
+import { z } from 'zod';
+import { defineAction } from '@/lib/actions/safe-action';
+import { checkbox, required, revision } from '@/lib/actions/form-fields';
+import { dirsyncServerOf, saveDirsyncServer } from '@/lib/exchange/create-dirsync-server';
+import { describeSchedule } from '@/lib/exchange/schedule-grid';
+
+const server = z.string().min(1);
+
+/** Field an engine message is about, by the label the message names. */
+const fieldOf = (e: Error) =>
+  /^Name /.test(e.message) ? 'name' : /Dirsync administrator/.test(e.message) ? 'administrator' : /schedule|Selected times/i.test(e.message) ? 'grid' : undefined;
+
+/** Dirsync Server ▸ General or Schedule: Apply / OK (reference §5.3). */
+export const saveDirsyncServerAction = defineAction({
+  name: 'Dirsync Server: Properties',
+  schema: z.discriminatedUnion('tab', [
+    z.object({
+      tab: z.literal('general'),
+      server,
+      revision,
+      name: required('Name'),
+      administrator: z.string().default(''),
+      copyAdministrator: checkbox,
+      forwardToAdministrator: checkbox,
+    }),
+    z.object({ tab: z.literal('schedule'), server, revision, style: z.enum(['never', 'always', 'selected']), grid: z.string() }),
+  ]),
+  fieldOf,
+  run: ({ db, input, audit }) => {
+    const before = dirsyncServerOf(db, input.server);
+    saveDirsyncServer(
+      db,
+      input.server,
+      input.tab === 'general'
+        ? { name: input.name, administrator: input.administrator, copyAdministrator: input.copyAdministrator, forwardToAdministrator: input.forwardToAdministrator, revision: input.revision }
+        : { schedule: { style: input.style, grid: input.grid }, revision: input.revision },
+    );
+    const after = dirsyncServerOf(db, input.server)!;
+    const show = (r: typeof after | undefined) => r && { name: r.name, administrator: r.administrator, copy: !!r.copyAdministrator, forward: !!r.forwardToAdministrator, schedule: describeSchedule(r) };
+    audit(`${input.server.toUpperCase()} Dirsync Server`, show(before), show(after));
+    return { revision: after.revision };
+  },
+});
+
+/** File ▸ New Other ▸ Dirsync Server: the first page (Name), then the object is made. */
+export const createDirsyncServerAction = defineAction({
+  name: 'New Other: Dirsync Server',
+  schema: z.object({ server, name: required('Name') }),
+  fieldOf,
+  run: ({ db, input, audit }) => {
+    saveDirsyncServer(db, input.server, { name: input.name, create: true });
+    const row = dirsyncServerOf(db, input.server)!;
+    audit(`${input.server.toUpperCase()} Dirsync Server`, null, { name: row.name, schedule: describeSchedule(row) });
+    return { name: row.name };
+  },
+});

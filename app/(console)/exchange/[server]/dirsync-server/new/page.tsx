@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { sharedDatabase } from '@/db/client';
+import { canChange, requirePageSession } from '@/lib/auth/request';
+import { serverContext } from '@/lib/queries/dirsync-objects';
+import { PropertySheet, SheetForm } from '@/components/sheet/property-sheet';
+import { TextField } from '@/components/sheet/fields';
+import { Hidden, ReadOnlyField, SheetArea, Unavailable } from '@/components/dirsync/sheet-bits';
+import { createDirsyncServerAction } from '../actions';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'New Dirsync Server' };
+
+/** File ▸ New Other ▸ Dirsync Server: give the object a name; OK makes this server the dirsync server. */
+export default async function NewDirsyncServerPage({ params }: { params: Promise<{ server: string }> }) {
+  const { server } = await params;
+  const session = await requirePageSession(`/exchange/${encodeURIComponent(server)}/dirsync-server/new`);
+  const ctx = serverContext(sharedDatabase(), server);
+  if (!ctx) notFound();
+  const base = `/exchange/${ctx.server}`;
+  if (ctx.role !== null) {
+    return (
+      <Unavailable
+        title="New Dirsync Server"
+        links={[{ href: ctx.role === 'server' ? `${base}/dirsync-server/general` : `${base}/requestor/general`, label: ctx.role === 'server' ? 'Dirsync Server' : 'Dirsync Requestor' }]}
+      >
+        <p>
+          {ctx.role === 'server'
+            ? `${ctx.server} already has a Dirsync Server.`
+            : `${ctx.server} is a dirsync requestor (it has a Dirsync Requestor object): a server is either the dirsync server or a requestor.`}
+        </p>
+      </Unavailable>
+    );
+  }
+  return (
+    <SheetArea>
+      <PropertySheet title="New Dirsync Server" current="general" tabs={[{ id: 'general', label: 'General', href: `${base}/dirsync-server/new` }]}>
+        <SheetForm
+          action={createDirsyncServerAction}
+          closeHref={`${base}/dirsync-server/general`}
+          readOnly={!canChange(session.role)}
+          help={
+            <p>
+              Give the dirsync server object a name (typically &quot;Dirsync Server&quot; or &quot;DXA Server&quot;). OK makes {ctx.server} the dirsync server of its MS Mail
+              system; its T2 then runs every day at 01:00 until you change the Schedule. Only one dirsync server per MS Mail system.
+            </p>
+          }
+        >
+          <Hidden values={{ server: ctx.server }} />
+          <TextField label="Name" name="name" defaultValue="Dirsync Server" maxLength={64} />
+          <ReadOnlyField label="Server" value={ctx.server} />
+        </SheetForm>
+      </PropertySheet>
+    </SheetArea>
+  );
+}

@@ -1,0 +1,145 @@
+'use server';
+
+import { z } from 'zod';
+import { defineAction } from '@/lib/actions/safe-action';
+import { checkbox, required, revision, wholeNumber } from '@/lib/actions/form-fields';
+import { reqconfOf } from '@/lib/dirsync/reqconf';
+import { exportContainerNames, requestorLink } from '@/lib/exchange/dirsync-links';
+import { saveDirsyncRequestor, type DirsyncRequestorInput } from '@/lib/exchange/save-dirsync-requestor';
+import { describeSchedule } from '@/lib/exchange/schedule-grid';
+import { resolveServer } from '@/lib/exchange/servers';
+import type { Db } from '@/db/client';
+
+const server = z.string().min(1);
+const list = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => ([] as string[]).concat(v ?? []).filter((c) => c.trim() !== ''));
+
+const fieldOf = (e: Error) =>
+  /^Name /.test(e.message)
+    ? 'name'
+    : /Requestor language/.test(e.message)
+      ? 'language'
+      : /address type/.test(e.message)
+        ? 'addressTypes'
+        : /recipients container/.test(e.message)
+          ? 'exportContainers'
+          : /schedule|Selected times/i.test(e.message)
+            ? 'grid'
+            : undefined;
+
+/** What the audit trail records of the object (no password, only whether it changed). */
+function describe(db: Db, serverName: string) {
+  const s = resolveServer(db, serverName);
+  const l = requestorLink(db, s);
+  if (!l) return null;
+  const rc = reqconfOf(db, s.connectorPoId);
+  return {
+    name: l.name,
+    dss: l.po,
+    appendName: !!l.appendName,
+    language: l.language,
+    types: rc.types,
+    importContainer: l.importContainer,
+    importTrust: l.importTrust,
+    exportContainers: exportContainerNames(db, l.id),
+    exportTrust: l.exportTrust,
+    exportCustom: !!l.exportCustom,
+    sendUpdates: !!rc.sendUpdates,
+    receiveUpdates: !!rc.receiveUpdates,
+    sendTemplates: !!l.sendTemplates,
+    receiveTemplates: !!l.receiveTemplates,
+    importNext: !!rc.importNext,
+    exportNext: !!l.exportNext,
+    schedule: describeSchedule({ style: l.scheduleStyle, grid: l.schedule }),
+  };
+}
+
+const password = (given: string, clear: boolean) => (clear ? '' : given === '' ? undefined : given);
+
+/** Dirsync Requestor ▸ any tab: Apply / OK (reference §5.5). */
+export const saveDirsyncRequestorAction = defineAction({
+  name: 'Dirsync Requestor: Properties',
+  schema: z.discriminatedUnion('tab', [
+    z.object({
+      tab: z.literal('general'),
+      server,
+      revision,
+      name: required('Name').max(64, 'Name must be 1 to 64 characters'),
+      appendName: checkbox,
+      addressTypes: list,
+      language: z.string().min(1),
+    }),
+    z.object({ tab: z.literal('import-container'), server, revision, importTrust: wholeNumber('Trust level', 0, 100) }),
+    z.object({ tab: z.literal('export-containers'), server, revision, exportContainers: list, exportTrust: wholeNumber('Trust level', 0, 100), exportCustom: checkbox }),
+    z.object({
+      tab: z.literal('settings'),
+      server,
+      revision,
+      password: z.string().default(''),
+      clearPassword: checkbox,
+      sendUpdates: checkbox,
+      receiveUpdates: checkbox,
+      sendTemplates: checkbox,
+      receiveTemplates: checkbox,
+      importNext: checkbox,
+      exportNext: checkbox,
+    }),
+    z.object({ tab: z.literal('schedule'), server, revision, style: z.enum(['never', 'always', 'selected']), grid: z.string() }),
+  ]),
+  fieldOf,
+  run: ({ db, input, audit }) => {
+    const before = describe(db, input.server);
+    let fields: DirsyncRequestorInput;
+    switch (input.tab) {
+      case 'general':
+        fields = { name: input.name, appendName: input.appendName, addressTypes: input.addressTypes, language: input.language };
+        break;
+      case 'import-container':
+        fields = { importTrust: input.importTrust };
+        break;
+      case 'export-containers':
+        fields = { exportContainers: input.exportContainers, exportTrust: input.exportTrust, exportCustom: input.exportCustom };
+        break;
+      case 'settings':
+        fields = {
+          password: password(input.password, input.clearPassword),
+          sendUpdates: input.sendUpdates,
+          receiveUpdates: input.receiveUpdates,
+          sendTemplates: input.sendTemplates,
+          receiveTemplates: input.receiveTemplates,
+          importNext: input.importNext,
+          exportNext: input.exportNext,
+        };
+        break;
+      case 'schedule':
+        fields = { schedule: { style: input.style, grid: input.grid } };
+        break;
+    }
+    const link = saveDirsyncRequestor(db, input.server, undefined, { ...fields, revision: input.revision });
+    audit(`${input.server.toUpperCase()} Dirsync Requestor`, before, {
+      ...describe(db, input.server),
+      ...(input.tab === 'settings' && (input.password || input.clearPassword) ? { password: 'changed' } : {}),
+    });
+    return { revision: link.revision };
+  },
+});
+
+/** File ▸ New Other ▸ Dirsync Requestor: the MS Mail dirsync server postoffice, a name, the password. */
+export const createDirsyncRequestorAction = defineAction({
+  name: 'New Other: Dirsync Requestor',
+  schema: z.object({
+    server,
+    dss: z.string().trim().min(1, 'Pick the MS Mail dirsync server postoffice'),
+    name: z.string().trim().default(''),
+    password: z.string().default(''),
+  }),
+  fieldOf,
+  run: ({ db, input, audit }) => {
+    const s = resolveServer(db, input.server);
+    saveDirsyncRequestor(db, input.server, input.dss, { name: input.name || undefined, password: input.password || undefined, create: true });
+    audit(`${s.name} Dirsync Requestor`, null, describe(db, input.server));
+    return { dss: input.dss };
+  },
+});

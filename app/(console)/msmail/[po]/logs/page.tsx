@@ -1,0 +1,139 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { sharedDatabase } from '@/db/client';
+import { requirePageSession } from '@/lib/auth/request';
+import { getPostofficeLogs, logFileOf, poFromSegment } from '@/lib/queries/postoffice-logs';
+import { ChildWindow } from '@/components/console/child-window';
+import { StatusBar, StatusPane } from '@/components/ui/window';
+import { PostofficeIcon } from '@/components/ui/icons';
+import { EventTypeIcon } from '@/components/events/event-type-icon';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ po: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const po = poFromSegment((await params).po);
+  return { title: po ? `Logs of ${po.network}/${po.name}` : 'Logs' };
+}
+
+/**
+ * A postoffice's DIRSYNC.LOG, DISPATCH.LOG and CENTRAL.LOG in the Event Viewer's form: newest line
+ * first, the severity as an icon, a page at a time (`pages` = the ids the earlier pages ended at).
+ */
+export default async function PostofficeLogsPage({ params, searchParams }: Props) {
+  const { po } = await params;
+  const query = await searchParams;
+  const file = logFileOf(one(query.file));
+  const pages = (one(query.pages) ?? '').split(',').filter((p) => /^\d{1,15}$/.test(p));
+  const base = `/msmail/${encodeURIComponent(po)}/logs`;
+  const href = (f: string, p: string[]) => {
+    const q = new URLSearchParams();
+    if (f !== 'DIRSYNC') q.set('file', f.toLowerCase());
+    if (p.length) q.set('pages', p.join(','));
+    const s = q.toString();
+    return s ? `${base}?${s}` : base;
+  };
+  await requirePageSession(href(file, pages));
+  const view = getPostofficeLogs(sharedDatabase(), po, file, pages.length ? Number(pages[pages.length - 1]) : undefined);
+  if (!view) notFound();
+  const current = view.files.find((f) => f.file === file)!;
+
+  return (
+    <ChildWindow
+      title={`${current.name} - Postoffice ${view.postoffice}`}
+      icon={<PostofficeIcon />}
+      toolbar={
+        <div className="flex flex-wrap items-center gap-1.5 border-b border-chrome-shadow/40 px-1.5 py-1">
+          <nav aria-label="Log files">
+            <ul className="flex flex-wrap gap-1">
+              {view.files.map((f) => (
+                <li key={f.file}>
+                  <Link href={href(f.file, [])} aria-current={f.file === file ? 'page' : undefined} className={`button px-3 ${f.file === file ? 'bevel-sunken font-semibold' : ''}`}>
+                    {f.name}
+                    <span className="ml-1.5 text-[12px] text-ink-muted">({f.lines.toLocaleString('en')})</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <a href={`${base}/export?file=${file.toLowerCase()}`} download className="button ml-auto px-3">
+            Save {current.name}
+          </a>
+        </div>
+      }
+      status={
+        <StatusBar>
+          <StatusPane grow>
+            {current.name} on {view.postoffice}
+          </StatusPane>
+          <StatusPane>
+            {current.lines.toLocaleString('en')} {current.lines === 1 ? 'line' : 'lines'} · page {pages.length + 1}
+          </StatusPane>
+        </StatusBar>
+      }
+    >
+      <div className="flex min-h-0 flex-1 flex-col gap-1.5">
+        <div className="bevel-sunken min-h-56 flex-1 overflow-auto bg-white">
+          <table aria-label={current.name} className="w-full min-w-[640px] border-collapse text-left text-[13px]">
+            <thead className="sticky top-0 bg-chrome">
+              <tr>
+                {[
+                  ['Date', 'w-24'],
+                  ['Time', 'w-24'],
+                  ['Severity', 'w-28'],
+                  ['Number', 'w-20'],
+                  ['Text', ''],
+                ].map(([c, w]) => (
+                  <th key={c} scope="col" className={`bevel-raised px-2 py-1 font-normal whitespace-nowrap ${w}`}>
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {view.rows.map((r) => (
+                <tr key={r.id} className="h-7 hover:bg-chrome-light">
+                  <td className="px-2 whitespace-nowrap">{r.date}</td>
+                  <td className="px-2 whitespace-nowrap">{r.time}</td>
+                  <td className="px-2 whitespace-nowrap">
+                    <span className="inline-flex items-center gap-1.5">
+                      <EventTypeIcon type={r.severity} />
+                      <span aria-hidden="true">{r.severity}</span>
+                    </span>
+                  </td>
+                  <td className="px-2 tabular-nums">[{r.number}]</td>
+                  <td className="px-2">{r.text}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {view.rows.length === 0 ? <p className="px-3 py-4 text-ink-muted">{pages.length ? 'There are no more lines.' : `${current.name} is empty.`}</p> : null}
+        </div>
+        <nav aria-label="Pages" className="flex min-h-8 flex-wrap items-center gap-2">
+          {pages.length ? (
+            <Link href={href(file, pages.slice(0, -1))} className="button">
+              Previous page
+            </Link>
+          ) : (
+            <span className="button text-ink-muted" aria-disabled="true">
+              Previous page
+            </span>
+          )}
+          {view.next !== null ? (
+            <Link href={href(file, [...pages, String(view.next)])} className="button">
+              Next page
+            </Link>
+          ) : (
+            <span className="button text-ink-muted" aria-disabled="true">
+              Next page
+            </span>
+          )}
+        </nav>
+      </div>
+    </ChildWindow>
+  );
+}

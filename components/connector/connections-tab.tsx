@@ -1,0 +1,100 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState, useTransition } from 'react';
+import { deleteConnectionAction } from '@/app/(console)/exchange/[server]/connector/actions';
+import type { ConnectionDto } from '@/lib/exchange/add-connection';
+import { SelectList } from './select-list';
+
+/** Connections tab: the list of LAN connections and Create…, Modify…, Delete, Queue…. */
+export function ConnectionsTab({ server, tabHref, connections, confirm, canChange }: { server: string; tabHref: string; connections: ConnectionDto[]; confirm: boolean; canChange: boolean }) {
+  const router = useRouter();
+  const [selected, setSelected] = useState(0);
+  const [asking, setAsking] = useState(false);
+  const [pending, start] = useTransition();
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const current = connections[Math.min(selected, connections.length - 1)];
+  const param = (c: ConnectionDto) => encodeURIComponent(c.postoffice.replace('/', '~'));
+  const go = (query: string) => router.push(`${tabHref}?${query}`, { scroll: false });
+
+  const remove = () =>
+    start(async () => {
+      setAsking(false);
+      const r = await deleteConnectionAction({ server, postoffice: current.postoffice });
+      if (!r.ok) setStatus({ text: r.error, error: true });
+      else {
+        setStatus({ text: `The connection to ${r.data.postoffice} was deleted${r.data.queued ? `; ${r.data.queued} messages stay queued for it` : ''}.`, error: false });
+        setSelected(0);
+        router.refresh();
+      }
+    });
+
+  return (
+    <div className="grid gap-2">
+      <div className="grid gap-2 sm:grid-cols-[1fr_8rem]">
+        <SelectList
+          label="Connections"
+          items={connections}
+          selected={selected}
+          onSelect={setSelected}
+          onOpen={(k) => canChange && go(`modify=${param(connections[k])}`)}
+          itemKey={(c) => c.postoffice}
+          itemLabel={(c) => `${c.postoffice} ${c.uncPath}${c.queued ? `, ${c.queued} queued` : ''}`}
+          empty="No connections: Create… adds one."
+          columns={[
+            { heading: 'Postoffice', width: 'minmax(8rem,1fr)', cell: (c) => c.postoffice },
+            { heading: 'Path', width: 'minmax(10rem,1.3fr)', cell: (c) => c.uncPath },
+            { heading: 'Queued', width: '4rem', cell: (c) => c.queued },
+          ]}
+        />
+        <div className="flex flex-row flex-wrap content-start gap-2 sm:flex-col">
+          <button type="button" className="button" disabled={!canChange} onClick={() => go('create=1')}>
+            Create…
+          </button>
+          <button type="button" className="button" disabled={!canChange || !current} onClick={() => go(`modify=${param(current)}`)}>
+            Modify…
+          </button>
+          <button type="button" className="button" disabled={!canChange || !current || pending} onClick={() => (confirm ? setAsking(true) : remove())}>
+            Delete
+          </button>
+          <button type="button" className="button" disabled={!current} onClick={() => go(`queue=${param(current)}`)}>
+            Queue…
+          </button>
+        </div>
+      </div>
+      <p role="status" aria-label="Connections result" className={`min-h-5 text-[12px] ${status?.error ? 'text-red-800' : ''}`}>
+        {pending ? 'Working…' : status?.text}
+      </p>
+      {asking && current ? <ConfirmDelete postoffice={current.postoffice} onYes={remove} onNo={() => setAsking(false)} /> : null}
+    </div>
+  );
+}
+
+function ConfirmDelete({ postoffice, onYes, onNo }: { postoffice: string; onYes: () => void; onNo: () => void }) {
+  const no = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    no.current?.focus();
+  }, []);
+  return (
+    <div className="fixed inset-0 z-50 grid place-items-center bg-black/20 p-4" onKeyDown={(e) => e.key === 'Escape' && onNo()}>
+      <div role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-text" className="window w-full max-w-md">
+        <header className="titlebar">
+          <h2 id="confirm-title" className="text-[13px] font-bold">
+            MS Mail Connector
+          </h2>
+        </header>
+        <p id="confirm-text" className="p-4">
+          Delete the connection to {postoffice}? Messages queued for it stay in the connector postoffice until a connection comes back.
+        </p>
+        <div className="flex justify-center gap-2 pb-4">
+          <button type="button" className="button min-w-20" onClick={onYes}>
+            Yes
+          </button>
+          <button ref={no} type="button" className="button min-w-20" onClick={onNo}>
+            No
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { removeMtaAction } from '@/app/(console)/exchange/[server]/connector/actions';
+import type { MtaView } from '@/lib/queries/connector-sheet';
+import { SelectList } from './select-list';
+
+/** Connector MTAs tab: the "MS Mail Connector (PC) MTA Services" list and New…, Configure…, Remove. */
+export function MtasTab({ server, tabHref, mtas, canChange }: { server: string; tabHref: string; mtas: MtaView[]; canChange: boolean }) {
+  const router = useRouter();
+  const [selected, setSelected] = useState(0);
+  const [pending, start] = useTransition();
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const current = mtas[Math.min(selected, mtas.length - 1)];
+  const configure = (m: MtaView) => router.push(`${tabHref}?mta=${encodeURIComponent(m.serviceName)}`, { scroll: false });
+  const remove = () =>
+    start(async () => {
+      const r = await removeMtaAction({ server, serviceName: current.serviceName });
+      if (!r.ok) setStatus({ text: r.error, error: true });
+      else {
+        setStatus({ text: `The Connector (PC) MTA "${r.data.serviceName}" was removed.`, error: false });
+        setSelected(0);
+        router.refresh();
+      }
+    });
+  return (
+    <div className="grid gap-2">
+      <div className="grid gap-2 sm:grid-cols-[1fr_8rem]">
+        <SelectList
+          label="MS Mail Connector (PC) MTA Services"
+          items={mtas}
+          selected={selected}
+          onSelect={setSelected}
+          onOpen={(k) => configure(mtas[k])}
+          itemKey={(m) => m.serviceName}
+          itemLabel={(m) => `${m.serviceName}, ${m.state}${m.restartNeeded ? ', restart needed' : ''}`}
+          empty="No Connector (PC) MTA: New… creates one."
+          columns={[
+            { heading: 'Service', width: 'minmax(10rem,1fr)', cell: (m) => m.serviceName },
+            { heading: 'Status', width: '5.5rem', cell: (m) => m.state },
+            { heading: 'Postoffices Serviced', width: 'minmax(10rem,1.3fr)', cell: (m) => m.services.join(', ') || '(none)' },
+          ]}
+        />
+        <div className="flex flex-row flex-wrap content-start gap-2 sm:flex-col">
+          <button type="button" className="button" disabled={!canChange} onClick={() => router.push(`${tabHref}?mta=new`, { scroll: false })}>
+            New…
+          </button>
+          <button type="button" className="button" disabled={!current} onClick={() => configure(current)}>
+            Configure…
+          </button>
+          <button type="button" className="button" disabled={!canChange || !current || pending} onClick={remove}>
+            Remove
+          </button>
+        </div>
+      </div>
+      {current?.restartNeeded ? (
+        <p className="border border-amber-700 bg-amber-50 px-2 py-1 text-[12px] text-amber-900">
+          {current.serviceName} runs with &quot;Check for mail every {current.runningPollMinutes} minutes&quot;: restart the service for the change to take effect ({current.pollMinutes} minutes).
+        </p>
+      ) : null}
+      <p role="status" aria-label="Connector MTAs result" className={`min-h-5 text-[12px] ${status?.error ? 'text-red-800' : ''}`}>
+        {pending ? 'Working…' : status?.text}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Db } from '@/db/client';
+import { stmt } from '@/lib/dirsync/statements';
+import { links } from '@/lib/exchange/dirsync-links';
+import { resolveServer } from '@/lib/exchange/servers';
+
+export type ConnectionObjectType = 'MS Mail Connector' | 'Dirsync Server' | 'Remote Dirsync Requestor' | 'Dirsync Requestor';
+
+export interface ConnectionObject {
+  displayName: string;
+  type: ConnectionObjectType;
+  /** The object's property sheet. */
+  href: string;
+}
+
+export interface ConnectionsView {
+  server: string;
+  site: string;
+  objects: ConnectionObject[];
+}
+
+/** Site ▸ Configuration ▸ Connections for one server: its MS Mail Connector and dirsync objects. */
+export function getConnectionsView(db: Db, serverName: string): ConnectionsView {
+  const server = resolveServer(db, serverName);
+  const base = `/exchange/${server.name}`;
+  const connector = stmt(db, 'select display_name as name from ms_mail_connector where server_id = ?').get(server.id) as { name: string } | undefined;
+  const dss = stmt(db, 'select name from dirsync_server where server_id = ?').get(server.id) as { name: string } | undefined;
+  const objects: ConnectionObject[] = [];
+  if (connector) objects.push({ displayName: `${connector.name} (${server.name})`, type: 'MS Mail Connector', href: `${base}/connector/general` });
+  if (dss) objects.push({ displayName: dss.name, type: 'Dirsync Server', href: `${base}/dirsync-server/general` });
+  for (const l of links(db, server, 'remote')) {
+    objects.push({ displayName: l.name, type: 'Remote Dirsync Requestor', href: `${base}/remote-requestors/${l.po.replace('/', '~')}/general` });
+  }
+  for (const l of links(db, server, 'requestor')) objects.push({ displayName: l.name, type: 'Dirsync Requestor', href: `${base}/requestor/general` });
+  return { server: server.name, site: server.site, objects };
+}

@@ -1,0 +1,95 @@
+import type { Db } from '@/db/client';
+import { stmt } from '@/lib/dirsync/statements';
+import { connections, defaultUncPath, type ConnectionDto } from '@/lib/exchange/add-connection';
+import { connectorQueue, type ConnectorQueueDto } from '@/lib/exchange/connector-queue';
+import { LOGGING_SERVICES, type LoggingService } from '@/lib/exchange/diagnostics-categories';
+import { addressSpaceEntries, type AddressSpaceEntry } from '@/lib/exchange/save-address-space';
+import { msMailConnector, type MsMailConnectorDto } from '@/lib/exchange/save-ms-mail-connector';
+import { pcMtas, type PcMtaDto } from '@/lib/exchange/save-pc-mta';
+import { loggingLevels } from '@/lib/exchange/set-logging-level';
+import { localPostoffice, type LocalPostofficeDto } from '@/lib/exchange/set-local-postoffice';
+import { resolveServer } from '@/lib/exchange/servers';
+
+/** What the MS Mail Connector (<SERVER>) Properties sheet shows, read per tab. */
+
+export interface SheetHeader {
+  server: string;
+  site: string;
+  version: string;
+  connector: MsMailConnectorDto;
+}
+
+export function connectorHeader(db: Db, serverName: string): SheetHeader {
+  const server = resolveServer(db, serverName);
+  return { server: server.name, site: server.site, version: server.version, connector: msMailConnector(db, server.name) };
+}
+
+/** Mailboxes of the server's site, for the Administrator's mailbox picker. */
+export function siteMailboxes(db: Db, serverName: string): { alias: string; displayName: string }[] {
+  const server = resolveServer(db, serverName);
+  return stmt(db, "select alias, display_name as displayName from recipient where site_id = ? and kind = 'mailbox' order by display_name collate nocase").all(server.siteId) as {
+    alias: string;
+    displayName: string;
+  }[];
+}
+
+export const localPostofficeTab = (db: Db, server: string): LocalPostofficeDto => localPostoffice(db, server);
+
+export interface ConnectionsTab {
+  connections: ConnectionDto[];
+  /** MS Mail postoffices without a connection yet, with the default Postoffice Path. */
+  connectable: { postoffice: string; defaultPath: string }[];
+}
+
+export function connectionsTab(db: Db, serverName: string): ConnectionsTab {
+  const list = connections(db, serverName);
+  const taken = new Set(list.map((c) => c.postoffice));
+  const connectable = (
+    stmt(db, "select network, name, file_server as fileServer from postoffice where kind = 'msmail' order by network, name").all() as { network: string; name: string; fileServer: string }[]
+  )
+    .map((p) => ({ postoffice: `${p.network}/${p.name}`, defaultPath: defaultUncPath(p) }))
+    .filter((p) => !taken.has(p.postoffice));
+  return { connections: list, connectable };
+}
+
+export const queueView = (db: Db, server: string, po: string): ConnectorQueueDto => connectorQueue(db, server, po);
+
+export type MtaView = PcMtaDto & { revision: number };
+
+export function mtasTab(db: Db, serverName: string): MtaView[] {
+  const server = resolveServer(db, serverName);
+  const revisions = new Map(
+    (stmt(db, 'select service_name as name, revision from pc_mta where server_id = ?').all(server.id) as { name: string; revision: number }[]).map((r) => [r.name, r.revision]),
+  );
+  return pcMtas(db, server.name).map((m) => ({ ...m, revision: revisions.get(m.serviceName) ?? 0 }));
+}
+
+export const addressSpaceTab = (db: Db, server: string): AddressSpaceEntry[] => addressSpaceEntries(db, server);
+
+export interface LoggingServiceView {
+  name: LoggingService;
+  description: string;
+  categories: { category: string; level: number; levelName: string; effectiveName: string; restartPending: boolean }[];
+}
+
+const DESCRIPTIONS: Record<LoggingService, string> = {
+  MSExchangeMSMI: 'The Connector interchange activity for message transfer to and from Microsoft Exchange Server and the Connector postoffice',
+  MSExchangePCMTA: 'The Connector (PC) MTA activity for MTA transport between the Connector postoffice and a directly connected MS Mail (PC) postoffice',
+  MSExchangeATMTA: 'The Connector (AppleTalk) MTA activity, applicable when the Microsoft Mail Connector is configured for MS Mail (AppleTalk)',
+  MSExchangeDX: 'The directory synchronization agent (DXA) of this server',
+};
+
+/** A Diagnostics Logging tab: the services given, each with its categories and levels. */
+export function loggingTab(db: Db, serverName: string, services: LoggingService[]): { version: string; services: LoggingServiceView[] } {
+  const all = loggingLevels(db, serverName);
+  return {
+    version: all.version,
+    services: services.map((name) => ({
+      name,
+      description: DESCRIPTIONS[name],
+      categories: all.rows
+        .filter((r) => r.service === name && (LOGGING_SERVICES[name] as readonly string[]).includes(r.category))
+        .map((r) => ({ category: r.category, level: r.level, levelName: r.levelName, effectiveName: r.effectiveName, restartPending: r.restartPending })),
+    })),
+  };
+}

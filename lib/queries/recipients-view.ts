@@ -1,0 +1,99 @@
+import type { Db } from '@/db/client';
+import { stmt } from '@/lib/dirsync/statements';
+import { findContainer, findRecipient, msAddress, type RecipientKind } from '@/lib/exchange/recipients';
+import type { ServerRow } from '@/lib/exchange/servers';
+
+/** A recipients container as the Administrator's right pane lists it: sortable, a page at a time. */
+
+export const RECIPIENT_SORTS = { displayName: 'Display Name', alias: 'Alias', type: 'Type', trust: 'Trust level' } as const;
+export type RecipientSort = keyof typeof RECIPIENT_SORTS;
+export const PAGE_SIZE = 50;
+
+const ORDER: Record<RecipientSort, string> = {
+  displayName: 'r.display_name collate nocase',
+  alias: 'r.alias collate nocase',
+  type: 'r.kind',
+  trust: 'r.trust',
+};
+
+export const TYPE_LABEL: Record<RecipientKind, string> = { mailbox: 'Mailbox', custom: 'Custom Recipient', dl: 'Distribution List' };
+
+export interface RecipientListRow {
+  alias: string;
+  displayName: string;
+  type: string;
+  trust: number;
+  hidden: boolean;
+  /** Display name of the dirsync object that imported it, if any. */
+  importedBy: string | null;
+}
+
+export interface RecipientsView {
+  container: string;
+  rows: RecipientListRow[];
+  total: number;
+  hiddenCount: number;
+  page: number;
+  pages: number;
+  sort: RecipientSort;
+  dir: 'asc' | 'desc';
+}
+
+export function parseListQuery(q: { sort?: string; dir?: string; page?: string }): { sort: RecipientSort; dir: 'asc' | 'desc'; page: number } {
+  const sort = (q.sort && q.sort in RECIPIENT_SORTS ? q.sort : 'displayName') as RecipientSort;
+  const dir = q.dir === 'desc' ? 'desc' : 'asc';
+  const page = Math.max(1, Math.floor(Number(q.page)) || 1);
+  return { sort, dir, page };
+}
+
+export function getRecipientsView(db: Db, server: ServerRow, containerName: string, q: { sort: RecipientSort; dir: 'asc' | 'desc'; page: number }): RecipientsView | undefined {
+  const c = findContainer(db, server, containerName);
+  if (!c) return undefined;
+  const { total, hiddenCount } = stmt(db, 'select count(*) as total, coalesce(sum(hidden), 0) as hiddenCount from recipient where container_id = ?').get(c.id) as {
+    total: number;
+    hiddenCount: number;
+  };
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(q.page, pages);
+  // The sort column, then the alias (unique in the site), so pages neither repeat nor skip rows.
+  const rows = (
+    db.$client
+      .prepare(
+        `select r.alias, r.display_name as displayName, r.kind, r.trust, r.hidden, l.name as importedBy
+         from recipient r left join dirsync_link l on l.id = r.imported_by
+         where r.container_id = ? order by ${ORDER[q.sort]} ${q.dir}, r.alias collate nocase ${q.dir} limit ? offset ?`,
+      )
+      .all(c.id, PAGE_SIZE, (page - 1) * PAGE_SIZE) as { alias: string; displayName: string; kind: RecipientKind; trust: number; hidden: number; importedBy: string | null }[]
+  ).map((r) => ({ alias: r.alias, displayName: r.displayName, type: TYPE_LABEL[r.kind], trust: r.trust, hidden: !!r.hidden, importedBy: r.importedBy }));
+  return { container: c.name, rows, total, hiddenCount, page, pages, sort: q.sort, dir: q.dir };
+}
+
+export interface RecipientSheet {
+  alias: string;
+  displayName: string;
+  type: string;
+  container: string;
+  trust: number;
+  hidden: boolean;
+  /** The MS (PC) proxy, or a custom recipient's own address. */
+  emailAddress: string | null;
+  importedBy: string | null;
+  revision: number;
+}
+
+export function getRecipientSheet(db: Db, server: ServerRow, containerName: string, alias: string): RecipientSheet | undefined {
+  const r = findRecipient(db, server, alias);
+  if (!r || r.container.toLowerCase() !== containerName.trim().toLowerCase()) return undefined;
+  const importedBy = r.importedBy === null ? null : ((stmt(db, 'select name from dirsync_link where id = ?').get(r.importedBy) as { name: string } | undefined)?.name ?? null);
+  return {
+    alias: r.alias,
+    displayName: r.displayName,
+    type: TYPE_LABEL[r.kind],
+    container: r.container,
+    trust: r.trust,
+    hidden: !!r.hidden,
+    emailAddress: r.kind === 'custom' ? r.targetAddress : r.msMailbox ? msAddress(db, server, r.msMailbox) : null,
+    importedBy,
+    revision: r.revision,
+  };
+}
