@@ -28,7 +28,8 @@ export function getServicesView(db: Db, serverName: string): ServicesView {
     version: server.version,
     services: services(db, server).map((s) => {
       const logging = s.mtaId !== null ? 'MSExchangePCMTA' : s.name;
-      const restartFor = s.state === 'Stopped' ? [] : levels.filter((l) => l.service === logging).map((l) => `Diagnostics logging: ${l.category} ${l.levelName}`);
+      const pending = s.state === 'Stopped' ? [] : levels.filter((l) => l.service === logging);
+      const restartFor = pending.length ? [`Diagnostics logging (${pending.map((l) => `${l.category} ${l.levelName}`).join(', ')})`] : [];
       const mta = mtas.get(s.name);
       if (mta?.restartNeeded) restartFor.push(`Check for mail every ${mta.pollMinutes} minutes`);
       return { name: s.name, displayName: s.displayName, state: s.state, restartFor };
