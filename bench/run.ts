@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --quick] [-- --only B1,B2]`: the performance benchmarks of
- * ../shared/spec/quality.md that concern the engine (B1, B2, B5) and the event log (B3). Each
- * measured run is a child process (bench/tasks.ts; B3: bench/b3-events.ts) on a fresh temporary
+ * ../shared/spec/quality.md: the engine (B1, B2, B5), the event log (B3), the web console (B4) and
+ * the reliability runs (R). Each measured run is a child process (bench/tasks.ts; B3:
+ * bench/b3-events.ts; B4: bench/b4-http.ts, with its own `next start`) on a fresh temporary
  * database file, deleted afterwards. Prints a table and writes bench/results.json. Timings are
  * medians (B3: p50 and p95); nothing here is a test assertion, but the correctness guards inside
  * the runs (every GAL complete, the change everywhere, B3's page equal to the raw SQL's) do fail
