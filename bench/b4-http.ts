@@ -65,7 +65,11 @@ function prepare(): string {
 function build(): void {
   if (fs.existsSync(path.join(root, DIST, 'BUILD_ID'))) return;
   log('next build (once, into .next-bench)…');
+  // A build into another directory adds it to tsconfig.json's include list: put the file back.
+  const tsconfig = path.join(root, 'tsconfig.json');
+  const saved = fs.readFileSync(tsconfig, 'utf8');
   const r = spawnSync('npx', ['next', 'build'], { cwd: root, env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  fs.writeFileSync(tsconfig, saved);
   if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
 }
 
