@@ -15,15 +15,10 @@ export function resolvePlace(db: Db, text: string): string {
   const dxa = /^([A-Za-z0-9-]{1,15}):dxadata$/i.exec(text.trim());
   if (dxa) {
     const server = dxa[1].toUpperCase();
-    const exists = hasExchangeServers(db) && stmt(db, 'select 1 from exchange_server where name = ?').get(server);
-    if (!exists) throw notFound(`there is no Exchange server ${server}: create it with "dirsync exchange create"`);
+    if (!stmt(db, 'select 1 from exchange_server where name = ?').get(server)) throw notFound(`there is no Exchange server ${server}: create it with "dirsync exchange create"`);
     return `${server}:Dxadata`;
   }
   return poKey(resolvePo(db, text));
-}
-
-function hasExchangeServers(db: Db): boolean {
-  return !!stmt(db, "select 1 from sqlite_master where type = 'table' and name = 'exchange_server'").get();
 }
 
 export function checkMovable(name: string): string {

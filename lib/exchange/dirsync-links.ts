@@ -2,7 +2,7 @@ import type { Db } from '@/db/client';
 import { conflict, notFound, usage } from '@/lib/dirsync/errors';
 import { poKey, type PoName } from '@/lib/dirsync/names';
 import { stmt } from '@/lib/dirsync/statements';
-import { fullExport } from './export-recipients';
+import { exportedSet, fullExport } from './export-recipients';
 import { checkTrust, resolveContainer } from './recipients';
 import type { ServerRow } from './servers';
 
@@ -112,9 +112,9 @@ export function removeSystemRecipient(db: Db, server: ServerRow, po: PoName): vo
 }
 
 /**
- * Write the shared fields of a link. The Import Container is fixed once chosen (xog11013). A change
- * to what is exported (containers, trust level, Export custom recipients) makes a full export
- * (KB Q200062). Returns whether the export changed.
+ * Write the shared fields of a link. The Import Container is fixed once chosen (xog11013). A new
+ * export trust level, or a change of containers or Export custom recipients that changes which
+ * recipients are exported, makes a full export (KB Q200062). Returns whether it did.
  */
 export function writeLinkFields(db: Db, server: ServerRow, link: LinkRow, f: LinkFields): boolean {
   if (f.revision !== undefined && f.revision !== link.revision) {
@@ -130,6 +130,7 @@ export function writeLinkFields(db: Db, server: ServerRow, link: LinkRow, f: Lin
     }
     importContainerId = c.id;
   }
+  const exportedBefore = exportedSet(db, server);
   const importTrust = f.importTrust === undefined ? link.importTrust : checkTrust(f.importTrust);
   const exportTrust = f.exportTrust === undefined ? link.exportTrust : checkTrust(f.exportTrust);
   const exportCustom = f.exportCustom === undefined ? !!link.exportCustom : f.exportCustom;
@@ -151,14 +152,14 @@ export function writeLinkFields(db: Db, server: ServerRow, link: LinkRow, f: Lin
          export_custom = ?, revision = revision + 1 where id = ?`,
     ).run(...next, link.id);
   }
-  const before = exportContainerNames(db, link.id);
   if (f.exportContainers !== undefined) {
     const ids = f.exportContainers.map((n) => resolveContainer(db, server, n).id);
     stmt(db, 'delete from dirsync_export_container where link_id = ?').run(link.id);
     for (const id of new Set(ids)) stmt(db, 'insert into dirsync_export_container (link_id, container_id) values (?, ?)').run(link.id, id);
   }
-  const after = exportContainerNames(db, link.id);
-  const changed = before.join('\n') !== after.join('\n') || exportTrust !== link.exportTrust || exportCustom !== !!link.exportCustom;
+  // A new trust level is a full Replace (KB Q200062); other changes only when they change what is
+  // exported (a second Remote Dirsync Requestor with the same containers sends nothing again).
+  const changed = exportTrust !== link.exportTrust || exportedSet(db, server) !== exportedBefore;
   if (changed) fullExport(db, server);
   return changed;
 }

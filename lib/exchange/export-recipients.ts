@@ -83,6 +83,17 @@ export function exportChange(db: Db, server: ServerRow, recipientId: number, gon
 }
 
 /**
+ * Which recipients a full export would send now (their ids, in order): a dirsync object's change
+ * that leaves this and its trust level alone needs no full export.
+ */
+export function exportedSet(db: Db, server: ServerRow): string {
+  const rules = exportRules(db, server);
+  if (rules.length === 0) return '';
+  const rows = stmt(db, `select ${recipientColumns} where r.site_id = ? and r.imported_by is null order by r.id`).all(server.siteId) as RecipientRow[];
+  return rows.filter((r) => !r.hidden && isExported(r, rules)).map((r) => r.id).join(',');
+}
+
+/**
  * A full export: `R ms:NET/PO` and an `A` for every exported recipient (a changed export
  * container, trust level or "Export custom recipients", Export on next cycle, a first
  * configuration — KB Q200062). Returns the number of addresses sent.
@@ -91,12 +102,14 @@ export function fullExport(db: Db, server: ServerRow): number {
   const rules = exportRules(db, server);
   const po = connectorPo(db, server);
   appendReqtrans(db, po.id, `R ms:${po.network}/${po.name}`);
+  // msAddress's form, with the connector postoffice read once for the whole export.
+  const prefix = `ms:${po.network}/${po.name}/`;
   const rows = stmt(db, `select ${recipientColumns} where r.site_id = ? and r.imported_by is null order by r.display_name, r.id`).all(
     server.siteId,
   ) as RecipientRow[];
   let sent = 0;
   for (const r of rows) {
-    const want = !r.hidden && isExported(r, rules) ? { name: exportName(r.displayName), address: msAddress(db, server, r.msMailbox!) } : null;
+    const want = !r.hidden && isExported(r, rules) ? { name: exportName(r.displayName), address: `${prefix}${r.msMailbox}` } : null;
     if (want) {
       appendReqtrans(db, po.id, `A ${want.name}\t${want.address}`);
       sent++;

@@ -74,19 +74,8 @@ const SAMPLE_SIZE = 2000;
 
 const COLUMNS = 'e.id, e.computer, e.at, e.source, e.type, e.category, e.event_id as eventId, e.user, e.description';
 
-interface Normal {
-  computer?: string;
-  source?: string;
-  eventId?: number;
-  category?: string;
-  type?: string;
-  user?: string;
-  since?: number;
-  until?: number;
-  find?: string;
-  limit: number;
-  before?: EventCursor;
-}
+/** A filter after checking: the page size set, the cursor always an `{ at, id }`. */
+type Normal = Omit<EventFilter, 'limit' | 'before'> & { limit: number; before?: EventCursor };
 
 function normalize(db: Db, f: EventFilter): Normal {
   const limit = f.limit ?? DEFAULT_EVENT_LIMIT;

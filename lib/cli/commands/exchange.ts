@@ -1,6 +1,8 @@
 import { usage } from '@/lib/dirsync/errors';
 import { createExchangeServer, parseVersion } from '@/lib/exchange/create-exchange-server';
 import { setExchangeVersion } from '@/lib/exchange/set-exchange-version';
+import { connectorPo } from '@/lib/exchange/servers';
+import { poKey } from '@/lib/dirsync/names';
 import { parseArgs } from '../args';
 import { dss, remoteRequestor, requestor } from './exchange-dirsync';
 import { container, recipient } from './exchange-recipients';
@@ -23,15 +25,10 @@ const create: ExchangeSub = (ctx) => {
     network: a.long.get('network') as string | undefined,
     postoffice: a.long.get('postoffice') as string | undefined,
   });
-  const po = `${row.organization}/${row.site}`;
-  show(ctx, a, row, () => `Exchange server ${row.name} (${row.version}) created in site ${row.site} of ${row.organization}; MS Mail Connector postoffice ${connectorName(ctx, row.connectorPoId) ?? po}`);
+  const po = poKey(connectorPo(ctx.db(), row));
+  show(ctx, a, row, () => `Exchange server ${row.name} (${row.version}) created in site ${row.site} of ${row.organization}; MS Mail Connector postoffice ${po}`);
   return 0;
 };
-
-function connectorName(ctx: CommandContext, poId: number): string | undefined {
-  const row = ctx.db().$client.prepare('select network, name from postoffice where id = ?').get(poId) as { network: string; name: string } | undefined;
-  return row && `${row.network}/${row.name}`;
-}
 
 const version: ExchangeSub = (ctx) => {
   const a = parseArgs(ctx.tokens, {});
