@@ -58,6 +58,17 @@ export const connectorConnection = sqliteTable(
     /** `\\FILESERVER\MAILDATA`. */
     uncPath: text('unc_path').notNull(),
     connectAs: text('connect_as').notNull().default(''),
+    /** Connection Parameters of the Create Connection dialog. LAN is read from the postoffice's path;
+     * Async and X.25 name the remote postoffice and how to reach it; Indirect goes through `viaPoId`. */
+    kind: text('kind', { enum: ['LAN', 'Async', 'X.25', 'Indirect'] }).notNull().default('LAN'),
+    /** Indirect: the directly connected postoffice mail for this one is handed to. */
+    viaPoId: integer('via_po_id').references(() => postoffice.id, { onDelete: 'cascade' }),
+    /** Async: the remote postoffice's modem number. */
+    phoneNumber: text('phone_number').notNull().default(''),
+    /** X.25: the remote postoffice's X.121 address. */
+    x121Address: text('x121_address').notNull().default(''),
+    /** Async and X.25: attempts before a message is returned. */
+    connectionAttempts: integer('connection_attempts').notNull().default(3),
   },
   (t) => [uniqueIndex('connector_connection_po').on(t.serverId, t.poId)],
 );
@@ -84,6 +95,10 @@ export const pcMta = sqliteTable(
     configMinutes: integer('config_minutes').notNull().default(60),
     logSent: integer('log_sent', { mode: 'boolean' }).notNull().default(false),
     logReceived: integer('log_received', { mode: 'boolean' }).notNull().default(false),
+    /** Connection Parameters of the MTA dialog: the instance's own connection type. */
+    connectionType: text('connection_type', { enum: ['LAN', 'Async and LAN', 'X.25 and LAN'] }).notNull().default('LAN'),
+    /** Async: Communication Port COM1–COM256. */
+    comPort: text('com_port').notNull().default('COM1'),
     /** The interval read when the service last started: a change applies after a restart. */
     runningPollMinutes: integer('running_poll_minutes'),
     /** Simulation time of the next poll while running (ms). */
@@ -245,4 +260,54 @@ export const dirsyncExportContainer = sqliteTable(
     containerId: integer('container_id').notNull().references(() => recipientContainer.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.linkId, t.containerId] })],
+);
+
+/** The Directory Synchronization object's Delivery Restrictions (exchange-admin-reference.md 5.2, xog11024). */
+export const directorySyncObject = sqliteTable('directory_sync_object', {
+  serverId: integer('server_id')
+    .primaryKey()
+    .references(() => exchangeServer.id, { onDelete: 'cascade' }),
+  acceptFrom: text('accept_from', { enum: ['All', 'List'] }).notNull().default('All'),
+  rejectFrom: text('reject_from', { enum: ['None', 'List'] }).notNull().default('None'),
+  revision: integer('revision').notNull().default(0),
+});
+
+/** Members of the Accept / Reject lists of the Delivery Restrictions tab. */
+export const deliveryRestriction = sqliteTable(
+  'delivery_restriction',
+  {
+    serverId: integer('server_id').notNull().references(() => exchangeServer.id, { onDelete: 'cascade' }),
+    list: text('list', { enum: ['accept', 'reject'] }).notNull(),
+    recipientId: integer('recipient_id').notNull().references(() => recipient.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.serverId, t.list, t.recipientId] })],
+);
+
+/** Incoming Templates (MS Mail prompt → Exchange attribute) and Outgoing Templates (attribute → prompt). */
+export const templateMap = sqliteTable(
+  'template_map',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    serverId: integer('server_id').notNull().references(() => exchangeServer.id, { onDelete: 'cascade' }),
+    direction: text('direction', { enum: ['incoming', 'outgoing'] }).notNull(),
+    /** MS Mail template prompt with its colon, e.g. `Department:`. */
+    prompt: text('prompt').notNull(),
+    /** Exchange attribute, e.g. `Department`. */
+    attribute: text('attribute').notNull(),
+  },
+  (t) => [
+    uniqueIndex('template_map_incoming').on(t.serverId, sql`prompt collate nocase`).where(sql`direction = 'incoming'`),
+    uniqueIndex('template_map_outgoing').on(t.serverId, t.attribute).where(sql`direction = 'outgoing'`),
+  ],
+);
+
+/** A recipient's directory attributes beyond its name (Title, Company, Department, …). */
+export const recipientAttribute = sqliteTable(
+  'recipient_attribute',
+  {
+    recipientId: integer('recipient_id').notNull().references(() => recipient.id, { onDelete: 'cascade' }),
+    attribute: text('attribute').notNull(),
+    value: text('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.recipientId, t.attribute] })],
 );
