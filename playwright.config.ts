@@ -5,7 +5,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 /**
- * End-to-end tests run against `next build && next start` on a fresh temporary database that the
+ * End-to-end tests run against `next build` and the console's server as `npm start` runs it
+ * (scripts/serve.mjs: Next's handler in one process per core) on a fresh temporary database that the
  * web server command prepares (migrated, sample network loaded) before the server starts. The
  * webServer plugin starts before `globalSetup` runs, so the database cannot be made there.
  *
@@ -52,7 +53,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium' }],
   webServer: {
-    command: `npx tsx scripts/prepare-db.ts && npx next build && npx next start -H 127.0.0.1 -p ${PORT}`,
+    command: `npx tsx scripts/prepare-db.ts && npx next build && node scripts/serve.mjs -H 127.0.0.1 -p ${PORT}`,
     url: baseURL,
     reuseExistingServer: false,
     timeout: 300_000,

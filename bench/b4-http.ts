@@ -2,10 +2,13 @@
  * B4 (quality.md): `next start` on loopback, 20 concurrent clients for 20 s against the
  * Connections list, a property sheet and the Event Viewer's first page, each signed in; requests/s
  * and p50/p95 latency, with the ratio of p95 to a static file of the same app served the same way.
+ * The server is the one `npm start` runs (scripts/serve.mjs: Next's handler, one process per core);
+ * a last row shows the Connections list from a single process for comparison.
  * Usage: `node --import tsx bench/b4-http.ts '<{"out","file","seconds","clients"}>'` (bench/run.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@/db/client';
@@ -25,6 +28,8 @@ export interface B4Target {
   seconds: number;
   p50: number;
   p95: number;
+  /** A row for comparison, not measured against the target. */
+  information?: boolean;
 }
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -62,15 +67,50 @@ function prepare(): string {
   return token;
 }
 
+/** The newest modification time under the folders a build is made from. */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    }
+  };
+  for (const dir of ['app', 'components', 'lib', 'db', 'public']) walk(path.join(root, dir));
+  for (const file of ['next.config.ts', 'proxy.ts', 'package-lock.json']) newest = Math.max(newest, fs.statSync(path.join(root, file)).mtimeMs);
+  return newest;
+}
+
+/** `next build` into .next-bench unless a build newer than every source file is there. */
 function build(): void {
-  if (fs.existsSync(path.join(root, DIST, 'BUILD_ID'))) return;
-  log('next build (once, into .next-bench)…');
+  const id = path.join(root, DIST, 'BUILD_ID');
+  if (fs.existsSync(id) && fs.statSync(id).mtimeMs > newestSource()) return;
+  log('next build (into .next-bench)…');
   // A build into another directory adds it to tsconfig.json's include list: put the file back.
   const tsconfig = path.join(root, 'tsconfig.json');
   const saved = fs.readFileSync(tsconfig, 'utf8');
   const r = spawnSync('npx', ['next', 'build'], { cwd: root, env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
   fs.writeFileSync(tsconfig, saved);
   if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
+}
+
+/** The console's server as `npm start` runs it (scripts/serve.mjs), with `processes` workers. */
+async function startServer(file: string, processes: number): Promise<() => void> {
+  const server = spawn('node', ['scripts/serve.mjs', '-H', '127.0.0.1', '-p', String(PORT)], {
+    cwd: root,
+    env: { ...process.env, NEXT_DIST_DIR: DIST, DIRSYNC_DB: file, NEXT_TELEMETRY_DISABLED: '1', WEB_CONCURRENCY: String(processes) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  await waitReady(`http://127.0.0.1:${PORT}/robots.txt`);
+  return () => {
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
 }
 
 async function waitReady(url: string): Promise<void> {
@@ -119,29 +159,27 @@ async function load(label: string, url: string, cookie: string): Promise<B4Targe
 async function main(): Promise<void> {
   const token = prepare();
   build();
-  const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(PORT)], {
-    cwd: root,
-    env: { ...process.env, NEXT_DIST_DIR: DIST, DIRSYNC_DB: input.file, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
   const base = `http://127.0.0.1:${PORT}`;
+  const cookie = `dirsync_session=${token}`;
+  const targets: B4Target[] = [];
+  let stop = await startServer(input.file, os.availableParallelism());
   try {
-    await waitReady(`${base}/robots.txt`);
-    const cookie = `dirsync_session=${token}`;
-    const targets: B4Target[] = [];
     targets.push(await load('static file (/robots.txt)', `${base}/robots.txt`, cookie));
     targets.push(await load('Connections list', `${base}/exchange/EXCH01/connections`, cookie));
     targets.push(await load('property sheet (MS Mail Connector, General)', `${base}/exchange/EXCH01/connector/general`, cookie));
     targets.push(await load('Event Viewer, first page (10,000 events)', `${base}/exchange/EXCH01/events`, cookie));
-    fs.writeFileSync(input.out, JSON.stringify({ targets }));
   } finally {
-    try {
-      process.kill(-server.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
+    stop();
   }
+  // For comparison: the same list served by one process (what `next start` alone gives).
+  await new Promise((r) => setTimeout(r, 500));
+  stop = await startServer(input.file, 1);
+  try {
+    targets.push({ ...(await load('Connections list, one process', `${base}/exchange/EXCH01/connections`, cookie)), information: true });
+  } finally {
+    stop();
+  }
+  fs.writeFileSync(input.out, JSON.stringify({ targets }));
 }
 
 main().catch((e) => {

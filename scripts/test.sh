@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: every test, failing fast — browser check, type check, unit/property tests, then the
-# Playwright end-to-end tests against `next build && next start` on a fresh temporary database.
+# Playwright end-to-end tests against `next build` and scripts/serve.mjs on a fresh temporary database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

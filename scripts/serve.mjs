@@ -1,0 +1,53 @@
+/**
+ * The console's production server: Next's own request handler (what `next start` runs), in one
+ * process per core. One Node process renders one page at a time, and a page of this console costs
+ * ~7–12 ms of CPU however little it shows (docs/benchmarks.md, B4), so 20 administrators at once
+ * queue behind each other on one core. SQLite in WAL mode lets the processes share the database:
+ * every engine step is one transaction, and schedules and the clock live in the database, not in a
+ * process.
+ *
+ * Usage: node scripts/serve.mjs [-H host] [-p port]   (PORT, WEB_CONCURRENCY from the environment)
+ */
+import cluster from 'node:cluster';
+import http from 'node:http';
+import os from 'node:os';
+
+function option(flag) {
+  const i = process.argv.indexOf(flag);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+const port = Number(option('-p') ?? process.env.PORT ?? 3000);
+const hostname = option('-H');
+const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism()));
+
+if (cluster.isPrimary && workers > 1) {
+  let stopping = false;
+  for (let k = 0; k < workers; k++) cluster.fork();
+  // A worker that dies is replaced: the others keep serving meanwhile.
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    console.error(`console worker ${worker.process.pid} ended (${signal ?? code}); starting another`);
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+} else {
+  // What `next start` sets: React and Next run their production builds.
+  process.env.NODE_ENV = 'production';
+  const { default: next } = await import('next');
+  const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? 'localhost', port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => handle(req, res));
+  server.listen(port, hostname, () => {
+    if (cluster.isPrimary || cluster.worker?.id === 1) console.log(`Dirsync Console ready on http://${hostname ?? 'localhost'}:${port} (${workers} process${workers === 1 ? '' : 'es'})`);
+  });
+  // Without the primary there is nobody to hand out connections: end with it.
+  process.on('disconnect', () => process.exit(0));
+}
