@@ -45,6 +45,9 @@ const pages = filesUnder(path.join(root, 'app'), (f) => f === 'page.tsx');
 const routes = filesUnder(path.join(root, 'app'), (f) => f === 'route.ts');
 const actionModules = filesUnder(path.join(root, 'app'), (f) => /\.tsx?$/.test(f)).filter((f) => /^\s*['"]use server['"]/.test(fs.readFileSync(f, 'utf8')));
 
+/** Route parameters naming real objects of the sample, so only the session can be the reason for a refusal. */
+const PAGE_PARAMS = { server: 'EXCH01', po: 'POLYNOMIAL~MONTGOMERY', tab: 'general', container: 'Recipients', alias: 'ADMIN' };
+
 let admin: string;
 let viewer: string;
 
@@ -62,7 +65,7 @@ beforeAll(async () => {
   db.$client.close();
 });
 
-describe('every page checks the session itself', () => {
+describe('every page and route handler checks the session itself', () => {
   it('finds the pages', () => expect(pages.length).toBeGreaterThan(2));
   for (const page of pages.map(rel)) {
     it(page, () => {
@@ -70,14 +73,36 @@ describe('every page checks the session itself', () => {
       if (PUBLIC_PAGES.includes(page)) expect(source).not.toContain('requirePageSession');
       else expect(source).toMatch(/await requirePageSession\(/);
     });
+    if (PUBLIC_PAGES.includes(page)) continue;
+    it(`${page}: renders nothing without a session or with a forged one, but sends to sign in`, async () => {
+      const { default: Page } = (await import(path.join(root, page))) as { default: (props: unknown) => Promise<unknown> };
+      for (const forged of [undefined, 'forged-token']) {
+        token = forged;
+        await expect(Page({ params: Promise.resolve(PAGE_PARAMS), searchParams: Promise.resolve({}) }), `${page} with ${forged ?? 'no session'}`).rejects.toThrow(/^redirect \/login/);
+      }
+    });
   }
   for (const route of routes.map(rel)) {
-    it(route, () => {
-      const source = fs.readFileSync(path.join(root, route), 'utf8');
-      // Every exported handler (GET, POST, …) starts by asking for the session.
-      const handlers = [...source.matchAll(/export async function (GET|POST|PUT|PATCH|DELETE)\b[^{]*\{([^]*?)\n\}/g)];
-      expect(handlers.length, `${route} exports no handler this test can read`).toBeGreaterThan(0);
-      for (const [, verb, body] of handlers) expect(body, `${route} ${verb}`).toMatch(/await requireRouteSession\(\)/);
+    it(`${route}: every handler answers 401 without a session or with a forged one, and changes nothing`, async () => {
+      const exports = await import(path.join(root, route));
+      const handlers = Object.entries(exports).filter(([verb, v]) => /^(GET|POST|PUT|PATCH|DELETE)$/.test(verb) && typeof v === 'function') as [
+        string,
+        (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>,
+      ][];
+      expect(handlers.length, `${route} exports no handler`).toBeGreaterThan(0);
+      const params = PAGE_PARAMS;
+      const before = snapshot(file, true);
+      for (const [verb, handler] of handlers) {
+        for (const forged of [undefined, 'forged-token']) {
+          token = forged;
+          const response = await handler(new Request(`http://localhost/${route}`, { method: verb }), { params: Promise.resolve(params) });
+          expect(response.status, `${route} ${verb} with ${forged ?? 'no session'}`).toBe(401);
+        }
+        token = admin;
+        const signedIn = await handler(new Request(`http://localhost/${route}`, { method: verb }), { params: Promise.resolve(params) });
+        expect(signedIn.status, `${route} ${verb} signed in`).toBeLessThan(400);
+      }
+      expect(snapshot(file, true)).toEqual(before);
     });
   }
 });

@@ -1,7 +1,5 @@
-import { sharedDatabase } from '@/db/client';
-import { requireRouteSession } from '@/lib/auth/request';
+import { routeServer } from '@/lib/console/route-server';
 import { now } from '@/lib/dirsync/clock';
-import { findServer } from '@/lib/exchange/servers';
 import { parseEventLocation } from '@/lib/queries/event-search';
 import { eventsCsv, eventsText } from '@/lib/queries/event-viewer';
 
@@ -13,11 +11,9 @@ export const dynamic = 'force-dynamic';
  * `<SERVER>-Application-<YYYY-MM-DD>.csv|txt` (the simulation date). Streamed a page at a time.
  */
 export async function GET(request: Request, context: { params: Promise<{ server: string }> }) {
-  const session = await requireRouteSession();
-  if (session instanceof Response) return session;
-  const db = sharedDatabase();
-  const server = findServer(db, decodeURIComponent((await context.params).server));
-  if (!server) return Response.json({ error: 'There is no such Exchange server' }, { status: 404 });
+  const found = await routeServer(context.params);
+  if (found instanceof Response) return found;
+  const { db, server } = found;
   const url = new URL(request.url);
   const format = url.searchParams.get('format') ?? 'csv';
   if (format !== 'csv' && format !== 'txt') return Response.json({ error: 'format must be csv or txt' }, { status: 400 });
