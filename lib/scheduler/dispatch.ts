@@ -448,11 +448,3 @@ export function setClock(db: Db, ms: number): { from: number; to: number } {
   });
 }
 
-/** Store the clock's speed: simulated seconds per real second, 0 = stopped. */
-export function setSpeed(db: Db, speed: number): void {
-  if (!Number.isFinite(speed) || speed < 0) throw usage(`the clock's speed is a number 0 or above (0 = stopped); got ${speed}`);
-  step(db, () => {
-    now(db);
-    stmt(db, 'update clock set speed = ? where id = 1').run(speed);
-  });
-}

@@ -1,6 +1,7 @@
 import { ctime, now } from '@/lib/dirsync/clock';
 import { usage } from '@/lib/dirsync/errors';
-import { clockState, dispatch, setClock, setSpeed, type ClockState } from '@/lib/scheduler/dispatch';
+import { clockState, dispatch, setClock, type ClockState } from '@/lib/scheduler/dispatch';
+import { setFollowing } from '@/lib/scheduler/follow-clock';
 import { ISO_FORM, parseIsoUtc, parseUntil } from '@/lib/scheduler/next-occurrence';
 import { longValue, parseArgs, shortValue } from '../args';
 import { show, type Command } from '../context';
@@ -62,7 +63,8 @@ export const clockCommand: Command = (ctx) => {
   if (speed !== undefined) {
     const x = /^\s*\d+(\.\d+)?\s*$/.test(speed) ? Number(speed) : NaN;
     if (!Number.isFinite(x)) throw usage(`--speed "${speed}" is not a speed: give simulated seconds per real second, a number 0 or above (0 = stopped)`);
-    setSpeed(db, x);
+    // The same as the console's speed box: an open console follows real time from now on.
+    setFollowing(db, x, Date.now());
     const c = clockState(db);
     show(ctx, a, c, () => speedText(c.speed));
     return 0;
