@@ -23,3 +23,28 @@ export const revision = z.coerce.number().int().nonnegative();
 
 /** A required text field. */
 export const required = (label: string) => z.string().trim().min(1, `${label} is required`);
+
+/** A list from repeated form fields (or one): the empty value only says the list was sent. */
+export const stringList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => ([] as string[]).concat(v ?? []).filter((c) => c.trim() !== ''));
+
+/** A password box that is never shown back: empty keeps the one set, unless "clear" is checked. */
+export const passwordChange = (given: string, clear: boolean) => (clear ? '' : given === '' ? undefined : given);
+
+/**
+ * The form field an engine message is about, found by the label the message names: `rules` pairs
+ * a pattern with a field name, the first match wins.
+ */
+export const fieldByMessage =
+  (rules: [RegExp, string][]) =>
+  (e: Error): string | undefined =>
+    rules.find(([pattern]) => pattern.test(e.message))?.[1];
+
+/** The tabs every dirsync object shares (Import Container, Export Containers, Schedule), with its key fields. */
+export const dirsyncTabs = <K extends z.ZodRawShape>(key: K) => ({
+  importContainer: z.object({ tab: z.literal('import-container'), ...key, revision, importTrust: wholeNumber('Trust level', 0, 100) }),
+  exportContainers: z.object({ tab: z.literal('export-containers'), ...key, revision, exportContainers: stringList, exportTrust: wholeNumber('Trust level', 0, 100), exportCustom: checkbox }),
+  schedule: z.object({ tab: z.literal('schedule'), ...key, revision, style: z.enum(['never', 'always', 'selected']), grid: z.string() }),
+});

@@ -2,15 +2,17 @@
 
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/safe-action';
-import { checkbox, required, revision } from '@/lib/actions/form-fields';
+import { checkbox, dirsyncTabs, fieldByMessage, required, revision } from '@/lib/actions/form-fields';
 import { dirsyncServerOf, saveDirsyncServer } from '@/lib/exchange/create-dirsync-server';
 import { describeSchedule } from '@/lib/exchange/schedule-grid';
 
 const server = z.string().min(1);
 
-/** Field an engine message is about, by the label the message names. */
-const fieldOf = (e: Error) =>
-  /^Name /.test(e.message) ? 'name' : /Dirsync administrator/.test(e.message) ? 'administrator' : /schedule|Selected times/i.test(e.message) ? 'grid' : undefined;
+const fieldOf = fieldByMessage([
+  [/^Name /, 'name'],
+  [/Dirsync administrator/, 'administrator'],
+  [/schedule|Selected times/i, 'grid'],
+]);
 
 /** Dirsync Server ▸ General or Schedule: Apply / OK (reference §5.3). */
 export const saveDirsyncServerAction = defineAction({
@@ -25,7 +27,7 @@ export const saveDirsyncServerAction = defineAction({
       copyAdministrator: checkbox,
       forwardToAdministrator: checkbox,
     }),
-    z.object({ tab: z.literal('schedule'), server, revision, style: z.enum(['never', 'always', 'selected']), grid: z.string() }),
+    dirsyncTabs({ server }).schedule,
   ]),
   fieldOf,
   run: ({ db, input, audit }) => {

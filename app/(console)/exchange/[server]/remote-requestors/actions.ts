@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/safe-action';
-import { checkbox, required, revision, wholeNumber } from '@/lib/actions/form-fields';
+import { checkbox, dirsyncTabs, fieldByMessage, passwordChange, required, revision } from '@/lib/actions/form-fields';
 import { findRemoteLink, exportContainerNames } from '@/lib/exchange/dirsync-links';
 import { addRemoteRequestor, setRemoteRequestor } from '@/lib/exchange/save-remote-requestor';
 import { resolveServer } from '@/lib/exchange/servers';
@@ -10,22 +10,14 @@ import type { Db } from '@/db/client';
 
 const server = z.string().min(1);
 const po = z.string().trim().min(1, 'Pick the MS Mail postoffice that is the requestor');
-/** One value per exported container; the empty one only says the list was sent. */
-const containerList = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) => ([] as string[]).concat(v ?? []).filter((c) => c.trim() !== ''));
+const tabs = dirsyncTabs({ server, po });
 
-const fieldOf = (e: Error) =>
-  /^Name /.test(e.message)
-    ? 'name'
-    : /Requestor language/.test(e.message)
-      ? 'language'
-      : /import container/i.test(e.message)
-        ? 'importContainer'
-        : /recipients container/.test(e.message)
-          ? 'exportContainers'
-          : undefined;
+const fieldOf = fieldByMessage([
+  [/^Name /, 'name'],
+  [/Requestor language/, 'language'],
+  [/import container/i, 'importContainer'],
+  [/recipients container/, 'exportContainers'],
+]);
 
 const describe = (db: Db, serverName: string, which: string) => {
   const l = findRemoteLink(db, resolveServer(db, serverName), which);
@@ -50,16 +42,8 @@ export const saveRemoteRequestorAction = defineAction({
       language: z.string().min(1),
       exportNext: checkbox,
     }),
-    z.object({ tab: z.literal('import-container'), server, po, revision, importTrust: wholeNumber('Trust level', 0, 100) }),
-    z.object({
-      tab: z.literal('export-containers'),
-      server,
-      po,
-      revision,
-      exportContainers: containerList,
-      exportTrust: wholeNumber('Trust level', 0, 100),
-      exportCustom: checkbox,
-    }),
+    tabs.importContainer,
+    tabs.exportContainers,
   ]),
   fieldOf,
   run: ({ db, input, audit }) => {
@@ -69,8 +53,7 @@ export const saveRemoteRequestorAction = defineAction({
         ? {
             name: input.name,
             appendName: input.appendName,
-            // Never shown back: an empty Password keeps the one set, unless it is cleared.
-            password: input.clearPassword ? '' : input.password === '' ? undefined : input.password,
+            password: passwordChange(input.password, input.clearPassword),
             language: input.language,
             exportNext: input.exportNext,
           }

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/safe-action';
-import { checkbox, required, revision, wholeNumber } from '@/lib/actions/form-fields';
+import { checkbox, dirsyncTabs, fieldByMessage, passwordChange, required, revision, stringList } from '@/lib/actions/form-fields';
 import { reqconfOf } from '@/lib/dirsync/reqconf';
 import { exportContainerNames, requestorLink } from '@/lib/exchange/dirsync-links';
 import { saveDirsyncRequestor, type DirsyncRequestorInput } from '@/lib/exchange/save-dirsync-requestor';
@@ -11,23 +11,15 @@ import { resolveServer } from '@/lib/exchange/servers';
 import type { Db } from '@/db/client';
 
 const server = z.string().min(1);
-const list = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) => ([] as string[]).concat(v ?? []).filter((c) => c.trim() !== ''));
+const tabs = dirsyncTabs({ server });
 
-const fieldOf = (e: Error) =>
-  /^Name /.test(e.message)
-    ? 'name'
-    : /Requestor language/.test(e.message)
-      ? 'language'
-      : /address type/.test(e.message)
-        ? 'addressTypes'
-        : /recipients container/.test(e.message)
-          ? 'exportContainers'
-          : /schedule|Selected times/i.test(e.message)
-            ? 'grid'
-            : undefined;
+const fieldOf = fieldByMessage([
+  [/^Name /, 'name'],
+  [/Requestor language/, 'language'],
+  [/address type/, 'addressTypes'],
+  [/recipients container/, 'exportContainers'],
+  [/schedule|Selected times/i, 'grid'],
+]);
 
 /** What the audit trail records of the object (no password, only whether it changed). */
 function describe(db: Db, serverName: string) {
@@ -56,8 +48,6 @@ function describe(db: Db, serverName: string) {
   };
 }
 
-const password = (given: string, clear: boolean) => (clear ? '' : given === '' ? undefined : given);
-
 /** Dirsync Requestor ▸ any tab: Apply / OK (reference §5.5). */
 export const saveDirsyncRequestorAction = defineAction({
   name: 'Dirsync Requestor: Properties',
@@ -68,11 +58,11 @@ export const saveDirsyncRequestorAction = defineAction({
       revision,
       name: required('Name').max(64, 'Name must be 1 to 64 characters'),
       appendName: checkbox,
-      addressTypes: list,
+      addressTypes: stringList,
       language: z.string().min(1),
     }),
-    z.object({ tab: z.literal('import-container'), server, revision, importTrust: wholeNumber('Trust level', 0, 100) }),
-    z.object({ tab: z.literal('export-containers'), server, revision, exportContainers: list, exportTrust: wholeNumber('Trust level', 0, 100), exportCustom: checkbox }),
+    tabs.importContainer,
+    tabs.exportContainers,
     z.object({
       tab: z.literal('settings'),
       server,
@@ -86,7 +76,7 @@ export const saveDirsyncRequestorAction = defineAction({
       importNext: checkbox,
       exportNext: checkbox,
     }),
-    z.object({ tab: z.literal('schedule'), server, revision, style: z.enum(['never', 'always', 'selected']), grid: z.string() }),
+    tabs.schedule,
   ]),
   fieldOf,
   run: ({ db, input, audit }) => {
@@ -104,7 +94,7 @@ export const saveDirsyncRequestorAction = defineAction({
         break;
       case 'settings':
         fields = {
-          password: password(input.password, input.clearPassword),
+          password: passwordChange(input.password, input.clearPassword),
           sendUpdates: input.sendUpdates,
           receiveUpdates: input.receiveUpdates,
           sendTemplates: input.sendTemplates,
