@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, dump, ok, tempDbFile } from './helpers';
+import { cli, dump, ok, tempDbFile, smallNetwork } from './helpers';
 
 // `import admin -p<pw> -d<PO> -f<file>` through the command line, with real files in a temp dir.
 
@@ -11,21 +11,7 @@ const PW = 'admin -pSECRET';
 /** DSS POLY/MONT on M, requestors POLY/NOV on N and POLY/OCT on O; admin password SECRET everywhere. */
 function network(label: string): string {
   const db = tempDbFile(label);
-  for (const line of [
-    'po create POLY/MONT --password SECRET',
-    'po create POLY/NOV --password SECRET',
-    'po create POLY/OCT --password SECRET',
-    'ds server -dM on',
-    'ds requestor create -dM POLY/NOV --password NOVPW',
-    'ds requestor create -dM POLY/OCT --password OCTPW',
-    'ds register -dN POLY/MONT --password NOVPW',
-    'ds register -dO POLY/MONT --password OCTPW',
-    'user add -dM PAUL "Paul"',
-    'user add -dN ANN "Ann Arbor"',
-    'user add -dN BEN "Ben Bow"',
-    'user add -dO DAN "Dan Dee"',
-  ])
-    ok(db, line);
+  smallNetwork(db, { M: [['PAUL', 'Paul']], N: [['ANN', 'Ann Arbor'], ['BEN', 'Ben Bow']], O: [['DAN', 'Dan Dee']] });
   return db;
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { crc16Text } from '@/lib/dirsync/crc16';
-import { cli, ok, tempDbFile, dump } from './helpers';
+import { cli, ok, tempDbFile, dump, smallNetwork } from './helpers';
 
 // LISTQ, LISTDS, DSSCHED, the log files and --json, through the command line.
 
@@ -27,22 +27,7 @@ function sql(file: string, text: string, ...params: unknown[]): void {
 /** DSS POLY/MONT on M (AARON, PAUL), POLY/NOV on N (ANN, BEN), POLY/OCT on O (DAN). */
 function network(label: string): string {
   const db = tempDbFile(label);
-  for (const line of [
-    'po create POLY/MONT --password SECRET',
-    'po create POLY/NOV --password SECRET',
-    'po create POLY/OCT --password SECRET',
-    'ds server -dM on',
-    'ds requestor create -dM POLY/NOV --password NOVPW',
-    'ds requestor create -dM POLY/OCT --password OCTPW',
-    'ds register -dN POLY/MONT --password NOVPW',
-    'ds register -dO POLY/MONT --password OCTPW',
-    'user add -dM AARON "Aaron Ames"',
-    'user add -dM PAUL "Paul"',
-    'user add -dN ANN "Ann Arbor"',
-    'user add -dN BEN "Ben Bow"',
-    'user add -dO DAN "Dan Dee"',
-  ])
-    ok(db, line);
+  smallNetwork(db, { M: [['AARON', 'Aaron Ames'], ['PAUL', 'Paul']], N: [['ANN', 'Ann Arbor'], ['BEN', 'Ben Bow']], O: [['DAN', 'Dan Dee']] });
   return db;
 }
 
