@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState, useTransition } from 'react';
 import { advanceClockAction, setClockSpeedAction, tickClockAction } from '@/app/(console)/clock/actions';
 import type { ClockView } from '@/lib/queries/clock-view';
+import { SlowProgress } from '@/components/ui/slow-progress';
 
 const SPEEDS = [
   { value: 1, label: 'Real time' },
@@ -91,7 +92,7 @@ export function Clock({ initial, canChange }: { initial: ClockView; canChange: b
       <button type="button" className="button min-h-6 px-2 py-0 text-[12px]" disabled={!canChange || pending} onClick={() => act(() => advanceClockAction({}))}>
         Advance to next event
       </button>
-      {note ? <span className="max-w-96 truncate" title={note}>{note}</span> : null}
+      {pending ? <SlowProgress pending={pending} label="Running what falls due…" /> : note ? <span className="max-w-96 truncate" title={note}>{note}</span> : null}
     </div>
   );
 }

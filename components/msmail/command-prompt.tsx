@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
+import { SlowProgress } from '@/components/ui/slow-progress';
 import { runCommandAction } from '@/app/(console)/msmail/[po]/actions';
 
 interface Entry {
@@ -60,7 +61,13 @@ export function CommandPrompt({ po, drive, disabled }: { po: string; drive: stri
             {e.exitCode !== 0 ? <div className="text-[#ff8080]">(exit status {e.exitCode})</div> : null}
           </div>
         ))}
-        {pending ? <div>…</div> : null}
+        {pending ? (
+          <div className="text-white">
+            {prompt}
+            {history.at(-1)}
+          </div>
+        ) : null}
+        <SlowProgress pending={pending} label={`Running ${history.at(-1)?.split(/\s+/)[0] ?? 'the command'}…`} />
       </div>
       <form
         className="flex items-center gap-2"
