@@ -57,8 +57,14 @@ describe('Connections tab', () => {
     expect(r).toEqual({
       server: 'EXCH01',
       postoffice: 'POLY/MONT',
+      kind: 'LAN',
       uncPath: '\\\\FSMONT\\MAILDATA',
       connectAs: '',
+      phoneNumber: '',
+      x121Address: '',
+      connectionAttempts: null,
+      via: null,
+      routes: [],
       servicedBy: [],
       queued: 0,
       addressSpace: { type: 'MS', address: 'POLY/MONT', cost: 1 },
@@ -76,7 +82,7 @@ describe('Connections tab', () => {
     addConnection(db, 'EXCH01', 'POLY/MONT');
     expect(refusedUnchanged(db, () => addConnection(db, 'EXCH01', 'POLY/MONT', { uncPath: '\\\\OTHER\\MAILDATA' }))).toEqual({
       kind: 'conflict',
-      message: "EXCH01's MS Mail Connector already has a connection to POLY/MONT: remove it first to connect it another way",
+      message: "EXCH01's MS Mail Connector already has a connection to POLY/MONT (LAN): delete it first to connect it another way",
     });
     const samePath = refusedUnchanged(db, () => addConnection(db, 'EXCH01', 'POLY/NOV', { uncPath: '\\\\fsmont\\maildata' }));
     expect(samePath.kind).toBe('conflict');
@@ -133,6 +139,8 @@ describe('Connector MTAs tab', () => {
       logSent: false,
       logReceived: false,
       services: ['POLY/MONT', 'POLY/NOV'],
+      connectionType: 'LAN',
+      comPort: 'COM1',
       state: 'Stopped',
       runningPollMinutes: null,
       nextPollAt: null,
@@ -276,9 +284,9 @@ describe('the commands', () => {
     const json = JSON.parse(ok(file, ['exchange', 'connection', 'add', 'EXCH01', 'POLY/NOV', '--unc', '\\\\NW1\\SYS\\MAIL', '--json']));
     expect(json).toMatchObject({ postoffice: 'POLY/NOV', uncPath: '\\\\NW1\\SYS\\MAIL', addressSpace: { type: 'MS', address: 'POLY/NOV', cost: 1 } });
     expect(ok(file, 'exchange connection list EXCH01').split('\n')).toEqual([
-      'Postoffice             Postoffice Path               Serviced by',
-      'POLY/MONT              \\\\FSMONT\\MAILDATA             (no PC MTA)',
-      'POLY/NOV               \\\\NW1\\SYS\\MAIL                (no PC MTA)',
+      'Postoffice             Type      Connection                    Serviced by',
+      'POLY/MONT              LAN       \\\\FSMONT\\MAILDATA             (no PC MTA)',
+      'POLY/NOV               LAN       \\\\NW1\\SYS\\MAIL                (no PC MTA)',
     ]);
     expect(JSON.parse(ok(file, 'exchange connection list EXCH01 --json')).map((c: { postoffice: string }) => c.postoffice)).toEqual(['POLY/MONT', 'POLY/NOV']);
     expect(ok(file, 'exchange connection remove EXCH01 POLY/NOV')).toBe('Connection to POLY/NOV removed from EXCH01; address space MS:POLY/NOV removed');
@@ -287,12 +295,12 @@ describe('the commands', () => {
   it('exchange mta add|set|list|remove, text and --json', () => {
     expect(ok(file, 'exchange mta add EXCH01 "Microsoft PC MTA" --poll 1 --services POLY/MONT').split('\n')).toEqual([
       'Connector (PC) MTA "Microsoft PC MTA" created on EXCH01; its service is Stopped: start it with dirsync service start EXCH01 "Microsoft PC MTA"',
-      '"Microsoft PC MTA"  Stopped  check for mail every 1 min, update configuration every 60 min, log sent off, received off; services POLY/MONT',
+      '"Microsoft PC MTA"  Stopped  LAN, check for mail every 1 min, update configuration every 60 min, log sent off, received off; services POLY/MONT',
     ]);
     const set = JSON.parse(ok(file, 'exchange mta set EXCH01 "Microsoft PC MTA" --config-poll 30 --log-sent --no-log-received --json'));
     expect(set).toMatchObject({ serviceName: 'Microsoft PC MTA', configMinutes: 30, logSent: true, logReceived: false, services: ['POLY/MONT'] });
     expect(ok(file, 'exchange mta list EXCH01')).toBe(
-      '"Microsoft PC MTA"  Stopped  check for mail every 1 min, update configuration every 30 min, log sent on, received off; services POLY/MONT',
+      '"Microsoft PC MTA"  Stopped  LAN, check for mail every 1 min, update configuration every 30 min, log sent on, received off; services POLY/MONT',
     );
     expect(JSON.parse(ok(file, 'exchange mta list EXCH01 --json'))).toHaveLength(1);
     expect(ok(file, 'exchange mta remove EXCH01 "Microsoft PC MTA"')).toBe('Connector (PC) MTA "Microsoft PC MTA" and its service removed from EXCH01');
@@ -321,7 +329,7 @@ describe('the commands', () => {
   it('refuses bad usage with exit 2, one stderr line, nothing changed', () => {
     for (const [line, pattern] of [
       ['exchange connection add EXCH01', /^dirsync exchange: exchange connection add needs <SERVER> <NET\/PO>/],
-      ['exchange connection frob EXCH01 POLY/MONT', /^dirsync exchange: exchange connection needs add, remove or list/],
+      ['exchange connection frob EXCH01 POLY/MONT', /^dirsync exchange: exchange connection needs add, modify, remove or list/],
       ['exchange connection add EXCH01 POLY/OCT --unc nopath', /^dirsync exchange: Postoffice Path "nopath" is not a UNC path/],
       ['exchange mta add EXCH01 "PC MTA 2"', /^dirsync exchange: Service Name "PC MTA 2" contains "2"/],
       ['exchange mta add EXCH01 Mta --poll 0', /^dirsync exchange: "Check for mail every" must be a whole number of minutes from 1 to 999; got "0"$/],

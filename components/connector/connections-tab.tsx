@@ -6,7 +6,15 @@ import { deleteConnectionAction } from '@/app/(console)/exchange/[server]/connec
 import type { ConnectionDto } from '@/lib/exchange/add-connection';
 import { SelectList } from './select-list';
 
-/** Connections tab: the list of LAN connections and Create…, Modify…, Delete, Queue…. */
+/** How a connection reaches its postoffice, for the list: the path, the phone, the X.121 address or the via postoffice. */
+export function connectionDetail(c: ConnectionDto): string {
+  if (c.kind === 'Async') return `Phone ${c.phoneNumber}`;
+  if (c.kind === 'X.25') return `X.121 ${c.x121Address}`;
+  if (c.kind === 'Indirect') return `via ${c.via}`;
+  return c.uncPath;
+}
+
+/** Connections tab: the list of connections (LAN, Async, X.25, Indirect) and Create…, Modify…, Delete, Queue…. */
 export function ConnectionsTab({ server, tabHref, connections, confirm, canChange }: { server: string; tabHref: string; connections: ConnectionDto[]; confirm: boolean; canChange: boolean }) {
   const router = useRouter();
   const [selected, setSelected] = useState(0);
@@ -39,11 +47,12 @@ export function ConnectionsTab({ server, tabHref, connections, confirm, canChang
           onSelect={setSelected}
           onOpen={(k) => canChange && go(`modify=${param(connections[k])}`)}
           itemKey={(c) => c.postoffice}
-          itemLabel={(c) => `${c.postoffice} ${c.uncPath}${c.queued ? `, ${c.queued} queued` : ''}`}
+          itemLabel={(c) => `${c.postoffice} ${c.kind} ${connectionDetail(c)}${c.queued ? `, ${c.queued} queued` : ''}`}
           empty="No connections: Create… adds one."
           columns={[
-            { heading: 'Postoffice', width: 'minmax(8rem,1fr)', cell: (c) => c.postoffice },
-            { heading: 'Path', width: 'minmax(10rem,1.3fr)', cell: (c) => c.uncPath },
+            { heading: 'Postoffice', width: 'minmax(11rem,1.2fr)', cell: (c) => c.postoffice },
+            { heading: 'Type', width: '4.5rem', cell: (c) => c.kind },
+            { heading: 'Path / Via', width: 'minmax(8rem,1fr)', cell: (c) => connectionDetail(c) },
             { heading: 'Queued', width: '4rem', cell: (c) => c.queued },
           ]}
         />

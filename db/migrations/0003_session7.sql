@@ -35,7 +35,7 @@ CREATE TABLE `template_map` (
 CREATE UNIQUE INDEX `template_map_incoming` ON `template_map` (`server_id`,prompt collate nocase) WHERE direction = 'incoming';--> statement-breakpoint
 CREATE UNIQUE INDEX `template_map_outgoing` ON `template_map` (`server_id`,`attribute`) WHERE direction = 'outgoing';--> statement-breakpoint
 ALTER TABLE `connector_connection` ADD `kind` text DEFAULT 'LAN' NOT NULL;--> statement-breakpoint
-ALTER TABLE `connector_connection` ADD `via_po_id` integer REFERENCES postoffice(id);--> statement-breakpoint
+ALTER TABLE `connector_connection` ADD `via_po_id` integer REFERENCES postoffice(id) ON DELETE cascade;--> statement-breakpoint
 ALTER TABLE `connector_connection` ADD `phone_number` text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE `connector_connection` ADD `x121_address` text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE `connector_connection` ADD `connection_attempts` integer DEFAULT 3 NOT NULL;--> statement-breakpoint

@@ -1,33 +1,83 @@
 import type { Db } from '@/db/client';
-import { conflict, notFound } from '@/lib/dirsync/errors';
+import { notFound, usage } from '@/lib/dirsync/errors';
 import { poKey } from '@/lib/dirsync/names';
 import { resolvePo } from '@/lib/dirsync/postoffices';
 import { step, stmt } from '@/lib/dirsync/statements';
-import { checkUnc, connections, type ConnectionDto } from './add-connection';
+import { checkPathFree, checkUnc, connectionDto, type ConnectionDto } from './add-connection';
+import { checkAttempts, checkKind, checkPhone, checkVia, checkX121, type ConnectionKind } from './connection-fields';
 import { resolveServer } from './servers';
 
 /**
- * Connections tab ▸ Modify…: the Postoffice Path and Connect As of a LAN connection. The
- * postoffice itself is fixed (the connector read its names from it): to connect another one,
- * Create… a new connection. The path rules are Create's: a UNC path no other connection of the
- * server uses.
+ * Connections tab ▸ Modify…: the fields of the connection's own kind. The postoffice and the kind
+ * (Connection Parameters) are fixed, as in the old program: to connect a postoffice another way,
+ * delete the connection and Create… it again. LAN: Postoffice Path and Connect As (the path rules
+ * are Create's). Async: Phone number and Connection attempts. X.25: X.121 address and Connection
+ * attempts. Indirect: Indirect via (another directly connected postoffice). A field left out keeps
+ * its value; a field of another kind is refused.
  */
-export function modifyConnection(db: Db, serverName: string, poSpec: string, input: { uncPath: string; connectAs?: string }): ConnectionDto {
-  const uncPath = checkUnc(input.uncPath);
+export interface ModifyConnectionInput {
+  /** When given, must be the connection's kind: the kind cannot change. */
+  kind?: string;
+  uncPath?: string;
+  connectAs?: string;
+  phoneNumber?: string;
+  x121Address?: string;
+  connectionAttempts?: number | string;
+  via?: string;
+}
+
+const FIELDS: [keyof ModifyConnectionInput, string, ConnectionKind[]][] = [
+  ['uncPath', 'Postoffice Path', ['LAN']],
+  ['connectAs', 'Connect As', ['LAN']],
+  ['phoneNumber', 'Phone number', ['Async']],
+  ['x121Address', 'X.121 address', ['X.25']],
+  ['connectionAttempts', 'Connection attempts', ['Async', 'X.25']],
+  ['via', 'Indirect via', ['Indirect']],
+];
+
+export function modifyConnection(db: Db, serverName: string, poSpec: string, input: ModifyConnectionInput): ConnectionDto {
   return step(db, () => {
     const server = resolveServer(db, serverName);
     const po = resolvePo(db, poSpec);
     const key = poKey(po);
-    const row = stmt(db, 'select id from connector_connection where server_id = ? and po_id = ?').get(server.id, po.id) as { id: number } | undefined;
-    if (!row) throw notFound(`${server.name}'s MS Mail Connector has no connection to ${key}`);
-    const other = stmt(
+    const row = stmt(
       db,
-      `select p.network, p.name from connector_connection c join postoffice p on p.id = c.po_id
-       where c.server_id = ? and c.unc_path = ? collate nocase and c.id <> ?`,
-    ).get(server.id, uncPath, row.id) as { network: string; name: string } | undefined;
-    if (other) throw conflict(`${uncPath} is already the path of ${server.name}'s connection to ${poKey(other)}: two connections to one postoffice path are not allowed (event 4188)`);
-    stmt(db, 'update connector_connection set unc_path = ?, connect_as = ? where id = ?').run(uncPath, (input.connectAs ?? '').trim(), row.id);
+      `select id, kind, unc_path as uncPath, connect_as as connectAs, phone_number as phoneNumber, x121_address as x121Address,
+        connection_attempts as attempts, via_po_id as viaId
+       from connector_connection where server_id = ? and po_id = ?`,
+    ).get(server.id, po.id) as
+      | { id: number; kind: ConnectionKind; uncPath: string; connectAs: string; phoneNumber: string; x121Address: string; attempts: number; viaId: number | null }
+      | undefined;
+    if (!row) throw notFound(`${server.name}'s MS Mail Connector has no connection to ${key}`);
+    if (input.kind !== undefined && checkKind(input.kind) !== row.kind) {
+      throw usage(
+        `Connection Parameters cannot be changed: ${key} is a${row.kind === 'LAN' ? '' : 'n'} ${row.kind} connection. To connect it as ${checkKind(input.kind)}, delete this connection and create a new one`,
+      );
+    }
+    for (const [field, label, kinds] of FIELDS) {
+      if (input[field] !== undefined && !kinds.includes(row.kind)) {
+        throw usage(`${label} is a field of ${kinds.join(' and ')} connections; ${key} is a${row.kind === 'LAN' ? '' : 'n'} ${row.kind} connection`);
+      }
+    }
+    const next = { ...row };
+    if (row.kind === 'LAN') {
+      if (input.uncPath !== undefined) next.uncPath = checkUnc(input.uncPath);
+      if (input.connectAs !== undefined) next.connectAs = input.connectAs.trim();
+      checkPathFree(db, server, next.uncPath, row.id);
+    } else if (row.kind === 'Async') {
+      if (input.phoneNumber !== undefined) next.phoneNumber = checkPhone(input.phoneNumber, key);
+      if (input.connectionAttempts !== undefined) next.attempts = checkAttempts(input.connectionAttempts);
+    } else if (row.kind === 'X.25') {
+      if (input.x121Address !== undefined) next.x121Address = checkX121(input.x121Address, key);
+      if (input.connectionAttempts !== undefined) next.attempts = checkAttempts(input.connectionAttempts);
+    } else if (input.via !== undefined) {
+      next.viaId = checkVia(db, server, input.via, key).id;
+    }
+    stmt(
+      db,
+      'update connector_connection set unc_path = ?, connect_as = ?, phone_number = ?, x121_address = ?, connection_attempts = ?, via_po_id = ? where id = ?',
+    ).run(next.uncPath, next.connectAs, next.phoneNumber, next.x121Address, next.attempts, next.viaId, row.id);
     stmt(db, 'update ms_mail_connector set revision = revision + 1 where server_id = ?').run(server.id);
-    return connections(db, server.name).find((c) => c.postoffice === key)!;
+    return connectionDto(db, server, key);
   });
 }

@@ -18,6 +18,12 @@ import { resolveServer, serverById, type ServerRow } from './servers';
  * (b) Every message in a serviced postoffice's P1 directory or outbound queue whose destination is
  *     the connector postoffice is delivered into the connector postoffice's SYSTEM mailbag: 4395
  *     `Moved Out` and 4355 `Received`.
+ * A message for an Indirect connection's postoffice goes to its "via" postoffice when the instance
+ * services that one: into the via postoffice's outbound queue for it, from where the via
+ * postoffice's own MS Mail transport (External) carries it on; mail from the indirect postoffice
+ * reaches the via postoffice the same way (see `external-pass.ts`) and is picked up there by (b).
+ * Only connections the instance's Connection Parameters allow are serviced (an Async one by an
+ * "Async and LAN" instance, X.25 by "X.25 and LAN"; `save-pc-mta.ts` keeps the lists so).
  * A message for a postoffice the instance does not service stays where it is. When anything reached
  * the connector postoffice, the DXA is told at once (`dxaOnArrival`: an Exchange requestor applies
  * an arriving SrvTx without waiting for a T3), in the same transaction.
@@ -70,8 +76,8 @@ const movingColumns = 'id, from_addr as fromAddr, to_addr as toAddr, subject, at
 export function pcMtaPass(db: Db, serverName: string, serviceName: string): PcMtaPassResult {
   return step(db, () => {
     const server = resolveServer(db, serverName);
-    const mta = stmt(db, 'select id, service_name as name from pc_mta where server_id = ? and service_name = ? collate nocase').get(server.id, serviceName.trim()) as
-      | { id: number; name: string }
+    const mta = stmt(db, 'select id, service_name as name, connection_type as type from pc_mta where server_id = ? and service_name = ? collate nocase').get(server.id, serviceName.trim()) as
+      | { id: number; name: string; type: string }
       | undefined;
     if (!mta) throw notFound(`${server.name} has no Connector (PC) MTA "${serviceName.trim()}": "dirsync exchange mta list ${server.name}" shows its instances`);
     return runPass(db, server, mta);
@@ -81,15 +87,15 @@ export function pcMtaPass(db: Db, serverName: string, serviceName: string): PcMt
 /** The same pass for an instance known by id (Dispatch's poll). */
 export function pcMtaPassById(db: Db, mtaId: number): PcMtaPassResult {
   return step(db, () => {
-    const mta = stmt(db, 'select id, server_id as serverId, service_name as name from pc_mta where id = ?').get(mtaId) as
-      | { id: number; serverId: number; name: string }
+    const mta = stmt(db, 'select id, server_id as serverId, service_name as name, connection_type as type from pc_mta where id = ?').get(mtaId) as
+      | { id: number; serverId: number; name: string; type: string }
       | undefined;
     if (!mta) throw notFound(`there is no Connector (PC) MTA with id ${mtaId}`);
     return runPass(db, serverById(db, mta.serverId), mta);
   });
 }
 
-function runPass(db: Db, server: ServerRow, mta: { id: number; name: string }): PcMtaPassResult {
+function runPass(db: Db, server: ServerRow, mta: { id: number; name: string; type: string }): PcMtaPassResult {
   const at = now(db);
   const connector = poById(db, server.connectorPoId);
   const connectorKey = poKey(connector);
@@ -99,8 +105,16 @@ function runPass(db: Db, server: ServerRow, mta: { id: number; name: string }): 
     `select p.id, p.network, p.name, p.file_server as fileServer
      from pc_mta_postoffice s join postoffice p on p.id = s.po_id
      join connector_connection c on c.server_id = ? and c.po_id = p.id
-     where s.mta_id = ? and p.kind = 'msmail' order by p.network, p.name`,
-  ).all(server.id, mta.id) as { id: number; network: string; name: string; fileServer: string }[];
+     where s.mta_id = ? and p.kind = 'msmail'
+       and (c.kind = 'LAN' or (c.kind = 'Async' and ? = 'Async and LAN') or (c.kind = 'X.25' and ? = 'X.25 and LAN'))
+     order by p.network, p.name`,
+  ).all(server.id, mta.id, mta.type, mta.type) as { id: number; network: string; name: string; fileServer: string }[];
+  // Indirect postoffices reached through a serviced one: NET/PO → the via postoffice.
+  const indirect = stmt(
+    db,
+    `select p.network, p.name, c.via_po_id as viaId from connector_connection c join postoffice p on p.id = c.po_id
+     where c.server_id = ? and c.kind = 'Indirect'`,
+  ).all(server.id) as { network: string; name: string; viaId: number }[];
 
   const event = (category: 'Sent' | 'Moved In' | 'Moved Out' | 'Received', eventId: 4395 | 4355, first: string, m: Moving) =>
     logEvent(db, server, {
@@ -113,10 +127,13 @@ function runPass(db: Db, server: ServerRow, mta: { id: number; name: string }): 
       description: [first, ...details(m, at)].join('\n'),
     });
   const toMailbag = stmt(db, "update message set holder_po_id = ?, place = 'MAILBAG', arrival = ? where id = ?");
+  const toViaQueue = stmt(db, "update message set holder_po_id = ?, place = 'OUTBOUND', arrival = null where id = ?");
 
   // (a) connector postoffice → serviced MS Mail postoffices, then (b) serviced postoffices (P1 or
   // their queue for the connector) → connector postoffice; each in the order the messages were written.
   const byKey = new Map(serviced.map((p) => [poKey(p), p]));
+  const servicedById = new Map(serviced.map((p) => [p.id, p]));
+  const viaOf = new Map(indirect.filter((i) => servicedById.has(i.viaId)).map((i) => [poKey(i), servicedById.get(i.viaId)!]));
   const share = (p: { fileServer: string }) => `\\\\${p.fileServer}\\MAILDATA`;
   let delivered = 0;
   const outgoing = stmt(db, `select ${movingColumns}, dest from message where holder_po_id = ? and place = 'OUTBOUND' order by id`).all(
@@ -124,10 +141,13 @@ function runPass(db: Db, server: ServerRow, mta: { id: number; name: string }): 
   ) as (Moving & { dest: string })[];
   for (const m of outgoing) {
     const po = byKey.get(m.dest);
-    if (!po) continue; // not serviced by this instance: stays queued
-    toMailbag.run(po.id, nextCounter(db, 'arrival'), m.id);
+    const via = po ? undefined : viaOf.get(m.dest);
+    if (po) toMailbag.run(po.id, nextCounter(db, 'arrival'), m.id);
+    else if (via) toViaQueue.run(via.id, m.id);
+    else continue; // not serviced by this instance: stays queued
+    const to = (po ?? via)!;
     event('Sent', 4395, `Mail sent from ${exchangeShare}`, m);
-    event('Moved In', 4355, `Mail received on ${share(po)}`, m);
+    event('Moved In', 4355, `Mail received on ${share(to)}`, m);
     delivered++;
   }
   let pickedUp = 0;
@@ -138,7 +158,7 @@ function runPass(db: Db, server: ServerRow, mta: { id: number; name: string }): 
   );
   for (const po of serviced) incoming.push(...(waiting.all(po.id, connectorKey) as (Moving & { holder: number })[]));
   incoming.sort((x, y) => x.id - y.id);
-  const byId = new Map(serviced.map((p) => [p.id, p]));
+  const byId = servicedById;
   for (const m of incoming) {
     toMailbag.run(connector.id, nextCounter(db, 'arrival'), m.id);
     event('Moved Out', 4395, `Mail sent from ${share(byId.get(m.holder)!)}`, m);

@@ -13,7 +13,18 @@ import { resolveServer, type ServerRow } from './servers';
  * fixed once created; "Check for mail every" (default 5) and "Update configuration every"
  * (default 60) are whole numbers of minutes, 1 to 999. A running instance keeps the interval it
  * read when it started: a change applies after the service is restarted.
+ *
+ * Connection Parameters: LAN, Async and LAN, or X.25 and LAN. One instance serves one connection
+ * type (xog10009): a LAN instance services LAN connections only; an "Async and LAN" instance
+ * services Async connections and LAN ones (its LAN component), likewise "X.25 and LAN" for X.25.
+ * Indirect connections are never serviced themselves: the instance servicing their "via"
+ * postoffice carries their mail. Communication Port (COM1–COM256, default COM1) belongs to an
+ * "Async and LAN" instance only; it is kept when the type changes.
  */
+
+export const MTA_CONNECTION_TYPES = ['LAN', 'Async and LAN', 'X.25 and LAN'] as const;
+export type MtaConnectionType = (typeof MTA_CONNECTION_TYPES)[number];
+export const COM_PORT_MAX = 256;
 
 export interface PcMtaOptions {
   /** Check for mail every N minutes (1–999). */
@@ -26,6 +37,10 @@ export interface PcMtaOptions {
   logReceived?: boolean;
   /** Postoffices Serviced, `NET/PO` each; replaces the list. Each needs a connection on the server. */
   services?: string[];
+  /** Connection Parameters: `LAN`, `Async and LAN` (or `async`), `X.25 and LAN` (or `x25`). */
+  connectionType?: string;
+  /** Communication Port COM1–COM256: "Async and LAN" only. */
+  comPort?: string;
   /** Configure…: the instance's revision when the dialog was opened; a save over a newer one is refused. */
   revision?: number;
 }
@@ -39,6 +54,9 @@ export interface PcMtaDto {
   logReceived: boolean;
   /** Postoffices Serviced, `NET/PO`, by name. */
   services: string[];
+  connectionType: MtaConnectionType;
+  /** Communication Port; used by an "Async and LAN" instance only. */
+  comPort: string;
   /** State of the instance's NT service. */
   state: 'Running' | 'Paused' | 'Stopped';
   /** The interval the running service reads (set when it started); null when it has not started. */
@@ -61,6 +79,21 @@ export function checkServiceName(text: string): string {
   return name;
 }
 
+/** Connection Parameters in any case; `async`, `x25` and `x.25` name the two combined types. */
+export function checkConnectionType(text: string): MtaConnectionType {
+  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  const found = MTA_CONNECTION_TYPES.find((c) => c.toLowerCase() === t) ?? (t === 'async' ? 'Async and LAN' : t === 'x25' || t === 'x.25' ? 'X.25 and LAN' : undefined);
+  if (!found) throw usage(`Connection Parameters "${text.trim()}" is not one of LAN, Async and LAN, X.25 and LAN`);
+  return found;
+}
+
+/** Communication Port: COM1 to COM256 (xog10016), any case. */
+export function checkComPort(text: string): string {
+  const m = /^com([1-9]\d{0,2})$/i.exec(text.trim());
+  if (!m || Number(m[1]) > COM_PORT_MAX) throw usage(`Communication Port "${text.trim()}" is not one of COM1 to COM${COM_PORT_MAX}`);
+  return `COM${m[1]}`;
+}
+
 /** A minutes field of the dialog: a whole number 1–999. */
 export function checkMinutes(label: string, value: number | string): number {
   const text = String(value).trim();
@@ -76,13 +109,15 @@ interface MtaRow {
   configMinutes: number;
   logSent: number;
   logReceived: number;
+  connectionType: MtaConnectionType;
+  comPort: string;
   runningPollMinutes: number | null;
   nextPollAt: number | null;
   state: 'Running' | 'Paused' | 'Stopped' | null;
 }
 
 const mtaColumns = `m.id, m.service_name as serviceName, m.poll_minutes as pollMinutes, m.config_minutes as configMinutes,
-  m.log_sent as logSent, m.log_received as logReceived, m.running_poll_minutes as runningPollMinutes,
+  m.log_sent as logSent, m.log_received as logReceived, m.connection_type as connectionType, m.com_port as comPort, m.running_poll_minutes as runningPollMinutes,
   m.next_poll_at as nextPollAt, s.state
   from pc_mta m left join exchange_service s on s.mta_id = m.id`;
 
@@ -116,6 +151,8 @@ function toDto(db: Db, server: ServerRow, row: MtaRow): PcMtaDto {
     logSent: !!row.logSent,
     logReceived: !!row.logReceived,
     services,
+    connectionType: row.connectionType,
+    comPort: row.comPort,
     state,
     runningPollMinutes: row.runningPollMinutes,
     nextPollAt: row.nextPollAt === null ? null : new Date(row.nextPollAt).toISOString(),
@@ -123,18 +160,34 @@ function toDto(db: Db, server: ServerRow, row: MtaRow): PcMtaDto {
   };
 }
 
-/** The serviced postoffices, checked: each exists and has a connection on this server. */
-function servicedPos(db: Db, server: ServerRow, list: string[]): number[] {
+/**
+ * The serviced postoffices, checked: each exists, has a direct connection on this server, and an
+ * instance of `type` may service it (LAN any; Async only "Async and LAN"; X.25 only "X.25 and LAN").
+ */
+function servicedPos(db: Db, server: ServerRow, list: string[], type: MtaConnectionType): number[] {
   const ids = new Map<number, string>();
   for (const text of list.map((s) => s.trim()).filter((s) => s !== '')) {
     const name = parsePoName(text);
     const key = poKey(name);
     const po = findPo(db, name);
     if (!po) throw notFound(`Postoffices Serviced: postoffice ${key} does not exist`);
-    const connected = stmt(db, 'select 1 from connector_connection where server_id = ? and po_id = ?').get(server.id, po.id);
+    const connected = stmt(
+      db,
+      'select c.kind, v.network, v.name from connector_connection c left join postoffice v on v.id = c.via_po_id where c.server_id = ? and c.po_id = ?',
+    ).get(server.id, po.id) as { kind: string; network: string | null; name: string | null } | undefined;
     if (!connected) {
       throw usage(
         `Postoffices Serviced: ${key} has no connection on ${server.name}'s MS Mail Connector: add one first with "dirsync exchange connection add ${server.name} ${key}"`,
+      );
+    }
+    if (connected.kind === 'Indirect') {
+      const via = `${connected.network}/${connected.name}`;
+      throw usage(`Postoffices Serviced: ${key} is an indirect connection through ${via}: service ${via} instead, and its mail for ${key} goes through it`);
+    }
+    const needs = connected.kind === 'Async' ? 'Async and LAN' : connected.kind === 'X.25' ? 'X.25 and LAN' : null;
+    if (needs && type !== needs) {
+      throw usage(
+        `Postoffices Serviced: ${key} is an ${connected.kind} connection: only a Connector (PC) MTA whose Connection Parameters is "${needs}" can service it, and this one is "${type}" — choose ${needs}, or service ${key} with another instance`,
       );
     }
     ids.set(po.id, key);
@@ -148,11 +201,22 @@ function writeServices(db: Db, mtaId: number, poIds: number[]): void {
   for (const id of poIds) add.run(mtaId, id);
 }
 
+/** Communication Port given for a type without one is refused; undefined keeps (or defaults) the port. */
+function checkComPortFor(type: MtaConnectionType, comPort: string | undefined): string | undefined {
+  if (comPort === undefined || comPort.trim() === '') return undefined;
+  if (type !== 'Async and LAN') {
+    throw usage(`Communication Port is used only by an "Async and LAN" Connector (PC) MTA; this one is "${type}": choose Async and LAN, or leave the port out`);
+  }
+  return checkComPort(comPort);
+}
+
 /** Connector MTAs tab ▸ New…: a new instance and its NT service (Stopped: a new service must be started). */
 export function addPcMta(db: Db, serverName: string, serviceName: string, opts: PcMtaOptions = {}): PcMtaDto {
   const name = checkServiceName(serviceName);
   const poll = checkMinutes('Check for mail every', opts.pollMinutes ?? 5);
   const config = checkMinutes('Update configuration every', opts.configMinutes ?? 60);
+  const type = checkConnectionType(opts.connectionType ?? 'LAN');
+  const comPort = checkComPortFor(type, opts.comPort);
   return step(db, () => {
     const server = resolveServer(db, serverName);
     const taken = stmt(db, 'select name from exchange_service where server_id = ? and name = ? collate nocase').get(server.id, name) as
@@ -161,12 +225,12 @@ export function addPcMta(db: Db, serverName: string, serviceName: string, opts: 
     if (taken || findMta(db, server, name)) {
       throw conflict(`Service Name "${name}": a service named "${taken?.name ?? name}" already exists on ${server.name}; choose another name`);
     }
-    const poIds = servicedPos(db, server, opts.services ?? []);
+    const poIds = servicedPos(db, server, opts.services ?? [], type);
     const { id } = stmt(
       db,
-      `insert into pc_mta (server_id, service_name, poll_minutes, config_minutes, log_sent, log_received)
-       values (?, ?, ?, ?, ?, ?) returning id`,
-    ).get(server.id, name, poll, config, opts.logSent ? 1 : 0, opts.logReceived ? 1 : 0) as { id: number };
+      `insert into pc_mta (server_id, service_name, poll_minutes, config_minutes, log_sent, log_received, connection_type, com_port)
+       values (?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+    ).get(server.id, name, poll, config, opts.logSent ? 1 : 0, opts.logReceived ? 1 : 0, type, comPort ?? 'COM1') as { id: number };
     writeServices(db, id, poIds);
     stmt(db, "insert into exchange_service (server_id, name, display_name, mta_id, state) values (?, ?, ?, ?, 'Stopped')").run(server.id, name, name, id);
     stmt(db, 'update ms_mail_connector set revision = revision + 1 where server_id = ?').run(server.id);
@@ -178,21 +242,28 @@ export function addPcMta(db: Db, serverName: string, serviceName: string, opts: 
 export function setPcMta(db: Db, serverName: string, serviceName: string, opts: PcMtaOptions): PcMtaDto {
   const poll = opts.pollMinutes === undefined ? undefined : checkMinutes('Check for mail every', opts.pollMinutes);
   const config = opts.configMinutes === undefined ? undefined : checkMinutes('Update configuration every', opts.configMinutes);
+  const newType = opts.connectionType === undefined ? undefined : checkConnectionType(opts.connectionType);
   return step(db, () => {
     const server = resolveServer(db, serverName);
     const row = resolveMta(db, server, serviceName);
     if (opts.revision !== undefined && opts.revision !== mtaRevision(db, row.id)) {
       throw conflict(`The Connector (PC) MTA "${row.serviceName}" was changed by someone else since you opened it: close it and open it again`);
     }
-    const poIds = opts.services === undefined ? undefined : servicedPos(db, server, opts.services);
+    const type = newType ?? row.connectionType;
+    const comPort = checkComPortFor(type, opts.comPort);
+    // A new type is checked against the list it will service: the new one, or the current one.
+    const current = toDto(db, server, row).services;
+    const poIds = opts.services === undefined && newType === undefined ? undefined : servicedPos(db, server, opts.services ?? current, type);
     stmt(
       db,
-      `update pc_mta set poll_minutes = ?, config_minutes = ?, log_sent = ?, log_received = ?, revision = revision + 1 where id = ?`,
+      `update pc_mta set poll_minutes = ?, config_minutes = ?, log_sent = ?, log_received = ?, connection_type = ?, com_port = ?, revision = revision + 1 where id = ?`,
     ).run(
       poll ?? row.pollMinutes,
       config ?? row.configMinutes,
       opts.logSent === undefined ? row.logSent : opts.logSent ? 1 : 0,
       opts.logReceived === undefined ? row.logReceived : opts.logReceived ? 1 : 0,
+      type,
+      comPort ?? row.comPort,
       row.id,
     );
     if (poIds) writeServices(db, row.id, poIds);

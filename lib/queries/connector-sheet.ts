@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import { stmt } from '@/lib/dirsync/statements';
 import { connections, defaultUncPath, type ConnectionDto } from '@/lib/exchange/add-connection';
+import { ATTEMPTS_DEFAULT, ATTEMPTS_MAX, ATTEMPTS_MIN } from '@/lib/exchange/connection-fields';
 import { connectorQueue, type ConnectorQueueDto } from '@/lib/exchange/connector-queue';
 import { LOGGING_SERVICES, type LoggingService } from '@/lib/exchange/diagnostics-categories';
 import { addressSpaceEntries, type AddressSpaceEntry } from '@/lib/exchange/save-address-space';
@@ -39,6 +40,10 @@ export interface ConnectionsTab {
   connections: ConnectionDto[];
   /** MS Mail postoffices without a connection yet, with the default Postoffice Path. */
   connectable: { postoffice: string; defaultPath: string }[];
+  /** Postoffices connected directly (LAN, Async, X.25): the choices for Indirect via. */
+  direct: string[];
+  /** Connection attempts' range and default (the model's choice; the reference has none). */
+  attempts: { min: number; max: number; default: number };
 }
 
 export function connectionsTab(db: Db, serverName: string): ConnectionsTab {
@@ -49,7 +54,8 @@ export function connectionsTab(db: Db, serverName: string): ConnectionsTab {
   )
     .map((p) => ({ postoffice: `${p.network}/${p.name}`, defaultPath: defaultUncPath(p) }))
     .filter((p) => !taken.has(p.postoffice));
-  return { connections: list, connectable };
+  const direct = list.filter((c) => c.kind !== 'Indirect').map((c) => c.postoffice);
+  return { connections: list, connectable, direct, attempts: { min: ATTEMPTS_MIN, max: ATTEMPTS_MAX, default: ATTEMPTS_DEFAULT } };
 }
 
 export const queueView = (db: Db, server: string, po: string): ConnectorQueueDto => connectorQueue(db, server, po);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/actions/safe-action';
 import { usage } from '@/lib/dirsync/errors';
 import { checkbox, revision } from '@/lib/actions/form-fields';
-import { addConnection, removeConnection } from '@/lib/exchange/add-connection';
+import { addConnection, removeConnection, type ConnectionDto } from '@/lib/exchange/add-connection';
 import { deleteQueuedMessage } from '@/lib/exchange/delete-queued-message';
 import { LOGGING_SERVICES } from '@/lib/exchange/diagnostics-categories';
 import { modifyConnection } from '@/lib/exchange/modify-connection';
@@ -88,29 +88,72 @@ export const saveLocalPostofficeAction = defineAction({
   ]),
 });
 
-export const createConnectionAction = defineAction({
-  name: 'MS Mail Connector: Create connection',
-  schema: z.object({ server, postoffice, uncPath: z.string(), connectAs: text }),
-  run: ({ db, input, audit }) => {
-    const r = addConnection(db, input.server, input.postoffice, { uncPath: input.uncPath.trim() === '' ? undefined : input.uncPath, connectAs: input.connectAs });
-    audit(`${r.server} connection ${r.postoffice}`, null, { uncPath: r.uncPath, connectAs: r.connectAs });
-    return { postoffice: r.postoffice };
-  },
-  fieldOf: fieldByMessage([
-    [/^Postoffice Path|already the path/, 'uncPath'],
-    [/^postoffice|reserved network name|connector postoffice|already has a connection/, 'postoffice'],
-  ]),
+/** Which Create/Modify Connection field an engine message is about (the messages name the field first). */
+const connectionFieldOf = fieldByMessage([
+  [/^Postoffice Path|already the path/, 'uncPath'],
+  [/^Phone number/, 'phoneNumber'],
+  [/^X\.121 address/, 'x121Address'],
+  [/^Connection attempts/, 'connectionAttempts'],
+  [/^Indirect via/, 'via'],
+  [/^Connection Parameters/, 'kind'],
+  [/^Network|reserved network name/, 'network'],
+  [/^[Pp]ostoffice|connector postoffice|already has a connection/, 'postoffice'],
+]);
+
+/** What the audit trail keeps of a connection: its kind and that kind's fields. */
+const connectionAudit = (r: ConnectionDto) => ({
+  kind: r.kind,
+  ...(r.kind === 'LAN' ? { uncPath: r.uncPath, connectAs: r.connectAs } : {}),
+  ...(r.kind === 'Async' ? { phoneNumber: r.phoneNumber, connectionAttempts: r.connectionAttempts } : {}),
+  ...(r.kind === 'X.25' ? { x121Address: r.x121Address, connectionAttempts: r.connectionAttempts } : {}),
+  ...(r.kind === 'Indirect' ? { via: r.via } : {}),
 });
 
+/** Create…: the fields of the kind chosen (the dialog sends only those). LAN picks `postoffice`; the others type `network` and `remotePostoffice`. */
+export const createConnectionAction = defineAction({
+  name: 'MS Mail Connector: Create connection',
+  schema: z.object({
+    server,
+    kind: z.string().default('LAN'),
+    postoffice: text,
+    network: text,
+    remotePostoffice: text,
+    uncPath: text,
+    connectAs: text,
+    phoneNumber: text,
+    x121Address: text,
+    connectionAttempts: text,
+    via: text,
+  }),
+  run: ({ db, input, audit }) => {
+    const lan = input.kind.trim().toUpperCase() === 'LAN';
+    const po = lan ? (input.postoffice ?? '').replace('~', '/') : `${input.network ?? ''}/${input.remotePostoffice ?? ''}`;
+    const r = addConnection(db, input.server, po, {
+      kind: input.kind,
+      uncPath: lan && (input.uncPath ?? '').trim() !== '' ? input.uncPath : undefined,
+      connectAs: input.connectAs,
+      phoneNumber: input.phoneNumber,
+      x121Address: input.x121Address,
+      connectionAttempts: input.connectionAttempts === undefined || input.connectionAttempts.trim() === '' ? undefined : input.connectionAttempts,
+      via: input.via,
+    });
+    audit(`${r.server} connection ${r.postoffice}`, null, connectionAudit(r));
+    return { postoffice: r.postoffice, kind: r.kind };
+  },
+  fieldOf: connectionFieldOf,
+});
+
+/** Modify…: the fields of the connection's own kind; `kind` is sent back unchanged (it is fixed). */
 export const modifyConnectionAction = defineAction({
   name: 'MS Mail Connector: Modify connection',
-  schema: z.object({ server, postoffice, uncPath: z.string(), connectAs: text }),
+  schema: z.object({ server, postoffice, kind: text, uncPath: text, connectAs: text, phoneNumber: text, x121Address: text, connectionAttempts: text, via: text }),
   run: ({ db, input, audit }) => {
-    const r = modifyConnection(db, input.server, input.postoffice, { uncPath: input.uncPath, connectAs: input.connectAs });
-    audit(`${r.server} connection ${r.postoffice}`, undefined, { uncPath: r.uncPath, connectAs: r.connectAs });
+    const { server: serverName, postoffice: po, ...fields } = input;
+    const r = modifyConnection(db, serverName, po, fields);
+    audit(`${r.server} connection ${r.postoffice}`, undefined, connectionAudit(r));
     return { postoffice: r.postoffice };
   },
-  fieldOf: fieldByMessage([[/^Postoffice Path|already the path/, 'uncPath']]),
+  fieldOf: connectionFieldOf,
 });
 
 export const deleteConnectionAction = defineAction({
@@ -149,6 +192,8 @@ const mtaFields = {
   configMinutes: z.string(),
   logSent: checkbox,
   logReceived: checkbox,
+  connectionType: text,
+  comPort: text,
   services: z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : ([] as string[]).concat(v))),
 };
 const mtaFieldOf = fieldByMessage([
@@ -156,6 +201,8 @@ const mtaFieldOf = fieldByMessage([
   [/^"Update configuration every"/, 'configMinutes'],
   [/^Service Name/, 'serviceName'],
   [/^Postoffices Serviced/, 'services'],
+  [/^Connection Parameters/, 'connectionType'],
+  [/^Communication Port/, 'comPort'],
 ]);
 
 export const newMtaAction = defineAction({
@@ -167,6 +214,8 @@ export const newMtaAction = defineAction({
       configMinutes: input.configMinutes,
       logSent: input.logSent,
       logReceived: input.logReceived,
+      connectionType: input.connectionType,
+      comPort: input.comPort,
       services: input.services.filter((s) => s !== 'off'),
     });
     audit(`${r.server} Connector (PC) MTA ${r.serviceName}`, null, r);
@@ -184,6 +233,8 @@ export const configureMtaAction = defineAction({
       configMinutes: input.configMinutes,
       logSent: input.logSent,
       logReceived: input.logReceived,
+      connectionType: input.connectionType,
+      comPort: input.comPort,
       services: input.services.filter((s) => s !== 'off'),
       revision: input.revision,
     });
