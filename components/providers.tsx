@@ -2,8 +2,13 @@
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { SelectionProvider } from '@/components/console/selection';
+import { ToastProvider } from '@/components/console/toasts';
 
-/** Client-side providers shared by every page: one React Query client per browser tab. */
+/**
+ * Client-side providers shared by every page: one React Query client per browser tab, the toasts
+ * and the console's selected object (read by File ▸ Properties and Edit ▸ Delete).
+ */
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(
     () =>
@@ -13,5 +18,11 @@ export function Providers({ children }: { children: ReactNode }) {
         },
       }),
   );
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>
+        <SelectionProvider>{children}</SelectionProvider>
+      </ToastProvider>
+    </QueryClientProvider>
+  );
 }

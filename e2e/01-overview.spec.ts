@@ -17,14 +17,14 @@ type Column = (typeof COLUMNS)[number];
 const CTIME = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{2} \d{2}:\d{2}:\d{2} \d{4}$/;
 
 function postoffices(page: Page) {
-  return page.getByRole('table', { name: /MS Mail postoffices/ });
+  return page.getByRole('grid', { name: /MS Mail postoffices/ });
 }
 
 function cell(page: Page, po: string, column: Column) {
   const row = postoffices(page)
     .getByRole('row')
     .filter({ has: page.getByRole('rowheader', { name: po, exact: true }) });
-  return row.getByRole('cell').nth(COLUMNS.indexOf(column));
+  return row.getByRole('gridcell').nth(COLUMNS.indexOf(column));
 }
 
 test.describe.configure({ mode: 'serial' });

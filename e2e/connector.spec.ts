@@ -13,7 +13,7 @@ test.describe('Connections and the MS Mail Connector property sheet', () => {
     await page.getByRole('tree', { name: 'Containers' }).getByRole('link', { name: 'Connections', exact: true }).click();
     await expect(page).toHaveURL(/\/exchange\/EXCH01\/connections$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Server EXCH01 in Site HQ - Connections');
-    const table = page.getByRole('table', { name: 'Connections' });
+    const table = page.getByRole('grid', { name: 'Connections' });
     await expect(table.getByRole('row', { name: /MS Mail Connector \(EXCH01\)\s*MS Mail Connector/ })).toBeVisible();
     await expect(table.getByRole('row', { name: /MONTGOMERY Dirsync Requestor\s*Dirsync Requestor/ })).toBeVisible();
     await expect(table.getByRole('link', { name: 'MONTGOMERY Dirsync Requestor' })).toHaveAttribute('href', '/exchange/EXCH01/requestor/general');

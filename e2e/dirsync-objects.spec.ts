@@ -213,7 +213,7 @@ test.describe('An Exchange dirsync server (EXCH02, made with the CLI)', () => {
 test.describe('Recipients containers', () => {
   test('sortable list, hidden recipients marked; a recipient\'s Advanced tab saved through its sheet', async ({ page }) => {
     await signIn(page, undefined, '/exchange/EXCH01/recipients/Recipients');
-    const table = page.getByRole('region', { name: 'Recipients' }).getByRole('table');
+    const table = page.getByRole('region', { name: 'Recipients' }).getByRole('grid');
     await expect(table.getByRole('row', { name: /Anna Schmidt/ })).toBeVisible();
     await expect(table.getByRole('row', { name: /POLYNOMIAL\/MONTGOMERY\/\$SYSTEM/ })).toContainText('Hidden');
     await table.getByRole('link', { name: 'Trust level' }).click();

@@ -5,7 +5,7 @@ import { clockView } from '@/lib/queries/clock-view';
 import { Clock } from '@/components/console/clock';
 import { getConsoleTree } from '@/lib/queries/console-tree';
 import { ConsoleMenus } from '@/components/console/console-menus';
-import { Tree, type TreeNode } from '@/components/console/tree';
+import { TreePane, type TreeNode } from '@/components/console/tree';
 import { SignedIn } from '@/components/auth/signed-in';
 import { ExchangeIcon, PostofficeIcon, ServerIcon } from '@/components/ui/icons';
 
@@ -73,9 +73,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         </div>
         <ConsoleMenus servers={servers} />
         <div className="flex min-h-0 flex-1 flex-col gap-1.5 p-1.5 md:flex-row">
-          <nav aria-label="Containers" className="bevel-sunken max-h-64 shrink-0 overflow-auto bg-white p-1 md:max-h-none md:w-64">
-            <Tree nodes={nodes} label="Containers" />
-          </nav>
+          <TreePane nodes={nodes} label="Containers" />
           <div className="flex min-h-0 min-w-0 flex-1 flex-col">{children}</div>
         </div>
         <section aria-label="Console status" className="flex flex-wrap gap-1 px-1.5 pb-1 text-[12px] text-ink-muted">

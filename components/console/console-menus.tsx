@@ -2,6 +2,7 @@
 
 import { usePathname } from 'next/navigation';
 import { MenuBar, type MenuItem } from './menu-bar';
+import { useSelection } from './selection';
 
 export interface ServerRole {
   name: string;
@@ -16,6 +17,7 @@ export interface ServerRole {
  */
 export function ConsoleMenus({ servers }: { servers: ServerRole[] }) {
   const pathname = usePathname();
+  const { selected, openProperties, requestDelete } = useSelection();
   const inView = /^\/exchange\/([^/]+)/.exec(pathname)?.[1];
   const server = servers.find((s) => s.name === decodeURIComponent(inView ?? '').toUpperCase()) ?? servers[0];
   const base = server ? `/exchange/${server.name}` : undefined;
@@ -42,8 +44,25 @@ export function ConsoleMenus({ servers }: { servers: ServerRole[] }) {
       ]
     : [{ label: 'No Exchange server', disabled: true }];
   const menus: MenuItem[] = [
-    { label: 'File', items: [{ label: 'New Other', items: newOther }, { label: 'Properties', disabled: true, why: 'Select an object and press Enter' }] },
-    { label: 'Edit', items: [{ label: 'Delete', disabled: true, why: 'Select an object first' }] },
+    {
+      label: 'File',
+      items: [
+        { label: 'New Other', items: newOther },
+        { label: 'Properties', shortcut: 'Alt+Enter', disabled: !selected?.href, why: selected ? undefined : 'Select an object in the list first', onSelect: openProperties },
+      ],
+    },
+    {
+      label: 'Edit',
+      items: [
+        {
+          label: 'Delete',
+          shortcut: 'Del',
+          disabled: !selected?.deleteTarget,
+          why: !selected ? 'Select an object in the list first' : selected.deleteTarget ? undefined : selected.deleteWhy,
+          onSelect: requestDelete,
+        },
+      ],
+    },
     { label: 'View', items: [{ label: 'MS Mail postoffices', href: '/' }, ...(base ? [{ label: 'Connections', href: `${base}/connections` }] : [])] },
     {
       label: 'Tools',

@@ -12,6 +12,10 @@ export interface MenuItem {
   /** Why it is unavailable (shown as its description). */
   why?: string;
   items?: MenuItem[];
+  /** A command run in place (Properties, Delete) instead of a page to open. */
+  onSelect?: () => void;
+  /** Its keyboard shortcut as shown, e.g. "Alt+Enter" (also aria-keyshortcuts). */
+  shortcut?: string;
 }
 
 /**
@@ -35,18 +39,35 @@ export function MenuBar({ menus }: { menus: MenuItem[] }) {
         bar.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
       }
     };
+    // A click anywhere else closes the open menu, as in Windows.
+    const onDown = (e: PointerEvent) => {
+      if (!bar.current?.contains(e.target as Node)) setOpen(null);
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onDown);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onDown);
+    };
   }, []);
 
   const focusTop = (k: number) => bar.current?.querySelectorAll<HTMLElement>(':scope > li > [role=menuitem]')[k]?.focus();
   const activate = (item: MenuItem) => {
-    if (item.disabled || !item.href) return;
+    if (item.disabled) return;
+    if (item.onSelect) {
+      setOpen(null);
+      setSub(null);
+      item.onSelect();
+      return;
+    }
+    if (!item.href) return;
     setOpen(null);
     router.push(item.href);
   };
 
   const onTopKey = (e: KeyboardEvent, k: number) => {
+    // Alt+Enter is File ▸ Properties (components/console/selection.tsx), not "open this menu".
+    if (e.altKey) return;
     if (e.key === 'ArrowRight') focusTop((k + 1) % menus.length);
     else if (e.key === 'ArrowLeft') focusTop((k - 1 + menus.length) % menus.length);
     else if (e.key === 'ArrowDown' || e.key === 'Enter' || e.key === ' ') {
@@ -98,13 +119,15 @@ export function MenuBar({ menus }: { menus: MenuItem[] }) {
               aria-disabled={item.disabled || undefined}
               aria-haspopup={item.items ? 'menu' : undefined}
               aria-expanded={item.items ? sub === k : undefined}
+              aria-keyshortcuts={item.shortcut?.replace('Del', 'Delete')}
               title={item.why}
               onKeyDown={(e) => onItemKey(e, items, k, top)}
               onMouseEnter={() => item.items && setSub(k)}
-              onClick={() => item.items && setSub(k)}
-              className={`block cursor-default px-5 py-1 whitespace-nowrap focus:outline-none ${item.disabled ? 'text-ink-muted' : 'hover:bg-select hover:text-white focus:bg-select focus:text-white'}`}
+              onClick={() => (item.items ? setSub(k) : activate(item))}
+              className={`flex cursor-default gap-6 px-5 py-1 whitespace-nowrap focus:outline-none ${item.disabled ? 'text-ink-muted' : 'hover:bg-select hover:text-white focus:bg-select focus:text-white'}`}
             >
-              {item.label}
+              <span className="flex-1">{item.label}</span>
+              {item.shortcut ? <span aria-hidden="true">{item.shortcut}</span> : null}
               {item.items ? <span aria-hidden="true"> ▸</span> : null}
             </span>
           )}

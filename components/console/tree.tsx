@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface TreeNode {
   id: string;
@@ -129,5 +129,30 @@ export function Tree({ nodes, label }: { nodes: TreeNode[]; label: string }) {
     <ul role="tree" aria-label={label} className="min-w-max text-[13px]">
       {render(nodes, 1)}
     </ul>
+  );
+}
+
+/**
+ * The left pane holding the tree. Below the md breakpoint the contents list needs the width, so
+ * the tree folds away behind a "Containers" button (aria-expanded) and folds again once a
+ * container is chosen; from md up it is always shown beside the view.
+ */
+export function TreePane({ nodes, label }: { nodes: TreeNode[]; label: string }) {
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  useEffect(() => {
+    setOpen(false);
+  }, [pathname]);
+  return (
+    <div className="flex shrink-0 flex-col gap-1 md:w-64">
+      <button type="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)} className="button gap-1.5 self-start md:hidden">
+        <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+        {label}
+      </button>
+      <nav id={id} aria-label={label} className={`bevel-sunken max-h-[50dvh] min-h-0 flex-1 overflow-auto bg-white p-1 md:max-h-none ${open ? '' : 'max-md:hidden'}`}>
+        <Tree nodes={nodes} label={label} />
+      </nav>
+    </div>
   );
 }

@@ -4,17 +4,22 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { clearEventLogAction } from '@/app/(console)/exchange/[server]/events/actions';
 import { Modal } from './modal';
+import { useToast } from '@/components/console/toasts';
 
 /** Log ▸ Clear All Events: offers to save the log first (as NT asks), then clears it. */
 export function ClearLogDialog({ server, events, closeHref, saveHref, readOnly }: { server: string; events: number; closeHref: string; saveHref: string; readOnly: boolean }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const toast = useToast();
   const clear = () =>
     start(async () => {
       const result = await clearEventLogAction({ server });
       if (!result.ok) setError(result.error);
-      else router.push(closeHref);
+      else {
+        toast(`The Application log on \\\\${server} was cleared`);
+        router.push(closeHref);
+      }
     });
   return (
     <Modal title="Clear All Events" closeHref={closeHref} role="alertdialog" width="max-w-md">

@@ -1,19 +1,40 @@
+'use client';
+
+import Link from 'next/link';
 import type { PostofficeOverview } from '@/lib/queries/network-overview';
 import { ExchangeIcon, PostofficeIcon, ServerIcon } from '@/components/ui/icons';
+import { useListSelection } from '@/components/console/selection';
 
 const th = 'bg-chrome bevel-raised px-2.5 py-1 text-left align-bottom text-[12px] font-normal whitespace-nowrap text-ink';
 const num = 'px-2.5 py-1.5 text-right tabular-nums whitespace-nowrap';
 
-/** The postoffices of the network as the Administrator's list view: one row each, nothing editable. */
+const poHref = (po: PostofficeOverview) => (po.kind === 'msmail' ? `/msmail/${po.address.replace('/', '~')}` : undefined);
+
+/**
+ * The postoffices of the network as the Administrator's list view: one row each, a grid with one
+ * selected row (arrow keys, Home/End; Enter or double-click opens an MS Mail postoffice's page).
+ * Postoffices are made and removed with the MS Mail tools, so Edit ▸ Delete is unavailable.
+ */
 export function PostofficeTable({ postoffices }: { postoffices: PostofficeOverview[] }) {
+  const { rowProps, focusProps } = useListSelection({
+    items: postoffices,
+    keyOf: (po) => po.address,
+    describe: (po) => ({
+      kind: po.kind === 'msmail' ? 'MS Mail postoffice' : 'Exchange connector postoffice',
+      name: po.address,
+      href: poHref(po),
+      deleteWhy: 'Postoffices are removed with the MS Mail tools (dirsync po), not here',
+    }),
+  });
   return (
     <div
       role="region"
       aria-labelledby="postoffices-caption"
       tabIndex={0}
+      data-contents-list
       className="bevel-sunken min-h-0 flex-1 overflow-auto bg-white p-[2px]"
     >
-      <table className="w-full min-w-[900px] border-separate border-spacing-0 text-[13px]">
+      <table role="grid" aria-labelledby="postoffices-caption" className="w-full min-w-[900px] border-separate border-spacing-0 text-[13px]">
         <caption id="postoffices-caption" className="px-2.5 pt-2 pb-2.5 text-left">
           {/* Sticky, so the caption stays in view while a narrow screen scrolls the columns. */}
           <span className="sticky left-2.5 inline-block max-w-[calc(100vw-2.5rem)]">
@@ -74,8 +95,8 @@ export function PostofficeTable({ postoffices }: { postoffices: PostofficeOvervi
           </tr>
         </thead>
         <tbody>
-          {postoffices.map((po) => (
-            <PostofficeRow key={po.id} po={po} />
+          {postoffices.map((po, k) => (
+            <PostofficeRow key={po.id} po={po} row={rowProps(k)} focus={focusProps(k)} />
           ))}
         </tbody>
       </table>
@@ -83,10 +104,15 @@ export function PostofficeTable({ postoffices }: { postoffices: PostofficeOvervi
   );
 }
 
-function PostofficeRow({ po }: { po: PostofficeOverview }) {
-  const cell = 'border-b border-[#ecebe6] group-hover:bg-[#eef3fb]';
+type RowProps = ReturnType<ReturnType<typeof useListSelection<PostofficeOverview>>['rowProps']>;
+type FocusProps = ReturnType<ReturnType<typeof useListSelection<PostofficeOverview>>['focusProps']>;
+
+function PostofficeRow({ po, row, focus }: { po: PostofficeOverview; row: RowProps; focus: FocusProps }) {
+  const cell = 'border-b border-[#ecebe6] group-hover:bg-[#eef3fb] group-aria-selected:bg-[#d6e0f5]';
+  const href = poHref(po);
+  const label = 'font-medium outline-none focus-visible:outline-dotted focus-visible:outline-1';
   return (
-    <tr className="group">
+    <tr className="group cursor-default" {...row}>
       {/* The first column stays put while narrow screens scroll the numbers sideways. */}
       <th
         scope="row"
@@ -94,7 +120,15 @@ function PostofficeRow({ po }: { po: PostofficeOverview }) {
       >
         <span className="flex items-center gap-2">
           {po.kind === 'connector' ? <ExchangeIcon /> : <PostofficeIcon />}
-          <span className="font-medium">{po.address}</span>
+          {href ? (
+            <Link href={href} {...focus} className={`${label} underline-offset-2 hover:underline`}>
+              {po.address}
+            </Link>
+          ) : (
+            <span {...focus} className={label}>
+              {po.address}
+            </span>
+          )}
           {po.kind === 'connector' && <span className="text-[11px] text-ink-muted">Exchange connector</span>}
         </span>
       </th>

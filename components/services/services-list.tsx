@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, useTransition, type KeyboardEvent } from '
 import { controlServiceAction } from '@/app/(console)/exchange/[server]/services/actions';
 import type { ServicesView } from '@/lib/queries/services-view';
 import { WarningIcon } from '@/components/ui/icons';
+import { useToast } from '@/components/console/toasts';
 
 type Verb = 'start' | 'stop' | 'pause' | 'continue';
 
@@ -29,15 +30,23 @@ export function ServicesList({ view, canChange }: { view: ServicesView; canChang
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   const [dialog, setDialog] = useState<Pause2140 | null>(null);
   const current = view.services[selected];
+  const toast = useToast();
 
   const run = (verb: Verb) =>
     startTransition(async () => {
       const result = await controlServiceAction({ server: view.server, service: current.name, action: verb });
-      if (!result.ok) setStatus({ text: result.error, error: true });
-      else if (result.data.error2140) {
+      if (!result.ok) {
+        setStatus({ text: result.error, error: true });
+        toast(`${current.displayName}: ${result.error}`, { error: true });
+      } else if (result.data.error2140) {
         setStatus(null);
         setDialog({ message: result.data.error2140, cycle: result.data.cycle, lines: result.data.cycleLines });
-      } else setStatus({ text: result.data.lines.join(' ') || `${current.displayName}: ${result.data.state}` });
+      } else {
+        const text = result.data.lines.join(' ') || `${current.displayName}: ${result.data.state}`;
+        setStatus({ text });
+        // The toast stays in view when the list scrolls or the page moves on.
+        toast(text);
+      }
       router.refresh();
     });
 

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { createContext, useContext, useState, useTransition, type ReactNode } from 'react';
 import type { ActionResult } from '@/lib/actions/safe-action';
+import { useToast } from '@/components/console/toasts';
 
 /**
  * A property sheet of the Administrator: tabs (each its own URL), the tab's form, then OK, Cancel,
@@ -73,13 +74,17 @@ export function SheetForm<T>({
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [showHelp, setShowHelp] = useState(false);
+  const toast = useToast();
 
-  const save = (form: FormData, close: boolean) =>
+  const save = (form: FormData, close: boolean, el: HTMLFormElement) =>
     start(async () => {
       const result = await action(form);
       if (result.ok) {
         setErrors({});
         setMessage({ text: 'The changes were saved.', error: false });
+        // The toast outlives OK's navigation; it names the sheet or dialog the form sits in. Failures stay next to the fields only.
+        const title = document.getElementById(el.closest('[aria-labelledby]')?.getAttribute('aria-labelledby') ?? '')?.textContent?.replace(/ Properties$/, '');
+        toast(title ? `${title}: changes saved` : 'Changes saved');
         if (close) router.push(closeHref);
         else router.refresh();
       } else {
@@ -94,7 +99,7 @@ export function SheetForm<T>({
         onSubmit={(e) => {
           e.preventDefault();
           const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-          save(new FormData(e.currentTarget), submitter?.value === 'ok');
+          save(new FormData(e.currentTarget), submitter?.value === 'ok', e.currentTarget);
         }}
         className="grid gap-3"
       >

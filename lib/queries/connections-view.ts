@@ -10,6 +10,8 @@ export interface ConnectionObject {
   type: ConnectionObjectType;
   /** The object's property sheet. */
   href: string;
+  /** A Remote Dirsync Requestor's postoffice (NET/PO): what Edit ▸ Delete names. */
+  postoffice?: string;
 }
 
 export interface ConnectionsView {
@@ -28,7 +30,7 @@ export function getConnectionsView(db: Db, serverName: string): ConnectionsView 
   if (connector) objects.push({ displayName: `${connector.name} (${server.name})`, type: 'MS Mail Connector', href: `${base}/connector/general` });
   if (dss) objects.push({ displayName: dss.name, type: 'Dirsync Server', href: `${base}/dirsync-server/general` });
   for (const l of links(db, server, 'remote')) {
-    objects.push({ displayName: l.name, type: 'Remote Dirsync Requestor', href: `${base}/remote-requestors/${l.po.replace('/', '~')}/general` });
+    objects.push({ displayName: l.name, type: 'Remote Dirsync Requestor', href: `${base}/remote-requestors/${l.po.replace('/', '~')}/general`, postoffice: l.po });
   }
   for (const l of links(db, server, 'requestor')) objects.push({ displayName: l.name, type: 'Dirsync Requestor', href: `${base}/requestor/general` });
   return { server: server.name, site: server.site, objects };

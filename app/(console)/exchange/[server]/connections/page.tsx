@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { sharedDatabase } from '@/db/client';
-import { requirePageSession } from '@/lib/auth/request';
+import { canChange, requirePageSession } from '@/lib/auth/request';
 import { findServer } from '@/lib/exchange/servers';
 import { getConnectionsView } from '@/lib/queries/connections-view';
 import { ConnectionsList } from '@/components/connections/connections-list';
@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: { params: Promise<{ server: s
 /** Site ▸ Configuration ▸ Connections: the server's MS Mail Connector and dirsync objects. */
 export default async function ConnectionsPage({ params }: { params: Promise<{ server: string }> }) {
   const { server } = await params;
-  await requirePageSession(`/exchange/${encodeURIComponent(server)}/connections`);
+  const session = await requirePageSession(`/exchange/${encodeURIComponent(server)}/connections`);
   const db = sharedDatabase();
   if (!findServer(db, server)) notFound();
   const view = getConnectionsView(db, server);
@@ -29,12 +29,12 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ se
       status={
         <StatusBar>
           <StatusPane grow>
-            {view.objects.length} object{view.objects.length === 1 ? '' : 's'} · Enter or double-click opens the properties
+            {view.objects.length} object{view.objects.length === 1 ? '' : 's'} · Enter or double-click opens the properties, Del deletes
           </StatusPane>
         </StatusBar>
       }
     >
-      <ConnectionsList objects={view.objects} />
+      <ConnectionsList objects={view.objects} server={view.server} canDelete={canChange(session.role)} />
     </ChildWindow>
   );
 }

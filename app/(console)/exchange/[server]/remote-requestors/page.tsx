@@ -2,12 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { sharedDatabase } from '@/db/client';
-import { requirePageSession } from '@/lib/auth/request';
+import { canChange, requirePageSession } from '@/lib/auth/request';
 import { getDirsyncServerSheet, getRemoteRequestors, serverContext } from '@/lib/queries/dirsync-objects';
 import { ChildWindow } from '@/components/console/child-window';
 import { ServerIcon } from '@/components/ui/icons';
 import { StatusBar, StatusPane } from '@/components/ui/window';
 import { Unavailable } from '@/components/dirsync/sheet-bits';
+import { RemoteRequestorsList } from '@/components/dirsync/remote-requestors-list';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,13 +16,10 @@ export async function generateMetadata({ params }: { params: Promise<{ server: s
   return { title: `Remote Dirsync Requestors of ${decodeURIComponent((await params).server).toUpperCase()}` };
 }
 
-const th = 'bg-chrome bevel-raised px-2 py-1 text-left text-[12px] font-normal whitespace-nowrap';
-const td = 'px-2 py-1 whitespace-nowrap';
-
 /** The right pane when the Dirsync Server is selected: its Remote Dirsync Requestors (KB Q152231). */
 export default async function RemoteRequestorsPage({ params }: { params: Promise<{ server: string }> }) {
   const { server } = await params;
-  await requirePageSession(`/exchange/${encodeURIComponent(server)}/remote-requestors`);
+  const session = await requirePageSession(`/exchange/${encodeURIComponent(server)}/remote-requestors`);
   const db = sharedDatabase();
   const ctx = serverContext(db, server);
   if (!ctx) notFound();
@@ -57,48 +55,8 @@ export default async function RemoteRequestorsPage({ params }: { params: Promise
         </StatusBar>
       }
     >
-      <div role="region" aria-labelledby="rr-caption" tabIndex={0} className="bevel-sunken min-h-0 flex-1 overflow-auto bg-white">
-        <table className="w-full min-w-[760px] border-separate border-spacing-0 text-[13px]">
-          <caption id="rr-caption" className="px-2 py-1.5 text-left font-semibold">
-            Remote Dirsync Requestors
-          </caption>
-          <thead className="sticky top-0">
-            <tr>
-              {['Display Name', 'Postoffice', 'Import container', 'Export containers', 'Trust level', 'ReqSync', 'SrvSync', 'ImpSync', 'Export on next cycle'].map((h) => (
-                <th key={h} scope="col" className={th}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={9} className="px-2 py-3 text-ink-muted">
-                  No Remote Dirsync Requestors yet: File ▸ New Other ▸ Remote Dirsync Requestor.
-                </td>
-              </tr>
-            ) : (
-              rows.map((r) => (
-                <tr key={r.postoffice} className="hover:bg-chrome-light">
-                  <th scope="row" className={`${td} text-left font-normal`}>
-                    <Link href={`${base}/remote-requestors/${r.slug}/general`} className="underline-offset-2 hover:underline">
-                      {r.name}
-                    </Link>
-                  </th>
-                  <td className={td}>{r.postoffice}</td>
-                  <td className={td}>{r.importContainer ?? '—'}</td>
-                  <td className={td}>{r.exportContainers.join(', ') || '(none)'}</td>
-                  <td className={`${td} text-right tabular-nums`}>{r.exportTrust}</td>
-                  <td className={`${td} text-right tabular-nums`}>{r.reqSync}</td>
-                  <td className={`${td} text-right tabular-nums`}>{r.srvSync}</td>
-                  <td className={`${td} text-right tabular-nums`}>{r.impSync}</td>
-                  <td className={td}>{r.exportNext ? 'Yes' : ''}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
+      <div role="region" aria-labelledby="rr-caption" data-contents-list className="bevel-sunken min-h-0 flex-1 overflow-auto bg-white">
+        <RemoteRequestorsList rows={rows} base={base} server={ctx.server} canDelete={canChange(session.role)} />
       </div>
     </ChildWindow>
   );

@@ -1,0 +1,50 @@
+'use server';
+
+import { z } from 'zod';
+import { defineAction } from '@/lib/actions/safe-action';
+import { denied } from '@/lib/dirsync/errors';
+import { deleteDirsyncRequestor, deleteDirsyncServer } from '@/lib/exchange/delete-dirsync-object';
+import { deleteRecipient } from '@/lib/exchange/delete-recipient';
+import { findRemoteLink } from '@/lib/exchange/dirsync-links';
+import { resolveRecipient } from '@/lib/exchange/recipients';
+import { deleteRemoteRequestor } from '@/lib/exchange/save-remote-requestor';
+import { resolveServer } from '@/lib/exchange/servers';
+
+const server = z.string().min(1);
+
+/**
+ * Edit ▸ Delete (the Del key) on the object selected in a contents list, after the confirmation.
+ * One engine verb per kind of object; the MS Mail Connector has no delete verb in the model, so
+ * the menu never offers it.
+ */
+export const deleteObjectAction = defineAction({
+  name: 'Edit: Delete',
+  schema: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('recipient'), server, alias: z.string().min(1) }),
+    z.object({ kind: z.literal('remote-requestor'), server, postoffice: z.string().min(1) }),
+    z.object({ kind: z.literal('dirsync-server'), server }),
+    z.object({ kind: z.literal('dirsync-requestor'), server }),
+  ]),
+  run: ({ db, input, audit }) => {
+    const s = resolveServer(db, input.server);
+    if (input.kind === 'recipient') {
+      const r = resolveRecipient(db, s, input.alias);
+      // The hidden NET/PO/$SYSTEM recipient addresses a dirsync partner: it goes with its dirsync object.
+      if (r.alias.endsWith('.$SYSTEM')) throw denied(`${r.displayName} belongs to a dirsync object: delete that object instead`);
+      const before = { alias: r.alias, displayName: r.displayName, kind: r.kind };
+      deleteRecipient(db, s.name, r.alias);
+      audit(`recipient ${r.alias} (${s.site})`, before, null);
+      return { deleted: r.displayName };
+    }
+    if (input.kind === 'dirsync-server' || input.kind === 'dirsync-requestor') {
+      const { name } = input.kind === 'dirsync-server' ? deleteDirsyncServer(db, s.name) : deleteDirsyncRequestor(db, s.name);
+      audit(`${input.kind === 'dirsync-server' ? 'Dirsync Server' : 'Dirsync Requestor'} on ${s.name}`, { name }, null);
+      return { deleted: name };
+    }
+    const link = findRemoteLink(db, s, input.postoffice);
+    const before = link && { name: link.name, po: link.po };
+    deleteRemoteRequestor(db, s.name, input.postoffice);
+    audit(`Remote Dirsync Requestor ${link?.po ?? input.postoffice} on ${s.name}`, before, null);
+    return { deleted: link?.name ?? input.postoffice };
+  },
+});

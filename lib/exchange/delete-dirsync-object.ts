@@ -1,0 +1,48 @@
+import type { Db } from '@/db/client';
+import { conflict, notFound } from '@/lib/dirsync/errors';
+import { parsePoName } from '@/lib/dirsync/names';
+import { setDirsyncServer } from '@/lib/dirsync/set-dirsync-server';
+import { step, stmt } from '@/lib/dirsync/statements';
+import { links, removeSystemRecipient, requestorLink } from './dirsync-links';
+import { connectorPo, resolveServer } from './servers';
+
+/**
+ * Edit ▸ Delete on the Dirsync Server object. As in the old program, every Remote Dirsync
+ * Requestor under it must be deleted first (KB Q180434). The connector postoffice stops being an
+ * MS Mail dirsync server the way Dir-Sync Options ▸ No does it (SRVCONF, its records, MSTTRANS go).
+ */
+export function deleteDirsyncServer(db: Db, serverName: string): { name: string } {
+  return step(db, () => {
+    const server = resolveServer(db, serverName);
+    const row = stmt(db, 'select name from dirsync_server where server_id = ?').get(server.id) as { name: string } | undefined;
+    if (!row) throw notFound(`${server.name} has no Dirsync Server object`);
+    const remote = links(db, server, 'remote');
+    if (remote.length) {
+      throw conflict(`Before you delete the dirsync server object, you must delete any requestor objects under it: ${remote.map((l) => l.name).join(', ')}`);
+    }
+    const po = connectorPo(db, server);
+    setDirsyncServer(db, `${po.network}/${po.name}`, false);
+    stmt(db, 'delete from dirsync_server where server_id = ?').run(server.id);
+    return { name: row.name };
+  });
+}
+
+/**
+ * Edit ▸ Delete on the Dirsync Requestor object: the server stops being a requestor. Its hidden
+ * `NET/PO/$SYSTEM` recipient and its containers go; the custom recipients it imported stay (as a
+ * Remote Dirsync Requestor's do). The dirsync server's record of this requestor is the MS Mail
+ * administrator's to remove (Requestors ▸ Delete on the DSS).
+ */
+export function deleteDirsyncRequestor(db: Db, serverName: string): { name: string } {
+  return step(db, () => {
+    const server = resolveServer(db, serverName);
+    const link = requestorLink(db, server);
+    if (!link) throw notFound(`${server.name} has no Dirsync Requestor object`);
+    const po = connectorPo(db, server);
+    stmt(db, 'update recipient set imported_by = null where imported_by = ?').run(link.id);
+    stmt(db, 'delete from dirsync_link where id = ?').run(link.id);
+    stmt(db, 'update reqconf set dss = null where po_id = ?').run(po.id);
+    removeSystemRecipient(db, server, parsePoName(link.po));
+    return { name: link.name };
+  });
+}
