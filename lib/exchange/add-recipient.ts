@@ -2,9 +2,11 @@ import type { Db } from '@/db/client';
 import { conflict, usage } from '@/lib/dirsync/errors';
 import { parseAddress } from '@/lib/dirsync/names';
 import { step, stmt } from '@/lib/dirsync/statements';
+import { writeRecipientAttributes } from './directory-sync-object';
 import { exportChange } from './export-recipients';
 import { checkAlias, checkDisplayName, checkTrust, findRecipient, freeMsMailbox, resolveContainer, resolveRecipient, type RecipientKind, type RecipientRow } from './recipients';
 import { resolveServer } from './servers';
+import { checkAttributes } from './template-attributes';
 
 export interface AddRecipientInput {
   container: string;
@@ -15,6 +17,8 @@ export interface AddRecipientInput {
   hidden?: boolean;
   /** Custom recipients: their foreign address, `TYPE:VALUE`. */
   targetAddress?: string;
+  /** Title, Company, Department, … (template-attributes.ts). */
+  attributes?: Record<string, string>;
 }
 
 /** A new mailbox, custom recipient or distribution list; exported at once when it qualifies (T0). */
@@ -35,6 +39,7 @@ export function addRecipient(db: Db, serverName: string, input: AddRecipientInpu
     ).get(server.siteId, container.id, alias, displayName, kind, trust, input.hidden ? 1 : 0, freeMsMailbox(db, server, alias), target) as {
       id: number;
     };
+    writeRecipientAttributes(db, id, checkAttributes(input.attributes ?? {}));
     exportChange(db, server, id);
     return resolveRecipient(db, server, alias);
   });

@@ -8,7 +8,9 @@ import { parseTxn, splitRecords } from '@/lib/dirsync/transactions';
 import { requestorLink } from './dirsync-links';
 import { dxEvent } from './dx-events';
 import { applyToContainer, containerImport } from './import-to-container';
+import { returnRefusedDirsyncMail } from './return-refused-dirsync-mail';
 import { connectorPo, type ServerRow } from './servers';
+import { mailbag } from '@/lib/dirsync/messages';
 
 /**
  * T3 on an Exchange requestor, applied as soon as a reply arrives (KB Q149451): every SrvTx in
@@ -18,6 +20,9 @@ import { connectorPo, type ServerRow } from './servers';
 export function dxaRequestorReceive(db: Db, server: ServerRow): StepResult {
   return step(db, () => {
     const po = connectorPo(db, server);
+    // Delivery Restrictions: a reply from a refused sender goes back unread, and nothing is applied.
+    const returned = returnRefusedDirsyncMail(db, server, ['SrvTx']);
+    if (returned.length && mailbag(db, po.id, ['SrvTx']).length === 0) return { lines: returned };
     const link = requestorLink(db, server)!;
     const received = reqmainReceive(db, poKey(po));
     const types = new Set(reqconfOf(db, po.id).types.split(','));
@@ -28,6 +33,6 @@ export function dxaRequestorReceive(db: Db, server: ServerRow): StepResult {
     const c = ctx.counts;
     const line = `Import Container ${link.importContainer}: ${c.created} created, ${c.changed} changed, ${c.deleted} deleted`;
     dxEvent(db, server, 'srvTxApplied', `${received.lines.join(' ')}. ${line}.`);
-    return { lines: [...received.lines, line] };
+    return { lines: [...returned, ...received.lines, line] };
   });
 }

@@ -7,6 +7,7 @@ import { step, stmt } from '@/lib/dirsync/statements';
 import { links } from './dirsync-links';
 import { dxEvent } from './dx-events';
 import { applyToContainer, containerImport, type ContainerImport } from './import-to-container';
+import { returnRefusedDirsyncMail } from './return-refused-dirsync-mail';
 import { connectorPo, type ServerRow } from './servers';
 import type { PoRow } from '@/lib/dirsync/postoffices';
 
@@ -22,6 +23,8 @@ export function dxaServerCycle(db: Db, server: ServerRow): StepResult {
     const po = connectorPo(db, server);
     const own = poKey(po);
     dxEvent(db, server, 'cycleStarted', 'Directory synchronization server cycle (T2) started.');
+    // Delivery Restrictions: a refused requestor's request goes back unread.
+    const returned = returnRefusedDirsyncMail(db, server, ['ReqTx', 'ReqStat']);
     const imports = new Map<string, ContainerImport>();
     const linkOf = new Map(links(db, server, 'remote').map((l) => [l.po, l]));
     const hooks: ReceiveHooks = {
@@ -48,7 +51,7 @@ export function dxaServerCycle(db: Db, server: ServerRow): StepResult {
     for (const line of transmitted.lines) dxEvent(db, server, 'srvTxSent', line);
     const sync = (stmt(db, 'select sync from srvconf where po_id = ?').get(po.id) as { sync: number }).sync;
     stmt(db, 'update srv_requestor set srv_sync = ? where dss_po_id = ? and requestor = ?').run(sync, po.id, own);
-    const lines = [...received.lines, ...transmitted.lines, `T2 complete: server sync ${sync}, ${transmitted.lines.length} replies`];
+    const lines = [...returned, ...received.lines, ...transmitted.lines, `T2 complete: server sync ${sync}, ${transmitted.lines.length} replies`];
     dxEvent(db, server, 'cycleDone', lines[lines.length - 1]);
     return { lines, fatal: transmitted.fatal };
   });

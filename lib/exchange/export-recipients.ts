@@ -1,8 +1,10 @@
 import type { Db } from '@/db/client';
 import { appendReqtrans } from '@/lib/dirsync/reqtrans';
 import { stmt } from '@/lib/dirsync/statements';
+import { recipientAttributes, templateMaps } from './directory-sync-object';
 import { msAddress, recipientColumns, type RecipientRow } from './recipients';
 import { connectorPo, dxaRole, type ServerRow } from './servers';
+import { formatTemplateLine } from './template-attributes';
 
 /**
  * What the DXA exports (T0 on the Exchange side). A recipient is exported when it sits in an
@@ -36,6 +38,29 @@ export function exportRules(db: Db, server: ServerRow): ExportRule[] {
   }));
 }
 
+/**
+ * Outgoing Templates (KB Q158694): with "Send local template information" on the dirsync object
+ * (the Dirsync Requestor's Settings; on a DSS any Remote Dirsync Requestor's, set from the CLI), each
+ * mapped attribute with a value follows the A or M as `- Prompt:/value`, in the map's order. An M
+ * carries the whole template: an attribute cleared is simply not sent (MS Mail replaces the
+ * entry's template data with what an M brings). Null when templates are not sent.
+ */
+function outgoingMap(db: Db, server: ServerRow): { prompt: string; attribute: string }[] | null {
+  const role = dxaRole(db, server);
+  if (!role) return null;
+  const sending = stmt(db, 'select 1 from dirsync_link where server_id = ? and kind = ? and send_templates = 1').get(
+    server.id,
+    role === 'server' ? 'remote' : 'requestor',
+  );
+  return sending ? templateMaps(db, server, 'outgoing') : null;
+}
+
+function templateOf(db: Db, map: { prompt: string; attribute: string }[] | null, recipientId: number): string {
+  if (!map?.length) return '';
+  const values = recipientAttributes(db, recipientId);
+  return map.filter((m) => values[m.attribute]).map((m) => `\n${formatTemplateLine(m.prompt, values[m.attribute])}`).join('');
+}
+
 /** MS Mail full names hold 30 characters. */
 const exportName = (displayName: string) => displayName.slice(0, 30);
 
@@ -60,21 +85,26 @@ const setSent = (db: Db, id: number, s: Sent | null) =>
 
 /**
  * T0 for one recipient after a change (or before its deletion, with `gone`): append the A, M or D
- * that brings the dirsync server's copy in line. Returns the transactions appended.
+ * that brings the dirsync server's copy in line — also an M when one of `changedAttributes` is
+ * sent as template data. Returns the transactions appended.
  */
-export function exportChange(db: Db, server: ServerRow, recipientId: number, gone = false): string[] {
+export function exportChange(db: Db, server: ServerRow, recipientId: number, gone = false, changedAttributes: string[] = []): string[] {
   const r = stmt(db, `select ${recipientColumns} where r.id = ?`).get(recipientId) as RecipientRow;
   const rules = exportRules(db, server);
   if (rules.length === 0) return [];
   const want = gone ? null : desired(db, server, r, rules);
   const had: Sent | null = r.sentName !== null ? { name: r.sentName, address: r.sentAddress! } : null;
+  const map = want ? outgoingMap(db, server) : null;
+  const template = want ? templateOf(db, map, r.id) : '';
+  // A hidden recipient's export stays as it was sent (KB Q200062): its attributes send nothing either.
+  const templateChanged = !r.hidden && !!map?.some((m) => changedAttributes.includes(m.attribute));
   const txns: string[] = [];
   if (had && !want) txns.push(`D ${had.name}\t${had.address}`);
-  else if (!had && want) txns.push(`A ${want.name}\t${want.address}`);
-  else if (had && want && (had.name !== want.name || had.address !== want.address)) {
+  else if (!had && want) txns.push(`A ${want.name}\t${want.address}${template}`);
+  else if (had && want && (had.name !== want.name || had.address !== want.address || templateChanged)) {
     // A changed address is a different entry: delete the old, add the new (KB Q246833).
-    if (had.address.toUpperCase() === want.address.toUpperCase()) txns.push(`M ${want.name}\t${want.address}`);
-    else txns.push(`D ${had.name}\t${had.address}`, `A ${want.name}\t${want.address}`);
+    if (had.address.toUpperCase() === want.address.toUpperCase()) txns.push(`M ${want.name}\t${want.address}${template}`);
+    else txns.push(`D ${had.name}\t${had.address}`, `A ${want.name}\t${want.address}${template}`);
   }
   const po = connectorPo(db, server);
   for (const t of txns) appendReqtrans(db, po.id, t);
@@ -107,11 +137,12 @@ export function fullExport(db: Db, server: ServerRow): number {
   const rows = stmt(db, `select ${recipientColumns} where r.site_id = ? and r.imported_by is null order by r.display_name, r.id`).all(
     server.siteId,
   ) as RecipientRow[];
+  const map = outgoingMap(db, server);
   let sent = 0;
   for (const r of rows) {
     const want = !r.hidden && isExported(r, rules) ? { name: exportName(r.displayName), address: `${prefix}${r.msMailbox}` } : null;
     if (want) {
-      appendReqtrans(db, po.id, `A ${want.name}\t${want.address}`);
+      appendReqtrans(db, po.id, `A ${want.name}\t${want.address}${templateOf(db, map, r.id)}`);
       sent++;
     }
     if (want?.name !== (r.sentName ?? undefined) || want?.address !== (r.sentAddress ?? undefined)) setSent(db, r.id, want);

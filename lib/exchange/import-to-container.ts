@@ -3,7 +3,9 @@ import { normalTarget } from '@/lib/dirsync/master-lists';
 import { addressKey, listKeyOf, parseAddress, poKey } from '@/lib/dirsync/names';
 import { stmt } from '@/lib/dirsync/statements';
 import type { Txn } from '@/lib/dirsync/transactions';
+import { templateMaps, writeRecipientAttributes } from './directory-sync-object';
 import { connectorPo, type ServerRow } from './servers';
+import { parseTemplateLine } from './template-attributes';
 
 /**
  * Imported addresses become custom recipients in a dirsync object's Import Container with the
@@ -21,14 +23,18 @@ export interface ContainerImport {
   ownList: string;
   /** Gateway address types accepted; postoffice (MS/PCM) addresses always are. */
   types: Set<string> | null;
+  /** Incoming Templates when "Receive template information" is on: prompt (lower case) → attribute. */
+  incoming: Map<string, string> | null;
   counts: { created: number; changed: number; deleted: number; ignored: number };
 }
 
 export function containerImport(db: Db, server: ServerRow, linkId: number, types: Set<string> | null = null): ContainerImport {
   const link = stmt(
     db,
-    'select name, append_name as appendName, import_container_id as containerId, import_trust as trust from dirsync_link where id = ?',
-  ).get(linkId) as { name: string; appendName: number; containerId: number; trust: number };
+    `select name, append_name as appendName, import_container_id as containerId, import_trust as trust, receive_templates as receiveTemplates
+     from dirsync_link where id = ?`,
+  ).get(linkId) as { name: string; appendName: number; containerId: number; trust: number; receiveTemplates: number };
+  const map = link.receiveTemplates ? templateMaps(db, server, 'incoming') : [];
   return {
     server,
     linkId,
@@ -37,6 +43,7 @@ export function containerImport(db: Db, server: ServerRow, linkId: number, types
     suffix: link.appendName ? link.name : null,
     ownList: `PCM:${poKey(connectorPo(db, server))}`,
     types,
+    incoming: map.length ? new Map(map.map((m) => [m.prompt.toLowerCase(), m.attribute])) : null,
     counts: { created: 0, changed: 0, deleted: 0, ignored: 0 },
   };
 }
@@ -63,13 +70,35 @@ export function applyToContainer(db: Db, ctx: ContainerImport, txn: Txn): void {
     `update recipient set display_name = ?, trust = ?, target_address = ?, imported_list = ?, imported_by = ?, revision = revision + 1
      where container_id = ? and address_key = ?`,
   ).run(name, ctx.trust, txn.address, list, ctx.linkId, ctx.containerId, key).changes;
-  if (changed) return void ctx.counts.changed++;
+  if (changed) {
+    ctx.counts.changed++;
+    return applyTemplate(db, ctx, key, txn.template);
+  }
   stmt(
     db,
     `insert into recipient (site_id, container_id, alias, display_name, kind, trust, target_address, address_key, imported_list, imported_by)
      values (?, ?, ?, ?, 'custom', ?, ?, ?, ?, ?)`,
   ).run(ctx.server.siteId, ctx.containerId, freeAlias(db, ctx.server.siteId, address), name, ctx.trust, txn.address, key, list, ctx.linkId);
   ctx.counts.created++;
+  applyTemplate(db, ctx, key, txn.template);
+}
+
+/**
+ * Incoming Templates (KB Q158694, Q175482): each template line whose prompt is mapped sets its
+ * attribute on the custom recipient; the A or M carries the whole template, so a mapped attribute
+ * without a line is cleared. Lines with other prompts are ignored.
+ */
+function applyTemplate(db: Db, ctx: ContainerImport, key: string, lines: string[]): void {
+  if (!ctx.incoming) return;
+  const values: Record<string, string> = Object.fromEntries([...ctx.incoming.values()].map((a) => [a, '']));
+  for (const line of lines) {
+    const t = parseTemplateLine(line);
+    const attribute = t && ctx.incoming.get(t.prompt.trim().toLowerCase());
+    // One line, at most 256 characters: what the recipient sheet allows too.
+    if (attribute) values[attribute] = t.value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 256);
+  }
+  const { id } = stmt(db, 'select id from recipient where container_id = ? and address_key = ?').get(ctx.containerId, key) as { id: number };
+  writeRecipientAttributes(db, id, values);
 }
 
 /** The mailbox name as alias; when taken, `<mailbox>-<PO>`, then numbered. */

@@ -2,6 +2,7 @@ import type { Db } from '@/db/client';
 import { conflict, usage } from '@/lib/dirsync/errors';
 import { isPostofficeType, parsePoName, poKey } from '@/lib/dirsync/names';
 import { step, stmt } from '@/lib/dirsync/statements';
+import { templateMaps } from './directory-sync-object';
 import { addSystemRecipient, checkLinkName, linkById, requestorLink, writeLinkFields, type LinkFields, type LinkRow } from './dirsync-links';
 import { fullExport } from './export-recipients';
 import { dailyAt, toSchedule, type Schedule } from './schedule-grid';
@@ -48,8 +49,9 @@ export function saveDirsyncRequestor(db: Db, serverName: string, dss: string | u
       const dssName = parsePoName(dss);
       const { id } = stmt(
         db,
-        "insert into dirsync_link (server_id, kind, po, name, dirsync_address, schedule) values (?, 'requestor', ?, ?, ?, ?) returning id",
-      ).get(server.id, poKey(dssName), checkLinkName(input.name ?? `${dssName.name} Dirsync Requestor`), `${poKey(dssName)}/$SYSTEM`, dailyAt(0)) as { id: number };
+        // The template options first, so the first full export already carries template lines.
+        "insert into dirsync_link (server_id, kind, po, name, dirsync_address, schedule, send_templates, receive_templates) values (?, 'requestor', ?, ?, ?, ?, ?, ?) returning id",
+      ).get(server.id, poKey(dssName), checkLinkName(input.name ?? `${dssName.name} Dirsync Requestor`), `${poKey(dssName)}/$SYSTEM`, dailyAt(0), input.sendTemplates ? 1 : 0, input.receiveTemplates ? 1 : 0) as { id: number };
       stmt(db, 'update reqconf set dss = ? where po_id = ?').run(poKey(dssName), po.id);
       addSystemRecipient(db, server, dssName);
       link = linkById(db, id);
@@ -77,6 +79,9 @@ export function saveDirsyncRequestor(db: Db, serverName: string, dss: string | u
          export_next = coalesce(?, export_next), schedule_style = coalesce(?, schedule_style),
          schedule = case when ? = 'selected' then ? else schedule end where id = ?`,
     ).run(bool(input.sendTemplates), bool(input.receiveTemplates), bool(input.exportNext), schedule?.style ?? null, schedule?.style ?? null, schedule?.grid ?? null, link.id);
+    // Send local template information turned on or off changes every exported entry's template
+    // data (the DXA's DXA-Prev-Template-Options): a full export, when there is a map to send.
+    if (!created && input.sendTemplates !== undefined && input.sendTemplates !== !!link.sendTemplates && templateMaps(db, server, 'outgoing').length) fullExport(db, server);
     // The Settings and Schedule tabs are part of the object: a change to them is a new revision too.
     if (!created && settingsOf(db, po.id, link.id) !== settingsBefore) stmt(db, 'update dirsync_link set revision = revision + 1 where id = ?').run(link.id);
     return linkById(db, link.id);

@@ -4,6 +4,8 @@ import { parsePoName, poKey } from '@/lib/dirsync/names';
 import { findPo } from '@/lib/dirsync/postoffices';
 import { step, stmt } from '@/lib/dirsync/statements';
 import { addSystemRecipient, checkLinkName, findRemoteLink, linkById, removeSystemRecipient, requireLink, writeLinkFields, type LinkFields, type LinkRow } from './dirsync-links';
+import { templateMaps } from './directory-sync-object';
+import { fullExport } from './export-recipients';
 import { EMPTY_GRID } from './schedule-grid';
 import { connectorPo, dxaRole, resolveServer } from './servers';
 
@@ -11,6 +13,9 @@ export interface RemoteRequestorInput extends LinkFields {
   password?: string;
   /** Export on next cycle: the next T2 sends this requestor a full Import Reply (one-shot). */
   exportNext?: boolean;
+  /** DXA-Template-Options: send local / receive template information (no tab shows them; the CLI sets them). */
+  sendTemplates?: boolean;
+  receiveTemplates?: boolean;
 }
 
 /**
@@ -33,8 +38,8 @@ export function addRemoteRequestor(db: Db, serverName: string, requestorPo: stri
     stmt(db, 'insert into srv_requestor (dss_po_id, requestor, password) values (?, ?, ?)').run(dss.id, poKey(po), input.password ?? '');
     const { id } = stmt(
       db,
-      "insert into dirsync_link (server_id, kind, po, name, dirsync_address, schedule) values (?, 'remote', ?, ?, ?, ?) returning id",
-    ).get(server.id, poKey(po), name, `${poKey(po)}/$SYSTEM`, EMPTY_GRID) as { id: number };
+      "insert into dirsync_link (server_id, kind, po, name, dirsync_address, schedule, send_templates, receive_templates) values (?, 'remote', ?, ?, ?, ?, ?, ?) returning id",
+    ).get(server.id, poKey(po), name, `${poKey(po)}/$SYSTEM`, EMPTY_GRID, input.sendTemplates ? 1 : 0, input.receiveTemplates ? 1 : 0) as { id: number };
     addSystemRecipient(db, server, po);
     writeLinkFields(db, server, linkById(db, id), { ...input, name, importContainer: input.importContainer ?? 'Recipients', revision: undefined });
     if (input.exportNext) setExportNext(db, dss.id, poKey(po), true);
@@ -48,6 +53,13 @@ export function setRemoteRequestor(db: Db, serverName: string, which: string, in
     const server = resolveServer(db, serverName);
     const link = requireLink(findRemoteLink(db, server, which), `there is no Remote Dirsync Requestor "${which}" on ${server.name}`);
     writeLinkFields(db, server, link, input);
+    const send = input.sendTemplates === undefined ? link.sendTemplates : input.sendTemplates ? 1 : 0;
+    const receive = input.receiveTemplates === undefined ? link.receiveTemplates : input.receiveTemplates ? 1 : 0;
+    if (send !== link.sendTemplates || receive !== link.receiveTemplates) {
+      stmt(db, 'update dirsync_link set send_templates = ?, receive_templates = ?, revision = revision + 1 where id = ?').run(send, receive, link.id);
+      // The exported entries' template data changes (DXA-Prev-Template-Options): a full export.
+      if (send !== link.sendTemplates && templateMaps(db, server, 'outgoing').length) fullExport(db, server);
+    }
     const dss = connectorPo(db, server);
     const record = stmt(db, 'select password, export_next as exportNext from srv_requestor where dss_po_id = ? and requestor = ?');
     const before = JSON.stringify(record.get(dss.id, link.po));

@@ -1,3 +1,4 @@
+import { recipientAttributes } from '@/lib/exchange/directory-sync-object';
 import type { Db } from '@/db/client';
 import { stmt } from '@/lib/dirsync/statements';
 import { findContainer, findRecipient, msAddress, type RecipientKind } from '@/lib/exchange/recipients';
@@ -78,6 +79,8 @@ export interface RecipientSheet {
   /** The MS (PC) proxy, or a custom recipient's own address. */
   emailAddress: string | null;
   importedBy: string | null;
+  /** Title, Company, Department, … (template-attributes.ts); absent ones are empty. */
+  attributes: Record<string, string>;
   revision: number;
 }
 
@@ -94,6 +97,7 @@ export function getRecipientSheet(db: Db, server: ServerRow, containerName: stri
     hidden: !!r.hidden,
     emailAddress: r.kind === 'custom' ? r.targetAddress : r.msMailbox ? msAddress(db, server, r.msMailbox) : null,
     importedBy,
+    attributes: recipientAttributes(db, r.id),
     revision: r.revision,
   };
 }

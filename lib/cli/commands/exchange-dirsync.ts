@@ -72,7 +72,7 @@ export const dss: ExchangeSub = (ctx) => {
 
 /** `exchange remote-requestor add|set|delete|list <SERVER> [<NET/PO>] …`: Remote Dirsync Requestor objects. */
 export const remoteRequestor: ExchangeSub = (ctx) => {
-  const a = parseArgs(ctx.tokens, linkOptions);
+  const a = parseArgs(ctx.tokens, { ...linkOptions, longFlags: [...linkOptions.longFlags, 'send-templates', 'no-send-templates', 'receive-templates', 'no-receive-templates'] });
   const [verb, server, which] = a.words;
   const db = ctx.db();
   if (verb === 'list') {
@@ -98,7 +98,12 @@ export const remoteRequestor: ExchangeSub = (ctx) => {
     show(ctx, a, { deleted: which }, () => `Remote Dirsync Requestor ${which} deleted`);
     return 0;
   }
-  const input = { ...linkFields(a), exportNext: a.long.has('export-next') ? true : undefined };
+  const input = {
+    ...linkFields(a),
+    exportNext: a.long.has('export-next') ? true : undefined,
+    sendTemplates: flag(a, 'send-templates', 'no-send-templates'),
+    receiveTemplates: flag(a, 'receive-templates', 'no-receive-templates'),
+  };
   const link = verb === 'add' ? addRemoteRequestor(db, server, which, input) : setRemoteRequestor(db, server, which, input);
   const data = describeLink(db, link);
   show(ctx, a, data, () => `Remote Dirsync Requestor "${data.name}" (${data.postoffice}) ${verb === 'add' ? 'created' : 'changed'}; import container ${data.importContainer}, export containers ${data.exportContainers.join(', ') || '(none)'} at trust ${data.trust}`);

@@ -4,17 +4,42 @@ import { addContainer, listContainers } from '@/lib/exchange/containers';
 import { addRecipient } from '@/lib/exchange/add-recipient';
 import { deleteRecipient } from '@/lib/exchange/delete-recipient';
 import { modifyRecipient } from '@/lib/exchange/modify-recipient';
+import { recipientAttributes } from '@/lib/exchange/directory-sync-object';
 import { msAddress, recipientColumns, resolveContainer, type RecipientRow } from '@/lib/exchange/recipients';
 import { resolveServer } from '@/lib/exchange/servers';
 import { longValue, parseArgs } from '../args';
 import { show } from '../context';
 import type { ExchangeSub } from './exchange';
 
+const attributeText = (attrs: Record<string, string>) => Object.entries(attrs).map(([k, v]) => `  ${k}=${v}`).join('');
+
 const KINDS = { mailbox: 'Mailbox', custom: 'Custom Recipient', dl: 'Distribution List' } as const;
 
-/** `exchange recipient add|modify|delete|list <SERVER> <container> <alias> ["Display Name"] [--trust n] [--hidden] [--custom <TYPE:VALUE>] [--dl]`. */
+/**
+ * `--attr Name=value`, any number of times (parseArgs keeps one value per option): the General
+ * tab's attributes (Title, Department, …); `--attr Department=` clears one.
+ */
+function takeAttributes(all: string[]): { attributes: Record<string, string> | undefined; tokens: string[] } {
+  const tokens: string[] = [];
+  let attributes: Record<string, string> | undefined;
+  for (let k = 0; k < all.length; k++) {
+    const t = all[k];
+    if (t !== '--attr' && !t.startsWith('--attr=')) {
+      tokens.push(t);
+      continue;
+    }
+    const pair = t === '--attr' ? all[++k] : t.slice('--attr='.length);
+    const eq = pair?.indexOf('=') ?? -1;
+    if (!pair || eq < 1) throw usage(`--attr takes Name=value, e.g. --attr Department=Sales; got "${pair ?? ''}"`);
+    (attributes ??= {})[pair.slice(0, eq).trim()] = pair.slice(eq + 1);
+  }
+  return { attributes, tokens };
+}
+
+/** `exchange recipient add|modify|delete|list <SERVER> <container> <alias> ["Display Name"] [--trust n] [--hidden] [--custom <TYPE:VALUE>] [--dl] [--attr Name=value …]`. */
 export const recipient: ExchangeSub = (ctx) => {
-  const a = parseArgs(ctx.tokens, { longValued: ['trust', 'custom', 'container', 'display-name'], longFlags: ['hidden', 'visible', 'dl'] });
+  const { attributes, tokens } = takeAttributes(ctx.tokens);
+  const a = parseArgs(tokens, { longValued: ['trust', 'custom', 'container', 'display-name'], longFlags: ['hidden', 'visible', 'dl'] });
   const [verb, server, container, alias, displayName] = a.words;
   const db = ctx.db();
   const trustText = longValue(a, 'trust');
@@ -38,18 +63,19 @@ export const recipient: ExchangeSub = (ctx) => {
         trust: r.trust,
         hidden: !!r.hidden,
         address: r.msMailbox ? msAddress(db, s, r.msMailbox).replace(/^ms:/, 'MS:') : r.targetAddress,
+        attributes: recipientAttributes(db, r.id),
       }));
-      show(ctx, a, data, () => data.map((r) => `${r.container}  ${r.alias}  ${r.displayName}  ${r.type}  ${r.trust}  ${r.address}${r.hidden ? '  (hidden)' : ''}`).join('\n'));
+      show(ctx, a, data, () => data.map((r) => `${r.container}  ${r.alias}  ${r.displayName}  ${r.type}  ${r.trust}  ${r.address}${r.hidden ? '  (hidden)' : ''}${attributeText(r.attributes)}`).join('\n'));
       return 0;
     }
     case 'add':
       if (!alias || !displayName) throw usage('recipient add needs <SERVER> <container> <alias> "Display Name": dirsync exchange recipient add EXCH01 Recipients PAT "Pat Lee"');
-      addRecipient(db, server, { container, alias, displayName, trust, hidden, kind: a.long.has('custom') ? 'custom' : a.long.has('dl') ? 'dl' : 'mailbox', targetAddress: longValue(a, 'custom') });
+      addRecipient(db, server, { container, alias, displayName, trust, hidden, kind: a.long.has('custom') ? 'custom' : a.long.has('dl') ? 'dl' : 'mailbox', targetAddress: longValue(a, 'custom'), attributes });
       show(ctx, a, { added: alias }, () => `Recipient ${alias} added to ${container}`);
       return 0;
     case 'modify':
       if (!alias) throw usage('recipient modify needs <SERVER> <container> <alias>');
-      modifyRecipient(db, server, alias, { displayName, trust, hidden, container: longValue(a, 'container') });
+      modifyRecipient(db, server, alias, { displayName, trust, hidden, container: longValue(a, 'container'), attributes });
       show(ctx, a, { modified: alias }, () => `Recipient ${alias} changed`);
       return 0;
     case 'delete':

@@ -6,6 +6,7 @@ import { poKey } from '@/lib/dirsync/names';
 import { parseArgs } from '../args';
 import { dss, remoteRequestor, requestor } from './exchange-dirsync';
 import { container, recipient } from './exchange-recipients';
+import { directorySync } from './exchange-directory-sync';
 import { show, type Command, type CommandContext } from '../context';
 import { logging } from './exchange-logging';
 import { connection, mta } from './exchange-connector';
@@ -49,6 +50,8 @@ const subs: Record<string, ExchangeSub> = {
   recipient,
   container,
   logging,
+  'directory-sync': directorySync,
+  ds: directorySync,
   connection,
   mta,
 };

@@ -18,8 +18,11 @@ import {
 import { PropertySheet, SheetForm, type SheetTab } from '@/components/sheet/property-sheet';
 import { CheckField, NumberField, RadioGroup, SelectField, TextField } from '@/components/sheet/fields';
 import { DiagnosticsLogging } from '@/components/diagnostics/diagnostics-logging';
+import { MailboxPickerField } from '@/components/addressbook/mailbox-picker-field';
 import { ConnectionsTab } from '@/components/connector/connections-tab';
 import { CreateConnectionFields } from '@/components/connector/create-connection-fields';
+import { ModifyConnectionFields } from '@/components/connector/modify-connection-fields';
+import { MtaParameterFields } from '@/components/connector/mta-parameter-fields';
 import { Modal } from '@/components/connector/modal';
 import { MtasTab } from '@/components/connector/mtas-tab';
 import { QueueViewer } from '@/components/connector/queue-viewer';
@@ -119,11 +122,12 @@ export default async function ConnectorSheetPage({ params, searchParams }: { par
       body = (
         <SheetForm action={saveConnectorAction} closeHref={closeHref} readOnly={readOnly} help={<p>The Administrator&apos;s mailbox receives delivery status messages (a &quot;Postmaster&quot; mailbox is a good choice). Maximize MS Mail 3.x compatibility affects only connections to MS Mail (PC).</p>}>
           {hidden('interchange')}
-          <SelectField
+          <MailboxPickerField
+            server={server}
             label="Administrator's mailbox"
             name="administratorMailbox"
-            defaultValue={c.administratorMailbox}
-            options={[{ value: '', label: '(none)' }, ...mailboxes.map((m) => ({ value: m.alias, label: `${m.displayName} (${m.alias})` }))]}
+            button="Change…"
+            initial={mailboxes.find((m) => m.alias.toLowerCase() === c.administratorMailbox.toLowerCase()) ?? (c.administratorMailbox ? { alias: c.administratorMailbox, displayName: c.administratorMailbox } : null)}
           />
           <SelectField label="Primary language for clients" name="primaryLanguage" defaultValue={c.primaryLanguage} options={CONNECTOR_LANGUAGES.map((l) => ({ value: l, label: l }))} />
           <CheckField label="Maximize MS Mail 3.x compatibility" name="maximizeCompatibility" defaultChecked={c.maximizeCompatibility} />
@@ -155,7 +159,7 @@ export default async function ConnectorSheetPage({ params, searchParams }: { par
       body = (
         <div className="grid gap-3">
           <ConnectionsTab server={server} tabHref={tabHref} connections={ct.connections} confirm={c.confirmConnectionChanges} canChange={!readOnly} />
-          <SheetForm action={saveConnectorAction} closeHref={closeHref} readOnly={readOnly} help={<p>Connections to MS Mail (PC) postoffices over the LAN. Queue… shows the messages waiting for a postoffice; Delete and Return take one out of the queue.</p>}>
+          <SheetForm action={saveConnectorAction} closeHref={closeHref} readOnly={readOnly} help={<p>Connections to MS Mail (PC) postoffices: LAN, Async, X.25, or Indirect through a directly connected one. Queue… shows the messages waiting for a postoffice; Delete and Return take one out of the queue.</p>}>
             {hidden('connections')}
             <CheckField label="Confirm before connection changes are applied" name="confirmConnectionChanges" defaultChecked={c.confirmConnectionChanges} />
           </SheetForm>
@@ -167,22 +171,14 @@ export default async function ConnectorSheetPage({ params, searchParams }: { par
       if (create && !readOnly) {
         dialog = (
           <Modal title="Create Connection" closeHref={tabHref}>
-            {ct.connectable.length === 0 ? (
-              <p>Every MS Mail postoffice already has a connection.</p>
-            ) : (
-              <SheetForm action={createConnectionAction} closeHref={tabHref} help={<p>A LAN connection to an MS Mail (PC) postoffice. Connect As only when the postoffice is in a non-trusted domain.</p>}>
-                <input type="hidden" name="server" value={server} />
-                <fieldset className="grid gap-1">
-                  <legend className="mb-1">Connection Parameters</legend>
-                  <label className="flex items-center gap-2">
-                    <input type="radio" name="kind" value="lan" defaultChecked />
-                    <span>LAN</span>
-                  </label>
-                </fieldset>
-                <CreateConnectionFields choices={ct.connectable} />
-                <TextField label="Connect As" name="connectAs" />
-              </SheetForm>
-            )}
+            <SheetForm
+              action={createConnectionAction}
+              closeHref={tabHref}
+              help={<p>LAN: the connector reads the names from the postoffice; Connect As only when it is in a non-trusted domain. Async and X.25: the remote postoffice&apos;s names and how to reach it. Indirect: a postoffice reached through a directly connected one.</p>}
+            >
+              <input type="hidden" name="server" value={server} />
+              <CreateConnectionFields choices={ct.connectable} direct={ct.direct} attempts={ct.attempts} />
+            </SheetForm>
           </Modal>
         );
       } else if (modify) {
@@ -190,15 +186,10 @@ export default async function ConnectorSheetPage({ params, searchParams }: { par
         if (conn) {
           dialog = (
             <Modal title={`Modify Connection - ${conn.postoffice}`} closeHref={tabHref}>
-              <SheetForm action={modifyConnectionAction} closeHref={tabHref} readOnly={readOnly} help={<p>The postoffice is fixed; its path and the account to connect as can change.</p>}>
+              <SheetForm action={modifyConnectionAction} closeHref={tabHref} readOnly={readOnly} help={<p>The postoffice and its Connection Parameters are fixed; the fields of its kind can change.</p>}>
                 <input type="hidden" name="server" value={server} />
                 <input type="hidden" name="postoffice" value={conn.postoffice} />
-                <p>
-                  Postoffice: <strong>{conn.postoffice}</strong>
-                  {conn.servicedBy.length ? ` · serviced by ${conn.servicedBy.join(', ')}` : ''}
-                </p>
-                <TextField label="Postoffice Path" name="uncPath" defaultValue={conn.uncPath} />
-                <TextField label="Connect As" name="connectAs" defaultValue={conn.connectAs} />
+                <ModifyConnectionFields conn={conn} direct={ct.direct.filter((d) => d !== conn.postoffice)} attempts={ct.attempts} />
               </SheetForm>
             </Modal>
           );
@@ -250,11 +241,7 @@ export default async function ConnectorSheetPage({ params, searchParams }: { par
                 <CheckField label="Sent at Serviced Postoffices" name="logSent" defaultChecked={mta?.logSent ?? false} />
                 <CheckField label="Received at Serviced Postoffices" name="logReceived" defaultChecked={mta?.logReceived ?? false} />
               </fieldset>
-              <fieldset className="grid items-start gap-2 sm:grid-cols-2">
-                <legend className="mb-1">Polling Frequency</legend>
-                <NumberField label="Update configuration every" name="configMinutes" defaultValue={mta?.configMinutes ?? 60} suffix="minutes" />
-                <NumberField label="Check for mail every" name="pollMinutes" defaultValue={mta?.pollMinutes ?? 5} suffix="minutes" />
-              </fieldset>
+              <MtaParameterFields configMinutes={mta?.configMinutes ?? 60} pollMinutes={mta?.pollMinutes ?? 5} connectionType={mta?.connectionType ?? 'LAN'} comPort={mta?.comPort ?? 'COM1'} />
               {mta?.restartNeeded ? (
                 <p role="note" className="border border-amber-700 bg-amber-50 px-2 py-1 text-[12px] text-amber-900">
                   The running service checks for mail every {mta.runningPollMinutes} minutes: restart the service for the change to take effect.
@@ -264,12 +251,17 @@ export default async function ConnectorSheetPage({ params, searchParams }: { par
                 <legend className="mb-1">Postoffices Serviced</legend>
                 <input type="hidden" name="services" value="off" />
                 {ct.connections.length === 0 ? <p className="text-[12px] text-ink-muted">No connections yet: create one on the Connections tab.</p> : null}
-                {ct.connections.map((x) => (
-                  <label key={x.postoffice} className="flex items-center gap-2">
-                    <input type="checkbox" name="services" value={x.postoffice} defaultChecked={services.has(x.postoffice)} className="size-4" />
-                    <span>{x.postoffice}</span>
-                  </label>
-                ))}
+                {ct.connections
+                  .filter((x) => x.kind !== 'Indirect')
+                  .map((x) => (
+                    <label key={x.postoffice} className="flex items-center gap-2">
+                      <input type="checkbox" name="services" value={x.postoffice} defaultChecked={services.has(x.postoffice)} className="size-4" />
+                      <span>
+                        {x.postoffice} ({x.kind})
+                      </span>
+                    </label>
+                  ))}
+                <FieldErrorNote name="services" />
               </fieldset>
             </SheetForm>
           </Modal>

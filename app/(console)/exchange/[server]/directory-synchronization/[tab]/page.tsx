@@ -6,16 +6,21 @@ import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
 import { findServer } from '@/lib/exchange/servers';
 import { loggingTab } from '@/lib/queries/connector-sheet';
-import { getDirectorySynchronizationSheet } from '@/lib/queries/directory-synchronization-sheet';
+import { getDirectorySynchronizationSheet, getDirectorySyncSettings } from '@/lib/queries/directory-synchronization-sheet';
 import { PropertySheet, SheetForm, type SheetTab } from '@/components/sheet/property-sheet';
 import { DiagnosticsLogging } from '@/components/diagnostics/diagnostics-logging';
-import { dxLoggingAction } from '../actions';
+import { RestrictionField } from '@/components/directory-sync/restriction-field';
+import { TemplateMapsField } from '@/components/directory-sync/template-maps-field';
+import { deliveryRestrictionsAction, dxLoggingAction, templateMapsAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
 
 const TABS = [
   ['general', 'General'],
   ['e-mail-addresses', 'E-mail Addresses'],
+  ['delivery-restrictions', 'Delivery Restrictions'],
+  ['incoming-templates', 'Incoming Templates'],
+  ['outgoing-templates', 'Outgoing Templates'],
   ['diagnostics-logging', 'Diagnostics Logging'],
 ] as const;
 
@@ -105,6 +110,54 @@ export default async function DirectorySynchronizationSheetPage({ params }: { pa
         </p>
         <ReadOnlyButtons closeHref={closeHref} help="The MS address is generated: $SYSTEM on a dirsync server, SYSTEM1 on a requestor (DXA on Exchange 2000) — KB Q150828." />
       </div>
+    );
+  } else if (tab === 'delivery-restrictions') {
+    const s = getDirectorySyncSettings(db, sheet.server);
+    body = (
+      <SheetForm
+        key={tab}
+        action={deliveryRestrictionsAction}
+        closeHref={closeHref}
+        readOnly={!canChange(session.role)}
+        help={
+          <p>
+            Directory synchronization messages from a sender that is not accepted are not processed: they are returned with a non-delivery report, and MSExchangeDX logs event 9024. Senders are
+            matched by their MS Mail address, the <code>NET/PO/$SYSTEM</code> custom recipient of a requestor or dirsync server; distribution lists are not expanded.
+          </p>
+        }
+      >
+        <input type="hidden" name="server" value={sheet.server} />
+        <input type="hidden" name="revision" value={s.revision} />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <RestrictionField key={`${s.revision}-a`} server={sheet.server} legend="Accept messages from" name="acceptFrom" options={['All', 'List']} defaultValue={s.acceptFrom} listName="accept" initial={s.accept} />
+          <RestrictionField key={`${s.revision}-r`} server={sheet.server} legend="Reject messages from" name="rejectFrom" options={['None', 'List']} defaultValue={s.rejectFrom} listName="reject" initial={s.reject} />
+        </div>
+        <p>All rejected messages are returned to the original sender.</p>
+      </SheetForm>
+    );
+  } else if (tab === 'incoming-templates' || tab === 'outgoing-templates') {
+    const s = getDirectorySyncSettings(db, sheet.server);
+    const direction = tab === 'incoming-templates' ? 'incoming' : 'outgoing';
+    body = (
+      <SheetForm
+        key={tab}
+        action={templateMapsAction}
+        closeHref={closeHref}
+        readOnly={!canChange(session.role)}
+        help={
+          <p>
+            {direction === 'incoming'
+              ? 'Incoming Templates map the template prompts MS Mail sends (Surname:, Department:) to Exchange attributes of the custom recipients directory synchronization imports, when the dirsync object receives template information.'
+              : 'Outgoing Templates send Exchange attributes as MS Mail template lines (- Department:/Sales) with the addresses exported, when the dirsync object sends local template information; a changed attribute sends a Modify.'}{' '}
+            Include the colon in the prompt (KB Q228601).
+          </p>
+        }
+      >
+        <input type="hidden" name="server" value={sheet.server} />
+        <input type="hidden" name="revision" value={s.revision} />
+        <input type="hidden" name="direction" value={direction} />
+        <TemplateMapsField key={s.revision} direction={direction} initial={s[direction]} attributes={s.attributes} />
+      </SheetForm>
     );
   } else {
     const logging = loggingTab(db, sheet.server, ['MSExchangeDX']);

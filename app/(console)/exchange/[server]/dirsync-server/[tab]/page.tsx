@@ -1,3 +1,4 @@
+import { MailboxPickerField } from '@/components/addressbook/mailbox-picker-field';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -5,7 +6,7 @@ import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
 import { getDirsyncServerSheet, serverContext } from '@/lib/queries/dirsync-objects';
 import { PropertySheet, SheetForm } from '@/components/sheet/property-sheet';
-import { CheckField, SelectField, TextField } from '@/components/sheet/fields';
+import { CheckField, TextField } from '@/components/sheet/fields';
 import { ScheduleField } from '@/components/dirsync/schedule-field';
 import { Hidden, ReadOnlyField, SheetArea, Unavailable } from '@/components/dirsync/sheet-bits';
 import { saveDirsyncServerAction } from '../actions';
@@ -69,11 +70,12 @@ export default async function DirsyncServerPage({ params }: Params) {
           >
             {hidden}
             <TextField label="Name" name="name" defaultValue={sheet.name} maxLength={64} />
-            <SelectField
+            <MailboxPickerField
+              server={ctx.server}
               label="Dirsync administrator"
               name="administrator"
-              defaultValue={sheet.administrator}
-              options={[{ value: '', label: '(none)' }, ...sheet.mailboxes.map((m) => ({ value: m.alias, label: `${m.displayName} (${m.alias})` }))]}
+              button="Dirsync Admin…"
+              initial={sheet.mailboxes.find((m) => m.alias.toLowerCase() === sheet.administrator.toLowerCase()) ?? (sheet.administrator ? { alias: sheet.administrator, displayName: sheet.administrator } : null)}
             />
             <CheckField label="Copy administrator on outgoing messages" name="copyAdministrator" defaultChecked={sheet.copyAdministrator} />
             <CheckField label="Forward incoming dirsync messages to administrator" name="forwardToAdministrator" defaultChecked={sheet.forwardToAdministrator} />

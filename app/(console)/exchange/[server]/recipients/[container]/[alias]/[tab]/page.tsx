@@ -8,6 +8,7 @@ import { PropertySheet, SheetForm } from '@/components/sheet/property-sheet';
 import { CheckField, NumberField, TextField } from '@/components/sheet/fields';
 import { Hidden, ReadOnlyField, SheetArea } from '@/components/dirsync/sheet-bits';
 import { saveRecipientAction } from '../../actions';
+import { TEMPLATE_ATTRIBUTES, VALUE_MAX } from '@/lib/exchange/template-attributes';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: `${decodeURIComponent((await params).alias)} Properties` };
 }
 
-/** A mailbox's or custom recipient's property sheet: General (Display name; Alias fixed) and Advanced (Trust level, Hide from address book). */
+/** A mailbox's or custom recipient's property sheet: General (Display name, the directory attributes; Alias fixed) and Advanced (Trust level, Hide from address book). */
 export default async function RecipientPage({ params }: Params) {
   const { server, container, alias, tab } = await params;
   const containerName = decodeURIComponent(container);
@@ -61,6 +62,15 @@ export default async function RecipientPage({ params }: Params) {
               <ReadOnlyField label="Type" value={r.type} />
               <ReadOnlyField label="E-mail address" value={r.emailAddress ?? '(none)'} />
               <ReadOnlyField label="Container" value={r.container} />
+              <fieldset className="grid gap-2 border border-chrome-shadow/60 px-3 pt-1 pb-3">
+                <legend className="px-1">Directory attributes</legend>
+                <div className="grid gap-2 sm:grid-cols-2">
+                  {TEMPLATE_ATTRIBUTES.map((a) => (
+                    <TextField key={a} label={a} name={`attr.${a}`} defaultValue={r.attributes[a] ?? ''} maxLength={VALUE_MAX} />
+                  ))}
+                </div>
+                <span className="text-[12px] text-ink-muted">Sent to MS Mail and read from it as template information where the Directory Synchronization object maps them (Outgoing and Incoming Templates).</span>
+              </fieldset>
               {r.importedBy ? <p className="text-[12px] text-ink-muted">Imported by directory synchronization from {r.importedBy}: the next import that includes it overwrites changes made here.</p> : null}
             </>
           ) : (
