@@ -2,8 +2,9 @@
  * B4 (quality.md): `next start` on loopback, 20 concurrent clients for 20 s against the
  * Connections list, a property sheet and the Event Viewer's first page, each signed in; requests/s
  * and p50/p95 latency, with the ratio of p95 to a static file of the same app served the same way.
- * The server is the one `npm start` runs (scripts/serve.mjs: Next's handler, one process per core);
- * a last row shows the Connections list from a single process for comparison.
+ * The server is the one `npm start` runs (scripts/serve.mjs: Next's handler, one process per core,
+ * unchanged pages answered from its page cache); two last rows show the Connections list rendered
+ * on every request (no page cache) by all processes and by one, for comparison.
  * Usage: `node --import tsx bench/b4-http.ts '<{"out","file","seconds","clients"}>'` (bench/run.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -39,8 +40,8 @@ const PORT = 3190;
 const DIST = '.next-bench';
 const log = (t: string) => process.stderr.write(`    ${t}\n`);
 
-/** The sample network, an Admin session, and an Application log of 10,000 PC MTA and DX events. */
-function prepare(): string {
+/** The sample network, a session per client of one Admin, and an Application log of 10,000 PC MTA and DX events. */
+function prepare(): string[] {
   const db = openDatabase(input.file);
   loadSampleNetwork(db);
   const admin = createAccount(db, { name: 'bench', password: 'bench password', role: 'admin' }, { firstRun: true });
@@ -63,9 +64,10 @@ function prepare(): string {
       });
     }
   });
-  const { token } = createSession(db, admin.id);
+  // One session per client: 20 administrators, not one refreshing 20 times.
+  const tokens = Array.from({ length: input.clients }, () => createSession(db, admin.id).token);
   db.$client.close();
-  return token;
+  return tokens;
 }
 
 /** The newest modification time under the folders a build is made from. */
@@ -96,11 +98,11 @@ function build(): void {
   if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
 }
 
-/** The console's server as `npm start` runs it (scripts/serve.mjs), with `processes` workers. */
-async function startServer(file: string, processes: number): Promise<() => void> {
+/** The console's server as `npm start` runs it (scripts/serve.mjs), with `processes` workers, with or without its page cache. */
+async function startServer(file: string, processes: number, pageCache = true): Promise<() => void> {
   const server = spawn('node', ['scripts/serve.mjs', '-H', '127.0.0.1', '-p', String(PORT)], {
     cwd: root,
-    env: { ...process.env, NEXT_DIST_DIR: DIST, DIRSYNC_DB: file, NEXT_TELEMETRY_DISABLED: '1', WEB_CONCURRENCY: String(processes) },
+    env: { ...process.env, NEXT_DIST_DIR: DIST, DIRSYNC_DB: file, NEXT_TELEMETRY_DISABLED: '1', WEB_CONCURRENCY: String(processes), DIRSYNC_PAGE_CACHE: pageCache ? '1' : '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
@@ -151,16 +153,16 @@ function get(url: string, cookie: string): Promise<{ ms: number; ok: boolean }> 
 }
 
 /** `clients` loops, each issuing the next request when the last one finished, for `seconds`. */
-async function load(label: string, url: string, cookie: string): Promise<B4Target> {
-  const hit = () => get(url, cookie);
-  for (let k = 0; k < 10; k++) await hit(); // warm: compile caches, statement caches
+async function load(label: string, url: string, cookies: string[]): Promise<B4Target> {
+  const hit = (client = 0) => get(url, cookies[client % cookies.length]);
+  for (let k = 0; k < 10; k++) await hit(k); // warm: compile caches, statement caches
   const times: number[] = [];
   let errors = 0;
   const end = performance.now() + input.seconds * 1000;
   await Promise.all(
-    Array.from({ length: input.clients }, async () => {
+    Array.from({ length: input.clients }, async (_, client) => {
       while (performance.now() < end) {
-        const r = await hit();
+        const r = await hit(client);
         if (r.ok) times.push(r.ms);
         else errors++;
       }
@@ -171,10 +173,10 @@ async function load(label: string, url: string, cookie: string): Promise<B4Targe
 }
 
 async function main(): Promise<void> {
-  const token = prepare();
+  const tokens = prepare();
   build();
   const base = `http://127.0.0.1:${PORT}`;
-  const cookie = `dirsync_session=${token}`;
+  const cookie = tokens.map((t) => `dirsync_session=${t}`);
   const targets: B4Target[] = [];
   let stop = await startServer(input.file, os.availableParallelism());
   try {
@@ -185,13 +187,18 @@ async function main(): Promise<void> {
   } finally {
     stop();
   }
-  // For comparison: the same list served by one process (what `next start` alone gives).
-  await new Promise((r) => setTimeout(r, 500));
-  stop = await startServer(input.file, 1);
-  try {
-    targets.push({ ...(await load('Connections list, one process', `${base}/exchange/EXCH01/connections`, cookie)), information: true });
-  } finally {
-    stop();
+  // For comparison: every page rendered anew (no page cache), by all processes and by one.
+  for (const [processes, label] of [
+    [os.availableParallelism(), `Connections list, rendered every time (${os.availableParallelism()} processes, no page cache)`],
+    [1, 'Connections list, rendered every time (one process, no page cache)'],
+  ] as const) {
+    await new Promise((r) => setTimeout(r, 500));
+    stop = await startServer(input.file, processes, false);
+    try {
+      targets.push({ ...(await load(label, `${base}/exchange/EXCH01/connections`, cookie)), information: true });
+    } finally {
+      stop();
+    }
   }
   fs.writeFileSync(input.out, JSON.stringify({ targets }));
 }

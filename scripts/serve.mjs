@@ -6,11 +6,29 @@
  * every engine step is one transaction, and schedules and the clock live in the database, not in a
  * process.
  *
+ * Unchanged pages are answered from a per-session cache until the database changes
+ * (scripts/page-cache.mjs; DIRSYNC_PAGE_CACHE=0 turns it off).
+ *
  * Usage: node scripts/serve.mjs [-H host] [-p port]   (PORT, WEB_CONCURRENCY from the environment)
  */
 import cluster from 'node:cluster';
 import http from 'node:http';
 import os from 'node:os';
+import path from 'node:path';
+import { withPageCache } from './page-cache.mjs';
+
+/**
+ * A counter that moves whenever anyone commits to the database (PRAGMA data_version on a
+ * read-only connection of its own): what the page cache checks before answering from memory.
+ * The file is the one the console opens (db/client.ts databasePath).
+ */
+async function databaseVersion() {
+  const { default: Database } = await import('better-sqlite3');
+  const file = process.env.DIRSYNC_DB ?? path.join(process.env.DIRSYNC_ROOT ?? process.cwd(), 'data', 'dirsync.db');
+  const watcher = new Database(file, { readonly: true, fileMustExist: true });
+  const read = watcher.prepare('pragma data_version').pluck();
+  return () => read.get();
+}
 
 function option(flag) {
   const i = process.argv.indexOf(flag);
@@ -44,7 +62,7 @@ if (cluster.isPrimary && workers > 1) {
   const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? 'localhost', port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((req, res) => handle(req, res));
+  const server = http.createServer(process.env.DIRSYNC_PAGE_CACHE === '0' ? (req, res) => handle(req, res) : withPageCache(handle, { version: await databaseVersion() }));
   server.listen(port, hostname, () => {
     if (cluster.isPrimary || cluster.worker?.id === 1) console.log(`Dirsync Console ready on http://${hostname ?? 'localhost'}:${port} (${workers} process${workers === 1 ? '' : 'es'})`);
   });
