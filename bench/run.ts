@@ -359,6 +359,7 @@ function runB4(): void {
     figures.push(
       { benchmark: 'B4', figure: `${t.label}: p50 (${(t.requests / t.seconds).toFixed(0)} req/s${t.errors ? `, ${t.errors} errors` : ''})`, value: t.p50, unit: 'ms' },
       { benchmark: 'B4', figure: `${t.label}: p95`, value: t.p95, unit: 'ms', ...(t.information ? {} : { target: 150 }) },
+      { benchmark: 'B4', figure: `${t.label}: p99`, value: t.p99, unit: 'ms' },
       { benchmark: 'B4', figure: `${t.label}: p95 / static p95`, value: t.p95 / staticFile.p95, unit: 'x' },
     );
     if (t.errors) process.exitCode = 1;
