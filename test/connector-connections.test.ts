@@ -5,7 +5,6 @@ import { addMailbox } from '@/lib/dirsync/add-mailbox';
 import { now } from '@/lib/dirsync/clock';
 import { createPostoffice } from '@/lib/dirsync/create-postoffice';
 import { deletePostoffice } from '@/lib/dirsync/delete-postoffice';
-import { DirsyncError } from '@/lib/dirsync/errors';
 import { externalPass } from '@/lib/dirsync/external-pass';
 import { importProcessTimes } from '@/lib/dirsync/process-times';
 import { createServerRequestor } from '@/lib/dirsync/server-requestors';
@@ -20,7 +19,7 @@ import { addPcMta, pcMta, setPcMta } from '@/lib/exchange/save-pc-mta';
 import { saveDirsyncRequestor } from '@/lib/exchange/save-dirsync-requestor';
 import { setLoggingLevel } from '@/lib/exchange/set-logging-level';
 import { dispatch } from '@/lib/scheduler/dispatch';
-import { cli, ok, snapshot, snapshotOf, tempDbFile } from './helpers';
+import { cli, ok, refusal, snapshot, snapshotOf, tempDbFile } from './helpers';
 
 // The Connections tab's four kinds (LAN, Async, X.25, Indirect; exchange-admin-reference.md 2.5),
 // the MTA dialog's Connection Parameters and Communication Port (2.6), and how each kind carries mail.
@@ -38,16 +37,6 @@ function network(): { db: Db; file: string } {
   for (const po of ['POLY/MONT', 'POLY/NOV', 'POLY/OCT', 'FAR/AWAY']) createPostoffice(db, { name: po, password: 'SECRET', fileServer: `FS${po.split('/')[1]}` });
   createExchangeServer(db, { organization: 'Polynomial', site: 'HQ', server: 'EXCH01' });
   return { db, file };
-}
-
-function refusal(f: () => unknown): { kind: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DirsyncError) return { kind: e.kind, message: e.message };
-    throw e;
-  }
-  throw new Error('expected the call to be refused');
 }
 
 /** A refused call changes nothing. */

@@ -5,7 +5,7 @@ import { openDatabase } from '@/db/client';
 import { saveDeliveryRestrictions } from '@/lib/exchange/save-delivery-restrictions';
 import { saveTemplateMaps } from '@/lib/exchange/save-template-maps';
 import { checkPrompt, formatTemplateLine, parseTemplateLine } from '@/lib/exchange/template-attributes';
-import { cli, dump, events, ok, smallNetwork, tempDbFile } from './helpers';
+import { cli, dump, events, exchangeDssNetwork, exchangeDssCycle, ok, smallNetwork, tempDbFile } from './helpers';
 
 /**
  * The Directory Synchronization object's Delivery Restrictions and Incoming / Outgoing Templates
@@ -30,39 +30,14 @@ const inbox = (file: string, po: string) =>
   );
 
 describe('Delivery Restrictions on an Exchange dirsync server', () => {
-  function dssNetwork(): string {
-    const file = tempDbFile('dsobj-dss');
-    for (const po of ['NOV', 'OCT']) ok(file, `po create POLY/${po} --password SECRET`);
-    ok(file, 'user add -dM ALICE "Alice Walker"');
-    ok(file, 'exchange create POLYNOMIAL HQ EXCH01');
-    ok(file, 'exchange recipient add EXCH01 Recipients PAT "Pat Lee"');
-    ok(file, 'exchange connection add EXCH01 POLY/NOV');
-    ok(file, 'exchange mta add EXCH01 "Microsoft PC MTA" --poll 1 --services POLY/NOV');
-    ok(file, 'service start EXCH01 "Microsoft PC MTA"');
-    ok(file, 'exchange dss EXCH01 --schedule never');
-    ok(file, 'exchange remote-requestor add EXCH01 POLY/NOV --password NOVPW --export-containers Recipients');
-    ok(file, 'ds register -dM POLYNOMIAL/HQ --password NOVPW');
-    return file;
-  }
-
-  function dssCycle(file: string): string {
-    ok(file, 'reqmain -t -dM');
-    ok(file, 'external -0');
-    ok(file, 'dispatch --until +1m');
-    const t2 = ok(file, 'service pause EXCH01 MSExchangeDX');
-    ok(file, 'dispatch --until +1m');
-    ok(file, 'nsda -rr -dM');
-    return t2;
-  }
-
   it("returns a rejected requestor's update unread (event 9024, a notice to its postoffice); once removed, the next cycle applies it", () => {
-    const file = dssNetwork();
+    const file = exchangeDssNetwork('dsobj-dss');
     ok(file, 'exchange ds EXCH01 restrictions --reject list --reject-list POLY.NOV.$SYSTEM');
     const before = recipients(file).map((r) => r.address);
     const novList = () => rows(file, "select full_name, address from list_entry e join postoffice p on p.id = e.po_id where p.name = 'NOV' and removed_gen is null order by address");
     const novBefore = novList();
 
-    const t2 = dssCycle(file);
+    const t2 = exchangeDssCycle(file);
     expect(t2).toContain('Returned to POLY/NOV/$SYSTEM: ReqTx');
     expect(t2).toContain('(POLY/NOV/$SYSTEM is on the Reject messages from list)');
     // Nothing of the update was applied: no custom recipient, no master entry, no reply, NOV's GAL as it was.
@@ -76,25 +51,25 @@ describe('Delivery Restrictions on an Exchange dirsync server', () => {
     expect(e[0].description).toMatch(/^A directory synchronization message from POLY\/NOV\/\$SYSTEM was not accepted/);
 
     ok(file, 'exchange ds EXCH01 restrictions --reject none --reject-list ""');
-    const again = dssCycle(file);
+    const again = exchangeDssCycle(file);
     expect(again).not.toContain('Returned');
     // The requestor sent its unacknowledged REQTRANS again; now it is applied.
     expect(recipients(file).map((r) => r.address)).toContain('PCM:POLY/NOV/ALICE');
   });
 
   it('Accept messages from List takes only the senders on it', () => {
-    const file = dssNetwork();
+    const file = exchangeDssNetwork('dsobj-dss');
     ok(file, 'exchange recipient add EXCH01 Recipients OTHER "Other PO" --custom MS:POLY/OCT/ADMIN');
     ok(file, 'exchange ds EXCH01 restrictions --accept list --accept-list OTHER');
-    expect(dssCycle(file)).toContain('the sender is not on the Accept messages from list');
+    expect(exchangeDssCycle(file)).toContain('the sender is not on the Accept messages from list');
     expect(recipients(file).map((r) => r.address)).not.toContain('PCM:POLY/NOV/ALICE');
     ok(file, 'exchange ds EXCH01 restrictions --accept-list OTHER,POLY.NOV.$SYSTEM');
-    dssCycle(file);
+    exchangeDssCycle(file);
     expect(recipients(file).map((r) => r.address)).toContain('PCM:POLY/NOV/ALICE');
   });
 
   it('refuses Accept List with nobody on it, a recipient on both lists, an unknown alias, and a stale revision — changing nothing', () => {
-    const file = dssNetwork();
+    const file = exchangeDssNetwork('dsobj-dss');
     const before = dump(file);
     const refused = cli(file, 'exchange ds EXCH01 restrictions --accept list');
     expect(refused.code).toBe(2);

@@ -2,14 +2,13 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { openDatabase } from '@/db/client';
 import { createPostoffice } from '@/lib/dirsync/create-postoffice';
-import { DirsyncError } from '@/lib/dirsync/errors';
 import { stmt } from '@/lib/dirsync/statements';
 import { addConnection, addressSpaces, connections, removeConnection } from '@/lib/exchange/add-connection';
 import { controlService } from '@/lib/exchange/control-service';
 import { createExchangeServer } from '@/lib/exchange/create-exchange-server';
 import { deleteRegistryValue, getRegistryValue, registryValues, setRegistryValue } from '@/lib/exchange/registry';
 import { addPcMta, pcMtas, removePcMta, setPcMta } from '@/lib/exchange/save-pc-mta';
-import { cli, dump, ok, snapshotOf, tempDbFile } from './helpers';
+import { cli, dump, ok, refusal, snapshotOf, tempDbFile } from './helpers';
 
 // The MS Mail Connector's Connections, Address Space and Connector MTAs tabs, and the DXA's
 // registry values (protocol.md section 7; exchange-admin-reference.md 2.5–2.7, 7).
@@ -27,17 +26,6 @@ function network(): { db: Db; file: string } {
   for (const po of ['MONT', 'NOV', 'OCT']) createPostoffice(db, { name: `POLY/${po}`, password: 'SECRET', fileServer: `FS${po}` });
   createExchangeServer(db, { organization: 'Polynomial', site: 'HQ', server: 'EXCH01' });
   return { db, file };
-}
-
-/** The error a call throws: its kind and message. */
-function refusal(f: () => unknown): { kind: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DirsyncError) return { kind: e.kind, message: e.message };
-    throw e;
-  }
-  throw new Error('expected the call to be refused');
 }
 
 /** A refused call changes nothing. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
-import { cli, events, ok, smallNetwork, tempDbFile } from './helpers';
+import { cli, events, exchangeDssNetwork, exchangeDssCycle, ok, smallNetwork, tempDbFile } from './helpers';
 
 /** Exchange-side rules: export filtering by trust, hidden recipients, import containers, the DSS's events. */
 
@@ -110,35 +110,9 @@ describe('import containers (xog11013)', () => {
 });
 
 describe('Exchange as dirsync server', () => {
-  function dssNetwork(): string {
-    const file = tempDbFile('xdss');
-    for (const po of ['NOV', 'OCT']) ok(file, `po create POLY/${po} --password SECRET`);
-    ok(file, 'user add -dM ALICE "Alice Walker"');
-    ok(file, 'user add -dN OLGA "Olga Roberts"');
-    ok(file, 'exchange create POLYNOMIAL HQ EXCH01');
-    ok(file, 'exchange recipient add EXCH01 Recipients PAT "Pat Lee"');
-    for (const po of ['NOV', 'OCT']) ok(file, `exchange connection add EXCH01 POLY/${po}`);
-    ok(file, 'exchange mta add EXCH01 "Microsoft PC MTA" --poll 1 --services POLY/NOV,POLY/OCT');
-    ok(file, 'service start EXCH01 "Microsoft PC MTA"');
-    ok(file, 'exchange dss EXCH01 --schedule never');
-    ok(file, 'exchange remote-requestor add EXCH01 POLY/NOV --password NOVPW --export-containers Recipients');
-    ok(file, 'ds register -dM POLYNOMIAL/HQ --password NOVPW');
-    return file;
-  }
-
-  function dssCycle(file: string): string {
-    ok(file, 'reqmain -t -dM');
-    ok(file, 'external -0');
-    ok(file, 'dispatch --until +1m');
-    const t2 = ok(file, 'service pause EXCH01 MSExchangeDX');
-    ok(file, 'dispatch --until +1m');
-    ok(file, 'nsda -rr -dM');
-    return t2;
-  }
-
   it('runs T2 on pause: requestors get replies with the Exchange recipients, their users become custom recipients', () => {
-    const file = dssNetwork();
-    const t2 = dssCycle(file);
+    const file = exchangeDssNetwork();
+    const t2 = exchangeDssCycle(file);
     expect(t2).toContain('SrvTx R=1 S=3 (was 0), I=0 2 sent');
     expect(ok(file, 'rebuild -f -dM')).toBe('GAL rebuilt: 2 names');
     const recipients = JSON.parse(ok(file, 'exchange recipient list EXCH01 --json')) as { alias: string; address: string }[];
@@ -146,7 +120,7 @@ describe('Exchange as dirsync server', () => {
   });
 
   it('logs event 136 for a request from a postoffice with no Remote Dirsync Requestor, and processes nothing from it', () => {
-    const file = dssNetwork();
+    const file = exchangeDssNetwork();
     ok(file, 'exchange logging EXCH01 MSExchangeDX * maximum');
     ok(file, 'ds register -dN POLYNOMIAL/HQ --password X');
     ok(file, 'exchange mta set EXCH01 "Microsoft PC MTA" --services POLY/NOV,POLY/OCT');
@@ -161,20 +135,20 @@ describe('Exchange as dirsync server', () => {
   });
 
   it('answers lost numbers with events 220 and 221 and a full Import Reply; Export on next cycle sends one too', () => {
-    const file = dssNetwork();
-    dssCycle(file);
+    const file = exchangeDssNetwork();
+    exchangeDssCycle(file);
     // The requestor claims a server number the DSS never reached (a restored DSS, KB Q175588).
     const db = openDatabase(file);
     db.$client.prepare("update reqconf set srv_sync = 50 where po_id = (select id from postoffice where name = 'NOV')").run();
     db.$client.close();
-    const t2 = dssCycle(file);
+    const t2 = exchangeDssCycle(file);
     expect(t2).toMatch(/SrvTx R=1 S=3 \(was 50\), I=0 2 sent/);
     const lost = events(file, '--id 220');
     expect(lost[0].description).toMatch(/^Multiple dirsync messages to and from NOV have been lost or delayed\./);
     expect(events(file, '--id 221')[0].description).toBe('An Import Reply (full export) will be done to NOV on the next reply.');
 
     ok(file, 'exchange remote-requestor set EXCH01 POLY/NOV --export-next');
-    expect(dssCycle(file)).toMatch(/SrvTx R=1 S=3 \(was 3\), I=0 2 sent/);
+    expect(exchangeDssCycle(file)).toMatch(/SrvTx R=1 S=3 \(was 3\), I=0 2 sent/);
     expect(JSON.parse(ok(file, 'exchange remote-requestor list EXCH01 --json'))[0].exportNext).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from '@/db/client';
 import { main } from '@/lib/cli/main';
+import { DirsyncError } from '@/lib/dirsync/errors';
 
 /** A fresh database file under the system temp directory, unique per call. */
 export function tempDbFile(label = 'test'): string {
@@ -94,6 +95,38 @@ export function smallNetwork(file: string, mailboxes: Record<string, [string, st
   for (const [drive, list] of Object.entries(mailboxes)) for (const [m, f] of list) ok(file, ['user', 'add', `-d${drive}`, m, f]);
 }
 
+/**
+ * EXCH01 (POLYNOMIAL/HQ) as the dirsync server of POLY/NOV (drive M, ALICE) over a LAN connection
+ * with a PC MTA polling every minute; POLY/OCT (drive N, OLGA) connected but not a requestor; the
+ * Exchange recipient PAT. Its DSS schedule is Never: T2 runs when DX is paused (exchangeDssCycle).
+ */
+export function exchangeDssNetwork(label = 'xdss'): string {
+  const file = tempDbFile(label);
+  for (const po of ['NOV', 'OCT']) ok(file, `po create POLY/${po} --password SECRET`);
+  ok(file, 'user add -dM ALICE "Alice Walker"');
+  ok(file, 'user add -dN OLGA "Olga Roberts"');
+  ok(file, 'exchange create POLYNOMIAL HQ EXCH01');
+  ok(file, 'exchange recipient add EXCH01 Recipients PAT "Pat Lee"');
+  for (const po of ['NOV', 'OCT']) ok(file, `exchange connection add EXCH01 POLY/${po}`);
+  ok(file, 'exchange mta add EXCH01 "Microsoft PC MTA" --poll 1 --services POLY/NOV,POLY/OCT');
+  ok(file, 'service start EXCH01 "Microsoft PC MTA"');
+  ok(file, 'exchange dss EXCH01 --schedule never');
+  ok(file, 'exchange remote-requestor add EXCH01 POLY/NOV --password NOVPW --export-containers Recipients');
+  ok(file, 'ds register -dM POLYNOMIAL/HQ --password NOVPW');
+  return file;
+}
+
+/** One cycle with EXCH01 as the dirsync server: NOV's T1, the PC MTA, T2 on pause, the reply home and T3. Returns the pause's output. */
+export function exchangeDssCycle(file: string): string {
+  ok(file, 'reqmain -t -dM');
+  ok(file, 'external -0');
+  ok(file, 'dispatch --until +1m');
+  const t2 = ok(file, 'service pause EXCH01 MSExchangeDX');
+  ok(file, 'dispatch --until +1m');
+  ok(file, 'nsda -rr -dM');
+  return t2;
+}
+
 /** Every row of every table, log lines included (a usage error writes nothing at all). */
 export const dump = (file: string) => snapshot(file, true);
 
@@ -110,4 +143,15 @@ export interface EventJson {
 export function events(file: string, args = ''): EventJson[] {
   const data = JSON.parse(ok(file, `events --limit 1000 --json ${args}`));
   return Array.isArray(data) ? data : data.events;
+}
+
+/** The engine error a call throws (its kind and message); fails the test when it does not throw one. */
+export function refusal(f: () => unknown): { kind: string; message: string } {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof DirsyncError) return { kind: e.kind, message: e.message };
+    throw e;
+  }
+  throw new Error('expected the call to be refused');
 }

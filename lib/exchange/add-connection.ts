@@ -3,7 +3,7 @@ import { conflict, notFound, usage } from '@/lib/dirsync/errors';
 import { poKey } from '@/lib/dirsync/names';
 import { resolvePo, type PoRow } from '@/lib/dirsync/postoffices';
 import { step, stmt } from '@/lib/dirsync/statements';
-import { ATTEMPTS_DEFAULT, checkAttempts, checkKind, checkPhone, checkVia, checkX121, INDIRECT_FIRST, routedThrough, typedPo, type ConnectionKind } from './connection-fields';
+import { ATTEMPTS_DEFAULT, checkAttempts, checkKind, checkPhone, checkVia, checkX121, INDIRECT_FIRST, refuseOtherKindsFields, routedThrough, typedPo, type ConnectionKind } from './connection-fields';
 import { RESERVED_NETWORK_NAMES } from './local-postoffice';
 import { resolveServer, serverOfConnector, type ServerRow } from './servers';
 
@@ -121,30 +121,12 @@ export function mtasServicing(db: Db, serverId: number, poId: number): string[] 
 const queuedFor = (db: Db, server: ServerRow, dest: string) =>
   (stmt(db, "select count(*) as n from message where holder_po_id = ? and place = 'OUTBOUND' and dest = ?").get(server.connectorPoId, dest) as { n: number }).n;
 
-/** A field the chosen kind does not have is refused rather than silently dropped. */
-function refuseOthers(kind: ConnectionKind, opts: ConnectionOptions): void {
-  const fields: [keyof ConnectionOptions, string, ConnectionKind[]][] = [
-    ['uncPath', 'Postoffice Path', ['LAN']],
-    ['connectAs', 'Connect As', ['LAN']],
-    ['phoneNumber', 'Phone number', ['Async']],
-    ['x121Address', 'X.121 address', ['X.25']],
-    ['connectionAttempts', 'Connection attempts', ['Async', 'X.25']],
-    ['via', 'Indirect via', ['Indirect']],
-  ];
-  for (const [field, label, kinds] of fields) {
-    const v = opts[field];
-    if (v !== undefined && String(v).trim() !== '' && !kinds.includes(kind)) {
-      throw usage(`${label} is a field of ${kinds.join(' and ')} connections, not of a${kind === 'Indirect' || kind === 'Async' ? 'n' : ''} ${kind} one: leave it out or choose ${kinds.join(' or ')}`);
-    }
-  }
-}
-
 /** Connections tab ▸ Create…: a connection to an MS Mail postoffice of any kind, and its `MS` address space. */
 export function addConnection(db: Db, serverName: string, poSpec: string, opts: ConnectionOptions = {}): AddedConnection {
   return step(db, () => {
     const server = resolveServer(db, serverName);
     const kind = opts.kind === undefined ? 'LAN' : checkKind(opts.kind);
-    refuseOthers(kind, opts);
+    refuseOtherKindsFields(kind, opts);
     let po: PoRow;
     if (kind === 'LAN') {
       po = connectablePo(db, server, poSpec);

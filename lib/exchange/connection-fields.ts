@@ -21,6 +21,34 @@ export const ATTEMPTS_MIN = 1;
 export const ATTEMPTS_MAX = 99;
 export const ATTEMPTS_DEFAULT = 3;
 
+/** Which kinds have which field of the dialog, by the dialog's label. */
+const KIND_FIELDS: [field: 'uncPath' | 'connectAs' | 'phoneNumber' | 'x121Address' | 'connectionAttempts' | 'via', label: string, kinds: ConnectionKind[]][] = [
+  ['uncPath', 'Postoffice Path', ['LAN']],
+  ['connectAs', 'Connect As', ['LAN']],
+  ['phoneNumber', 'Phone number', ['Async']],
+  ['x121Address', 'X.121 address', ['X.25']],
+  ['connectionAttempts', 'Connection attempts', ['Async', 'X.25']],
+  ['via', 'Indirect via', ['Indirect']],
+];
+
+const article = (kind: ConnectionKind) => (kind === 'Indirect' || kind === 'Async' ? 'an' : 'a');
+
+/**
+ * A field the connection's kind does not have is refused rather than silently dropped. `key`
+ * names an existing connection (Modify…); without it the kind is the one being chosen (Create…).
+ */
+export function refuseOtherKindsFields(kind: ConnectionKind, input: Partial<Record<(typeof KIND_FIELDS)[number][0], unknown>>, key?: string): void {
+  for (const [field, label, kinds] of KIND_FIELDS) {
+    const v = input[field];
+    if (v === undefined || kinds.includes(kind) || (!key && String(v).trim() === '')) continue;
+    throw usage(
+      key
+        ? `${label} is a field of ${kinds.join(' and ')} connections; ${key} is ${article(kind)} ${kind} connection`
+        : `${label} is a field of ${kinds.join(' and ')} connections, not of ${article(kind)} ${kind} one: leave it out or choose ${kinds.join(' or ')}`,
+    );
+  }
+}
+
 /** `LAN`, `async`, `x25`, `X.25`, `indirect` in any case → the kind. */
 export function checkKind(text: string): ConnectionKind {
   const t = text.trim().toLowerCase().replace(/[.\s]/g, '');

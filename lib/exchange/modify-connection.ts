@@ -4,7 +4,7 @@ import { poKey } from '@/lib/dirsync/names';
 import { resolvePo } from '@/lib/dirsync/postoffices';
 import { step, stmt } from '@/lib/dirsync/statements';
 import { checkPathFree, checkUnc, connectionDto, type ConnectionDto } from './add-connection';
-import { checkAttempts, checkKind, checkPhone, checkVia, checkX121, type ConnectionKind } from './connection-fields';
+import { checkAttempts, checkKind, checkPhone, checkVia, checkX121, refuseOtherKindsFields, type ConnectionKind } from './connection-fields';
 import { resolveServer } from './servers';
 
 /**
@@ -26,15 +26,6 @@ export interface ModifyConnectionInput {
   via?: string;
 }
 
-const FIELDS: [keyof ModifyConnectionInput, string, ConnectionKind[]][] = [
-  ['uncPath', 'Postoffice Path', ['LAN']],
-  ['connectAs', 'Connect As', ['LAN']],
-  ['phoneNumber', 'Phone number', ['Async']],
-  ['x121Address', 'X.121 address', ['X.25']],
-  ['connectionAttempts', 'Connection attempts', ['Async', 'X.25']],
-  ['via', 'Indirect via', ['Indirect']],
-];
-
 export function modifyConnection(db: Db, serverName: string, poSpec: string, input: ModifyConnectionInput): ConnectionDto {
   return step(db, () => {
     const server = resolveServer(db, serverName);
@@ -54,11 +45,7 @@ export function modifyConnection(db: Db, serverName: string, poSpec: string, inp
         `Connection Parameters cannot be changed: ${key} is a${row.kind === 'LAN' ? '' : 'n'} ${row.kind} connection. To connect it as ${checkKind(input.kind)}, delete this connection and create a new one`,
       );
     }
-    for (const [field, label, kinds] of FIELDS) {
-      if (input[field] !== undefined && !kinds.includes(row.kind)) {
-        throw usage(`${label} is a field of ${kinds.join(' and ')} connections; ${key} is a${row.kind === 'LAN' ? '' : 'n'} ${row.kind} connection`);
-      }
-    }
+    refuseOtherKindsFields(row.kind, input, key);
     const next = { ...row };
     if (row.kind === 'LAN') {
       if (input.uncPath !== undefined) next.uncPath = checkUnc(input.uncPath);
