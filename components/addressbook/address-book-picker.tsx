@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { SelectList } from '@/components/connector/select-list';
 import type { AddressBookEntry, AddressBookPage } from '@/lib/queries/address-book';
+import { trapTab } from '@/components/ui/trap-tab';
 
 /** What a picker hands back: enough to show the name and post the alias. */
 export interface PickedEntry {
@@ -94,17 +95,7 @@ export function AddressBookPicker({
             e.preventDefault();
             e.stopPropagation();
             onCancel();
-          } else if (e.key === 'Tab' && box.current) {
-            const all = [...box.current.querySelectorAll<HTMLElement>('button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex="0"]')];
-            const [first, last] = [all[0], all[all.length - 1]];
-            if (e.shiftKey && document.activeElement === first) {
-              e.preventDefault();
-              last.focus();
-            } else if (!e.shiftKey && document.activeElement === last) {
-              e.preventDefault();
-              first.focus();
-            }
-          }
+          } else trapTab(e, box.current);
         }}
       >
         <header className="titlebar">

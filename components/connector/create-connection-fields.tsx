@@ -1,6 +1,7 @@
 'use client';
 
-import { useId, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { useDescribed } from '@/components/sheet/fields';
 import { useFieldError } from '@/components/sheet/property-sheet';
 
 type Kind = 'LAN' | 'Async' | 'X.25' | 'Indirect';
@@ -154,25 +155,12 @@ interface ControlProps {
 
 /** A labelled control with its hint and the error of the last save (also shown for `also`). */
 export function Field({ label, name, also, hint, children }: { label: string; name: string; also?: string; hint?: ReactNode; children: (props: ControlProps) => ReactNode }) {
-  const id = useId();
-  const own = useFieldError(name);
-  const other = useFieldError(also ?? '');
-  const error = own ?? (also ? other : undefined);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const { id, error, describedBy, notes } = useDescribed(name, hint, also);
   return (
     <div className="grid gap-1">
       <label htmlFor={id}>{label}</label>
       {children({ id, name, className: 'field', 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
-      {hint ? (
-        <span id={`${id}-hint`} className="text-[12px] text-ink-muted">
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={`${id}-error`} className="text-[12px] text-red-800">
-          {error}
-        </span>
-      ) : null}
+      {notes}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { trapTab } from '@/components/ui/trap-tab';
 
 /**
  * A modal dialog over a property sheet (the MTA dialog, Create/Modify connection, the Queue
@@ -29,20 +30,7 @@ export function Modal({ title, closeHref, wide = false, children }: { title: str
         aria-modal="true"
         aria-labelledby="modal-title"
         className={`window w-full ${wide ? 'max-w-4xl' : 'max-w-lg'}`}
-        onKeyDown={(e) => {
-          if (e.key === 'Tab' && box.current) {
-            const all = [...box.current.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]), [tabindex="0"]')];
-            if (!all.length) return;
-            const [first, last] = [all[0], all[all.length - 1]];
-            if (e.shiftKey && document.activeElement === first) {
-              e.preventDefault();
-              last.focus();
-            } else if (!e.shiftKey && document.activeElement === last) {
-              e.preventDefault();
-              first.focus();
-            }
-          }
-        }}
+        onKeyDown={(e) => trapTab(e, box.current)}
       >
         <header className="titlebar">
           <h2 id="modal-title" className="flex-1 truncate text-[13px] font-bold">

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { trapTab } from '@/components/ui/trap-tab';
 
 /**
  * A modal dialog of the Event Viewer, at its own URL (`?dialog=…` or `?event=…`): closing it goes
@@ -19,13 +20,7 @@ export function Modal({ title, closeHref, children, role = 'dialog', width = 'ma
     if (e.key === 'Escape') {
       e.preventDefault();
       router.push(closeHref, { scroll: false });
-    } else if (e.key === 'Tab' && box.current) {
-      const items = [...box.current.querySelectorAll<HTMLElement>('input:not([type=hidden]):not([disabled]), select, textarea, button:not([disabled]), a[href], [tabindex="0"]')];
-      if (!items.length) return;
-      const [first, last] = [items[0], items[items.length - 1]];
-      if (e.shiftKey && document.activeElement === first) (e.preventDefault(), last.focus());
-      else if (!e.shiftKey && document.activeElement === last) (e.preventDefault(), first.focus());
-    }
+    } else trapTab(e, box.current);
   };
   return (
     <div className="fixed inset-0 z-50 grid place-items-center overflow-auto bg-black/25 p-2 sm:p-4">

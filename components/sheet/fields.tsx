@@ -7,10 +7,15 @@ import { useFieldError } from './property-sheet';
  * Labelled controls for property sheets. The label is the field's name in the old program (tests
  * find controls by it, exactly); a hint and the error from the last save sit outside the label,
  * tied to the control with aria-describedby (the form announces the failed save).
+ *
+ * useDescribed: a control's id, the error of the last save for `name` (or for `also`, a field
+ * the engine reports under another name), and the hint and error notes to render after it.
  */
-function useDescribed(name: string, hint?: ReactNode) {
+export function useDescribed(name: string, hint?: ReactNode, also?: string) {
   const id = useId();
-  const error = useFieldError(name);
+  const own = useFieldError(name);
+  const other = useFieldError(also ?? '');
+  const error = own ?? (also ? other : undefined);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const notes = (
     <>
