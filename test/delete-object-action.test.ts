@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { snapshot, tempDb, tempDbFile } from './helpers';
+import { cli, ok, snapshot, tempDb, tempDbFile } from './helpers';
 
 /** Edit ▸ Delete's server action (app/(console)/delete-actions.ts) on the `exchange-dss` sample. */
 
@@ -111,5 +111,38 @@ describe('deleteDirsyncRequestor', () => {
     expect((db.$client.prepare("select count(*) as n from recipient where alias not like '%$SYSTEM'").get() as { n: number }).n).toBe(recipients);
     expect(db.$client.prepare("select r.dss from reqconf r join postoffice p on p.id = r.po_id where p.name = 'HQ'").get()).toEqual({ dss: null });
     expect(() => deleteDirsyncRequestor(db, 'EXCH01')).toThrow(/has no Dirsync Requestor object/);
+  });
+});
+
+describe('the same deletes from the command line (exchange dss|requestor <SERVER> --delete)', () => {
+  it('deletes the Dirsync Server only once its Remote Dirsync Requestors are gone; --delete takes nothing else', async () => {
+    const { openDatabase } = await import('@/db/client');
+    const { loadSampleNetwork } = await import('@/db/seed');
+    const dssFile = tempDbFile('delete-dss-cli');
+    const db = openDatabase(dssFile);
+    loadSampleNetwork(db, 'exchange-dss');
+    db.$client.close();
+    const before = snapshot(dssFile);
+    const refused = cli(dssFile, 'exchange dss EXCH01 --delete');
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toMatch(/delete any requestor objects under it/);
+    expect(cli(dssFile, 'exchange dss EXCH01 --delete --name X')).toMatchObject({ code: 2, err: expect.stringMatching(/--delete takes only the server: drop --name/) });
+    expect(snapshot(dssFile)).toEqual(before);
+    const remotes = JSON.parse(ok(dssFile, 'exchange remote-requestor list EXCH01 --json')) as { postoffice: string }[];
+    expect(remotes.length).toBeGreaterThan(0);
+    for (const r of remotes) ok(dssFile, ['exchange', 'remote-requestor', 'delete', 'EXCH01', r.postoffice]);
+    expect(ok(dssFile, 'exchange dss EXCH01 --delete')).toMatch(/^Dirsync Server ".+" deleted from EXCH01$/);
+    expect(cli(dssFile, 'exchange dss EXCH01 --delete').err).toMatch(/has no Dirsync Server object/);
+  });
+
+  it('deletes the Dirsync Requestor object of the requestor sample', async () => {
+    const { openDatabase } = await import('@/db/client');
+    const { loadSampleNetwork } = await import('@/db/seed');
+    const reqFile = tempDbFile('delete-req-cli');
+    const db = openDatabase(reqFile);
+    loadSampleNetwork(db);
+    db.$client.close();
+    expect(JSON.parse(ok(reqFile, 'exchange requestor EXCH01 --delete --json'))).toEqual({ deleted: expect.any(String) });
+    expect(cli(reqFile, 'exchange requestor EXCH01 --delete').err).toMatch(/has no Dirsync Requestor object/);
   });
 });

@@ -3,6 +3,7 @@ import { reqconfOf } from '@/lib/dirsync/reqconf';
 import { srvRequestors } from '@/lib/dirsync/dss';
 import { poKey } from '@/lib/dirsync/names';
 import { dirsyncServerOf, saveDirsyncServer } from '@/lib/exchange/create-dirsync-server';
+import { deleteDirsyncRequestor, deleteDirsyncServer } from '@/lib/exchange/delete-dirsync-object';
 import { exportContainerNames, links, requestorLink, type LinkRow } from '@/lib/exchange/dirsync-links';
 import { addRemoteRequestor, deleteRemoteRequestor, setRemoteRequestor } from '@/lib/exchange/save-remote-requestor';
 import { saveDirsyncRequestor } from '@/lib/exchange/save-dirsync-requestor';
@@ -52,11 +53,16 @@ function describeLink(db: Db, l: LinkRow) {
   };
 }
 
-/** `exchange dss <SERVER> [--schedule always|never|<hours>] [--name <n>]`: the Dirsync Server object. */
+/** `exchange dss <SERVER> [--schedule always|never|<hours>] [--name <n>] | --delete`: the Dirsync Server object. */
 export const dss: ExchangeSub = (ctx) => {
-  const a = parseArgs(ctx.tokens, { longValued: ['schedule', 'name', 'administrator'], longFlags: ['copy-admin', 'no-copy-admin', 'forward-admin', 'no-forward-admin'] });
+  const a = parseArgs(ctx.tokens, { longValued: ['schedule', 'name', 'administrator'], longFlags: ['copy-admin', 'no-copy-admin', 'forward-admin', 'no-forward-admin', 'delete'] });
   const [server] = a.words;
   if (!server) throw usage('exchange dss needs a server: dirsync exchange dss EXCH01 --schedule always');
+  if (deleting(a, 'exchange dss')) {
+    const { name } = deleteDirsyncServer(ctx.db(), server);
+    show(ctx, a, { deleted: name }, () => `Dirsync Server "${name}" deleted from ${server.toUpperCase()}`);
+    return 0;
+  }
   const { created } = saveDirsyncServer(ctx.db(), server, {
     schedule: longValue(a, 'schedule'),
     name: longValue(a, 'name'),
@@ -69,6 +75,14 @@ export const dss: ExchangeSub = (ctx) => {
   show(ctx, a, data, () => `Dirsync Server "${data.name}" ${created ? 'created' : 'changed'} on ${server.toUpperCase()}; T2 schedule: ${data.schedule}`);
   return 0;
 };
+
+/** `--delete` (Edit ▸ Delete) stands alone: with other options it would be unclear what was meant. */
+function deleting(a: Args, command: string): boolean {
+  if (!a.long.has('delete')) return false;
+  const others = [...a.long.keys()].filter((k) => !['delete', 'json', 'db'].includes(k));
+  if (others.length || a.words.length > 1) throw usage(`${command} --delete takes only the server: drop ${others.map((o) => `--${o}`).concat(a.words.slice(1)).join(', ')}`);
+  return true;
+}
 
 /** `exchange remote-requestor add|set|delete|list <SERVER> [<NET/PO>] …`: Remote Dirsync Requestor objects. */
 export const remoteRequestor: ExchangeSub = (ctx) => {
@@ -110,15 +124,20 @@ export const remoteRequestor: ExchangeSub = (ctx) => {
   return 0;
 };
 
-/** `exchange requestor <SERVER> [<DSS NET/PO>] …`: the Dirsync Requestor object (create or change). */
+/** `exchange requestor <SERVER> [<DSS NET/PO>] … | --delete`: the Dirsync Requestor object (create, change or delete). */
 export const requestor: ExchangeSub = (ctx) => {
   const a = parseArgs(ctx.tokens, {
     longValued: [...linkOptions.longValued, 'schedule', 'types'],
-    longFlags: [...linkOptions.longFlags, 'import-next', 'send', 'no-send', 'receive', 'no-receive', 'send-templates', 'no-send-templates', 'receive-templates', 'no-receive-templates'],
+    longFlags: [...linkOptions.longFlags, 'import-next', 'send', 'no-send', 'receive', 'no-receive', 'send-templates', 'no-send-templates', 'receive-templates', 'no-receive-templates', 'delete'],
   });
   const [server, dssName] = a.words;
   if (!server) throw usage('exchange requestor needs a server and, the first time, the dirsync server: dirsync exchange requestor EXCH01 POLY/MONT --password pw');
   const db = ctx.db();
+  if (deleting(a, 'exchange requestor')) {
+    const { name } = deleteDirsyncRequestor(db, server);
+    show(ctx, a, { deleted: name }, () => `Dirsync Requestor "${name}" deleted from ${server.toUpperCase()}`);
+    return 0;
+  }
   const link = saveDirsyncRequestor(db, server, dssName, {
     ...linkFields(a),
     schedule: longValue(a, 'schedule'),
