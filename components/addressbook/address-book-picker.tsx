@@ -67,6 +67,9 @@ export function AddressBookPicker({
   });
   const entries = query.data?.entries ?? [];
   const current = entries[Math.min(selected, entries.length - 1)];
+  // Enter typed before the names for the latest text arrived adds the first of those, not of the old list.
+  const [addWhenLoaded, setAddWhenLoaded] = useState(false);
+  const loaded = !query.isPlaceholderData && !query.isFetching;
 
   useEffect(() => {
     box.current?.querySelector<HTMLInputElement>('input[type=text]')?.focus();
@@ -77,6 +80,11 @@ export function AddressBookPicker({
     const picked = { alias: entry.alias, displayName: entry.displayName };
     setChosen((c) => (single ? [picked] : c.some((x) => x.alias.toLowerCase() === entry.alias.toLowerCase()) ? c : [...c, picked]));
   };
+  useEffect(() => {
+    if (!addWhenLoaded || !loaded) return;
+    setAddWhenLoaded(false);
+    add(entries[0]);
+  });
   const remove = () => {
     setChosen((c) => c.filter((_, k) => k !== chosenSelected));
     setChosenSelected((k) => Math.max(0, k - 1));
@@ -119,7 +127,8 @@ export function AddressBookPicker({
                 onKeyDown={(e) => {
                   if (e.key === 'Enter') {
                     e.preventDefault();
-                    add(current);
+                    if (loaded) add(current);
+                    else setAddWhenLoaded(true);
                   } else if (e.key === 'ArrowDown') {
                     e.preventDefault();
                     box.current?.querySelector<HTMLElement>('[role=listbox]')?.focus();
