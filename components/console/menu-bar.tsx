@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 
 export interface MenuItem {
   label: string;
@@ -71,9 +72,12 @@ export function MenuBar({ menus }: { menus: MenuItem[] }) {
     if (e.key === 'ArrowRight') focusTop((k + 1) % menus.length);
     else if (e.key === 'ArrowLeft') focusTop((k - 1 + menus.length) % menus.length);
     else if (e.key === 'ArrowDown' || e.key === 'Enter' || e.key === ' ') {
-      setOpen(k);
-      setSub(null);
-      requestAnimationFrame(() => bar.current?.querySelector<HTMLElement>(`#menu-${k} [role=menuitem]`)?.focus());
+      // Rendered at once, so the next key already lands on the first item (not on the menu title).
+      flushSync(() => {
+        setOpen(k);
+        setSub(null);
+      });
+      bar.current?.querySelector<HTMLElement>(`#menu-${k} [role=menuitem]`)?.focus();
     } else if (e.key === 'Escape') setOpen(null);
     else return;
     e.preventDefault();
@@ -84,8 +88,8 @@ export function MenuBar({ menus }: { menus: MenuItem[] }) {
     if (e.key === 'ArrowDown') list[(k + 1) % list.length]?.focus();
     else if (e.key === 'ArrowUp') list[(k - 1 + list.length) % list.length]?.focus();
     else if (e.key === 'ArrowRight' && items[k].items) {
-      setSub(k);
-      requestAnimationFrame(() => bar.current?.querySelector<HTMLElement>(`#submenu-${top}-${k} [role=menuitem]`)?.focus());
+      flushSync(() => setSub(k));
+      bar.current?.querySelector<HTMLElement>(`#submenu-${top}-${k} [role=menuitem]`)?.focus();
     } else if (e.key === 'Escape' || e.key === 'ArrowLeft') {
       if (sub !== null && e.currentTarget.closest('[data-sub]')) setSub(null);
       else {
