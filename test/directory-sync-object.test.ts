@@ -5,7 +5,7 @@ import { openDatabase } from '@/db/client';
 import { saveDeliveryRestrictions } from '@/lib/exchange/save-delivery-restrictions';
 import { saveTemplateMaps } from '@/lib/exchange/save-template-maps';
 import { checkPrompt, formatTemplateLine, parseTemplateLine } from '@/lib/exchange/template-attributes';
-import { cli, dump, events, exchangeDssNetwork, exchangeDssCycle, ok, smallNetwork, tempDbFile } from './helpers';
+import { cli, dump, events, exchangeDssNetwork, exchangeDssCycle, exchangeRequestorCycle, ok, smallNetwork, tempDbFile } from './helpers';
 
 /**
  * The Directory Synchronization object's Delivery Restrictions and Incoming / Outgoing Templates
@@ -133,28 +133,14 @@ describe('Delivery Restrictions on an Exchange requestor', () => {
     ok(file, 'ds requestor create -dM POLYNOMIAL/HQ --password HQPW');
     ok(file, 'exchange requestor EXCH01 POLY/MONT --password HQPW');
     ok(file, 'exchange ds EXCH01 restrictions --reject list --reject-list POLY.MONT.$SYSTEM');
-    requestorCycle(file);
+    exchangeRequestorCycle(file);
     expect(recipients(file).map((r) => r.address)).not.toContain('PCM:POLY/MONT/PAUL');
     expect(inbox(file, 'MONT').some((s) => s.startsWith('Undeliverable: SrvTx'))).toBe(true);
     ok(file, 'exchange ds EXCH01 restrictions --reject none');
-    requestorCycle(file);
+    exchangeRequestorCycle(file);
     expect(recipients(file).map((r) => r.address)).toContain('PCM:POLY/MONT/PAUL');
   });
 });
-
-/** One cycle with EXCH01 a requestor of MONT: T1 everywhere (DX by pause), transport, T2, transport, T3. */
-function requestorCycle(file: string): void {
-  for (const d of ['M', 'N']) ok(file, `reqmain -t -d${d}`);
-  ok(file, 'service pause EXCH01 MSExchangeDX');
-  ok(file, 'external -0');
-  ok(file, 'external -0');
-  ok(file, 'dispatch --until +1m');
-  ok(file, 'nsda -s -dM');
-  ok(file, 'external -0');
-  ok(file, 'external -0');
-  ok(file, 'dispatch --until +1m');
-  for (const d of ['M', 'N']) ok(file, `nsda -rr -d${d}`);
-}
 
 describe('Templates through a cycle (KB Q158694, Q228601)', () => {
   function network(): string {
@@ -184,7 +170,7 @@ describe('Templates through a cycle (KB Q158694, Q228601)', () => {
       rows<{ txn: string }>(file, "select txn from reqtrans r join postoffice p on p.id = r.po_id where p.name = 'HQ' order by sync").map((r) => r.txn);
     // Office is not mapped, so it is not sent.
     expect(queued()).toEqual(['R ms:POLYNOMIAL/HQ', 'A Pat Lee\tms:POLYNOMIAL/HQ/PAT\n- Department:/Sales']);
-    requestorCycle(file);
+    exchangeRequestorCycle(file);
     expect(novEntry(file, 'ms:POLYNOMIAL/HQ/PAT').template).toBe('- Department:/Sales');
 
     ok(file, 'exchange recipient modify EXCH01 Recipients PAT --attr Department=Marketing --attr City=Leeds');
@@ -193,7 +179,7 @@ describe('Templates through a cycle (KB Q158694, Q228601)', () => {
     const n = queued().length;
     ok(file, 'exchange recipient modify EXCH01 Recipients PAT --attr Office=C1');
     expect(queued()).toHaveLength(n);
-    requestorCycle(file);
+    exchangeRequestorCycle(file);
     expect(novEntry(file, 'ms:POLYNOMIAL/HQ/PAT').template).toBe('- Department:/Marketing\n- City//ST:/Leeds');
     // Hidden: its export stays as sent, attributes included (KB Q200062).
     ok(file, 'exchange recipient modify EXCH01 Recipients PAT --hidden');
@@ -220,7 +206,7 @@ describe('Templates through a cycle (KB Q158694, Q228601)', () => {
     const inject = path.join(path.dirname(file), 'inject.txt');
     fs.writeFileSync(inject, 'M Alice Walker\tPCM:POLY/NOV/ALICE\n- Department:/Sales\n- Title:/Manager\n- Location:/Leeds\n');
     ok(file, ['import', 'admin', '-pSECRET', '-dN', `-f${inject}`, '-e']);
-    requestorCycle(file);
+    exchangeRequestorCycle(file);
     const alice = recipients(file).find((r) => r.address === 'PCM:POLY/NOV/ALICE');
     // Prompts match case-insensitively; Location: is not mapped.
     expect(alice?.attributes).toEqual({ Department: 'Sales', Title: 'Manager' });
@@ -228,7 +214,7 @@ describe('Templates through a cycle (KB Q158694, Q228601)', () => {
     // The next A or M carries the whole template: a mapped attribute without a line is cleared.
     fs.writeFileSync(inject, 'M Alice Walker\tPCM:POLY/NOV/ALICE\n- Title:/Director\n');
     ok(file, ['import', 'admin', '-pSECRET', '-dN', `-f${inject}`, '-e']);
-    requestorCycle(file);
+    exchangeRequestorCycle(file);
     expect(recipients(file).find((r) => r.address === 'PCM:POLY/NOV/ALICE')?.attributes).toEqual({ Title: 'Director' });
   });
 
@@ -239,7 +225,7 @@ describe('Templates through a cycle (KB Q158694, Q228601)', () => {
     const inject = path.join(path.dirname(file), 'inject.txt');
     fs.writeFileSync(inject, 'M Alice Walker\tPCM:POLY/NOV/ALICE\n- Department:/Sales\n');
     ok(file, ['import', 'admin', '-pSECRET', '-dN', `-f${inject}`, '-e']);
-    requestorCycle(file);
+    exchangeRequestorCycle(file);
     expect(recipients(file).find((r) => r.address === 'PCM:POLY/NOV/ALICE')?.attributes).toEqual({});
   });
 });

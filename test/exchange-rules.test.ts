@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
-import { cli, events, exchangeDssNetwork, exchangeDssCycle, ok, smallNetwork, tempDbFile } from './helpers';
+import { cli, events, exchangeDssNetwork, exchangeDssCycle, exchangeRequestorCycle, ok, smallNetwork, tempDbFile } from './helpers';
 
 /** Exchange-side rules: export filtering by trust, hidden recipients, import containers, the DSS's events. */
 
@@ -29,20 +29,6 @@ function requestorNetwork(): string {
   return file;
 }
 
-/** One cycle: T1 everywhere (DX by pause), transport, T2, transport, T3 on MS Mail. */
-function cycle(file: string): void {
-  for (const d of ['M', 'N']) ok(file, `reqmain -t -d${d}`);
-  ok(file, 'service pause EXCH01 MSExchangeDX');
-  ok(file, 'external -0');
-  ok(file, 'external -0');
-  ok(file, 'dispatch --until +1m');
-  ok(file, 'nsda -s -dM');
-  ok(file, 'external -0');
-  ok(file, 'external -0');
-  ok(file, 'dispatch --until +1m');
-  for (const d of ['M', 'N']) ok(file, `nsda -rr -d${d}`);
-}
-
 describe('export filtering by trust level (KB Q147608, Q200062)', () => {
   it('exports only recipients at or below the export trust level, and a trust change on the object is a full Replace', () => {
     const file = requestorNetwork();
@@ -60,7 +46,7 @@ describe('export filtering by trust level (KB Q147608, Q200062)', () => {
     ok(file, 'exchange requestor EXCH01 --trust 100');
     expect(queued(file).slice(4)).toEqual(['R ms:POLYNOMIAL/HQ', 'A Board Room\tms:POLYNOMIAL/HQ/ROOM', 'A Pat Lee\tms:POLYNOMIAL/HQ/PAT']);
 
-    cycle(file);
+    exchangeRequestorCycle(file);
     expect(ok(file, 'rebuild -f -dN')).toBe('GAL rebuilt: 4 names');
   });
 
@@ -98,13 +84,13 @@ describe('import containers (xog11013)', () => {
     const refused = cli(file, 'exchange requestor EXCH01 --import-container Recipients');
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('You cannot choose another directory import container once one has been specified.');
-    cycle(file);
+    exchangeRequestorCycle(file);
     const list = () => JSON.parse(ok(file, 'exchange recipient list EXCH01 "MS Mail Users" --json')) as { alias: string; trust: number; displayName: string }[];
     expect(list().map((r) => [r.alias, r.trust])).toEqual([['ALICE', 20], ['PAUL', 20]]);
     // A manual change is overwritten by the next import that touches the recipient.
     ok(file, 'exchange recipient modify EXCH01 "MS Mail Users" ALICE --trust 90');
     ok(file, 'user modify -dN ALICE "Alice Walker-Jones"');
-    cycle(file);
+    exchangeRequestorCycle(file);
     expect(list().find((r) => r.alias === 'ALICE')).toMatchObject({ trust: 20, displayName: 'Alice Walker-Jones' });
   });
 });

@@ -116,6 +116,20 @@ export function exchangeDssNetwork(label = 'xdss'): string {
   return file;
 }
 
+/** One cycle with EXCH01 a requestor of the DSS on M (N an MS Mail requestor): T1 everywhere (DX by pause), transport, T2, transport, T3. */
+export function exchangeRequestorCycle(file: string): void {
+  for (const d of ['M', 'N']) ok(file, `reqmain -t -d${d}`);
+  ok(file, 'service pause EXCH01 MSExchangeDX');
+  ok(file, 'external -0');
+  ok(file, 'external -0');
+  ok(file, 'dispatch --until +1m');
+  ok(file, 'nsda -s -dM');
+  ok(file, 'external -0');
+  ok(file, 'external -0');
+  ok(file, 'dispatch --until +1m');
+  for (const d of ['M', 'N']) ok(file, `nsda -rr -d${d}`);
+}
+
 /** One cycle with EXCH01 as the dirsync server: NOV's T1, the PC MTA, T2 on pause, the reply home and T3. Returns the pause's output. */
 export function exchangeDssCycle(file: string): string {
   ok(file, 'reqmain -t -dM');
