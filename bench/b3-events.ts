@@ -14,6 +14,7 @@ import { CLOCK_START, setNow } from '@/lib/dirsync/clock';
 import { createExchangeServer } from '@/lib/exchange/create-exchange-server';
 import { eventQueryPlan, queryEvents, type EventFilter, type EventRow } from '@/lib/exchange/query-events';
 import { MAX_LOG_KB } from '@/lib/exchange/set-event-log-settings';
+import { seededRandom } from '../test/fixtures/crash-worker';
 
 export interface B3Task {
   out: string;
@@ -53,18 +54,6 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
-/** A small deterministic PRNG (mulberry32), so every run builds the same log. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const COMPUTER = 'EXCH01';
 const SERVER_PO = 'POLYNOMIA/HQ';
 const PC_MTAS = ['Microsoft PC MTA', 'PC MTA - EAST', 'PC MTA - WEST'];
@@ -75,15 +64,8 @@ const hex8 = (n: number) => (n >>> 0).toString(16).toUpperCase().padStart(8, '0'
 const po = (p: number) => `PO${two(p + 1)}`;
 const user = (u: number) => `USER${String(u + 1).padStart(4, '0')}`;
 
-interface Row {
-  at: number;
-  source: string;
-  type: string;
-  category: string;
-  eventId: number;
-  user: string;
-  description: string;
-}
+/** An event as generated: the log's row without its id and computer. */
+type Row = Omit<EventRow, 'id' | 'computer'>;
 
 /**
  * The kinds of events a connector server logs at Maximum, in proportions a busy dirsync network
@@ -140,7 +122,7 @@ const BATCH = 2000;
  */
 function build(db: Db, events: number, batch = BATCH): { lastAt: number } {
   createExchangeServer(db, { organization: 'POLYNOMIAL', site: 'HQ', server: COMPUTER, version: '5.5 SP3' });
-  const r = prng(20260301);
+  const r = seededRandom(20260301);
   const insert = db.$client.prepare(
     `insert into event (computer, at, source, type, category, event_id, user, description, bytes)
      select '${COMPUTER}', j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, 'N/A', j.value ->> 5, j.value ->> 6 from json_each(?) j`,
@@ -225,7 +207,7 @@ function run(t: B3Task): B3Result {
     log(`built in ${(buildMs / 1000).toFixed(1)} s (CPU ${(buildCpuMs / 1000).toFixed(1)} s), file ${(fileSize(t.file) / 2 ** 20).toFixed(0)} MiB`);
   }
 
-  const r = prng(7);
+  const r = seededRandom(7);
   const span = lastAt - CLOCK_START;
   const HOUR = 3_600_000;
   const DAY = 24 * HOUR;

@@ -36,7 +36,7 @@ export function pageKey(req) {
 export function withPageCache(handle, { version, ttlMs = 5_000, maxEntries = 300, now = Date.now }) {
   /** @type {Map<string, { version: number | bigint, at: number, status: number, headers: Record<string, string | string[]>, body: Buffer }>} */
   const entries = new Map();
-  const handler = (req, res) => {
+  return (req, res) => {
     const key = pageKey(req);
     if (key === null) return handle(req, res);
     const v = version();
@@ -44,7 +44,6 @@ export function withPageCache(handle, { version, ttlMs = 5_000, maxEntries = 300
     if (hit && hit.version === v && now() - hit.at < ttlMs) {
       res.writeHead(hit.status, { ...hit.headers, 'content-length': hit.body.length });
       res.end(hit.body);
-      handler.hits++;
       return;
     }
     if (hit) entries.delete(key);
@@ -55,9 +54,6 @@ export function withPageCache(handle, { version, ttlMs = 5_000, maxEntries = 300
     });
     return handle(req, res);
   };
-  handler.hits = 0;
-  handler.entries = entries;
-  return handler;
 }
 
 /** Record what is sent (after Next's compression, which wraps these methods later) and hand it over when it is a keepable page. */

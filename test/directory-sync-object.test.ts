@@ -5,7 +5,7 @@ import { openDatabase } from '@/db/client';
 import { saveDeliveryRestrictions } from '@/lib/exchange/save-delivery-restrictions';
 import { saveTemplateMaps } from '@/lib/exchange/save-template-maps';
 import { checkPrompt, formatTemplateLine, parseTemplateLine } from '@/lib/exchange/template-attributes';
-import { cli, dump, events, exchangeDssNetwork, exchangeDssCycle, exchangeRequestorCycle, ok, smallNetwork, tempDbFile } from './helpers';
+import { cli, dump, events, exchangeDssNetwork, exchangeDssCycle, exchangeRequestorCycle, exchangeRequestorNetwork, ok, smallNetwork, tempDbFile } from './helpers';
 
 /**
  * The Directory Synchronization object's Delivery Restrictions and Incoming / Outgoing Templates
@@ -124,13 +124,7 @@ describe('Templates on an Exchange dirsync server (a Remote Dirsync Requestor\'s
 
 describe('Delivery Restrictions on an Exchange requestor', () => {
   it("returns a rejected dirsync server's reply: nothing is imported until it is accepted again", () => {
-    const file = tempDbFile('dsobj-req');
-    smallNetwork(file, { M: [['PAUL', 'Paul Allen']], N: [['ALICE', 'Alice Walker']] });
-    ok(file, 'exchange create POLYNOMIAL HQ EXCH01 --version 5.5sp3');
-    ok(file, 'exchange connection add EXCH01 POLY/MONT');
-    ok(file, 'exchange mta add EXCH01 "Microsoft PC MTA" --poll 1 --services POLY/MONT');
-    ok(file, 'service start EXCH01 "Microsoft PC MTA"');
-    ok(file, 'ds requestor create -dM POLYNOMIAL/HQ --password HQPW');
+    const file = exchangeRequestorNetwork('dsobj-req');
     ok(file, 'exchange requestor EXCH01 POLY/MONT --password HQPW');
     ok(file, 'exchange ds EXCH01 restrictions --reject list --reject-list POLY.MONT.$SYSTEM');
     exchangeRequestorCycle(file);
@@ -143,16 +137,7 @@ describe('Delivery Restrictions on an Exchange requestor', () => {
 });
 
 describe('Templates through a cycle (KB Q158694, Q228601)', () => {
-  function network(): string {
-    const file = tempDbFile('dsobj-tpl');
-    smallNetwork(file, { M: [['PAUL', 'Paul Allen']], N: [['ALICE', 'Alice Walker']] });
-    ok(file, 'exchange create POLYNOMIAL HQ EXCH01 --version 5.5sp3');
-    ok(file, 'exchange connection add EXCH01 POLY/MONT');
-    ok(file, 'exchange mta add EXCH01 "Microsoft PC MTA" --poll 1 --services POLY/MONT');
-    ok(file, 'service start EXCH01 "Microsoft PC MTA"');
-    ok(file, 'ds requestor create -dM POLYNOMIAL/HQ --password HQPW');
-    return file;
-  }
+  const network = () => exchangeRequestorNetwork('dsobj-tpl');
   const novEntry = (file: string, address: string) =>
     rows<{ template: string }>(
       file,

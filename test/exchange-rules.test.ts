@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
-import { cli, events, exchangeDssNetwork, exchangeDssCycle, exchangeRequestorCycle, ok, smallNetwork, tempDbFile } from './helpers';
+import { cli, events, exchangeDssNetwork, exchangeDssCycle, exchangeRequestorCycle, exchangeRequestorNetwork, ok } from './helpers';
 
 /** Exchange-side rules: export filtering by trust, hidden recipients, import containers, the DSS's events. */
 
@@ -18,20 +18,9 @@ function queued(file: string): string[] {
   }
 }
 
-function requestorNetwork(): string {
-  const file = tempDbFile('xrules');
-  smallNetwork(file, { M: [['PAUL', 'Paul Allen']], N: [['ALICE', 'Alice Walker']] });
-  ok(file, 'exchange create POLYNOMIAL HQ EXCH01 --version 5.5sp3');
-  ok(file, 'exchange connection add EXCH01 POLY/MONT');
-  ok(file, 'exchange mta add EXCH01 "Microsoft PC MTA" --poll 1 --services POLY/MONT');
-  ok(file, 'service start EXCH01 "Microsoft PC MTA"');
-  ok(file, 'ds requestor create -dM POLYNOMIAL/HQ --password HQPW');
-  return file;
-}
-
 describe('export filtering by trust level (KB Q147608, Q200062)', () => {
   it('exports only recipients at or below the export trust level, and a trust change on the object is a full Replace', () => {
-    const file = requestorNetwork();
+    const file = exchangeRequestorNetwork();
     ok(file, 'exchange recipient add EXCH01 Recipients PAT "Pat Lee" --trust 10');
     ok(file, 'exchange recipient add EXCH01 Recipients ROOM "Board Room" --trust 80');
     ok(file, 'exchange requestor EXCH01 POLY/MONT --password HQPW --export-containers Recipients --trust 50');
@@ -51,7 +40,7 @@ describe('export filtering by trust level (KB Q147608, Q200062)', () => {
   });
 
   it('hiding an exported recipient sends no Delete; one hidden before its first dirsync is never sent', () => {
-    const file = requestorNetwork();
+    const file = exchangeRequestorNetwork();
     ok(file, 'exchange recipient add EXCH01 Recipients PAT "Pat Lee"');
     ok(file, 'exchange recipient add EXCH01 Recipients SECRET "Secret Agent" --hidden');
     ok(file, 'exchange requestor EXCH01 POLY/MONT --password HQPW --export-containers Recipients');
@@ -67,7 +56,7 @@ describe('export filtering by trust level (KB Q147608, Q200062)', () => {
   });
 
   it('a custom recipient is exported with its MS proxy only while Export custom recipients is on', () => {
-    const file = requestorNetwork();
+    const file = exchangeRequestorNetwork();
     ok(file, 'exchange recipient add EXCH01 Recipients PARTNER "Partner Inc" --custom SMTP:info@partner.example');
     ok(file, 'exchange requestor EXCH01 POLY/MONT --password HQPW --export-containers Recipients');
     expect(queued(file)).toEqual(['R ms:POLYNOMIAL/HQ', 'A Partner Inc\tms:POLYNOMIAL/HQ/PARTNER']);
@@ -78,7 +67,7 @@ describe('export filtering by trust level (KB Q147608, Q200062)', () => {
 
 describe('import containers (xog11013)', () => {
   it('cannot be changed once set, and imported recipients take its trust level, overwritten by later imports', () => {
-    const file = requestorNetwork();
+    const file = exchangeRequestorNetwork();
     ok(file, 'exchange container add EXCH01 "MS Mail Users"');
     ok(file, 'exchange requestor EXCH01 POLY/MONT --password HQPW --import-container "MS Mail Users" --import-trust 20');
     const refused = cli(file, 'exchange requestor EXCH01 --import-container Recipients');

@@ -116,6 +116,22 @@ export function exchangeDssNetwork(label = 'xdss'): string {
   return file;
 }
 
+/**
+ * The sample's shape in small: DSS POLY/MONT (M, PAUL) with POLY/NOV (N, ALICE) and POLY/OCT, and
+ * EXCH01 (POLYNOMIAL/HQ, 5.5 SP3) connected to MONT with a PC MTA polling every minute, registered
+ * on MONT as the requestor POLYNOMIAL/HQ (password HQPW). The Dirsync Requestor object is the test's.
+ */
+export function exchangeRequestorNetwork(label = 'xrules'): string {
+  const file = tempDbFile(label);
+  smallNetwork(file, { M: [['PAUL', 'Paul Allen']], N: [['ALICE', 'Alice Walker']] });
+  ok(file, 'exchange create POLYNOMIAL HQ EXCH01 --version 5.5sp3');
+  ok(file, 'exchange connection add EXCH01 POLY/MONT');
+  ok(file, 'exchange mta add EXCH01 "Microsoft PC MTA" --poll 1 --services POLY/MONT');
+  ok(file, 'service start EXCH01 "Microsoft PC MTA"');
+  ok(file, 'ds requestor create -dM POLYNOMIAL/HQ --password HQPW');
+  return file;
+}
+
 /** One cycle with EXCH01 a requestor of the DSS on M (N an MS Mail requestor): T1 everywhere (DX by pause), transport, T2, transport, T3. */
 export function exchangeRequestorCycle(file: string): void {
   for (const d of ['M', 'N']) ok(file, `reqmain -t -d${d}`);

@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { SelectList } from '@/components/connector/select-list';
 import type { AddressBookEntry, AddressBookPage } from '@/lib/queries/address-book';
-import { trapTab } from '@/components/ui/trap-tab';
+import { DialogFrame } from '@/components/ui/dialog-frame';
 
 /** What a picker hands back: enough to show the name and post the alias. */
 export interface PickedEntry {
@@ -71,10 +71,6 @@ export function AddressBookPicker({
   const [addWhenLoaded, setAddWhenLoaded] = useState(false);
   const loaded = !query.isPlaceholderData && !query.isFetching;
 
-  useEffect(() => {
-    box.current?.querySelector<HTMLInputElement>('input[type=text]')?.focus();
-  }, []);
-
   const add = (entry: AddressBookEntry | undefined) => {
     if (!entry) return;
     const picked = { alias: entry.alias, displayName: entry.displayName };
@@ -91,32 +87,14 @@ export function AddressBookPicker({
   };
 
   const dialog = (
-    <div className="fixed inset-0 z-50 grid place-items-center overflow-auto bg-black/20 p-2 sm:p-4">
-      <div
-        ref={box}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        className="window w-full max-w-3xl"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            e.stopPropagation();
-            onCancel();
-          } else trapTab(e, box.current);
-        }}
-      >
-        <header className="titlebar">
-          <h2 id={`${id}-title`} className="flex-1 truncate text-[13px] font-bold">
-            {title}
-          </h2>
-        </header>
-        <div className="grid gap-3 p-3">
+    <DialogFrame title={title} width="max-w-3xl" onEscape={onCancel}>
+        <div ref={box} className="grid gap-3 p-3">
           <div className="grid gap-3 sm:grid-cols-2">
             <div className="grid gap-1">
               <label htmlFor={`${id}-name`}>Type Name or Select from List</label>
               <input
                 id={`${id}-name`}
+                data-autofocus
                 type="text"
                 value={name}
                 autoComplete="off"
@@ -236,8 +214,7 @@ export function AddressBookPicker({
             </button>
           </div>
         </div>
-      </div>
-    </div>
+    </DialogFrame>
   );
   return createPortal(dialog, document.body);
 }

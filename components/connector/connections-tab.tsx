@@ -1,9 +1,10 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useState, useTransition } from 'react';
 import { deleteConnectionAction } from '@/app/(console)/exchange/[server]/connector/actions';
 import type { ConnectionDto } from '@/lib/exchange/add-connection';
+import { DialogFrame } from '@/components/ui/dialog-frame';
 import { SelectList } from './select-list';
 
 /** How a connection reaches its postoffice, for the list: the path, the phone, the X.121 address or the via postoffice. */
@@ -80,30 +81,19 @@ export function ConnectionsTab({ server, tabHref, connections, confirm, canChang
 }
 
 function ConfirmDelete({ postoffice, onYes, onNo }: { postoffice: string; onYes: () => void; onNo: () => void }) {
-  const no = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    no.current?.focus();
-  }, []);
   return (
-    <div className="fixed inset-0 z-50 grid place-items-center bg-black/20 p-4" onKeyDown={(e) => e.key === 'Escape' && onNo()}>
-      <div role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-text" className="window w-full max-w-md">
-        <header className="titlebar">
-          <h2 id="confirm-title" className="text-[13px] font-bold">
-            MS Mail Connector
-          </h2>
-        </header>
-        <p id="confirm-text" className="p-4">
-          Delete the connection to {postoffice}? Messages queued for it stay in the connector postoffice until a connection comes back.
-        </p>
-        <div className="flex justify-center gap-2 pb-4">
-          <button type="button" className="button min-w-20" onClick={onYes}>
-            Yes
-          </button>
-          <button ref={no} type="button" className="button min-w-20" onClick={onNo}>
-            No
-          </button>
-        </div>
+    <DialogFrame title="MS Mail Connector" role="alertdialog" width="max-w-md" describedBy="confirm-text" onEscape={onNo}>
+      <p id="confirm-text" className="p-4">
+        Delete the connection to {postoffice}? Messages queued for it stay in the connector postoffice until a connection comes back.
+      </p>
+      <div className="flex justify-center gap-2 pb-4">
+        <button type="button" className="button min-w-20" onClick={onYes}>
+          Yes
+        </button>
+        <button type="button" className="button min-w-20" onClick={onNo} data-autofocus>
+          No
+        </button>
       </div>
-    </div>
+    </DialogFrame>
   );
 }

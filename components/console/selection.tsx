@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { deleteObjectAction } from '@/app/(console)/delete-actions';
+import { DialogFrame } from '@/components/ui/dialog-frame';
 import { WarningIcon } from '@/components/ui/icons';
 import { useToast } from './toasts';
 
@@ -110,50 +111,27 @@ export function SelectionProvider({ children }: { children: ReactNode }) {
 }
 
 function ConfirmDelete({ object, busy, onYes, onNo }: { object: SelectedObject; busy: boolean; onYes: () => void; onNo: () => void }) {
-  const yes = useRef<HTMLButtonElement>(null);
   const id = useId();
-  useEffect(() => {
-    yes.current?.focus();
-  }, []);
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      onNo();
-    } else if (e.key === 'Tab') {
-      // Two buttons: Tab goes from one to the other and stays in the box.
-      e.preventDefault();
-      const buttons = [...e.currentTarget.querySelectorAll<HTMLElement>('button')];
-      const k = buttons.indexOf(document.activeElement as HTMLElement);
-      buttons[(k + (e.shiftKey ? -1 : 1) + buttons.length) % buttons.length]?.focus();
-    }
-  };
   return (
-    <div className="fixed inset-0 z-50 grid place-items-center bg-black/20 p-4">
-      <div role="alertdialog" aria-modal="true" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`} onKeyDown={onKeyDown} className="window w-full max-w-sm">
-        <header className="titlebar">
-          <h2 id={`${id}-t`} className="text-[13px] font-bold">
-            Microsoft Exchange Administrator
-          </h2>
-        </header>
-        <div id={`${id}-d`} className="flex gap-3 p-4">
-          <WarningIcon />
-          <div className="grid gap-1">
-            <p>Are you sure you want to delete this object?</p>
-            <p className="text-ink-muted">
-              {object.kind}: {object.name}
-            </p>
-          </div>
-        </div>
-        <div className="flex justify-center gap-2 pb-4">
-          <button ref={yes} type="button" className="button min-w-20" disabled={busy} onClick={onYes}>
-            Yes
-          </button>
-          <button type="button" className="button min-w-20" disabled={busy} onClick={onNo}>
-            No
-          </button>
+    <DialogFrame title="Microsoft Exchange Administrator" role="alertdialog" width="max-w-sm" describedBy={`${id}-d`} onEscape={onNo}>
+      <div id={`${id}-d`} className="flex gap-3 p-4">
+        <WarningIcon />
+        <div className="grid gap-1">
+          <p>Are you sure you want to delete this object?</p>
+          <p className="text-ink-muted">
+            {object.kind}: {object.name}
+          </p>
         </div>
       </div>
-    </div>
+      <div className="flex justify-center gap-2 pb-4">
+        <button type="button" className="button min-w-20" disabled={busy} onClick={onYes} data-autofocus>
+          Yes
+        </button>
+        <button type="button" className="button min-w-20" disabled={busy} onClick={onNo}>
+          No
+        </button>
+      </div>
+    </DialogFrame>
   );
 }
 

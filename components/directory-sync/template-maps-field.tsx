@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { DialogFrame } from '@/components/ui/dialog-frame';
 import { SelectList } from '@/components/connector/select-list';
 import { useFieldError } from '@/components/sheet/property-sheet';
 import { DirsyncError } from '@/lib/dirsync/errors';
@@ -101,13 +102,9 @@ function MappingDialog({
   onCancel: () => void;
 }) {
   const id = useId();
-  const box = useRef<HTMLDivElement>(null);
   const [prompt, setPrompt] = useState(initial.prompt);
   const [attribute, setAttribute] = useState(initial.attribute);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    box.current?.querySelector<HTMLInputElement>('input')?.focus();
-  }, []);
   const ok = () => {
     try {
       const p = checkPrompt(prompt);
@@ -123,6 +120,7 @@ function MappingDialog({
       <label htmlFor={`${id}-prompt`}>MS Mail template</label>
       <input
         id={`${id}-prompt`}
+        data-autofocus
         type="text"
         value={prompt}
         maxLength={PROMPT_MAX + 10}
@@ -155,25 +153,7 @@ function MappingDialog({
     </div>
   );
   return createPortal(
-    <div className="fixed inset-0 z-50 grid place-items-center bg-black/20 p-2">
-      <div
-        ref={box}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        className="window w-full max-w-md"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            onCancel();
-          }
-        }}
-      >
-        <header className="titlebar">
-          <h2 id={`${id}-title`} className="flex-1 text-[13px] font-bold">
-            {direction === 'incoming' ? 'Incoming Template Mapping' : 'Outgoing Template Mapping'}
-          </h2>
-        </header>
+    <DialogFrame title={direction === 'incoming' ? 'Incoming Template Mapping' : 'Outgoing Template Mapping'} width="max-w-md" onEscape={onCancel}>
         <div className="grid gap-3 p-3">
           {direction === 'incoming' ? [promptField, attributeField] : [attributeField, promptField]}
           {error ? (
@@ -190,8 +170,7 @@ function MappingDialog({
             </button>
           </div>
         </div>
-      </div>
-    </div>,
+    </DialogFrame>,
     document.body,
   );
 }

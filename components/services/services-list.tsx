@@ -1,9 +1,10 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState, useTransition, type KeyboardEvent } from 'react';
+import { useState, useTransition, type KeyboardEvent } from 'react';
 import { controlServiceAction } from '@/app/(console)/exchange/[server]/services/actions';
 import type { ServicesView } from '@/lib/queries/services-view';
+import { DialogFrame } from '@/components/ui/dialog-frame';
 import { WarningIcon } from '@/components/ui/icons';
 import { useToast } from '@/components/console/toasts';
 
@@ -120,10 +121,6 @@ export function ServicesList({ view, canChange }: { view: ServicesView; canChang
 
 /** The [STOP] message box of a DX pause — "a good message" (KB Q146738) — and what it started. */
 function Error2140Dialog({ pause, server, onClose }: { pause: Pause2140; server: string; onClose: () => void }) {
-  const ok = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    ok.current?.focus();
-  }, []);
   const why =
     pause.cycle === 'T1'
       ? `This is expected: pausing the service made ${server}'s dirsync requestor send its updates now (a T1 cycle).`
@@ -131,27 +128,20 @@ function Error2140Dialog({ pause, server, onClose }: { pause: Pause2140; server:
         ? `This is expected: pausing the service made ${server}'s dirsync server process the requests it has received now (a T2 cycle).`
         : `This is expected, but ${server} has neither a Dirsync Server nor a Dirsync Requestor object, so no cycle ran.`;
   return (
-    <div className="fixed inset-0 z-50 grid place-items-center bg-black/20 p-4">
-      <div role="alertdialog" aria-modal="true" aria-labelledby="svc-dialog-title" aria-describedby="svc-dialog-text" className="window w-full max-w-md">
-        <header className="titlebar">
-          <h2 id="svc-dialog-title" className="text-[13px] font-bold">
-            Services
-          </h2>
-        </header>
-        <div className="flex gap-3 p-4">
-          <WarningIcon />
-          <div id="svc-dialog-text" className="grid gap-2">
-            <p>{pause.message}</p>
-            <p className="text-ink-muted">{why}</p>
-            {pause.lines.length ? <pre className="bevel-sunken overflow-auto bg-white p-2 text-[12px]">{pause.lines.join('\n')}</pre> : null}
-          </div>
-        </div>
-        <div className="flex justify-center pb-4">
-          <button ref={ok} type="button" className="button min-w-24" onClick={onClose} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-            OK
-          </button>
+    <DialogFrame title="Services" role="alertdialog" width="max-w-md" describedBy="svc-dialog-text" onEscape={onClose}>
+      <div className="flex gap-3 p-4">
+        <WarningIcon />
+        <div id="svc-dialog-text" className="grid gap-2">
+          <p>{pause.message}</p>
+          <p className="text-ink-muted">{why}</p>
+          {pause.lines.length ? <pre className="bevel-sunken overflow-auto bg-white p-2 text-[12px]">{pause.lines.join('\n')}</pre> : null}
         </div>
       </div>
-    </div>
+      <div className="flex justify-center pb-4">
+        <button type="button" className="button min-w-24" onClick={onClose} data-autofocus>
+          OK
+        </button>
+      </div>
+    </DialogFrame>
   );
 }

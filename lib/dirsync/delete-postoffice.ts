@@ -17,15 +17,12 @@ export function deletePostoffice(db: Db, spec: string): void {
     stmt(db, `delete from stored_file where place = ?`).run(poKey(po));
     // Connections to it go by cascade; the Address Space entry the connection added goes with them.
     stmt(db, "delete from address_space where type = 'MS' and address = ?").run(poKey(po));
-    // Indirect connections routed through it go too, with their entries (the database's via_po_id has no cascade).
+    // Indirect connections routed through it go by cascade (via_po_id); their Address Space entries do not.
     const routed = stmt(
       db,
-      `select c.id, c.server_id as serverId, p.network, p.name from connector_connection c join postoffice p on p.id = c.po_id where c.via_po_id = ?`,
-    ).all(po.id) as { id: number; serverId: number; network: string; name: string }[];
-    for (const r of routed) {
-      stmt(db, "delete from address_space where server_id = ? and type = 'MS' and address = ?").run(r.serverId, poKey(r));
-      stmt(db, 'delete from connector_connection where id = ?').run(r.id);
-    }
+      `select c.server_id as serverId, p.network, p.name from connector_connection c join postoffice p on p.id = c.po_id where c.via_po_id = ?`,
+    ).all(po.id) as { serverId: number; network: string; name: string }[];
+    for (const r of routed) stmt(db, "delete from address_space where server_id = ? and type = 'MS' and address = ?").run(r.serverId, poKey(r));
     stmt(db, 'delete from postoffice where id = ?').run(po.id);
   });
 }

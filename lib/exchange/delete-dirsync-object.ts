@@ -1,9 +1,8 @@
 import type { Db } from '@/db/client';
 import { conflict, notFound } from '@/lib/dirsync/errors';
-import { parsePoName } from '@/lib/dirsync/names';
 import { setDirsyncServer } from '@/lib/dirsync/set-dirsync-server';
 import { step, stmt } from '@/lib/dirsync/statements';
-import { links, removeSystemRecipient, requestorLink } from './dirsync-links';
+import { deleteLink, links, requestorLink } from './dirsync-links';
 import { connectorPo, resolveServer } from './servers';
 
 /**
@@ -39,10 +38,8 @@ export function deleteDirsyncRequestor(db: Db, serverName: string): { name: stri
     const link = requestorLink(db, server);
     if (!link) throw notFound(`${server.name} has no Dirsync Requestor object`);
     const po = connectorPo(db, server);
-    stmt(db, 'update recipient set imported_by = null where imported_by = ?').run(link.id);
-    stmt(db, 'delete from dirsync_link where id = ?').run(link.id);
+    deleteLink(db, server, link);
     stmt(db, 'update reqconf set dss = null where po_id = ?').run(po.id);
-    removeSystemRecipient(db, server, parsePoName(link.po));
     return { name: link.name };
   });
 }

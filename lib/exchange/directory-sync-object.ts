@@ -61,21 +61,25 @@ const msMailAddress = (target: string | null) => {
 };
 
 /**
- * Why a dirsync message from `fromAddr` (`NET/PO/MBX`) is not accepted, or null when it is.
+ * The Delivery Restrictions as a test of senders, read once: null when every sender is accepted
+ * (Accept All, Reject None — the default, so a cycle reads nothing more), else a function telling
+ * why a dirsync message from `fromAddr` (`NET/PO/MBX`) is not accepted, or null when it is.
  * Senders are matched by their MS Mail address against the custom recipients on the lists;
  * mailboxes and distribution lists on a list match no MS Mail sender (no DL expansion).
  */
-export function refusalOf(db: Db, server: Pick<ServerRow, 'id'>, fromAddr: string): string | null {
+export function senderRefusal(db: Db, server: Pick<ServerRow, 'id'>): ((fromAddr: string) => string | null) | null {
   const o = directorySyncObject(db, server);
   if (o.acceptFrom === 'All' && o.rejectFrom === 'None') return null;
-  const from = fromAddr.toUpperCase();
-  const on = (list: 'accept' | 'reject') => restrictionMembers(db, server, list).find((m) => msMailAddress(m.targetAddress) === from);
-  if (o.rejectFrom === 'List') {
-    const m = on('reject');
+  const byAddress = (list: 'accept' | 'reject') => new Map(restrictionMembers(db, server, list).map((m) => [msMailAddress(m.targetAddress), m]));
+  const rejected = o.rejectFrom === 'List' ? byAddress('reject') : null;
+  const accepted = o.acceptFrom === 'List' ? byAddress('accept') : null;
+  return (fromAddr) => {
+    const from = fromAddr.toUpperCase();
+    const m = rejected?.get(from);
     if (m) return `${m.displayName} is on the Reject messages from list`;
-  }
-  if (o.acceptFrom === 'List' && !on('accept')) return 'the sender is not on the Accept messages from list';
-  return null;
+    if (accepted && !accepted.has(from)) return 'the sender is not on the Accept messages from list';
+    return null;
+  };
 }
 
 export interface TemplateMapRow {

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { conflict, notFound, usage } from '@/lib/dirsync/errors';
-import { poKey, type PoName } from '@/lib/dirsync/names';
+import { parsePoName, poKey, type PoName } from '@/lib/dirsync/names';
 import { stmt } from '@/lib/dirsync/statements';
 import { exportedSet, fullExport } from './export-recipients';
 import { checkTrust, resolveContainer } from './recipients';
@@ -107,7 +107,14 @@ export function addSystemRecipient(db: Db, server: ServerRow, po: PoName): void 
   ).run(server.siteId, id, `${po.network}.${po.name}.$SYSTEM`, address, `MS:${address}`);
 }
 
-export function removeSystemRecipient(db: Db, server: ServerRow, po: PoName): void {
+/**
+ * Edit ▸ Delete of a dirsync object (Remote Dirsync Requestor or Dirsync Requestor): the link and
+ * its hidden `NET/PO/$SYSTEM` recipient go; the custom recipients it imported stay, no longer its.
+ */
+export function deleteLink(db: Db, server: ServerRow, link: Pick<LinkRow, 'id' | 'po'>): void {
+  stmt(db, 'update recipient set imported_by = null where imported_by = ?').run(link.id);
+  stmt(db, 'delete from dirsync_link where id = ?').run(link.id);
+  const po = parsePoName(link.po);
   stmt(db, 'delete from recipient where site_id = ? and alias = ?').run(server.siteId, `${po.network}.${po.name}.$SYSTEM`);
 }
 

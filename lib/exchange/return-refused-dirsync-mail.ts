@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
-import { deleteMessage, mailbag, type MessageKind } from '@/lib/dirsync/messages';
+import { deleteMessage, heldMessages, type MessageKind } from '@/lib/dirsync/messages';
 import { senderPostoffice } from './connector-queue';
-import { refusalOf } from './directory-sync-object';
+import { senderRefusal } from './directory-sync-object';
 import { dxEvent } from './dx-events';
 import { noticeToAdminFrom } from './queue-notice';
 import { dxaAddress, type ServerRow } from './servers';
@@ -15,9 +15,12 @@ import { dxaAddress, type ServerRow } from './servers';
  * Returns one line per message returned.
  */
 export function returnRefusedDirsyncMail(db: Db, server: ServerRow, kinds: MessageKind[]): string[] {
+  const refusal = senderRefusal(db, server);
+  if (!refusal) return [];
   const lines: string[] = [];
-  for (const m of mailbag(db, server.connectorPoId, kinds)) {
-    const why = refusalOf(db, server, m.fromAddr);
+  // Headers only: the decision needs the sender, not the (possibly large) attachment.
+  for (const m of heldMessages(db, server.connectorPoId).filter((h) => h.place === 'MAILBAG' && kinds.includes(h.kind))) {
+    const why = refusal(m.fromAddr);
     if (!why) continue;
     deleteMessage(db, m.id);
     const sender = senderPostoffice(db, m.fromAddr);

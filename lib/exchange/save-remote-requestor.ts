@@ -3,7 +3,7 @@ import { conflict, usage } from '@/lib/dirsync/errors';
 import { parsePoName, poKey } from '@/lib/dirsync/names';
 import { findPo } from '@/lib/dirsync/postoffices';
 import { step, stmt } from '@/lib/dirsync/statements';
-import { addSystemRecipient, checkLinkName, findRemoteLink, linkById, removeSystemRecipient, requireLink, writeLinkFields, type LinkFields, type LinkRow } from './dirsync-links';
+import { addSystemRecipient, checkLinkName, findRemoteLink, deleteLink, linkById, requireLink, writeLinkFields, type LinkFields, type LinkRow } from './dirsync-links';
 import { templateMaps } from './directory-sync-object';
 import { fullExport } from './export-recipients';
 import { EMPTY_GRID } from './schedule-grid';
@@ -80,9 +80,7 @@ export function deleteRemoteRequestor(db: Db, serverName: string, which: string)
     const link = requireLink(findRemoteLink(db, server, which), `there is no Remote Dirsync Requestor "${which}" on ${server.name}`);
     const dss = connectorPo(db, server);
     stmt(db, 'delete from srv_requestor where dss_po_id = ? and requestor = ?').run(dss.id, link.po);
-    stmt(db, 'update recipient set imported_by = null where imported_by = ?').run(link.id);
-    stmt(db, 'delete from dirsync_link where id = ?').run(link.id);
-    removeSystemRecipient(db, server, parsePoName(link.po));
+    deleteLink(db, server, link);
   });
 }
 

@@ -196,6 +196,16 @@ const mtaFields = {
   comPort: text,
   services: z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : ([] as string[]).concat(v))),
 };
+/** The MTA dialog's settings as the engine takes them (a hidden "off" says the Postoffices Serviced list was sent, even empty). */
+const mtaSettings = (input: z.infer<z.ZodObject<typeof mtaFields>>) => ({
+  pollMinutes: input.pollMinutes,
+  configMinutes: input.configMinutes,
+  logSent: input.logSent,
+  logReceived: input.logReceived,
+  connectionType: input.connectionType,
+  comPort: input.comPort,
+  services: input.services.filter((s) => s !== 'off'),
+});
 const mtaFieldOf = fieldByMessage([
   [/^"Check for mail every"/, 'pollMinutes'],
   [/^"Update configuration every"/, 'configMinutes'],
@@ -209,15 +219,7 @@ export const newMtaAction = defineAction({
   name: 'Connector MTAs: New',
   schema: z.object({ ...mtaFields, serviceName: z.string() }),
   run: ({ db, input, audit }) => {
-    const r = addPcMta(db, input.server, input.serviceName, {
-      pollMinutes: input.pollMinutes,
-      configMinutes: input.configMinutes,
-      logSent: input.logSent,
-      logReceived: input.logReceived,
-      connectionType: input.connectionType,
-      comPort: input.comPort,
-      services: input.services.filter((s) => s !== 'off'),
-    });
+    const r = addPcMta(db, input.server, input.serviceName, mtaSettings(input));
     audit(`${r.server} Connector (PC) MTA ${r.serviceName}`, null, r);
     return { serviceName: r.serviceName };
   },
@@ -228,16 +230,7 @@ export const configureMtaAction = defineAction({
   name: 'Connector MTAs: Configure',
   schema: z.object({ ...mtaFields, serviceName: z.string().min(1), revision }),
   run: ({ db, input, audit }) => {
-    const r = setPcMta(db, input.server, input.serviceName, {
-      pollMinutes: input.pollMinutes,
-      configMinutes: input.configMinutes,
-      logSent: input.logSent,
-      logReceived: input.logReceived,
-      connectionType: input.connectionType,
-      comPort: input.comPort,
-      services: input.services.filter((s) => s !== 'off'),
-      revision: input.revision,
-    });
+    const r = setPcMta(db, input.server, input.serviceName, { ...mtaSettings(input), revision: input.revision });
     audit(`${r.server} Connector (PC) MTA ${r.serviceName}`, undefined, r);
     return { serviceName: r.serviceName, restartNeeded: r.restartNeeded };
   },
