@@ -18,3 +18,23 @@ test('a command that takes over a second shows a progress bar, and it goes when 
   await expect(page.getByRole('log', { name: 'Command output' })).toContainText('listq admin');
   await expect(progress).toBeHidden();
 });
+
+test('a command typed while another runs waits its turn and runs after it (type-ahead)', async ({ page }) => {
+  await signIn(page, undefined, '/msmail/POLYNOMIAL~OCTOBER');
+  await page.route('**/msmail/**', async (route) => {
+    if (route.request().method() === 'POST') await new Promise((r) => setTimeout(r, 1_500));
+    await route.continue();
+  });
+  const command = page.getByRole('textbox', { name: 'Command' });
+  await command.fill('listq admin -pPASSWORD -dO');
+  await command.press('Enter');
+  await expect(page.getByRole('progressbar', { name: 'Running listq…' })).toBeVisible();
+  await command.fill('po delete POLYNOMIAL/OCTOBER');
+  await command.press('Enter');
+  const output = page.getByRole('log', { name: 'Command output' });
+  await expect(output).toContainText('is not one of the MS Mail utilities this prompt runs');
+  const text = (await output.textContent()) ?? '';
+  expect(text.indexOf('listq admin')).toBeLessThan(text.indexOf('po delete POLYNOMIAL/OCTOBER'));
+  await expect(page.getByRole('progressbar')).toBeHidden();
+});
+

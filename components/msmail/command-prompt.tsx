@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SlowProgress } from '@/components/ui/slow-progress';
 import { runCommandAction } from '@/app/(console)/msmail/[po]/actions';
 
@@ -22,7 +22,10 @@ export function CommandPrompt({ po, drive, disabled }: { po: string; drive: stri
   const [history, setHistory] = useState<string[]>([]);
   const [cursor, setCursor] = useState<number | null>(null);
   const [line, setLine] = useState('');
-  const [pending, start] = useTransition();
+  // Commands typed while one runs wait their turn, as at a real prompt: each runs after the last.
+  const queue = useRef(Promise.resolve());
+  const [running, setRunning] = useState(0);
+  const pending = running > 0;
   const screen = useRef<HTMLDivElement>(null);
   useEffect(() => {
     screen.current?.scrollTo({ top: screen.current.scrollHeight });
@@ -35,12 +38,14 @@ export function CommandPrompt({ po, drive, disabled }: { po: string; drive: stri
     setHistory((h) => [...h, text]);
     setCursor(null);
     setLine('');
-    start(async () => {
-      const r = await runCommandAction({ po, line: text });
+    setRunning((n) => n + 1);
+    queue.current = queue.current.then(async () => {
+      const r = await runCommandAction({ po, line: text }).catch(() => ({ ok: false as const, error: 'The command could not be run: the console did not answer; try again' }));
       const entry = r.ok
         ? { line: text, text: [r.data.out, r.data.err].filter(Boolean).join('\n') || '(no output)', exitCode: r.data.exitCode }
         : { line: text, text: r.error, exitCode: 2 };
       setEntries((e) => [...e, entry]);
+      setRunning((n) => n - 1);
       router.refresh();
     });
   };
@@ -61,13 +66,13 @@ export function CommandPrompt({ po, drive, disabled }: { po: string; drive: stri
             {e.exitCode !== 0 ? <div className="text-[#ff8080]">(exit status {e.exitCode})</div> : null}
           </div>
         ))}
-        {pending ? (
-          <div className="text-white">
+        {history.slice(history.length - running).map((line, k) => (
+          <div key={`waiting-${k}`} className="text-white">
             {prompt}
-            {history.at(-1)}
+            {line}
           </div>
-        ) : null}
-        <SlowProgress pending={pending} label={`Running ${history.at(-1)?.split(/\s+/)[0] ?? 'the command'}…`} />
+        ))}
+        <SlowProgress pending={pending} label={`Running ${history.at(-running)?.split(/\s+/)[0] ?? 'the command'}…`} />
       </div>
       <form
         className="flex items-center gap-2"
@@ -103,7 +108,7 @@ export function CommandPrompt({ po, drive, disabled }: { po: string; drive: stri
           autoComplete="off"
           spellCheck={false}
         />
-        <button type="submit" className="button" disabled={disabled || pending}>
+        <button type="submit" className="button" disabled={disabled}>
           Run
         </button>
       </form>
