@@ -17,6 +17,7 @@ import type { Task } from './tasks';
 import type { B3Result, B3Sample } from './b3-events';
 import type { B4Target } from './b4-http';
 import type { Shape } from './lib/network';
+import { runColdStart } from './b6-cli-start';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(benchDir);
@@ -27,7 +28,7 @@ const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const onlyArg = argv.find((a) => a.startsWith('--only'));
 const onlyValue = onlyArg?.includes('=') ? onlyArg.split('=')[1] : onlyArg ? argv[argv.indexOf(onlyArg) + 1] : undefined;
-const ALL = ['B1', 'B2', 'B3', 'B4', 'B5', 'R'] as const;
+const ALL = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'R'] as const;
 type Bench = (typeof ALL)[number];
 const only = new Set<Bench>(
   onlyValue ? (onlyValue.split(',').map((s) => s.trim().toUpperCase()) as Bench[]) : [...ALL],
@@ -408,6 +409,27 @@ function printTable(): void {
   if (b2) printPhases('B2 full size by phase (median per cycle):', b2.full.medianPhases, 'ms');
 }
 
+// ---- B6 ---------------------------------------------------------------------------------------
+
+function runB6(): void {
+  const runs = quick ? 5 : 20;
+  say(`B6: dirsync po list cold start against node -e 0, alternated, ${runs} pairs`);
+  const file = tempFile('b6');
+  const made = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'prepare-db.ts')], {
+    cwd: root,
+    env: { ...process.env, DIRSYNC_ROOT: root, DIRSYNC_DB: file, DIRSYNC_EMPTY: '0' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (made.status !== 0) throw new Error('B6: could not prepare the sample database');
+  const r = runColdStart(root, file, runs);
+  removeDb(file);
+  figures.push(
+    { benchmark: 'B6', figure: `bin/dirsync.mjs po list / node -e 0 (median of ${runs} pairs; ${r.binMs.toFixed(0)} ms vs ${r.nodeMs.toFixed(0)} ms)`, value: r.binRatio, unit: 'x', target: 2 },
+    { benchmark: 'B6', figure: `npx dirsync po list / node -e 0 (npm's own start-up included; ${r.npxMs.toFixed(0)} ms)`, value: r.npxRatio, unit: 'x' },
+  );
+  details.B6 = r;
+}
+
 // ---- reliability (quality.md: ≥ 50 SIGKILLs, ≥ 10,000 mutated RESYNC.GLB files) ----------------
 
 function runReliability(): void {
@@ -431,6 +453,7 @@ try {
   if (only.has('B3')) runB3();
   if (only.has('B4')) runB4();
   if (only.has('B5')) runB5();
+  if (only.has('B6')) runB6();
   if (only.has('R')) runReliability();
 } finally {
   fs.rmSync(work, { recursive: true, force: true });

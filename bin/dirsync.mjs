@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // The `dirsync` command: MS Mail utilities and administration of the model (docs/cli.md).
+// Runs the prebuilt bundle (.cli/dirsync.mjs, made by `npm install`); a checkout whose sources are
+// newer than the bundle rebuilds it first, so a fresh clone and an edited tree both just work.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BUNDLE, buildCli, bundleIsFresh } from '../scripts/build-cli.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.env.DIRSYNC_ROOT ??= root;
-register({ tsconfig: path.join(root, 'tsconfig.json') });
-const { main } = await import(path.join(root, 'lib/cli/main.ts'));
+if (!bundleIsFresh()) await buildCli();
+const { main } = await import(pathToFileURL(BUNDLE).href);
 process.exitCode = main(process.argv.slice(2), {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),
