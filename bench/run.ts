@@ -28,7 +28,7 @@ const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const onlyArg = argv.find((a) => a.startsWith('--only'));
 const onlyValue = onlyArg?.includes('=') ? onlyArg.split('=')[1] : onlyArg ? argv[argv.indexOf(onlyArg) + 1] : undefined;
-const ALL = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'R'] as const;
+const ALL = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B8', 'R'] as const;
 type Bench = (typeof ALL)[number];
 const only = new Set<Bench>(
   onlyValue ? (onlyValue.split(',').map((s) => s.trim().toUpperCase()) as Bench[]) : [...ALL],
@@ -411,16 +411,22 @@ function printTable(): void {
 
 // ---- B6 ---------------------------------------------------------------------------------------
 
-function runB6(): void {
-  const runs = quick ? 5 : 20;
-  say(`B6: dirsync po list cold start against node -e 0, alternated, ${runs} pairs`);
-  const file = tempFile('b6');
+/** A fresh database with the sample network POLYNOMIAL, as `npm start` loads it. */
+function sampleDatabase(label: string): string {
+  const file = tempFile(label);
   const made = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'prepare-db.ts')], {
     cwd: root,
     env: { ...process.env, DIRSYNC_ROOT: root, DIRSYNC_DB: file, DIRSYNC_EMPTY: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  if (made.status !== 0) throw new Error('B6: could not prepare the sample database');
+  if (made.status !== 0) throw new Error(`${label}: could not prepare the sample database`);
+  return file;
+}
+
+function runB6(): void {
+  const runs = quick ? 5 : 20;
+  say(`B6: dirsync po list cold start against node -e 0, alternated, ${runs} pairs`);
+  const file = sampleDatabase('b6');
   const r = runColdStart(root, file, runs);
   removeDb(file);
   figures.push(
@@ -428,6 +434,35 @@ function runB6(): void {
     { benchmark: 'B6', figure: `npx dirsync po list / node -e 0 (npm's own start-up included; ${r.npxMs.toFixed(0)} ms)`, value: r.npxRatio, unit: 'x' },
   );
   details.B6 = r;
+}
+
+// ---- B8 ---------------------------------------------------------------------------------------
+
+interface B8Result {
+  wallMs: number;
+  simulatedDays: number;
+  lines: number;
+  ranT2: number;
+  rowsWritten: number;
+  events: number;
+}
+
+function runB8(): void {
+  const runs = quick ? 1 : 5;
+  say(`B8: the sample network under Dispatch for 7 simulated days; ${runs} run(s)`);
+  const results: B8Result[] = [];
+  for (let k = 0; k < runs; k++) {
+    const file = sampleDatabase('b8');
+    results.push(child<B8Result>({ kind: 'b8', file, days: 7 }));
+    removeDb(file);
+  }
+  const wall = median(results.map((r) => r.wallMs)) / 1000;
+  const r = results[0];
+  figures.push(
+    { benchmark: 'B8', figure: `7 simulated days under Dispatch, wall time (median of ${runs}; ${r.ranT2} T2, ${r.lines} steps, ${r.rowsWritten} rows, ${r.events} events)`, value: wall, unit: 's', target: 1 },
+    { benchmark: 'B8', figure: 'simulated days per wall second (target ≥ 7: the figure above ≤ 1 s)', value: 7 / wall, unit: 'x' },
+  );
+  details.B8 = { runs: results };
 }
 
 // ---- reliability (quality.md: ≥ 50 SIGKILLs, ≥ 10,000 mutated RESYNC.GLB files) ----------------
@@ -454,6 +489,7 @@ try {
   if (only.has('B4')) runB4();
   if (only.has('B5')) runB5();
   if (only.has('B6')) runB6();
+  if (only.has('B8')) runB8();
   if (only.has('R')) runReliability();
 } finally {
   fs.rmSync(work, { recursive: true, force: true });

@@ -12,6 +12,8 @@ import { importSrvtrans } from '@/lib/dirsync/import-srvtrans';
 import { rebuildGal } from '@/lib/dirsync/rebuild-gal';
 import { readStoredFile, writeStoredFile } from '@/lib/dirsync/stored-files';
 import { step, stmt } from '@/lib/dirsync/statements';
+import { now } from '@/lib/dirsync/clock';
+import { dispatch } from '@/lib/scheduler/dispatch';
 import { address, fullName, mailboxName, poSpec } from './lib/names';
 import { buildNetwork, checkGals, cpuMs, createPostoffices, exportExchange, fullCycle, PhaseTimer, registerAll, totalChanges, type Shape } from './lib/network';
 
@@ -20,7 +22,8 @@ export type Task =
   | { kind: 'b1'; out: string; file: string; shape: Shape }
   | { kind: 'floor'; out: string; file: string; shape: Shape }
   | { kind: 'b2'; out: string; networks: { label: string; file: string; shape: Shape }[]; cycles: number }
-  | { kind: 'b5'; out: string; file: string; shape: Shape };
+  | { kind: 'b5'; out: string; file: string; shape: Shape }
+  | { kind: 'b8'; out: string; file: string; days: number };
 
 const log = (text: string) => process.stderr.write(`    ${text}\n`);
 const maxRssMiB = () => process.resourceUsage().maxRSS / 1024; // maxRSS is in KiB on Linux
@@ -29,6 +32,24 @@ function setup(t: Extract<Task, { kind: 'setup' }>) {
   const t0 = performance.now();
   buildNetwork(t.file, t.shape);
   return { setupMs: performance.now() - t0 };
+}
+
+/**
+ * B8: the sample network under Dispatch for `days` simulated days, as `dispatch --until +<n>d`
+ * does: every scheduled T1/T2/T3, External pass and PC MTA poll, with the logs and events they write.
+ */
+function b8(t: Extract<Task, { kind: 'b8' }>) {
+  const db = openDatabase(t.file);
+  const rows0 = totalChanges(db);
+  const from = now(db);
+  const t0 = performance.now();
+  const r = dispatch(db, { until: from + t.days * 86_400_000 });
+  const wallMs = performance.now() - t0;
+  const rowsWritten = totalChanges(db) - rows0;
+  const events = db.$client.prepare('select count(*) from event').pluck().get() as number;
+  const simulatedDays = (now(db) - from) / 86_400_000;
+  db.$client.close();
+  return { wallMs, simulatedDays, lines: r.lines.length, ranT2: r.ranT2, rowsWritten, events };
 }
 
 /** B1: Export everywhere, then one full cycle, on a network straight from setup. */
@@ -212,5 +233,5 @@ function fileSize(file: string): number {
 
 const task = JSON.parse(process.argv[2]) as Task;
 const result =
-  task.kind === 'setup' ? setup(task) : task.kind === 'b1' ? b1(task) : task.kind === 'floor' ? floor(task) : task.kind === 'b2' ? b2(task) : b5(task);
+  task.kind === 'setup' ? setup(task) : task.kind === 'b1' ? b1(task) : task.kind === 'floor' ? floor(task) : task.kind === 'b2' ? b2(task) : task.kind === 'b5' ? b5(task) : b8(task);
 fs.writeFileSync(task.out, JSON.stringify(result));

@@ -170,7 +170,8 @@ describe('weekly-time arithmetic', () => {
     expect(parseIsoUtc('Saturday')).toBeNull();
     expect(parseUntil('+30m', CLOCK_START)).toBe(CLOCK_START + 30 * MIN);
     expect(parseUntil('+2h', CLOCK_START)).toBe(CLOCK_START + 2 * HOUR);
-    expect(parseUntil('+2d', CLOCK_START)).toBeNull();
+    expect(parseUntil('+2d', CLOCK_START)).toBe(CLOCK_START + 48 * HOUR);
+    expect(parseUntil('+2w', CLOCK_START)).toBeNull();
   });
 });
 

@@ -89,11 +89,11 @@ export function parseIsoUtc(text: string): number | null {
 }
 
 /**
- * `--until`: an ISO time, or `+<n>m` / `+<n>h` after `fromMs` (the current simulation time).
+ * `--until`: an ISO time, or `+<n>m` / `+<n>h` / `+<n>d` after `fromMs` (the current simulation time).
  * Returns null when the text is neither.
  */
 export function parseUntil(text: string, fromMs: number): number | null {
-  const rel = /^\+(\d{1,9})\s*([mh])$/i.exec(text.trim());
-  if (rel) return fromMs + Number(rel[1]) * (rel[2].toLowerCase() === 'h' ? HOUR_MS : MINUTE_MS);
+  const rel = /^\+(\d{1,9})\s*([mhd])$/i.exec(text.trim());
+  if (rel) return fromMs + Number(rel[1]) * { m: MINUTE_MS, h: HOUR_MS, d: 24 * HOUR_MS }[rel[2].toLowerCase() as 'm' | 'h' | 'd'];
   return parseIsoUtc(text);
 }

@@ -7,7 +7,7 @@ import { longValue, parseArgs, shortValue } from '../args';
 import { show, type Command } from '../context';
 
 /**
- * `dispatch [-d<range>] [--until <ISO time | +<n>m | +<n>h>] [--cycles <n>]`: advance the simulation
+ * `dispatch [-d<range>] [--until <ISO time | +<n>m | +<n>h | +<n>d>] [--cycles <n>]`: advance the simulation
  * clock, running in time order everything due. With neither option, runs up to the next due process.
  */
 export const dispatchCommand: Command = (ctx) => {
@@ -18,7 +18,7 @@ export const dispatchCommand: Command = (ctx) => {
   let until: number | undefined;
   if (untilText !== undefined) {
     const parsed = parseUntil(untilText, now(db));
-    if (parsed === null) throw usage(`--until "${untilText}" is not a time: give +<n>m, +<n>h or ${ISO_FORM}`);
+    if (parsed === null) throw usage(`--until "${untilText}" is not a time: give +<n>m, +<n>h, +<n>d or ${ISO_FORM}`);
     until = parsed;
   }
   const cyclesText = longValue(a, 'cycles');
