@@ -37,6 +37,13 @@ describe('SIGKILL at random moments while cycles run', () => {
       expect(db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
       // Whatever step was cut short, the state between steps is consistent.
       expect(invariantProblems(db)).toEqual([]);
+      // Run history is written in each step's own transaction: every step that committed (its
+      // "End process" log line is there) has its row, and no step that was cut short has one.
+      const count = (sql: string) => db.$client.prepare(sql).pluck().get() as number;
+      expect(count("select count(*) from run_history where kind in ('T1', 'DXA T1')")).toBe(count("select count(*) from log_line where text = 'End process REQMAIN -T'"));
+      expect(count("select count(*) from run_history where kind = 'T2 receive'")).toBe(count("select count(*) from log_line where text = 'End process SRVMAIN -R'"));
+      expect(count("select count(*) from run_history where kind like 'T3 import%'")).toBe(count("select count(*) from log_line where text like 'End process IMPORT -Q%'"));
+      expect(count("select count(*) from run_history where kind = 'T3 import'")).toBeGreaterThan(0);
       // How far the workers got depends on the machine's speed, so it is reported, not asserted.
       const { cycle } = db.$client.prepare('select cycle from srvconf').get() as { cycle: number };
 

@@ -44,8 +44,8 @@ export function splitLine(line: string): string[] {
 }
 
 /**
- * Every table's rows: what "nothing changed" compares. Log lines are left out unless asked for,
- * because a refused step still writes its Fatal line.
+ * Every table's rows: what "nothing changed" compares. Log lines and the run history are left out
+ * unless asked for, because a refused step still writes its Fatal line and its run.
  */
 export function snapshotOf(db: Db, withLogs = false): Record<string, unknown[]> {
   const tables = (
@@ -54,7 +54,7 @@ export function snapshotOf(db: Db, withLogs = false): Record<string, unknown[]> 
       .all() as { name: string }[]
   )
     .map((t) => t.name)
-    .filter((t) => withLogs || t !== 'log_line');
+    .filter((t) => withLogs || (t !== 'log_line' && t !== 'run_history'));
   return Object.fromEntries(tables.map((t) => [t, db.$client.prepare(`select * from ${t} order by rowid`).all()]));
 }
 

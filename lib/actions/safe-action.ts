@@ -6,6 +6,7 @@ import { canChange, currentSession } from '@/lib/auth/request';
 import type { Session } from '@/lib/auth/sessions';
 import { DirsyncError } from '@/lib/dirsync/errors';
 import { step } from '@/lib/dirsync/statements';
+import { withTrigger } from '@/lib/history/record-run';
 
 /**
  * The one wrapper every server action goes through (docs/console.md, "Server actions"): the
@@ -60,12 +61,12 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): Sa
     const db = sharedDatabase();
     try {
       const data = step(db, () =>
-        spec.run({
+        withTrigger(db, { trigger: 'console', who: session.name }, () => spec.run({
           db,
           session,
           input: parsed.data,
           audit: (object, before, after) => recordAudit(db, { accountName: session.name, action: spec.name, object, before, after }),
-        }),
+        })),
       );
       for (const path of spec.revalidate ?? []) revalidatePath(path);
       return { ok: true, data };

@@ -13,6 +13,7 @@ import { service } from './commands/service';
 import { account } from './commands/account';
 import { events } from './commands/events';
 import { reg } from './commands/reg';
+import { history } from './commands/history';
 
 const commands: Record<string, Command> = {
   reqmain,
@@ -36,12 +37,14 @@ const commands: Record<string, Command> = {
   account,
   events,
   reg,
+  history,
 };
 
 export const USAGE = `usage: dirsync <command> [options] [--db <file>] [--json]
 MS Mail utilities: reqmain, srvmain, nsda, external, import, rebuild, listds, listq, dssched, dispatch
 Administration:    po, user, ds, file, log, clock
 Exchange:          exchange, service, reg, events
+Monitoring:        history
 Console:           account
 See docs/cli.md for every command and its options.`;
 

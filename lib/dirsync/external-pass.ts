@@ -1,7 +1,8 @@
 import type { Db } from '@/db/client';
 import { resolveRange } from './postoffices';
 import { poKey } from './names';
-import { nextCounter, step, stmt } from './statements';
+import { nextCounter, stmt } from './statements';
+import { noteMessage, recordRun } from '@/lib/history/record-run';
 
 export interface TransportResult {
   delivered: number;
@@ -20,7 +21,7 @@ export interface TransportResult {
  * in a separate routing table on the MS Mail side.
  */
 export function externalPass(db: Db, range?: string): TransportResult {
-  return step(db, () => {
+  return recordRun(db, 'External', () => (range ? `drives ${range.toUpperCase()}` : 'all postoffices'), () => {
     const pos = resolveRange(db, range);
     const byName = new Map(pos.map((p) => [poKey(p), p.id]));
     const inRange = new Set(pos.map((p) => p.id));
@@ -33,9 +34,9 @@ export function externalPass(db: Db, range?: string): TransportResult {
     let delivered = 0;
     let queued = 0;
     for (const po of pos) {
-      const waiting = stmt(db, "select id, dest from message where holder_po_id = ? and place = 'OUTBOUND' order by id").all(
+      const waiting = stmt(db, "select id, dest, subject from message where holder_po_id = ? and place = 'OUTBOUND' order by id").all(
         po.id,
-      ) as { id: number; dest: string }[];
+      ) as { id: number; dest: string; subject: string }[];
       for (const m of waiting) {
         const destId = byName.get(m.dest);
         if (destId === undefined) {
@@ -43,6 +44,7 @@ export function externalPass(db: Db, range?: string): TransportResult {
           const via = (viaFor.get(po.id, m.dest) as { via: number } | undefined)?.via;
           if (via !== undefined && inRange.has(via)) {
             stmt(db, 'update message set holder_po_id = ? where id = ?').run(via, m.id);
+            noteMessage(db, 'moved', m);
             delivered++;
           }
           continue; // otherwise no connection: stays queued
@@ -52,6 +54,7 @@ export function externalPass(db: Db, range?: string): TransportResult {
           nextCounter(db, 'arrival'),
           m.id,
         );
+        noteMessage(db, 'moved', m);
         delivered++;
       }
     }
@@ -59,5 +62,5 @@ export function externalPass(db: Db, range?: string): TransportResult {
       queued += stmt(db, "update message set place = 'OUTBOUND' where holder_po_id = ? and place = 'P1'").run(po.id).changes;
     }
     return { delivered, queued };
-  });
+  }, (r) => ({ idle: r.delivered + r.queued === 0, moved: r.delivered + r.queued, summary: `${r.delivered} delivered, ${r.queued} queued` }));
 }

@@ -8,7 +8,8 @@ import { resolvePo, type PoRow } from './postoffices';
 import { appendReqtrans } from './reqtrans';
 import { formatTxn, type Txn } from './transactions';
 import { listRange } from './lists';
-import { step, stmt } from './statements';
+import { stmt } from './statements';
+import { recordRun } from '@/lib/history/record-run';
 
 export interface ImportTextOptions {
   /** `-e`: append the transactions to REQTRANS (inject them into dirsync) instead of the lists. */
@@ -27,8 +28,10 @@ export interface ImportTextOptions {
  */
 export function importText(db: Db, poSpec: string, text: string, opts: ImportTextOptions = {}): { imported: number } {
   const parsed = parseImportFile(text);
-  return step(db, () => {
+  let at = poSpec;
+  return recordRun(db, 'Text import', () => at, () => {
     const po = resolvePo(db, poSpec);
+    at = poKey(po);
     const errors = [...parsed.errors, ...(opts.toReqtrans ? [] : listErrors(db, po, parsed.txns, parsed.lines, opts))];
     if (errors.length) throw importFailed(errors);
     if (opts.toReqtrans) {
@@ -40,7 +43,7 @@ export function importText(db: Db, poSpec: string, text: string, opts: ImportTex
       finishLists(db, ctx);
     }
     return { imported: parsed.txns.length };
-  });
+  }, (r) => ({ txnIn: r.imported, summary: `${r.imported} transactions imported${opts.toReqtrans ? ' into REQTRANS' : ''}` }));
 }
 
 function importFailed(errors: ImportLineError[]): DirsyncError {

@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import { now } from './clock';
 import { nextCounter, stmt } from './statements';
+import { noteMessage } from '@/lib/history/record-run';
 
 export type MessageKind = 'ReqTx' | 'ReqStat' | 'SrvTx' | 'Notice';
 
@@ -69,6 +70,7 @@ export function sendMessage(db: Db, holderPoId: number, ownName: string, m: Outg
     now(db),
     nextCounter(db, 'message-id').toString(16).toUpperCase().padStart(8, '0'),
   );
+  noteMessage(db, 'sent', m);
 }
 
 const isConnector = (db: Db, poId: number) =>

@@ -3,7 +3,9 @@ import { now } from './clock';
 import { writeLog } from './log';
 import { resolvePo } from './postoffices';
 import type { StepResult } from './reqconf';
-import { step, stmt } from './statements';
+import { stmt } from './statements';
+import { poKey } from './names';
+import { recordRun } from '@/lib/history/record-run';
 
 /**
  * `rebuild -f`: make the GAL show every list change made since the last rebuild. The GAL is the
@@ -11,8 +13,10 @@ import { step, stmt } from './statements';
  * retired entries — work that follows the number of changes, not the size of the GAL.
  */
 export function rebuildGal(db: Db, poSpec: string): StepResult {
-  return step(db, () => {
+  let at = poSpec;
+  return recordRun(db, 'T3 rebuild', () => at, () => {
     const po = resolvePo(db, poSpec);
+    at = poKey(po);
     writeLog(db, po.id, 'DIRSYNC', 'Status', 101, 'Begin execution REBUILD -F');
     const gen = po.galGen + 1;
     const { added } = stmt(db, 'select pending_adds as added from postoffice where id = ?').get(po.id) as { added: number };

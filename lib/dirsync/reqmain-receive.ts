@@ -3,20 +3,25 @@ import { now } from './clock';
 import { writeLog } from './log';
 import { deleteMessage, mailbag } from './messages';
 import { resolvePo } from './postoffices';
+import { poKey } from './names';
 import { reqconfOf, type StepResult } from './reqconf';
-import { step, stmt } from './statements';
+import { stmt } from './statements';
+import { noteMessage, recordRun } from '@/lib/history/record-run';
 
 /**
  * T3 receive (`reqmain -r`): read every SrvTx in the mailbag in arrival order. An echoed R equal
  * to the pending R acknowledges REQTRANS; the transactions go to SRVTRANS for `import -q`.
  */
 export function reqmainReceive(db: Db, poSpec: string): StepResult {
-  return step(db, () => {
+  let at = poSpec;
+  return recordRun(db, 'T3 receive', () => at, () => {
     const po = resolvePo(db, poSpec);
+    at = poKey(po);
     writeLog(db, po.id, 'DIRSYNC', 'Status', 101, 'Begin execution REQMAIN -R');
     let received = 0;
     for (const m of mailbag(db, po.id, ['SrvTx'])) {
       deleteMessage(db, m.id);
+      noteMessage(db, 'read', m);
       const rc = reqconfOf(db, po.id);
       // A duplicate of an older reply would move SrvSync backwards: it is already applied. A reply
       // to this requestor's latest request (it echoes the S sent) is applied even so: a restored

@@ -6,16 +6,19 @@ import { writeLog } from './log';
 import { sendMessage } from './messages';
 import { reqStatSubject, reqTxSubject } from './subjects';
 import { joinRecords } from './transactions';
-import { step, stmt } from './statements';
+import { stmt } from './statements';
+import { recordRun } from '@/lib/history/record-run';
 
 /**
  * T1 (`reqmain -t`): send the DSS a status report and an update holding every REQTRANS entry
  * above ReqSync, and record the R sent so the reply can acknowledge it.
  */
 export function reqmainTransmit(db: Db, poSpec: string, opts: { fromAddr?: string } = {}): StepResult {
-  return step(db, () => {
+  let at = poSpec;
+  return recordRun(db, 'T1', () => at, () => {
     const po = resolvePo(db, poSpec);
     const own = poKey(po);
+    at = own;
     writeLog(db, po.id, 'DIRSYNC', 'Status', 101, 'Begin execution REQMAIN -T');
     let rc = reqconfOf(db, po.id);
     const dssName = rc.dss;

@@ -10,7 +10,8 @@ import { resolvePo, type PoRow } from './postoffices';
 import type { StepResult } from './reqconf';
 import { txnListKey } from './superseded';
 import { parseTxn, splitRecords, type Txn } from './transactions';
-import { step, stmt } from './statements';
+import { stmt } from './statements';
+import { noteMessage, recordRun } from '@/lib/history/record-run';
 
 /** Where an Exchange DSS's DXA differs from SRVMAIN; the defaults are MS Mail's. */
 export interface ReceiveHooks {
@@ -42,8 +43,10 @@ function msMailHooks(db: Db, dss: PoRow): ReceiveHooks {
  * requestor as owed a reply.
  */
 export function srvmainReceive(db: Db, dssSpec: string, customHooks?: ReceiveHooks): StepResult {
-  return step(db, () => {
+  let at = dssSpec;
+  return recordRun(db, 'T2 receive', () => at, () => {
     const dss = resolvePo(db, dssSpec);
+    at = poKey(dss);
     const hooks = customHooks ?? msMailHooks(db, dss);
     const sc = requireDss(db, dss, 'SRVMAIN');
     const cycle = sc.cycle + 1;
@@ -67,6 +70,7 @@ export function srvmainReceive(db: Db, dssSpec: string, customHooks?: ReceiveHoo
     }
     for (const m of mailbag(db, dss.id, ['ReqTx', 'ReqStat'])) {
       deleteMessage(db, m.id);
+      noteMessage(db, 'read', m);
       if (m.kind === 'ReqStat') continue;
       const origin = m.fromAddr.split('/').slice(0, 2).join('/').toUpperCase();
       const record = srvRequestor(db, dss, origin);

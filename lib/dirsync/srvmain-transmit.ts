@@ -9,7 +9,8 @@ import type { StepResult } from './reqconf';
 import { srvTxSubject } from './subjects';
 import { dropSuperseded } from './superseded';
 import { joinRecords } from './transactions';
-import { step, stmt } from './statements';
+import { stmt } from './statements';
+import { recordRun } from '@/lib/history/record-run';
 
 /**
  * T2 transmit (`srvmain -t`): one reply to every requestor that asked this cycle — the MSTTRANS
@@ -24,8 +25,10 @@ import { step, stmt } from './statements';
 export type LostTransactionsHook = (record: SrvRequestorRow, s: number, sync: number) => boolean;
 
 export function srvmainTransmit(db: Db, dssSpec: string, lost?: LostTransactionsHook): StepResult {
-  return step(db, () => {
+  let at = dssSpec;
+  return recordRun(db, 'T2 transmit', () => at, () => {
     const dss = resolvePo(db, dssSpec);
+    at = poKey(dss);
     const sc = requireDss(db, dss, 'SRVMAIN');
     writeLog(db, dss.id, 'DIRSYNC', 'Status', 101, 'Begin execution SRVMAIN -T');
     if (mailbag(db, dss.id, ['ReqTx']).length > 0) {

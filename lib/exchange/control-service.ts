@@ -11,6 +11,8 @@ import { dxaResyncExtract } from './dxa-resync-extract';
 import { dxEvent } from './dx-events';
 import { readAtStart, resolveService, type ServiceRow, type ServiceState } from './services';
 import { atLeastSp3, dxaRole, resolveServer, type ServerRow } from './servers';
+import { readStoredFile } from '@/lib/dirsync/stored-files';
+import { recordRun, withTrigger } from '@/lib/history/record-run';
 
 export const SERVICE_ACTIONS = ['start', 'stop', 'pause', 'continue', 'restart'] as const;
 export type ServiceAction = (typeof SERVICE_ACTIONS)[number];
@@ -45,7 +47,7 @@ export function controlService(db: Db, serverName: string, serviceName: string, 
     switch (action) {
       case 'start':
         if (service.state !== 'Stopped') throw conflict(`The ${display} service has already been started.`);
-        cycle = start(db, server, service, lines);
+        cycle = withTrigger(db, { trigger: 'service start' }, () => start(db, server, service, lines));
         break;
       case 'stop':
         if (service.state === 'Stopped') throw conflict(`The ${display} service is not started.`);
@@ -53,14 +55,14 @@ export function controlService(db: Db, serverName: string, serviceName: string, 
         break;
       case 'restart':
         if (service.state !== 'Stopped') stop(db, server, service, lines);
-        cycle = start(db, server, service, lines);
+        cycle = withTrigger(db, { trigger: 'service start' }, () => start(db, server, service, lines));
         break;
       case 'pause':
         if (service.state === 'Stopped') throw conflict(`The ${display} service is not started.`);
         if (service.name === 'MSExchangeDX' && (server.version !== '4.0' || readAtStart(service, 'PauseKicksDX') === '1')) {
           error2140 = `Could not pause the Microsoft Exchange Directory Synchronization service on \\\\${server.name}. Error 2140: An internal Windows NT error occurred.`;
           lines.push(error2140);
-          cycle = dxaCycleNow(db, server);
+          cycle = withTrigger(db, { trigger: 'service pause' }, () => dxaCycleNow(db, server));
           lines.push(...cycle.lines);
         } else if (service.state === 'Running') {
           setState(db, service, 'Paused');
@@ -108,12 +110,18 @@ function start(db: Db, server: ServerRow, service: ServiceRow, lines: string[]):
   let result: StepResult | undefined;
   if (role === 'server' && registry.ResyncConnectionRDNs !== undefined) {
     const globalMax = atLeastSp3(server) && Number(registry.GlobalMaxSeqInResync) === 1;
-    result = { lines: dxaResyncExtract(db, server, registry.ResyncConnectionRDNs.split('\n').filter(Boolean), globalMax) };
+    const names = registry.ResyncConnectionRDNs.split('\n').filter(Boolean);
+    result = recordRun(db, 'DXA resync extract', () => server.name, () => ({ lines: dxaResyncExtract(db, server, names, globalMax) }));
     // "In addition, the KEY that was added to the registry is removed." (KB Q150976)
     stmt(db, "delete from registry_value where server_id = ? and name = 'ResyncConnectionRDNs'").run(server.id);
   } else if (role === 'requestor') {
-    result = dxaResyncApply(db, server);
-    if (!result.fatal) result.lines.push(...dxaOnArrival(db, server).lines);
+    // A Resync.glb waiting in Dxadata is a run of its own (with any reply applied right after it).
+    const apply = () => {
+      const r = dxaResyncApply(db, server);
+      if (!r.fatal) r.lines.push(...dxaOnArrival(db, server).lines);
+      return r;
+    };
+    result = readStoredFile(db, `${server.name}:Dxadata`, 'RESYNC.GLB') ? recordRun(db, 'DXA resync apply', () => server.name, apply) : apply();
   }
   if (result) lines.push(...result.lines, ...(result.fatal ? [`Fatal [${result.fatal.number}] ${result.fatal.text}`] : []));
   return result;

@@ -3,7 +3,8 @@ import { poKey } from '@/lib/dirsync/names';
 import type { StepResult } from '@/lib/dirsync/reqconf';
 import { reqconfOf } from '@/lib/dirsync/reqconf';
 import { reqmainReceive } from '@/lib/dirsync/reqmain-receive';
-import { step, stmt } from '@/lib/dirsync/statements';
+import { stmt } from '@/lib/dirsync/statements';
+import { recordRun } from '@/lib/history/record-run';
 import { parseTxn, splitRecords } from '@/lib/dirsync/transactions';
 import { requestorLink } from './dirsync-links';
 import { dxEvent } from './dx-events';
@@ -18,7 +19,7 @@ import { mailbag } from '@/lib/dirsync/messages';
  * has), and its transactions are applied to the Import Container at once.
  */
 export function dxaRequestorReceive(db: Db, server: ServerRow): StepResult {
-  return step(db, () => {
+  return recordRun(db, 'DXA T3', () => server.name, () => {
     const po = connectorPo(db, server);
     // Delivery Restrictions: a reply from a refused sender goes back unread, and nothing is applied.
     const returned = returnRefusedDirsyncMail(db, server, ['SrvTx']);

@@ -2,7 +2,8 @@ import type { Db } from '@/db/client';
 import { poKey } from '@/lib/dirsync/names';
 import type { StepResult } from '@/lib/dirsync/reqconf';
 import { reqmainTransmit } from '@/lib/dirsync/reqmain-transmit';
-import { step, stmt } from '@/lib/dirsync/statements';
+import { stmt } from '@/lib/dirsync/statements';
+import { recordRun } from '@/lib/history/record-run';
 import { requestorLink } from './dirsync-links';
 import { dxEvent } from './dx-events';
 import { fullExport } from './export-recipients';
@@ -14,7 +15,7 @@ import { connectorPo, dxaAddress, type ServerRow } from './servers';
  * `…/SYSTEM1` address to the DSS, through the connector postoffice's queue.
  */
 export function dxaRequestorTransmit(db: Db, server: ServerRow): StepResult {
-  return step(db, () => {
+  return recordRun(db, 'DXA T1', () => server.name, () => {
     const link = requestorLink(db, server)!;
     const po = connectorPo(db, server);
     if (link.exportNext) {

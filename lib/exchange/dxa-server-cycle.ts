@@ -3,7 +3,8 @@ import { poKey } from '@/lib/dirsync/names';
 import { reqconfOf, type StepResult } from '@/lib/dirsync/reqconf';
 import { srvmainReceive, type ReceiveHooks } from '@/lib/dirsync/srvmain-receive';
 import { srvmainTransmit } from '@/lib/dirsync/srvmain-transmit';
-import { step, stmt } from '@/lib/dirsync/statements';
+import { stmt } from '@/lib/dirsync/statements';
+import { recordRun } from '@/lib/history/record-run';
 import { links } from './dirsync-links';
 import { dxEvent } from './dx-events';
 import { applyToContainer, containerImport, type ContainerImport } from './import-to-container';
@@ -19,7 +20,7 @@ import type { PoRow } from '@/lib/dirsync/postoffices';
  * or delayed messages gets events 220 and 221 and a full Import Reply.
  */
 export function dxaServerCycle(db: Db, server: ServerRow): StepResult {
-  return step(db, () => {
+  return recordRun(db, 'DXA T2', () => server.name, () => {
     const po = connectorPo(db, server);
     const own = poKey(po);
     dxEvent(db, server, 'cycleStarted', 'Directory synchronization server cycle (T2) started.');

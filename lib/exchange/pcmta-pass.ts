@@ -3,7 +3,8 @@ import { now } from '@/lib/dirsync/clock';
 import { notFound } from '@/lib/dirsync/errors';
 import { poKey } from '@/lib/dirsync/names';
 import { poById } from '@/lib/dirsync/postoffices';
-import { nextCounter, step, stmt } from '@/lib/dirsync/statements';
+import { nextCounter, stmt } from '@/lib/dirsync/statements';
+import { noteMessage, recordRun } from '@/lib/history/record-run';
 import { dxaOnArrival } from './dxa-arrival';
 import { logEvent } from './log-event';
 import { resolveServer, serverById, type ServerRow } from './servers';
@@ -74,7 +75,7 @@ const movingColumns = 'id, from_addr as fromAddr, to_addr as toAddr, subject, at
 
 /** Run one pass of the instance named `serviceName` on `serverName`, as one transaction. */
 export function pcMtaPass(db: Db, serverName: string, serviceName: string): PcMtaPassResult {
-  return step(db, () => {
+  return recordPass(db, () => {
     const server = resolveServer(db, serverName);
     const mta = stmt(db, 'select id, service_name as name, connection_type as type from pc_mta where server_id = ? and service_name = ? collate nocase').get(server.id, serviceName.trim()) as
       | { id: number; name: string; type: string }
@@ -86,7 +87,7 @@ export function pcMtaPass(db: Db, serverName: string, serviceName: string): PcMt
 
 /** The same pass for an instance known by id (Dispatch's poll). */
 export function pcMtaPassById(db: Db, mtaId: number): PcMtaPassResult {
-  return step(db, () => {
+  return recordPass(db, () => {
     const mta = stmt(db, 'select id, server_id as serverId, service_name as name, connection_type as type from pc_mta where id = ?').get(mtaId) as
       | { id: number; serverId: number; name: string; type: string }
       | undefined;
@@ -94,6 +95,10 @@ export function pcMtaPassById(db: Db, mtaId: number): PcMtaPassResult {
     return runPass(db, serverById(db, mta.serverId), mta);
   });
 }
+
+/** A pass is one run in the history: what it moved, and any reply the DXA applied at once. */
+const recordPass = (db: Db, fn: () => PcMtaPassResult) =>
+  recordRun(db, 'PC MTA', (r) => `${r.server} ${r.service}`, fn, (r) => ({ idle: r.delivered + r.pickedUp === 0, moved: r.delivered + r.pickedUp, summary: r.lines.join(' · ') }));
 
 function runPass(db: Db, server: ServerRow, mta: { id: number; name: string; type: string }): PcMtaPassResult {
   const at = now(db);
@@ -148,6 +153,7 @@ function runPass(db: Db, server: ServerRow, mta: { id: number; name: string; typ
     const to = (po ?? via)!;
     event('Sent', 4395, `Mail sent from ${exchangeShare}`, m);
     event('Moved In', 4355, `Mail received on ${share(to)}`, m);
+    noteMessage(db, 'moved', m);
     delivered++;
   }
   let pickedUp = 0;
@@ -163,6 +169,7 @@ function runPass(db: Db, server: ServerRow, mta: { id: number; name: string; typ
     toMailbag.run(connector.id, nextCounter(db, 'arrival'), m.id);
     event('Moved Out', 4395, `Mail sent from ${share(byId.get(m.holder)!)}`, m);
     event('Received', 4355, `Mail received on ${exchangeShare}`, m);
+    noteMessage(db, 'moved', m);
     pickedUp++;
   }
   const lines = [`${delivered} delivered to MS Mail, ${pickedUp} picked up`];

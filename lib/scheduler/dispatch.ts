@@ -11,6 +11,7 @@ import { step, stmt } from '@/lib/dirsync/statements';
 import { dxaCycleNow } from '@/lib/exchange/dxa-cycle';
 import { pcMtaPassById } from '@/lib/exchange/pcmta-pass';
 import { allServers, dxaRole, type ServerRow } from '@/lib/exchange/servers';
+import { withTrigger } from '@/lib/history/record-run';
 import { gridAfter, gridAtOrAfter, latestSelectedHour, nextSelectedHour, type HourSchedule } from './next-hour';
 import { latestOccurrence, MINUTE_MS, nextOccurrence, nextTick, RUN_WINDOW_MS } from './next-occurrence';
 
@@ -283,7 +284,7 @@ export function dispatch(db: Db, opts: DispatchOptions = {}): DispatchResult {
       const at = tick;
       const moved = step(db, () => {
         setNow(db, at);
-        return externalPass(db, range);
+        return withTrigger(db, { trigger: 'Dispatch' }, () => externalPass(db, range));
       });
       if (moved.delivered + moved.queued > 0) {
         lines.push(`${ctime(at)}  ${range ?? 'all postoffices'}  EXTERNAL -0  ${moved.delivered} delivered, ${moved.queued} queued`);
@@ -301,7 +302,7 @@ export function dispatch(db: Db, opts: DispatchOptions = {}): DispatchResult {
         setNow(db, at);
         const state = stmt(db, 'select state from exchange_service where mta_id = ?').get(p.id) as { state: string } | undefined;
         if (state?.state !== 'Running') return null; // stopped by something that ran: no more polls
-        const result = pcMtaPassById(db, p.id);
+        const result = withTrigger(db, { trigger: 'Dispatch' }, () => pcMtaPassById(db, p.id));
         stmt(db, 'update pc_mta set next_poll_at = ? where id = ?').run(following, p.id);
         return result;
       });
@@ -389,7 +390,7 @@ function runExchange(db: Db, run: ExchangeRun): StepResult | null {
     setNow(db, run.runAt);
     let result: StepResult;
     try {
-      result = dxaCycleNow(db, run.server);
+      result = withTrigger(db, { trigger: 'schedule' }, () => dxaCycleNow(db, run.server));
     } catch (e) {
       if (!(e instanceof DirsyncError) || e.kind !== 'fatal') throw e;
       result = { lines: [], fatal: { number: e.number ?? 0, text: e.message } };
@@ -410,7 +411,7 @@ function runProcess(db: Db, p: Pending, process: NsdaProcess): StepResult {
     writeLog(db, p.po.id, 'DISPATCH', 'Status', 101, `Begin execution NSDA -${process}`);
     let result: StepResult;
     try {
-      result = nsda(db, poKey(p.po), process);
+      result = withTrigger(db, { trigger: 'schedule' }, () => nsda(db, poKey(p.po), process));
     } catch (e) {
       // A utility that stops with a fatal error (e.g. NSDA -S on a postoffice that is no longer the
       // DSS) fails this process only; what it had done is rolled back by its own transaction.

@@ -1,0 +1,121 @@
+import type { Db } from '@/db/client';
+import { ctime } from '@/lib/dirsync/clock';
+import { usage } from '@/lib/dirsync/errors';
+import { stmt } from '@/lib/dirsync/statements';
+
+/** A run as lists show it (docs/engine.md, "Run history"). */
+export interface RunRow {
+  id: number;
+  kind: string;
+  object: string;
+  trigger: string;
+  who: string;
+  groupId: string | null;
+  simStart: number;
+  simEnd: number;
+  wallStart: number;
+  wallEnd: number;
+  txnIn: number;
+  txnOut: number;
+  messages: number;
+  outcome: 'OK' | 'Warning' | 'Error';
+  numbers: string;
+  summary: string;
+}
+
+export interface RunFilter {
+  object?: string;
+  kind?: string;
+  outcome?: string;
+  trigger?: string;
+  groupId?: string;
+  /** Simulation time range of the run's start, Unix ms, inclusive. */
+  since?: number;
+  until?: number;
+  /** Keyset paging: runs older than this id. */
+  before?: number;
+  limit?: number;
+}
+
+export const RUN_OUTCOMES = ['OK', 'Warning', 'Error'] as const;
+export const MAX_RUN_LIMIT = 1000;
+const COLUMNS = `id, kind, object, trigger, who, group_id as groupId, sim_start as simStart, sim_end as simEnd, wall_start as wallStart,
+  wall_end as wallEnd, txn_in as txnIn, txn_out as txnOut, messages, outcome, numbers, summary`;
+
+/** The runs a filter selects, newest first, one page; `next` continues the list. */
+export function queryRuns(db: Db, f: RunFilter = {}): { runs: RunRow[]; next: number | null } {
+  const limit = Math.min(Math.max(f.limit ?? 100, 1), MAX_RUN_LIMIT);
+  if (f.outcome !== undefined && !(RUN_OUTCOMES as readonly string[]).includes(f.outcome)) {
+    throw usage(`"${f.outcome}" is not an outcome: choose ${RUN_OUTCOMES.join(', ')}`);
+  }
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  const add = (sql: string, v: string | number | undefined) => {
+    if (v === undefined || v === '') return;
+    where.push(sql);
+    args.push(v);
+  };
+  add('object = ? collate nocase', f.object);
+  add('kind = ? collate nocase', f.kind);
+  add('outcome = ?', f.outcome);
+  add('trigger = ? collate nocase', f.trigger);
+  add('group_id = ?', f.groupId);
+  add('sim_start >= ?', f.since);
+  add('sim_start <= ?', f.until);
+  add('id < ?', f.before);
+  const sql = `select ${COLUMNS} from run_history ${where.length ? `where ${where.join(' and ')}` : ''} order by id desc limit ?`;
+  const rows = stmt(db, sql).all(...args, limit + 1) as RunRow[];
+  const more = rows.length > limit;
+  const runs = more ? rows.slice(0, limit) : rows;
+  return { runs, next: more ? runs[runs.length - 1].id : null };
+}
+
+export interface RunDetail extends RunRow {
+  messageList: { dir: 'sent' | 'read' | 'moved'; subject: string; n: number }[];
+  logLines: { po: string; file: string; severity: string; number: number; text: string; at: number }[];
+  events: { computer: string; source: string; type: string; category: string; eventId: number; description: string; at: number }[];
+}
+
+/** One run with the messages it sent, read or moved, the log lines it wrote and the events it logged. */
+export function runDetail(db: Db, id: number): RunDetail {
+  const row = stmt(db, `select ${COLUMNS}, message_list as messageList, log_from as logFrom, log_to as logTo, event_from as eventFrom, event_to as eventTo from run_history where id = ?`).get(id) as
+    | (RunRow & { messageList: string; logFrom: number; logTo: number; eventFrom: number; eventTo: number })
+    | undefined;
+  if (!row) throw usage(`there is no run ${id} in the run history (it may have been purged: see "dirsync history retention")`);
+  const { logFrom, logTo, eventFrom, eventTo, ...run } = row;
+  const logLines = stmt(
+    db,
+    `select p.network || '/' || p.name as po, l.file, l.severity, l.number, l.text, l.at from log_line l join postoffice p on p.id = l.po_id
+     where l.id between ? and ? order by l.id limit 500`,
+  ).all(logFrom, logTo) as RunDetail['logLines'];
+  const events = stmt(
+    db,
+    'select computer, source, type, category, event_id as eventId, description, at from event where id between ? and ? order by id limit 500',
+  ).all(eventFrom, eventTo) as RunDetail['events'];
+  return { ...run, messageList: JSON.parse(row.messageList), logLines, events };
+}
+
+export const RUN_CSV_HEADER = 'Id,Start,End,Kind,Object,Trigger,Who,Outcome,Numbers,Transactions in,Transactions out,Messages,Duration ms,Summary';
+
+const csvField = (v: string | number) => {
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** One CSV line of a run (times are the simulation clock's, as the console shows them). */
+export function runCsvLine(r: RunRow): string {
+  return [r.id, ctime(r.simStart), ctime(r.simEnd), r.kind, r.object, r.trigger, r.who, r.outcome, r.numbers, r.txnIn, r.txnOut, r.messages, r.wallEnd - r.wallStart, r.summary]
+    .map(csvField)
+    .join(',');
+}
+
+/** Every run a filter selects (newest first), page by page: for exports. */
+export function* allRuns(db: Db, f: RunFilter): Generator<RunRow> {
+  let before = f.before;
+  for (;;) {
+    const page = queryRuns(db, { ...f, before, limit: MAX_RUN_LIMIT });
+    yield* page.runs;
+    if (page.next === null) return;
+    before = page.next;
+  }
+}
