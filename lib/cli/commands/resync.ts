@@ -32,7 +32,7 @@ function repeated(tokens: string[]): { rest: string[]; requestors: string[]; nam
       if (value === undefined) throw usage(`-r needs a requestor, e.g. -rPOLY/NOV: ${SYNTAX}`);
       requestors.push(value);
     } else if (t === '--name' || t.startsWith('--name=')) {
-      const value = t.includes('=') ? t.slice(7) : tokens[++k];
+      const value = t.includes('=') ? t.slice(7) : tokens[k + 1] !== undefined && !tokens[k + 1].startsWith('--') ? tokens[++k] : undefined;
       if (value === undefined || value.trim() === '') throw usage(`--name needs a Remote Dirsync Requestor name: ${SYNTAX}`);
       names.push(value);
     } else rest.push(t);
@@ -133,7 +133,7 @@ export const resync: Command = (ctx) => {
       const own = dss && !host && !server && dss === place ? [dss] : [];
       const targets = requestors.length ? requestors : dss ? [...own, ...resyncRequestorsOf(db, dss)] : [at];
       const p = predictResyncFile(db, bytes, targets, dss);
-      return finish(ctx, json, p, `Resync check: ${host ?? `RESYNC.GLB in ${place}`}${p.dss && p.dss !== place ? ` (from ${p.dss})` : ''} (a prediction: nothing has been changed)`);
+      return finish(ctx, json, p, `Resync check: ${host ?? `RESYNC.GLB in ${place}`}${p.dss && p.dss !== place && `${p.dss}:Dxadata` !== place ? ` (from ${p.dss})` : ''} (a prediction: nothing has been changed)`);
     }
     default:
       if (verb === undefined) throw usage(`resync needs plan or check: ${SYNTAX}`);
