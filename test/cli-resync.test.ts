@@ -74,7 +74,7 @@ describe('dirsync resync plan', () => {
     const lines = r.out.split('\n');
     expect(lines[0]).toBe('Resync plan: Exchange DSS → MS Mail requestors, DSS EXCH01 (a prediction: nothing has been changed)');
     expect(lines).toContain('ResyncConnectionRDNs: October Office');
-    expect(lines).toContain('GlobalMaxSeqInResync: not in force on 5.5 (highest numbers over the requestors named)');
+    expect(lines).toContain('GlobalMaxSeqInResync: not set (highest numbers over the requestors named)');
     expect(lines.find((l) => l.startsWith('RESYNC.GLB header:'))).toMatch(/^RESYNC\.GLB header: IMPSEQ = 0, REQSEQ = 2, SRVSEQ = \d+, \d+ records, DSS POLYNOMIAL\/HQ$/);
     expect(lines).toContain('POLY/NOV  will be refused with Fatal [14] Error processing RESYNC.GLB');
     expect(lines).toContain("    why: REQSEQ 2 is below this requestor's ReqSync 3; the DSS would reject its next changes as old");
@@ -94,11 +94,20 @@ describe('dirsync resync plan', () => {
     expect(r.out).toMatch(/REQSEQ = 3,/);
   });
 
+  it('--global-max on 5.5: set but ignored, and the fix is the upgrade', () => {
+    const r = run(x, ['resync', 'plan', '-dEXCH01', '-rNOV', '--name', 'October Office', '--global-max']);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(
+      'GlobalMaxSeqInResync: 1, but ignored by 5.5: only DXA 5.5 SP3 (build 2524) or later reads it (highest numbers over the requestors named)',
+    );
+    expect(r.out).toContain('    fix: Upgrade the DXA on EXCH01 to 5.5 SP3 (build 2524) or later: version 5.5 ignores GlobalMaxSeqInResync');
+  });
+
   it('--json prints the prediction; --global-max on 5.5 is not in force', () => {
     const r = run(x, ['resync', 'plan', '-dEXCH01', '-rNOV', '--name=October Office', '--global-max', '--json']);
     expect(r.code).toBe(1);
     const p = JSON.parse(r.out);
-    expect(p).toMatchObject({ direction: 'exchange-dss-to-msmail', dss: 'EXCH01', globalMaxInForce: false, names: ['October Office'], version: '5.5' });
+    expect(p).toMatchObject({ direction: 'exchange-dss-to-msmail', dss: 'EXCH01', globalMaxInForce: false, globalMaxSet: true, names: ['October Office'], version: '5.5' });
     expect(p.verdicts).toHaveLength(1);
     expect(p.verdicts[0]).toMatchObject({ requestor: 'POLY/NOV', kind: 'msmail', applies: false, atRequestor: { reqSync: 3 } });
     expect(p.verdicts[0].fixes.map((f: { code: string }) => f.code)).toEqual(['nameToo', 'upgradeDxa']);
