@@ -71,9 +71,13 @@ export function ConsoleMenus({ servers }: { servers: ServerRole[] }) {
             { label: 'Services', href: `${base}/services` },
             { label: 'Event Viewer', href: `${base}/events` },
             { label: 'Registry', href: `${base}/registry` },
+            { label: 'Run History', href: '/history' },
             { label: 'Audit Trail', href: '/audit' },
           ]
-        : [{ label: 'Audit Trail', href: '/audit' }],
+        : [
+            { label: 'Run History', href: '/history' },
+            { label: 'Audit Trail', href: '/audit' },
+          ],
     },
   ];
   return <MenuBar menus={menus} />;

@@ -14,6 +14,7 @@ import { account } from './commands/account';
 import { events } from './commands/events';
 import { reg } from './commands/reg';
 import { history } from './commands/history';
+import { resync } from './commands/resync';
 
 const commands: Record<string, Command> = {
   reqmain,
@@ -38,11 +39,12 @@ const commands: Record<string, Command> = {
   events,
   reg,
   history,
+  resync,
 };
 
 export const USAGE = `usage: dirsync <command> [options] [--db <file>] [--json]
 MS Mail utilities: reqmain, srvmain, nsda, external, import, rebuild, listds, listq, dssched, dispatch
-Administration:    po, user, ds, file, log, clock
+Administration:    po, user, ds, file, log, clock, resync
 Exchange:          exchange, service, reg, events
 Monitoring:        history
 Console:           account

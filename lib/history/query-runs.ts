@@ -38,6 +38,24 @@ export interface RunFilter {
 }
 
 export const RUN_OUTCOMES = ['OK', 'Warning', 'Error'] as const;
+/** Every kind a run can have (docs/engine.md, "Run history"). */
+export const RUN_KINDS = [
+  'T1',
+  'T2 receive',
+  'T2 transmit',
+  'T3 receive',
+  'T3 import',
+  'T3 import (RESYNC.GLB)',
+  'T3 rebuild',
+  'External',
+  'PC MTA',
+  'DXA T1',
+  'DXA T2',
+  'DXA T3',
+  'DXA resync extract',
+  'DXA resync apply',
+  'Text import',
+] as const;
 export const MAX_RUN_LIMIT = 1000;
 const COLUMNS = `id, kind, object, trigger, who, group_id as groupId, sim_start as simStart, sim_end as simEnd, wall_start as wallStart,
   wall_end as wallEnd, txn_in as txnIn, txn_out as txnOut, messages, outcome, numbers, summary`;
