@@ -9,7 +9,15 @@
  * Unchanged pages are answered from a per-session cache until the database changes
  * (scripts/page-cache.mjs; DIRSYNC_PAGE_CACHE=0 turns it off).
  *
- * Usage: node scripts/serve.mjs [-H host] [-p port]   (PORT, WEB_CONCURRENCY from the environment)
+ * It listens on 127.0.0.1 only, unless `-H` or `HOST` names another address (e.g. HOST=0.0.0.0 to
+ * serve the network: then set DIRSYNC_ALLOWED_ORIGINS to the names browsers use, README).
+ *
+ * Every request gets the client address its socket came from in `x-dirsync-client-address`
+ * (overwriting any such header a client sent): sign-in throttling keys on it. `X-Forwarded-Host`
+ * and `X-Forwarded-For` are dropped, since any client can send them, unless DIRSYNC_TRUST_PROXY=1
+ * says a reverse proxy in front sets them (then the address is the last X-Forwarded-For entry).
+ *
+ * Usage: node scripts/serve.mjs [-H host] [-p port]   (HOST, PORT, WEB_CONCURRENCY from the environment)
  */
 import cluster from 'node:cluster';
 import http from 'node:http';
@@ -36,7 +44,26 @@ function option(flag) {
 }
 
 const port = Number(option('-p') ?? process.env.PORT ?? 3000);
-const hostname = option('-H');
+const hostname = option('-H') ?? process.env.HOST ?? '127.0.0.1';
+// The proxy allows changes from the loopback names on this port only (lib/auth/origins.ts).
+process.env.DIRSYNC_PORT = String(port);
+const trustProxy = process.env.DIRSYNC_TRUST_PROXY === '1';
+
+/** Set the client address header from the socket; drop forwarding headers nobody vouches for. */
+function withClientAddress(handler) {
+  return (req, res) => {
+    let address = req.socket.remoteAddress ?? 'unknown';
+    if (trustProxy) {
+      const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      if (forwarded.length) address = forwarded[forwarded.length - 1];
+    } else {
+      delete req.headers['x-forwarded-host'];
+      delete req.headers['x-forwarded-for'];
+    }
+    req.headers['x-dirsync-client-address'] = address.replace(/^::ffff:/, '').slice(0, 64);
+    return handler(req, res);
+  };
+}
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism()));
 
 if (cluster.isPrimary && workers > 1) {
@@ -59,12 +86,14 @@ if (cluster.isPrimary && workers > 1) {
   // What `next start` sets: React and Next run their production builds.
   process.env.NODE_ENV = 'production';
   const { default: next } = await import('next');
-  const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? 'localhost', port });
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer(process.env.DIRSYNC_PAGE_CACHE === '0' ? (req, res) => handle(req, res) : withPageCache(handle, { version: await databaseVersion() }));
+  const server = http.createServer(
+    withClientAddress(process.env.DIRSYNC_PAGE_CACHE === '0' ? (req, res) => handle(req, res) : withPageCache(handle, { version: await databaseVersion() })),
+  );
   server.listen(port, hostname, () => {
-    if (cluster.isPrimary || cluster.worker?.id === 1) console.log(`Dirsync Console ready on http://${hostname ?? 'localhost'}:${port} (${workers} process${workers === 1 ? '' : 'es'})`);
+    if (cluster.isPrimary || cluster.worker?.id === 1) console.log(`Dirsync Console ready on http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port} (${workers} process${workers === 1 ? '' : 'es'})`);
   });
   // Without the primary there is nobody to hand out connections: end with it.
   process.on('disconnect', () => process.exit(0));

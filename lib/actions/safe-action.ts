@@ -2,7 +2,9 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { sharedDatabase, type Db } from '@/db/client';
 import { recordAudit } from '@/lib/auth/audit';
-import { canChange, currentSession } from '@/lib/auth/request';
+import { headers } from 'next/headers';
+import { ADDRESS_HEADER, canChange, currentSession } from '@/lib/auth/request';
+import { recordSecurity } from '@/lib/auth/security-log';
 import type { Session } from '@/lib/auth/sessions';
 import { DirsyncError } from '@/lib/dirsync/errors';
 import { step } from '@/lib/dirsync/statements';
@@ -31,6 +33,11 @@ export interface ActionSpec<S extends z.ZodType, T> {
   schema: S;
   /** False only for actions that read (they still need a session). */
   mutates?: boolean;
+  /**
+   * Changes only the signed-in account itself (its own password): open to a View Only Admin too.
+   * The run must act on `session.accountId` alone.
+   */
+  selfService?: boolean;
   run: (ctx: ActionContext<z.infer<S>>) => T;
   /** Which form field an engine error is about, when the form has one. */
   fieldOf?: (e: DirsyncError) => string | undefined;
@@ -40,7 +47,7 @@ export interface ActionSpec<S extends z.ZodType, T> {
 export type SafeAction<T> = (input: FormData | Record<string, unknown>) => Promise<ActionResult<T>>;
 
 /** Every action made by `defineAction`, for the security test that enumerates them. */
-export const ACTION_SPECS = new WeakMap<object, { name: string; mutates: boolean; needsInput: boolean }>();
+export const ACTION_SPECS = new WeakMap<object, { name: string; mutates: boolean; selfService: boolean; needsInput: boolean }>();
 
 export const SIGN_IN_AGAIN = 'Your session has ended: sign in again';
 export const VIEW_ONLY = 'A View Only Admin can look at everything but change nothing';
@@ -50,7 +57,13 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): Sa
   const action: SafeAction<T> = async (raw) => {
     const session = await currentSession();
     if (!session) return { ok: false, error: SIGN_IN_AGAIN, signIn: true };
-    if (mutates && !canChange(session.role)) return { ok: false, error: VIEW_ONLY };
+    if (mutates && !spec.selfService && !canChange(session.role)) {
+      // A refused change is worth an Admin's look: it goes to the security log.
+      const db = sharedDatabase();
+      const address = (await headers()).get(ADDRESS_HEADER);
+      step(db, () => recordSecurity(db, { kind: 'action refused', accountName: session.name, address, detail: `${spec.name}: View Only Admin` }));
+      return { ok: false, error: VIEW_ONLY };
+    }
     const parsed = spec.schema.safeParse(raw instanceof FormData ? formObject(raw) : raw);
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
@@ -80,7 +93,7 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): Sa
       return { ok: false, error: 'Something went wrong on the server; nothing was changed. Try again, and see the server log if it persists.' };
     }
   };
-  ACTION_SPECS.set(action, { name: spec.name, mutates, needsInput: !spec.schema.safeParse({}).success });
+  ACTION_SPECS.set(action, { name: spec.name, mutates, selfService: !!spec.selfService, needsInput: !spec.schema.safeParse({}).success });
   return action;
 }
 
