@@ -2,8 +2,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { sharedDatabase, type Db } from '@/db/client';
 import { recordAudit } from '@/lib/auth/audit';
-import { headers } from 'next/headers';
-import { ADDRESS_HEADER, canChange, currentSession } from '@/lib/auth/request';
+import { cookies, headers } from 'next/headers';
+import { ADDRESS_HEADER, canChange, currentSession, SESSION_COOKIE } from '@/lib/auth/request';
 import { recordSecurity } from '@/lib/auth/security-log';
 import type { Session } from '@/lib/auth/sessions';
 import { DirsyncError } from '@/lib/dirsync/errors';
@@ -22,6 +22,8 @@ export type ActionResult<T> =
 export interface ActionContext<I> {
   db: Db;
   session: Session;
+  /** The caller's own session cookie (so a verb can keep this session while ending the others). */
+  sessionToken: string | undefined;
   input: I;
   /** Record the change in the audit trail (same transaction). */
   audit: (object: string, before: unknown, after: unknown) => void;
@@ -71,11 +73,13 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): Sa
       return { ok: false, error: 'Some values are not valid: see the marked fields', fieldErrors };
     }
     const db = sharedDatabase();
+    const sessionToken = (await cookies()).get(SESSION_COOKIE)?.value;
     try {
       const data = step(db, () =>
         spec.run({
           db,
           session,
+          sessionToken,
           input: parsed.data,
           audit: (object, before, after) => recordAudit(db, { accountName: session.name, action: spec.name, object, before, after }),
         }),

@@ -2,6 +2,7 @@ import type { Db } from '@/db/client';
 import { conflict, notFound, usage } from '@/lib/dirsync/errors';
 import { hashPassword } from '@/lib/dirsync/password';
 import { step, stmt } from '@/lib/dirsync/statements';
+import { recordSecurity } from './security-log';
 
 export type Role = 'admin' | 'viewer';
 
@@ -70,7 +71,7 @@ export function checkNewPassword(password: string): string {
  * Create an account. With `firstRun`, only while no account exists (the setup page and
  * DIRSYNC_ADMIN_PASSWORD at start), and it is always an Admin.
  */
-export function createAccount(db: Db, input: { name: string; password: string; role: Role }, opts: { firstRun?: boolean } = {}): AccountRow {
+export function createAccount(db: Db, input: { name: string; password: string; role: Role }, opts: { firstRun?: boolean; by?: string } = {}): AccountRow {
   const name = checkAccountName(input.name);
   const password = checkNewPassword(input.password);
   if (input.role !== 'admin' && input.role !== 'viewer') throw usage('Role must be Admin or View Only Admin');
@@ -80,6 +81,7 @@ export function createAccount(db: Db, input: { name: string; password: string; r
     if (accountByName(db, name)) throw conflict(`An account named ${name} already exists`);
     stmt(db, 'insert into account (name, password_hash, role, created_at) values (?, ?, ?, ?)').run(name, hash, opts.firstRun ? 'admin' : input.role, Date.now());
     const { passwordHash: _, ...row } = accountByName(db, name)!;
+    recordSecurity(db, { kind: 'account changed', accountName: row.name, detail: `Created (${ROLE_LABELS[row.role]})${opts.firstRun ? ' at first-run setup' : opts.by ? `, by ${opts.by}` : ''}` });
     return row;
   });
 }
