@@ -24,6 +24,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { withPageCache } from './page-cache.mjs';
+import { serveOptions, withClientAddress } from './serve-options.mjs';
 
 /**
  * A counter that moves whenever anyone commits to the database (PRAGMA data_version on a
@@ -38,32 +39,9 @@ async function databaseVersion() {
   return () => read.get();
 }
 
-function option(flag) {
-  const i = process.argv.indexOf(flag);
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
-
-const port = Number(option('-p') ?? process.env.PORT ?? 3000);
-const hostname = option('-H') ?? process.env.HOST ?? '127.0.0.1';
+const { hostname, port } = serveOptions(process.argv.slice(2), process.env);
 // The proxy allows changes from the loopback names on this port only (lib/auth/origins.ts).
 process.env.DIRSYNC_PORT = String(port);
-const trustProxy = process.env.DIRSYNC_TRUST_PROXY === '1';
-
-/** Set the client address header from the socket; drop forwarding headers nobody vouches for. */
-function withClientAddress(handler) {
-  return (req, res) => {
-    let address = req.socket.remoteAddress ?? 'unknown';
-    if (trustProxy) {
-      const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-      if (forwarded.length) address = forwarded[forwarded.length - 1];
-    } else {
-      delete req.headers['x-forwarded-host'];
-      delete req.headers['x-forwarded-for'];
-    }
-    req.headers['x-dirsync-client-address'] = address.replace(/^::ffff:/, '').slice(0, 64);
-    return handler(req, res);
-  };
-}
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism()));
 
 if (cluster.isPrimary && workers > 1) {
@@ -90,7 +68,7 @@ if (cluster.isPrimary && workers > 1) {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer(
-    withClientAddress(process.env.DIRSYNC_PAGE_CACHE === '0' ? (req, res) => handle(req, res) : withPageCache(handle, { version: await databaseVersion() })),
+    withClientAddress(process.env.DIRSYNC_TRUST_PROXY === '1', process.env.DIRSYNC_PAGE_CACHE === '0' ? (req, res) => handle(req, res) : withPageCache(handle, { version: await databaseVersion() })),
   );
   server.listen(port, hostname, () => {
     if (cluster.isPrimary || cluster.worker?.id === 1) console.log(`Dirsync Console ready on http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port} (${workers} process${workers === 1 ? '' : 'es'})`);
