@@ -31,7 +31,7 @@ export async function setupAction(_prev: AuthFormState, form: FormData): Promise
   try {
     const account = createAccount(db, { name, password, role: 'admin' }, { firstRun: true });
     recordAudit(db, { accountName: account.name, action: 'First-run setup', object: `Account ${account.name}`, after: { role: 'Admin' } });
-    const { token } = createSession(db, account.id);
+    const { token } = createSession(db, account.id, Date.now(), (await currentClient()).address);
     await setSessionCookie(token, await secure());
   } catch (e) {
     if (e instanceof DirsyncError) return { error: e.message, name };
