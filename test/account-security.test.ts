@@ -227,7 +227,11 @@ describe('item 8: account management, in the engine verbs the console and the CL
     const v = createAccount(db, { name: 'viewer', password: PW, role: 'viewer' });
     const first = createSession(db, v.id).token;
     const second = createSession(db, v.id).token;
+    // A browser slowed for viewer starts afresh after the reset; one slowed for another name does not.
+    const slowed = { address: '10.9.9.9', browser: 'slowed-browser-key-dddddddddd' };
+    for (let k = 0; k < FREE_FAILURES; k++) for (const n of ['viewer', 'vieweR2']) refusal(() => signIn(db, n, 'wrong', slowed));
     expect(resetPassword(db, 'viewer', 'brand new password', 'admin')).toEqual({ name: 'viewer', sessionsEnded: 2 });
+    expect(db.$client.prepare('select count(*) from sign_in_throttle').pluck().get()).toBe(1);
     expect(sessionFromToken(db, first)).toBeNull();
     expect(refusal(() => signIn(db, 'viewer', PW, { address: 'a' })).message).toBe(NOT_CORRECT);
     const mine = createSession(db, v.id).token;

@@ -14,7 +14,9 @@ export function resetPassword(db: Db, name: string, password: string, by: string
     const target = requireAccount(db, name);
     stmt(db, 'update account set password_hash = ? where id = ?').run(hash, target.id);
     const ended = stmt(db, 'delete from session where account_id = ?').run(target.id).changes;
-    stmt(db, 'delete from sign_in_throttle where key like ?').run(`${target.name.toLowerCase()}\u0000%`);
+    // Its clients' slowdowns start afresh (a prefix match: `_` in a name must not act as LIKE's wildcard).
+    const prefix = `${target.name.toLowerCase()}|`;
+    stmt(db, 'delete from sign_in_throttle where substr(key, 1, length(?)) = ?').run(prefix, prefix);
     recordSecurity(db, { kind: 'account changed', accountName: target.name, detail: `Password reset (${ended} session${ended === 1 ? '' : 's'} ended), by ${by}` });
     return { name: target.name, sessionsEnded: ended };
   });

@@ -43,10 +43,10 @@ function storableName(name: string): string | null {
   return n.length >= 1 && n.length <= MAX_NAME && /^[A-Za-z0-9._-]+$/.test(n) ? n : null;
 }
 
-/** The throttle key: name, address, browser (hashed). Bounded in length whatever was typed or sent. */
+/** The throttle key `name|address|browser` (browser hashed; names cannot hold `|`). Bounded in length whatever was typed or sent. */
 export function throttleKey(name: string, client: SignInClient): string {
   const n = storableName(name)?.toLowerCase() ?? '?';
-  return `${n}\u0000${client.address.slice(0, 64)}\u0000${client.browser ? hash(client.browser.slice(0, 200)) : '-'}`;
+  return `${n}|${client.address.slice(0, 64)}|${client.browser ? hash(client.browser.slice(0, 200)) : '-'}`;
 }
 
 /** Seconds this client must still wait before its next try for this name (0: may try now). */
