@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { configuredOriginHosts } from './lib/auth/origins';
 
 const isDev = process.env.NODE_ENV === 'development';
 
@@ -33,6 +34,13 @@ const nextConfig: NextConfig = {
   // The native SQLite binding is loaded by Node at run time, never bundled.
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
+  experimental: {
+    serverActions: {
+      // Written out: the proxy (proxy.ts, lib/auth/origins.ts) refuses every other Origin before an
+      // action runs; these names are the ones a reverse proxy may put in front (DIRSYNC_ALLOWED_ORIGINS).
+      allowedOrigins: configuredOriginHosts(),
+    },
+  },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

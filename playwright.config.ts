@@ -56,7 +56,8 @@ export default defineConfig({
     command: `npx tsx scripts/prepare-db.ts && npx next build && node scripts/serve.mjs -H 127.0.0.1 -p ${PORT}`,
     url: baseURL,
     reuseExistingServer: false,
-    timeout: 300_000,
+    // A cold `next build` on a busy 2-core machine can take several minutes.
+    timeout: 900_000,
     stdout: 'ignore',
     stderr: 'pipe',
     env: {

@@ -5,8 +5,9 @@ import { redirect } from 'next/navigation';
 import { sharedDatabase } from '@/db/client';
 import { createAccount } from '@/lib/auth/accounts';
 import { recordAudit } from '@/lib/auth/audit';
-import { clearSessionCookie, currentSession, setSessionCookie, SESSION_COOKIE } from '@/lib/auth/request';
+import { clearSessionCookie, currentClient, currentSession, setSessionCookie, SESSION_COOKIE } from '@/lib/auth/request';
 import { createSession, endSession } from '@/lib/auth/sessions';
+import { safeNextPath } from '@/lib/auth/next-path';
 import { signIn } from '@/lib/auth/sign-in';
 import { DirsyncError } from '@/lib/dirsync/errors';
 import { cookies } from 'next/headers';
@@ -22,9 +23,6 @@ export interface AuthFormState {
 
 const secure = async () => (await headers()).get('x-forwarded-proto') === 'https';
 
-/** Only a path on this site (`/…`, not `//host`) may be the page to come back to. */
-const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?!\/)/.test(next) ? next : '/');
-
 export async function setupAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
   const name = String(form.get('name') ?? '');
   const password = String(form.get('password') ?? '');
@@ -33,7 +31,7 @@ export async function setupAction(_prev: AuthFormState, form: FormData): Promise
   try {
     const account = createAccount(db, { name, password, role: 'admin' }, { firstRun: true });
     recordAudit(db, { accountName: account.name, action: 'First-run setup', object: `Account ${account.name}`, after: { role: 'Admin' } });
-    const { token } = createSession(db, account.id);
+    const { token } = createSession(db, account.id, Date.now(), (await currentClient()).address);
     await setSessionCookie(token, await secure());
   } catch (e) {
     if (e instanceof DirsyncError) return { error: e.message, name };
@@ -46,14 +44,16 @@ export async function signInAction(_prev: AuthFormState, form: FormData): Promis
   const name = String(form.get('name') ?? '');
   const db = sharedDatabase();
   try {
-    const account = signIn(db, name, String(form.get('password') ?? ''));
-    const { token } = createSession(db, account.id);
+    const client = await currentClient();
+    const account = signIn(db, name, String(form.get('password') ?? ''), client);
+    const { token } = createSession(db, account.id, Date.now(), client.address);
     await setSessionCookie(token, await secure());
   } catch (e) {
-    if (e instanceof DirsyncError) return { error: e.message, name };
+    // The typed name comes back to refill the field only when it could be a name at all.
+    if (e instanceof DirsyncError) return { error: e.message, name: name.slice(0, 32) };
     throw e;
   }
-  redirect(safeNext(form.get('next')));
+  redirect(safeNextPath(form.get('next')));
 }
 
 export async function signOutAction(): Promise<void> {

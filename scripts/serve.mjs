@@ -9,13 +9,22 @@
  * Unchanged pages are answered from a per-session cache until the database changes
  * (scripts/page-cache.mjs; DIRSYNC_PAGE_CACHE=0 turns it off).
  *
- * Usage: node scripts/serve.mjs [-H host] [-p port]   (PORT, WEB_CONCURRENCY from the environment)
+ * It listens on 127.0.0.1 only, unless `-H` or `HOST` names another address (e.g. HOST=0.0.0.0 to
+ * serve the network: then set DIRSYNC_ALLOWED_ORIGINS to the names browsers use, README).
+ *
+ * Every request gets the client address its socket came from in `x-dirsync-client-address`
+ * (overwriting any such header a client sent): sign-in throttling keys on it. `X-Forwarded-Host`
+ * and `X-Forwarded-For` are dropped, since any client can send them, unless DIRSYNC_TRUST_PROXY=1
+ * says a reverse proxy in front sets them (then the address is the last X-Forwarded-For entry).
+ *
+ * Usage: node scripts/serve.mjs [-H host] [-p port]   (HOST, PORT, WEB_CONCURRENCY from the environment)
  */
 import cluster from 'node:cluster';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { withPageCache } from './page-cache.mjs';
+import { serveOptions, withClientAddress } from './serve-options.mjs';
 
 /**
  * A counter that moves whenever anyone commits to the database (PRAGMA data_version on a
@@ -30,13 +39,9 @@ async function databaseVersion() {
   return () => read.get();
 }
 
-function option(flag) {
-  const i = process.argv.indexOf(flag);
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
-
-const port = Number(option('-p') ?? process.env.PORT ?? 3000);
-const hostname = option('-H');
+const { hostname, port } = serveOptions(process.argv.slice(2), process.env);
+// The proxy allows changes from the loopback names on this port only (lib/auth/origins.ts).
+process.env.DIRSYNC_PORT = String(port);
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism()));
 
 if (cluster.isPrimary && workers > 1) {
@@ -59,12 +64,14 @@ if (cluster.isPrimary && workers > 1) {
   // What `next start` sets: React and Next run their production builds.
   process.env.NODE_ENV = 'production';
   const { default: next } = await import('next');
-  const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? 'localhost', port });
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer(process.env.DIRSYNC_PAGE_CACHE === '0' ? (req, res) => handle(req, res) : withPageCache(handle, { version: await databaseVersion() }));
+  const server = http.createServer(
+    withClientAddress(process.env.DIRSYNC_TRUST_PROXY === '1', process.env.DIRSYNC_PAGE_CACHE === '0' ? (req, res) => handle(req, res) : withPageCache(handle, { version: await databaseVersion() })),
+  );
   server.listen(port, hostname, () => {
-    if (cluster.isPrimary || cluster.worker?.id === 1) console.log(`Dirsync Console ready on http://${hostname ?? 'localhost'}:${port} (${workers} process${workers === 1 ? '' : 'es'})`);
+    if (cluster.isPrimary || cluster.worker?.id === 1) console.log(`Dirsync Console ready on http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port} (${workers} process${workers === 1 ? '' : 'es'})`);
   });
   // Without the primary there is nobody to hand out connections: end with it.
   process.on('disconnect', () => process.exit(0));

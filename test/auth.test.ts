@@ -32,19 +32,20 @@ describe('console accounts', () => {
     expect(refusal(() => createAccount(db, { name: 'ADMIN', password: 'correct horse', role: 'viewer' })).message).toBe('An account named ADMIN already exists');
   });
 
-  it('slows repeated failed sign-ins for a name, whether or not it exists, and says the same for a wrong name or password', () => {
+  it('slows repeated failed sign-ins from one client for a name, whether or not it exists, and says the same for a wrong name or password', () => {
     const { db } = tempDb('auth');
     createAccount(db, { name: 'admin', password: 'correct horse', role: 'admin' }, { firstRun: true });
     const t0 = 1_000_000;
-    for (let k = 0; k < FREE_FAILURES; k++) expect(refusal(() => signIn(db, 'admin', 'wrong', t0)).message).toBe('The account name or password is not correct');
-    expect(refusal(() => signIn(db, 'nobody', 'wrong', t0)).message).toBe('The account name or password is not correct');
-    // Past the free failures each try must wait: 1 s, then 2 s after the next failure, …
-    expect(waitSeconds(db, 'admin', t0)).toBe(1);
-    expect(refusal(() => signIn(db, 'ADMIN', 'correct horse', t0)).message).toBe('Too many failed sign-ins for ADMIN: try again in 1 second');
-    expect(refusal(() => signIn(db, 'admin', 'wrong', t0 + 1000)).message).toBe('The account name or password is not correct');
-    expect(refusal(() => signIn(db, 'admin', 'correct horse', t0 + 1500)).message).toBe('Too many failed sign-ins for admin: try again in 2 seconds');
-    expect(signIn(db, 'admin', 'correct horse', t0 + 3000).name).toBe('admin');
-    expect(waitSeconds(db, 'admin', t0 + 3000)).toBe(0);
+    const me = { address: '10.0.0.1', browser: 'browser-key-one-aaaaaaaaaa' };
+    for (let k = 0; k < FREE_FAILURES; k++) expect(refusal(() => signIn(db, 'admin', 'wrong', me, t0)).message).toBe('The account name or password is not correct');
+    expect(refusal(() => signIn(db, 'nobody', 'wrong', me, t0)).message).toBe('The account name or password is not correct');
+    // Past the free failures each try from this client must wait: 1 s, then 2 s after the next failure, …
+    expect(waitSeconds(db, 'admin', me, t0)).toBe(1);
+    expect(refusal(() => signIn(db, 'ADMIN', 'correct horse', me, t0)).message).toBe('Too many failed sign-ins for ADMIN from this browser: try again in 1 second');
+    expect(refusal(() => signIn(db, 'admin', 'wrong', me, t0 + 1000)).message).toBe('The account name or password is not correct');
+    expect(refusal(() => signIn(db, 'admin', 'correct horse', me, t0 + 1500)).message).toBe('Too many failed sign-ins for admin from this browser: try again in 2 seconds');
+    expect(signIn(db, 'admin', 'correct horse', me, t0 + 3000).name).toBe('admin');
+    expect(waitSeconds(db, 'admin', me, t0 + 3000)).toBe(0);
   });
 
   it('keeps sessions as token hashes that expire, and ends them', () => {

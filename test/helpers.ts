@@ -54,7 +54,8 @@ export function snapshotOf(db: Db, withLogs = false): Record<string, unknown[]> 
       .all() as { name: string }[]
   )
     .map((t) => t.name)
-    .filter((t) => withLogs || (t !== 'log_line' && t !== 'run_history'));
+    // The security log records refusals on purpose (a refused change is worth an Admin's look).
+    .filter((t) => t !== 'security_event' && (withLogs || (t !== 'log_line' && t !== 'run_history')));
   return Object.fromEntries(tables.map((t) => [t, db.$client.prepare(`select * from ${t} order by rowid`).all()]));
 }
 

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -35,6 +36,16 @@ function filesUnder(dir: string, match: (f: string) => boolean): string[] {
   });
 }
 const rel = (f: string) => path.relative(root, f);
+
+/** The security log's entries of a kind, oldest first. */
+function securityEvents(kind: string): { account_name: string; detail: string }[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare('select account_name, detail from security_event where kind = ? order by id').all(kind) as { account_name: string; detail: string }[];
+  } finally {
+    db.close();
+  }
+}
 
 /** Pages that must work signed out: first-run setup and sign-in. */
 const PUBLIC_PAGES = ['app/login/page.tsx', 'app/setup/page.tsx'];
@@ -124,8 +135,16 @@ describe('every server action checks the session and role itself', () => {
         token = 'forged-token';
         expect(await action({}), `${name} with a forged session`).toMatchObject({ ok: false, error: SIGN_IN_AGAIN });
         token = viewer;
+        const refusedBefore = securityEvents('action refused');
         const asViewer = await action({});
-        if (spec!.mutates) expect(asViewer, `${name} as a View Only Admin`).toMatchObject({ ok: false, error: VIEW_ONLY });
+        if (spec!.mutates && spec!.selfService) {
+          // Open to everyone, but only for the caller's own account: an empty form changes nothing.
+          expect(asViewer, `${name} as a View Only Admin with an empty form`).toMatchObject({ ok: false });
+        } else if (spec!.mutates) {
+          expect(asViewer, `${name} as a View Only Admin`).toMatchObject({ ok: false, error: VIEW_ONLY });
+          // The refusal is in the security log, naming the action and who tried.
+          expect(securityEvents('action refused').slice(refusedBefore.length)).toEqual([expect.objectContaining({ account_name: 'viewer', detail: `${spec!.name}: View Only Admin` })]);
+        }
         expect(snapshot(file, true)).toEqual(before);
         if (spec!.needsInput) {
           token = admin;

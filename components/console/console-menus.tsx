@@ -43,12 +43,19 @@ export function ConsoleMenus({ servers }: { servers: ServerRole[] }) {
         },
       ]
     : [{ label: 'No Exchange server', disabled: true }];
+  // Next to the audit trail: the security log and the accounts (their pages refuse a View Only Admin).
+  const accountTools: MenuItem[] = [
+    { label: 'Audit Trail', href: '/audit' },
+    { label: 'Security Log', href: '/security-log' },
+    { label: 'Accounts', href: '/accounts' },
+  ];
   const menus: MenuItem[] = [
     {
       label: 'File',
       items: [
         { label: 'New Other', items: newOther },
         { label: 'Properties', shortcut: 'Alt+Enter', disabled: !selected?.href, why: selected ? undefined : 'Select an object in the list first', onSelect: openProperties },
+        { label: 'Change Password', href: '/account' },
       ],
     },
     {
@@ -72,12 +79,9 @@ export function ConsoleMenus({ servers }: { servers: ServerRole[] }) {
             { label: 'Event Viewer', href: `${base}/events` },
             { label: 'Registry', href: `${base}/registry` },
             { label: 'Run History', href: '/history' },
-            { label: 'Audit Trail', href: '/audit' },
+            ...accountTools,
           ]
-        : [
-            { label: 'Run History', href: '/history' },
-            { label: 'Audit Trail', href: '/audit' },
-          ],
+        : [{ label: 'Run History', href: '/history' }, ...accountTools],
     },
   ];
   return <MenuBar menus={menus} />;

@@ -2,7 +2,9 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { sharedDatabase, type Db } from '@/db/client';
 import { recordAudit } from '@/lib/auth/audit';
-import { canChange, currentSession } from '@/lib/auth/request';
+import { cookies, headers } from 'next/headers';
+import { ADDRESS_HEADER, canChange, currentSession, SESSION_COOKIE } from '@/lib/auth/request';
+import { recordSecurity } from '@/lib/auth/security-log';
 import type { Session } from '@/lib/auth/sessions';
 import { DirsyncError } from '@/lib/dirsync/errors';
 import { step } from '@/lib/dirsync/statements';
@@ -21,6 +23,8 @@ export type ActionResult<T> =
 export interface ActionContext<I> {
   db: Db;
   session: Session;
+  /** The caller's own session cookie (so a verb can keep this session while ending the others). */
+  sessionToken: string | undefined;
   input: I;
   /** Record the change in the audit trail (same transaction). */
   audit: (object: string, before: unknown, after: unknown) => void;
@@ -32,6 +36,11 @@ export interface ActionSpec<S extends z.ZodType, T> {
   schema: S;
   /** False only for actions that read (they still need a session). */
   mutates?: boolean;
+  /**
+   * Changes only the signed-in account itself (its own password): open to a View Only Admin too.
+   * The run must act on `session.accountId` alone.
+   */
+  selfService?: boolean;
   run: (ctx: ActionContext<z.infer<S>>) => T;
   /** Which form field an engine error is about, when the form has one. */
   fieldOf?: (e: DirsyncError) => string | undefined;
@@ -41,7 +50,7 @@ export interface ActionSpec<S extends z.ZodType, T> {
 export type SafeAction<T> = (input: FormData | Record<string, unknown>) => Promise<ActionResult<T>>;
 
 /** Every action made by `defineAction`, for the security test that enumerates them. */
-export const ACTION_SPECS = new WeakMap<object, { name: string; mutates: boolean; needsInput: boolean }>();
+export const ACTION_SPECS = new WeakMap<object, { name: string; mutates: boolean; selfService: boolean; needsInput: boolean }>();
 
 export const SIGN_IN_AGAIN = 'Your session has ended: sign in again';
 export const VIEW_ONLY = 'A View Only Admin can look at everything but change nothing';
@@ -51,7 +60,13 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): Sa
   const action: SafeAction<T> = async (raw) => {
     const session = await currentSession();
     if (!session) return { ok: false, error: SIGN_IN_AGAIN, signIn: true };
-    if (mutates && !canChange(session.role)) return { ok: false, error: VIEW_ONLY };
+    if (mutates && !spec.selfService && !canChange(session.role)) {
+      // A refused change is worth an Admin's look: it goes to the security log.
+      const db = sharedDatabase();
+      const address = (await headers()).get(ADDRESS_HEADER);
+      step(db, () => recordSecurity(db, { kind: 'action refused', accountName: session.name, address, detail: `${spec.name}: View Only Admin` }));
+      return { ok: false, error: VIEW_ONLY };
+    }
     const parsed = spec.schema.safeParse(raw instanceof FormData ? formObject(raw) : raw);
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
@@ -59,11 +74,13 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): Sa
       return { ok: false, error: 'Some values are not valid: see the marked fields', fieldErrors };
     }
     const db = sharedDatabase();
+    const sessionToken = (await cookies()).get(SESSION_COOKIE)?.value;
     try {
       const data = step(db, () =>
         withTrigger(db, { trigger: 'console', who: session.name }, () => spec.run({
           db,
           session,
+          sessionToken,
           input: parsed.data,
           audit: (object, before, after) => recordAudit(db, { accountName: session.name, action: spec.name, object, before, after }),
         })),
@@ -81,7 +98,7 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): Sa
       return { ok: false, error: 'Something went wrong on the server; nothing was changed. Try again, and see the server log if it persists.' };
     }
   };
-  ACTION_SPECS.set(action, { name: spec.name, mutates, needsInput: !spec.schema.safeParse({}).success });
+  ACTION_SPECS.set(action, { name: spec.name, mutates, selfService: !!spec.selfService, needsInput: !spec.schema.safeParse({}).success });
   return action;
 }
 

@@ -1,11 +1,24 @@
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { sharedDatabase } from '@/db/client';
 import { accountCount, type Role } from './accounts';
+import { ADDRESS_HEADER, CLIENT_COOKIE, CLIENT_COOKIE_OPTIONS, newClientKey, SESSION_COOKIE } from './cookies';
 import { SESSION_MS, sessionFromToken, type Session } from './sessions';
 
-/** The session cookie: HttpOnly, SameSite=Strict, Secure when served over HTTPS. */
-export const SESSION_COOKIE = 'dirsync_session';
+export { ADDRESS_HEADER, CLIENT_COOKIE, SESSION_COOKIE };
+
+/** The address and browser key of the caller; a new browser key is set when it has none. */
+export async function currentClient(): Promise<{ address: string; browser: string }> {
+  const h = await headers();
+  const address = (h.get(ADDRESS_HEADER) ?? 'unknown').slice(0, 64);
+  const jar = await cookies();
+  let browser = jar.get(CLIENT_COOKIE)?.value;
+  if (!browser || !/^[A-Za-z0-9_-]{20,64}$/.test(browser)) {
+    browser = newClientKey();
+    jar.set(CLIENT_COOKIE, browser, { ...CLIENT_COOKIE_OPTIONS, secure: h.get('x-forwarded-proto') === 'https' });
+  }
+  return { address, browser };
+}
 
 /** The caller's session, read from its cookie; null when signed out. */
 export async function currentSession(): Promise<Session | null> {

@@ -9,15 +9,17 @@ import type { StepResult } from './reqconf';
 import { encodeResyncGlb } from './resync-glb';
 import { resyncHeaderOf } from './resync-header';
 import { writeStoredFile } from './stored-files';
-import { step } from './statements';
+import { recordRun } from '@/lib/history/record-run';
 
 /**
  * `import admin -p<pw> -s` on an MS Mail DSS: write RESYNC.GLB to its GLB directory with the
  * largest ReqSync and ImpSync over every SRVCONF record and the DSS's own SrvSync, and every list.
  */
 export function resyncExtract(db: Db, dssSpec: string): StepResult {
-  return step(db, () => {
+  let at = dssSpec;
+  return recordRun(db, 'Resync extract', () => at, () => {
     const dss = resolvePo(db, dssSpec);
+    at = poKey(dss);
     if (!srvconfOf(db, dss)) {
       const text = 'Resync extract can be performed only at a Directory Synchronization Server';
       writeLog(db, dss.id, 'DIRSYNC', 'Fatal', 67, text);

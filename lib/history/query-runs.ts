@@ -52,6 +52,7 @@ export const RUN_KINDS = [
   'DXA T1',
   'DXA T2',
   'DXA T3',
+  'Resync extract',
   'DXA resync extract',
   'DXA resync apply',
   'Text import',
