@@ -8,7 +8,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.env.DIRSYNC_ROOT ??= root;
 register({ tsconfig: path.join(root, 'tsconfig.json') });
 const { main } = await import(path.join(root, 'lib/cli/main.ts'));
-process.exitCode = main(process.argv.slice(2), {
-  out: (text) => process.stdout.write(text + '\n'),
-  err: (text) => process.stderr.write(text + '\n'),
-});
+// The command line is its user's own machine: file options name host paths.
+const { hostFiles } = await import(path.join(root, 'lib/cli/host-files.ts'));
+process.exitCode = main(
+  process.argv.slice(2),
+  {
+    out: (text) => process.stdout.write(text + '\n'),
+    err: (text) => process.stderr.write(text + '\n'),
+  },
+  undefined,
+  { files: hostFiles },
+);

@@ -1,0 +1,29 @@
+import type { Db } from '@/db/client';
+import { usage } from './errors';
+import { checkMovable, RESYNC_GLB } from './places';
+import { decodeResyncGlb } from './resync-glb';
+import { step } from './statements';
+import { writeStoredFile } from './stored-files';
+
+/** The console's Upload limit: far above any RESYNC.GLB or import list of a real network. */
+export const MAX_UPLOAD_BYTES = 512 * 1024;
+
+/**
+ * Put a file from outside the model into a place (the Files view's Upload, `dirsync file
+ * import`). RESYNC.GLB must decode (every length checked against the bytes present, no count
+ * trusted: Fatal 14 names the damage); any other file must be text (no NUL, no control bytes
+ * but tab, CR, LF and Ctrl-Z). Nothing is stored when it is refused.
+ */
+export function placeFile(db: Db, place: string, fileName: string, bytes: Uint8Array, limit = MAX_UPLOAD_BYTES): { name: string; size: number } {
+  const name = checkMovable(fileName);
+  if (bytes.length > limit) throw usage(`${name} is ${bytes.length} bytes; the limit is ${limit}`);
+  if (name === RESYNC_GLB) decodeResyncGlb(bytes);
+  else {
+    const bad = bytes.findIndex((b) => b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 0x1a);
+    if (bad >= 0) throw usage(`${name} is not a text file (byte ${bytes[bad].toString(16).padStart(2, '0').toUpperCase()} at offset ${bad}): only RESYNC.GLB may be binary`);
+  }
+  return step(db, () => {
+    writeStoredFile(db, place, name, bytes);
+    return { name, size: bytes.length };
+  });
+}
