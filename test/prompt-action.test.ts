@@ -88,3 +88,49 @@ describe('whole numbers are plain decimal digits', () => {
     expect(r).toMatchObject({ ok: false, fieldErrors: { cycles: 'Keep Updates must be a whole number from 1 to 999' } });
   });
 });
+
+describe('the Files view\'s actions and download', () => {
+  it('uploads, downloads byte for byte, copies and deletes; refuses traversal names and damaged files', async () => {
+    const { uploadFileAction, copyFileAction, deleteFileAction } = await import('@/app/(console)/file-actions');
+    const { GET } = await import('@/app/(console)/msmail/[po]/files/download/route');
+    const { sharedDatabase } = await import('@/db/client');
+    const { resyncExtract } = await import('@/lib/dirsync/resync-extract');
+    const { readStoredFile, deleteStoredFile } = await import('@/lib/dirsync/stored-files');
+    const { getFilesView } = await import('@/lib/queries/files-view');
+    const db = sharedDatabase();
+    resyncExtract(db, 'POLYNOMIAL/MONTGOMERY');
+    const bytes = readStoredFile(db, 'POLYNOMIAL/MONTGOMERY', 'RESYNC.GLB')!;
+    deleteStoredFile(db, 'POLYNOMIAL/MONTGOMERY', 'RESYNC.GLB');
+    const content = Buffer.from(bytes).toString('base64');
+
+    const damaged = Buffer.from(bytes);
+    damaged[58] = 0xff;
+    damaged[59] = 0xff;
+    expect(await uploadFileAction({ place: 'POLYNOMIAL/OCTOBER', name: 'RESYNC.GLB', content: damaged.toString('base64') })).toMatchObject({ ok: false, error: expect.stringMatching(/^Fatal \[14\] Error processing RESYNC.GLB: record 1: length 65535 exceeds/) });
+    expect(await uploadFileAction({ place: 'POLYNOMIAL/OCTOBER', name: '..\\X.TXT', content: 'QQ==' })).toMatchObject({ ok: false, fieldErrors: { name: expect.stringMatching(/is not a DOS file name/) } });
+    expect(await uploadFileAction({ place: '/etc', name: 'X.TXT', content: 'QQ==' })).toMatchObject({ ok: false });
+    expect((await uploadFileAction({ place: 'POLYNOMIAL/OCTOBER', name: 'BIG.TXT', content: 'A'.repeat(800_000) })).ok).toBe(false);
+    expect(readStoredFile(db, 'POLYNOMIAL/OCTOBER', 'RESYNC.GLB')).toBeUndefined();
+
+    expect(await uploadFileAction({ place: 'POLYNOMIAL/OCTOBER', name: 'resync.glb', content })).toMatchObject({ ok: true, data: { name: 'RESYNC.GLB', size: bytes.length } });
+    const route = { params: Promise.resolve({ po: 'POLYNOMIAL~OCTOBER' }) };
+    const got = await GET(new Request('http://localhost/msmail/POLYNOMIAL~OCTOBER/files/download?name=RESYNC.GLB'), route);
+    expect(got.status).toBe(200);
+    expect(got.headers.get('Content-Disposition')).toBe('attachment; filename="POLYNOMIAL-OCTOBER-RESYNC.GLB"');
+    expect(new Uint8Array(await got.arrayBuffer())).toEqual(bytes);
+    for (const name of ['../../../etc/passwd', '/etc/passwd', 'C:\\WINDOWS\\WIN.INI']) {
+      const r = await GET(new Request(`http://localhost/x?name=${encodeURIComponent(name)}`), { params: Promise.resolve({ po: 'POLYNOMIAL~OCTOBER' }) });
+      expect(r.status, name).toBe(400);
+      expect(await r.text()).not.toContain('root:');
+    }
+
+    expect(await copyFileAction({ place: 'POLYNOMIAL/OCTOBER', name: 'RESYNC.GLB', to: 'POLYNOMIAL/MONTGOMERY' })).toMatchObject({ ok: true });
+    expect(getFilesView(db, { po: 'POLYNOMIAL~MONTGOMERY' })!.warnings[0]).toMatch(/^RESYNC.GLB is still in the GLB directory of the dirsync server POLYNOMIAL\/MONTGOMERY/);
+    expect(getFilesView(db, { po: 'POLYNOMIAL~OCTOBER' })!.warnings).toEqual([]);
+    expect(await deleteFileAction({ place: 'POLYNOMIAL/MONTGOMERY', name: 'RESYNC.GLB' })).toMatchObject({ ok: true });
+    expect(await deleteFileAction({ place: 'POLYNOMIAL/MONTGOMERY', name: 'REQTRANS.GLB' })).toMatchObject({ ok: false, error: expect.stringMatching(/one of the postoffice's own files/) });
+    const view = getFilesView(db, { server: 'EXCH01' })!;
+    expect(view.title).toBe('EXCH01 Dxadata');
+    expect(view.targets.map((t) => t.place)).toContain('POLYNOMIAL/OCTOBER');
+  });
+});

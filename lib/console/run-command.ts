@@ -122,7 +122,7 @@ export function runPostofficeCommand(db: Db, po: string, line: string, opts: Pro
     }
   }
   if (!(PROMPT_COMMANDS as readonly string[]).includes(name)) {
-    throw usage(`"${argv[0].slice(0, 40)}" is not a command this prompt runs: ${[...PROMPT_COMMANDS, 'copy', 'del', 'help'].join(', ')}`);
+    throw usage(`"${argv[0].slice(0, 40)}" is not one of the MS Mail utilities this prompt runs: ${PROMPT_COMMANDS.join(', ')}; and copy, del, help`);
   }
   if (argv.some((w) => w.toLowerCase().startsWith('--db'))) throw usage('--db is not allowed here: the prompt runs on the console\'s own database');
   if (name !== 'external' && optionValue(argv, 'd') === undefined) argv.push(`-d${hereKey}`);
