@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { usage } from '@/lib/dirsync/errors';
+import { DirsyncError, usage } from '@/lib/dirsync/errors';
 import type { CliFiles } from './files-access';
 
 /**
@@ -8,20 +8,32 @@ import type { CliFiles } from './files-access';
  */
 export const hostFiles: CliFiles = {
   read(name, option, limit, what) {
-    let size: number;
+    const refuse = () => usage(`cannot read ${what} ${name}: check the path given with ${option}`);
+    let fd: number;
+    try {
+      // O_NONBLOCK: opening a named pipe must not wait for a writer; the checks below run on what was opened.
+      fd = fs.openSync(name, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    } catch {
+      throw refuse();
+    }
     try {
       // A named pipe or a device would block the process or never end: regular files only.
-      const st = fs.statSync(name);
-      if (!st.isFile()) throw new Error('not a regular file');
-      size = st.size;
-    } catch {
-      throw usage(`cannot read ${what} ${name}: check the path given with ${option}`);
-    }
-    if (size > limit) throw usage(`${what} ${name} is ${size} bytes; the limit is ${limit}`);
-    try {
-      return new Uint8Array(fs.readFileSync(name));
-    } catch {
-      throw usage(`cannot read ${what} ${name}: check the path given with ${option}`);
+      const st = fs.fstatSync(fd);
+      if (!st.isFile()) throw refuse();
+      if (st.size > limit) throw usage(`${what} ${name} is ${st.size} bytes; the limit is ${limit}`);
+      const bytes = new Uint8Array(st.size);
+      let got = 0;
+      while (got < st.size) {
+        const n = fs.readSync(fd, bytes, got, st.size - got, got);
+        if (n === 0) break;
+        got += n;
+      }
+      return bytes.subarray(0, got);
+    } catch (e) {
+      if (e instanceof DirsyncError) throw e;
+      throw refuse();
+    } finally {
+      fs.closeSync(fd);
     }
   },
   write(name, data, option) {
