@@ -49,7 +49,9 @@ test.describe('the Files view', () => {
     // A queue is the utilities' own: shown, not moved.
     await expect(page.getByRole('button', { name: 'Delete' })).toBeDisabled();
     await list.getByRole('button', { name: 'RESYNC.GLB' }).click();
-    await expect(page.getByRole('region', { name: 'Contents of RESYNC.GLB' })).toContainText('RESYNC.GLB from POLYNOMIAL/MONTGOMERY');
+    // The header's DSS name field holds 16 characters.
+    await expect(page.getByRole('region', { name: 'Contents of RESYNC.GLB' })).toContainText('RESYNC.GLB from POLYNOMIAL/MONTG: IMPSEQ');
+    await expect(page.getByRole('region', { name: 'Contents of RESYNC.GLB' })).toContainText('R PCM:POLYNOMIAL/NOVEMBER');
 
     const downloading = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download' }).click();
@@ -113,6 +115,13 @@ test.describe('the Files view', () => {
   test('the prompt deletes with the document\'s del line, runs forcedos and says what it did', async ({ page }) => {
     await signIn(page, undefined, '/msmail/POLYNOMIAL~NOVEMBER');
     const output = page.getByRole('log', { name: 'Command output' });
+    // Document 002 from a requestor's prompt: write RESYNC.GLB on the DSS, take it, remove it there.
+    await prompt(page, 'import admin -pPASSWORD -s -dM');
+    await expect(output).toContainText('Ran for POLYNOMIAL/MONTGOMERY (drive M:), not for POLYNOMIAL/NOVEMBER (drive N:)');
+    await prompt(page, 'copy M:\\GLB\\RESYNC.GLB N:\\GLB');
+    await expect(output).toContainText('1 file(s) copied');
+    await prompt(page, 'del M:\\GLB\\RESYNC.GLB');
+    await expect(output).toContainText('RESYNC.GLB deleted from POLYNOMIAL/MONTGOMERY (M:\\GLB)');
     await prompt(page, 'del N:\\GLB\\RESYNC.GLB');
     await expect(output).toContainText('RESYNC.GLB deleted from POLYNOMIAL/NOVEMBER (N:\\GLB)');
     await prompt(page, 'forcedos reqmain -t');

@@ -191,7 +191,9 @@ export function FilesView({ view, readOnly }: { view: View; readOnly: boolean })
               const chosen = uploadFile;
               start(async () => {
                 const content = base64(new Uint8Array(await chosen.arrayBuffer()));
-                finish(await uploadFileAction({ place: view.place, name: uploadName, content }), `${uploadName.toUpperCase()} uploaded to ${view.place}`);
+                const r = await uploadFileAction({ place: view.place, name: uploadName, content });
+                if (r.ok) setSelected(r.data.name);
+                finish(r, `${uploadName.toUpperCase()} uploaded to ${view.place}`);
               });
             }}
           >
