@@ -10,14 +10,19 @@ export const MAX_UPLOAD_BYTES = 512 * 1024;
 
 /**
  * Put a file from outside the model into a place (the Files view's Upload, `dirsync file
- * import`). RESYNC.GLB must decode (every length checked against the bytes present, no count
- * trusted: Fatal 14 names the damage); any other file must be text (no NUL, no control bytes
- * but tab, CR, LF and Ctrl-Z). Nothing is stored when it is refused.
+ * import`). Checked, RESYNC.GLB must decode (every length checked against the bytes present, no
+ * count trusted: Fatal 14 names the damage) and any other file must be text (no NUL, no control
+ * bytes but tab, CR, LF and Ctrl-Z). Nothing is stored when it is refused. `checked: false` is
+ * the command line's `file import`: its user may place a damaged RESYNC.GLB on purpose, to see
+ * what the utilities do with one (document 002); the name rules and the size limit still hold.
  */
-export function placeFile(db: Db, place: string, fileName: string, bytes: Uint8Array, limit = MAX_UPLOAD_BYTES): { name: string; size: number } {
+export function placeFile(db: Db, place: string, fileName: string, bytes: Uint8Array, opts: { limit?: number; checked?: boolean } = {}): { name: string; size: number } {
   const name = checkMovable(fileName);
+  const limit = opts.limit ?? MAX_UPLOAD_BYTES;
   if (bytes.length > limit) throw usage(`${name} is ${bytes.length} bytes; the limit is ${limit}`);
-  if (name === RESYNC_GLB) decodeResyncGlb(bytes);
+  if (opts.checked === false) {
+    // As the bytes came: the utilities that read the file judge it.
+  } else if (name === RESYNC_GLB) decodeResyncGlb(bytes);
   else {
     const bad = bytes.findIndex((b) => b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 0x1a);
     if (bad >= 0) throw usage(`${name} is not a text file (byte ${bytes[bad].toString(16).padStart(2, '0').toUpperCase()} at offset ${bad}): only RESYNC.GLB may be binary`);
