@@ -9,8 +9,14 @@ import { BUNDLE, buildCli, bundleIsFresh } from '../scripts/build-cli.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.env.DIRSYNC_ROOT ??= root;
 if (!bundleIsFresh()) await buildCli();
-const { main } = await import(pathToFileURL(BUNDLE).href);
-process.exitCode = main(process.argv.slice(2), {
-  out: (text) => process.stdout.write(text + '\n'),
-  err: (text) => process.stderr.write(text + '\n'),
-});
+const { main, hostFiles } = await import(pathToFileURL(BUNDLE).href);
+// The command line is its user's own machine: file options name host paths.
+process.exitCode = main(
+  process.argv.slice(2),
+  {
+    out: (text) => process.stdout.write(text + '\n'),
+    err: (text) => process.stderr.write(text + '\n'),
+  },
+  undefined,
+  { files: hostFiles },
+);

@@ -34,7 +34,7 @@ export async function buildCli() {
   const tmp = `${BUNDLE}.${process.pid}.tmp`;
   fs.mkdirSync(path.dirname(BUNDLE), { recursive: true });
   esbuild.buildSync({
-    entryPoints: [path.join(root, 'lib', 'cli', 'main.ts')],
+    entryPoints: [path.join(root, 'lib', 'cli', 'bundle-entry.ts')],
     outfile: tmp,
     bundle: true,
     platform: 'node',

@@ -74,7 +74,7 @@ describe('file export / file import', () => {
   });
 
   it('refuses a missing source file, a directory, and a path it cannot write', () => {
-    refused(['file', 'import', path.join(dir, 'missing.glb'), 'POLY/NOV', 'RESYNC.GLB'], /^dirsync file: cannot read .*missing\.glb: check the path of the file to import$/);
+    refused(['file', 'import', path.join(dir, 'missing.glb'), 'POLY/NOV', 'RESYNC.GLB'], /^dirsync file: cannot read the file .*missing\.glb: check the path given with the path of the file to import$/);
     refused(['file', 'import', dir, 'POLY/NOV', 'RESYNC.GLB'], /^dirsync file: cannot read /);
     ok(db, `import ${PW} -dM -s -y`);
     refused(['file', 'export', 'POLY/MONT', 'RESYNC.GLB', path.join(dir, 'no-dir', 'x.glb')], /^dirsync file: cannot write .*x\.glb \(ENOENT\): check the path given with the export path$/);
@@ -105,10 +105,10 @@ describe('file copy / file delete', () => {
   });
 
   it('refuses other names than RESYNC.GLB', () => {
-    refused('file copy POLY/MONT POLY/OCT REQCONF.GLB', /^dirsync file: only RESYNC\.GLB can be moved between places, not REQCONF\.GLB$/);
-    refused('file delete POLY/MONT MSTTRANS.GLB', /^dirsync file: only RESYNC\.GLB can be moved/);
-    refused(['file', 'export', 'POLY/MONT', 'GAL.NME', path.join(dir, 'gal.nme')], /^dirsync file: only RESYNC\.GLB can be moved/);
-    refused(['file', 'import', path.join(dir, 'resync.glb'), 'POLY/OCT', 'SRVTRANS.GLB'], /^dirsync file: only RESYNC\.GLB can be moved/);
+    refused('file copy POLY/MONT POLY/OCT REQCONF.GLB', /^dirsync file: REQCONF\.GLB is one of the postoffice.s own files, kept by the MS Mail utilities: only RESYNC\.GLB and files you place there/);
+    refused('file delete POLY/MONT MSTTRANS.GLB', /^dirsync file: [A-Z]+\.(GLB|NME) is one of the postoffice.s own files/);
+    refused(['file', 'export', 'POLY/MONT', 'GAL.NME', path.join(dir, 'gal.nme')], /^dirsync file: [A-Z]+\.(GLB|NME) is one of the postoffice.s own files/);
+    refused(['file', 'import', path.join(dir, 'resync.glb'), 'POLY/OCT', 'SRVTRANS.GLB'], /^dirsync file: [A-Z]+\.(GLB|NME) is one of the postoffice.s own files/);
   });
 
   it('refuses unknown places', () => {

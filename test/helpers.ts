@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from '@/db/client';
 import { main } from '@/lib/cli/main';
+import { hostFiles } from '@/lib/cli/host-files';
 import { DirsyncError } from '@/lib/dirsync/errors';
 
 /** A fresh database file under the system temp directory, unique per call. */
@@ -27,7 +28,7 @@ export function cli(file: string, line: string | string[]): CliResult {
   const argv = Array.isArray(line) ? line : splitLine(line);
   const out: string[] = [];
   const err: string[] = [];
-  const code = main([...argv, '--db', file], { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = main([...argv, '--db', file], { out: (t) => out.push(t), err: (t) => err.push(t) }, undefined, { files: hostFiles });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

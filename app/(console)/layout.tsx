@@ -45,7 +45,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
                     label: s.name,
                     icon: <ServerIcon />,
                     href: `/exchange/${s.name}/services`,
-                    children: [{ id: `dxa:${s.name}`, label: 'Directory Synchronization', href: `/exchange/${s.name}/directory-synchronization` }],
+                    children: [
+                      { id: `dxa:${s.name}`, label: 'Directory Synchronization', href: `/exchange/${s.name}/directory-synchronization` },
+                      { id: `files:${s.name}`, label: 'Dxadata files', href: `/exchange/${s.name}/files` },
+                    ],
                   })),
                 },
               ],

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { SlowProgress } from '@/components/ui/slow-progress';
 import { runCommandAction } from '@/app/(console)/msmail/[po]/actions';
+import { maskPasswords } from '@/lib/console/mask';
 
 interface Entry {
   line: string;
@@ -41,9 +42,11 @@ export function CommandPrompt({ po, drive, disabled }: { po: string; drive: stri
     setRunning((n) => n + 1);
     queue.current = queue.current.then(async () => {
       const r = await runCommandAction({ po, line: text }).catch(() => ({ ok: false as const, error: 'The command could not be run: the console did not answer; try again' }));
+      // The screen shows the line with its passwords masked; Up still recalls what was typed.
+      const shown = maskPasswords(text);
       const entry = r.ok
-        ? { line: text, text: [r.data.out, r.data.err].filter(Boolean).join('\n') || '(no output)', exitCode: r.data.exitCode }
-        : { line: text, text: r.error, exitCode: 2 };
+        ? { line: shown, text: [r.data.out, r.data.err].filter(Boolean).join('\n') || `${text.split(/\s+/)[0]} finished`, exitCode: r.data.exitCode }
+        : { line: shown, text: r.error, exitCode: 2 };
       setEntries((e) => [...e, entry]);
       setRunning((n) => n - 1);
       router.refresh();

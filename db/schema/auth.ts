@@ -94,3 +94,18 @@ export const auditEntry = sqliteTable(
   },
   (t) => [index('audit_entry_at').on(t.at)],
 );
+
+/**
+ * Wrong postoffice admin passwords (`-p`) typed at the console's command prompt, per account and
+ * postoffice: past the third, each further try waits, doubling up to 5 minutes.
+ */
+export const promptPasswordFailure = sqliteTable(
+  'prompt_password_failure',
+  {
+    accountName: text('account_name').notNull(),
+    po: text('po').notNull(),
+    failures: integer('failures').notNull(),
+    lastAt: integer('last_at').notNull(),
+  },
+  (t) => [uniqueIndex('prompt_password_failure_key').on(t.accountName, t.po)],
+);

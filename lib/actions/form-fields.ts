@@ -11,15 +11,27 @@ export const checkbox = z
   .optional()
   .transform((v) => (Array.isArray(v) ? v.includes('on') : v === 'on'));
 
+/**
+ * Plain decimal digits only (an optional minus sign): `Number()` alone would take "0x10", "1e2",
+ * "0b1" and " 1_0"-like forms a person never typed as a count. NaN when the text is anything else.
+ */
+export function parseWholeNumber(text: string): number {
+  const t = text.trim();
+  return /^-?\d{1,15}$/.test(t) ? Number(t) : NaN;
+}
+
 /** A whole number from a text box, within a range, with the field's label in the message. */
 export const wholeNumber = (label: string, min: number, max: number) =>
   z
     .union([z.string(), z.number()])
-    .transform((v) => (typeof v === 'number' ? v : v.trim() === '' ? NaN : Number(v.trim())))
+    .transform((v) => (typeof v === 'number' ? v : parseWholeNumber(v)))
     .refine((n) => Number.isInteger(n) && n >= min && n <= max, `${label} must be a whole number from ${min} to ${max}`);
 
 /** The revision the sheet was opened at, for "changed by someone else since you opened it". */
-export const revision = z.coerce.number().int().nonnegative();
+export const revision = z
+  .union([z.string(), z.number()])
+  .transform((v) => (typeof v === 'number' ? v : parseWholeNumber(v)))
+  .refine((n) => Number.isInteger(n) && n >= 0, 'The revision must be a whole number');
 
 /** A required text field. */
 export const required = (label: string) => z.string().trim().min(1, `${label} is required`);

@@ -53,6 +53,10 @@ export type SafeAction<T> = (input: FormData | Record<string, unknown>) => Promi
 export const ACTION_SPECS = new WeakMap<object, { name: string; mutates: boolean; selfService: boolean; needsInput: boolean }>();
 
 export const SIGN_IN_AGAIN = 'Your session has ended: sign in again';
+
+/** An answer's message quotes what was typed at most this long: a refused 1 MB value is not sent back. */
+export const MAX_MESSAGE_CHARS = 500;
+const capMessage = (text: string) => (text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS - 1)}…` : text);
 export const VIEW_ONLY = 'A View Only Admin can look at everything but change nothing';
 
 export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): SafeAction<T> {
@@ -70,7 +74,7 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): Sa
     const parsed = spec.schema.safeParse(raw instanceof FormData ? formObject(raw) : raw);
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fieldErrors[issue.path.join('.') || 'form'] ??= issue.message;
+      for (const issue of parsed.error.issues) fieldErrors[capMessage(issue.path.join('.')) || 'form'] ??= capMessage(issue.message);
       return { ok: false, error: 'Some values are not valid: see the marked fields', fieldErrors };
     }
     const db = sharedDatabase();
@@ -89,7 +93,8 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): Sa
       return { ok: true, data };
     } catch (e) {
       if (e instanceof DirsyncError) {
-        const head = e.kind === 'fatal' && e.number !== undefined ? `Fatal [${e.number}] ${e.message}` : e.message;
+        const head = capMessage(e.kind === 'fatal' && e.number !== undefined ? `Fatal [${e.number}] ${e.message}` : e.message);
+        // The details (bad lines of a file) are already capped in number and length (DirsyncError).
         const text = e.details.length ? `${head}: ${e.details.join('; ')}` : head;
         const field = spec.fieldOf?.(e);
         return { ok: false, error: text, conflict: e.kind === 'conflict' || undefined, fieldErrors: field ? { [field]: text } : undefined };

@@ -9,15 +9,31 @@ export interface AuditInput {
   after?: unknown;
 }
 
-const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+/** An audit entry's text fields are bounded: a huge form value must not grow the trail without end. */
+export const MAX_AUDIT_TEXT = 200;
+export const MAX_AUDIT_JSON = 4000;
+
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** A value as stored: any field named like a password is masked, strings are bounded, the whole is bounded. */
+function json(v: unknown): string | null {
+  if (v === undefined) return null;
+  const text = JSON.stringify(v, (key, value) => {
+    if (/password/i.test(key) && value !== null && value !== undefined && value !== '') return '****';
+    return typeof value === 'string' ? cut(value, MAX_AUDIT_JSON) : value;
+  });
+  if (text === undefined) return null;
+  // Cut JSON is no longer JSON: store it as a JSON string that says it was cut.
+  return text.length > MAX_AUDIT_JSON ? JSON.stringify(`${text.slice(0, MAX_AUDIT_JSON - 40)}… (cut: ${text.length} characters)`) : text;
+}
 
 /** Record a change made through the console (inside the change's own transaction). */
 export function recordAudit(db: Db, e: AuditInput, now = Date.now()): void {
   stmt(db, 'insert into audit_entry (at, account_name, action, object, before, after) values (?, ?, ?, ?, ?, ?)').run(
     now,
-    e.accountName,
-    e.action,
-    e.object,
+    cut(e.accountName, MAX_AUDIT_TEXT),
+    cut(e.action, MAX_AUDIT_TEXT),
+    cut(e.object, MAX_AUDIT_TEXT),
     json(e.before),
     json(e.after),
   );

@@ -1,19 +1,32 @@
-import fs from 'node:fs';
 import { usage } from '@/lib/dirsync/errors';
 import type { Db } from '@/db/client';
 import type { Args } from './args';
+import type { CliFiles } from './files-access';
 
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** What a utility did, in words; only the console's prompt listens (the command line prints the protocol's lines). */
+  note?: (text: string) => void;
 }
 
-/** What a command gets: its arguments, the database (opened on first use), and where to print. */
+/** What a command gets: its arguments, the database (opened on first use), where to print, and the files its options name. */
 export interface CommandContext {
   tokens: string[];
   db: () => Db;
   io: Io;
+  files: CliFiles;
 }
+
+/** The default when a caller lends no files: every file option is refused. */
+export const noFiles: CliFiles = {
+  read: (_name, option) => {
+    throw usage(`${option} names a file, and no files can be reached here`);
+  },
+  write: (_name, _data, option) => {
+    throw usage(`${option} names a file, and no files can be reached here`);
+  },
+};
 
 export type Command = (ctx: CommandContext) => number;
 
@@ -23,7 +36,8 @@ export function show(ctx: CommandContext, args: Args, data: unknown, text: () =>
 }
 
 /** Print a step's lines (or JSON), and turn a fatal result into exit status 1 with its line on stderr. */
-export function report(ctx: CommandContext, args: Args, result: { lines: string[]; fatal?: { number: number; text: string } }): number {
+export function report(ctx: CommandContext, args: Args, result: { lines: string[]; summary?: string[]; fatal?: { number: number; text: string } }): number {
+  for (const s of result.summary ?? []) ctx.io.note?.(s);
   if (args.long.has('json')) ctx.io.out(JSON.stringify(result, null, 2));
   else if (result.lines.length) ctx.io.out(result.lines.join('\n'));
   if (result.fatal) {
@@ -31,15 +45,4 @@ export function report(ctx: CommandContext, args: Args, result: { lines: string[
     return 1;
   }
   return 0;
-}
-
-/** Write a file the user named; a path that cannot be written is a usage error (exit 2), not a crash. */
-export function writeTextFile(file: string, data: string | Uint8Array, option: string, encoding: BufferEncoding = 'latin1'): void {
-  try {
-    if (typeof data === 'string') fs.writeFileSync(file, data, encoding);
-    else fs.writeFileSync(file, data);
-  } catch (e) {
-    const why = e instanceof Error && 'code' in e ? ` (${(e as NodeJS.ErrnoException).code})` : '';
-    throw usage(`cannot write ${file}${why}: check the path given with ${option}`);
-  }
 }

@@ -1,6 +1,7 @@
 import { openDatabase, type Db } from '@/db/client';
 import { DirsyncError } from '@/lib/dirsync/errors';
-import type { Command, Io } from './context';
+import { noFiles, type Command, type Io } from './context';
+import type { CliFiles } from './files-access';
 import { external, nsdaCommand, rebuild, reqmain, srvmain } from './commands/msmail-steps';
 import { importCommand } from './commands/import';
 import { dssched, listds, listq } from './commands/inspect';
@@ -50,8 +51,12 @@ Monitoring:        history
 Console:           account
 See docs/cli.md for every command and its options.`;
 
-/** Run one `dirsync` command. Exit status: 0 success, 1 a fatal error the utility reported, 2 bad usage. */
-export function main(argv: string[], io: Io, openDb: (file?: string) => Db = openDatabase, opts: { closeDb?: boolean } = {}): number {
+/**
+ * Run one `dirsync` command. Exit status: 0 success, 1 a fatal error the utility reported, 2 bad usage.
+ * `files` is how options that name files (`-f`, `-i`, `-x`, `file import/export`) reach them: the
+ * command line lends the host's (host-files.ts), the console the model's; without it they are refused.
+ */
+export function main(argv: string[], io: Io, openDb: (file?: string) => Db = openDatabase, opts: { closeDb?: boolean; files?: CliFiles } = {}): number {
   // The global options --db <file> and --json may also come before the command name.
   let k = 0;
   while (k < argv.length && (argv[k] === '--json' || argv[k] === '--db' || argv[k].startsWith('--db='))) k += argv[k] === '--db' ? 2 : 1;
@@ -74,7 +79,7 @@ export function main(argv: string[], io: Io, openDb: (file?: string) => Db = ope
   const dbFile = dbAt < 0 ? undefined : tokens[dbAt].includes('=') ? tokens[dbAt].slice(5) : tokens[dbAt + 1];
   let db: Db | undefined;
   try {
-    return command({ tokens, io, db: () => (db ??= openDb(dbFile)) });
+    return command({ tokens, io, db: () => (db ??= openDb(dbFile)), files: opts.files ?? noFiles });
   } catch (e) {
     if (e instanceof DirsyncError) {
       if (e.kind === 'fatal') {

@@ -5,15 +5,28 @@
  */
 export type DirsyncErrorKind = 'usage' | 'fatal' | 'notFound' | 'conflict' | 'denied';
 
+/** At most this many detail lines (bad lines of a file) travel with an error, each cut to MAX_DETAIL_CHARS. */
+export const MAX_DETAILS = 50;
+export const MAX_DETAIL_CHARS = 200;
+
+/** A file of many bad lines must not turn into a huge answer: the first ones, then how many more. */
+export function capDetails(lines: string[]): string[] {
+  const cut = (l: string) => (l.length > MAX_DETAIL_CHARS ? `${l.slice(0, MAX_DETAIL_CHARS - 1)}…` : l);
+  if (lines.length <= MAX_DETAILS) return lines.map(cut);
+  return [...lines.slice(0, MAX_DETAILS).map(cut), `… and ${lines.length - MAX_DETAILS} more bad line(s) not shown`];
+}
+
 export class DirsyncError extends Error {
+  readonly details: string[];
   constructor(
     readonly kind: DirsyncErrorKind,
     message: string,
     readonly number?: number,
-    readonly details: string[] = [],
+    details: string[] = [],
   ) {
     super(message);
     this.name = 'DirsyncError';
+    this.details = capDetails(details);
   }
 }
 

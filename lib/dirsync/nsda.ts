@@ -18,10 +18,12 @@ export function nsda(db: Db, poSpec: string, process: NsdaProcess): StepResult {
   const chain: ((db: Db, po: string) => StepResult)[] =
     process === 'RT' ? [reqmainTransmit] : process === 'S' ? [srvmainReceive, srvmainTransmit] : [reqmainReceive, importSrvtrans, rebuildGal];
   const lines: string[] = [];
+  const summary: string[] = [];
   for (const run of chain) {
     const result = run(db, poSpec);
     lines.push(...result.lines);
-    if (result.fatal) return { lines, fatal: result.fatal };
+    summary.push(...(result.summary ?? []));
+    if (result.fatal) return { lines, summary, fatal: result.fatal };
   }
-  return { lines };
+  return { lines, summary };
 }

@@ -4,8 +4,17 @@ import { poKey } from './names';
 import { resolvePo } from './postoffices';
 import { stmt } from './statements';
 
-/** Files this model keeps in a place; everything else in a GLB directory is a table. */
-export const MOVABLE_FILES = ['RESYNC.GLB'];
+/** RESYNC.GLB: the one GLB file the model keeps as bytes and that moves between places. */
+export const RESYNC_GLB = 'RESYNC.GLB';
+
+/** A DOS 8.3 file name (what MS Mail's utilities could open). */
+const DOS_NAME = /^[A-Z0-9_$~!#%&@^'(){}-]{1,8}(\.[A-Z0-9_$~!#%&@^'(){}-]{1,3})?$/;
+
+/**
+ * Extensions of a postoffice's own files (its GLB tables, GAL, keys, mailbags): the utilities keep
+ * them, and this model keeps them as tables, so nobody copies, deletes or uploads them by hand.
+ */
+const OWN_EXTENSIONS = ['GLB', 'NME', 'KEY', 'MBG', 'MAI', 'USR', 'INF', 'IDX'];
 
 /**
  * A place that holds files: `NET/PO` (or a drive letter) is a postoffice's GLB directory,
@@ -21,8 +30,27 @@ export function resolvePlace(db: Db, text: string): string {
   return poKey(resolvePo(db, text));
 }
 
+/** The Exchange server of a `SERVER:Dxadata` place; undefined for a postoffice's GLB directory. */
+export const serverOfPlace = (place: string): string | undefined => /^(.+):Dxadata$/.exec(place)?.[1];
+
+/** A plain DOS file name, upper case: no drive, no directory, 8.3. */
+export function checkFileName(name: string): string {
+  const upper = name.trim().toUpperCase();
+  if (!DOS_NAME.test(upper)) {
+    throw usage(`"${name.slice(0, 40)}" is not a DOS file name: use up to 8 letters or digits, a dot and up to 3 more (e.g. NAMES.TXT), with no drive or directory`);
+  }
+  return upper;
+}
+
+/**
+ * A file a person may copy, delete, upload or name at the prompt: RESYNC.GLB, or a file of their
+ * own (an import list, a schedule). The postoffice's own files are refused.
+ */
 export function checkMovable(name: string): string {
-  const upper = name.toUpperCase();
-  if (!MOVABLE_FILES.includes(upper)) throw usage(`only ${MOVABLE_FILES.join(', ')} can be moved between places, not ${name}`);
+  const upper = checkFileName(name);
+  const ext = upper.split('.')[1] ?? '';
+  if (upper !== RESYNC_GLB && OWN_EXTENSIONS.includes(ext)) {
+    throw usage(`${upper} is one of the postoffice's own files, kept by the MS Mail utilities: only ${RESYNC_GLB} and files you place there (e.g. NAMES.TXT) can be copied, deleted or uploaded`);
+  }
   return upper;
 }

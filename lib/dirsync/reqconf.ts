@@ -28,5 +28,7 @@ export function reqconfOf(db: Db, poId: number): ReqconfRow {
 /** What a step tells its caller: output lines, and the fatal error it logged, if any. */
 export interface StepResult {
   lines: string[];
+  /** What the utility did, in words (the command prompt shows it; the subjects above are the protocol's). */
+  summary?: string[];
   fatal?: { number: number; text: string };
 }

@@ -57,6 +57,7 @@ export function reqmainTransmit(db: Db, poSpec: string, opts: { fromAddr?: strin
     stmt(db, 'update reqconf set pending_r = ? where po_id = ?').run(r, po.id);
     writeLog(db, po.id, 'DIRSYNC', 'Status', 106, `ReqTx send ${entries.length} updates`);
     writeLog(db, po.id, 'DIRSYNC', 'Status', 102, 'End process REQMAIN -T');
-    return { lines: [status, update] };
+    const summary = `Queued 2 messages for the dirsync server ${dssName}: ReqStat, and ReqTx with ${entries.length} update${entries.length === 1 ? '' : 's'}; External delivers them`;
+    return { lines: [status, update], summary: [summary] };
   });
 }

@@ -63,6 +63,7 @@ export function srvmainReceive(db: Db, dssSpec: string, customHooks?: ReceiveHoo
     };
     writeLog(db, dss.id, 'DIRSYNC', 'Status', 101, 'Begin execution SRVMAIN -R');
     const lines: string[] = [];
+    let read = 0;
     const own = hooks.ownChanges?.();
     if (own && own.texts.length) {
       for (const text of own.texts) accept(own.origin, text);
@@ -72,6 +73,7 @@ export function srvmainReceive(db: Db, dssSpec: string, customHooks?: ReceiveHoo
       deleteMessage(db, m.id);
       noteMessage(db, 'read', m);
       if (m.kind === 'ReqStat') continue;
+      read += 1;
       const origin = m.fromAddr.split('/').slice(0, 2).join('/').toUpperCase();
       const record = srvRequestor(db, dss, origin);
       if (!record) {
@@ -105,6 +107,9 @@ export function srvmainReceive(db: Db, dssSpec: string, customHooks?: ReceiveHoo
     }
     stmt(db, 'update srvconf set cycle = ?, sync = ? where po_id = ?').run(cycle, sync, dss.id);
     writeLog(db, dss.id, 'DIRSYNC', 'Status', 102, 'End process SRVMAIN -R');
-    return { lines };
+    const summary = read
+      ? `Read ${read} ReqTx message${read === 1 ? '' : 's'} from the SYSTEM mailbag of ${poKey(dss)}`
+      : `No ReqTx waits in the SYSTEM mailbag of ${poKey(dss)}: nothing received (run reqmain -t on the requestors, then external)`;
+    return { lines, summary: [summary] };
   });
 }

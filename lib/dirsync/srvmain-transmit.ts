@@ -45,7 +45,10 @@ export function srvmainTransmit(db: Db, dssSpec: string, lost?: LostTransactions
     }
     purge(db, dss, sc.cycle, sc.keepUpdates);
     writeLog(db, dss.id, 'DIRSYNC', 'Status', 102, 'End process SRVMAIN -T');
-    return { lines };
+    const summary = lines.length
+      ? `Queued ${lines.length} SrvTx repl${lines.length === 1 ? 'y' : 'ies'} to the requestors; External delivers them`
+      : 'No requestor waits for a reply or an export: nothing sent';
+    return { lines, summary: [summary] };
   });
 }
 

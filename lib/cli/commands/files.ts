@@ -1,14 +1,15 @@
-import fs from 'node:fs';
 import { notFound, usage } from '@/lib/dirsync/errors';
 import { checkMovable, resolvePlace } from '@/lib/dirsync/places';
-import { deleteStoredFile, listStoredFiles, readStoredFile, writeStoredFile } from '@/lib/dirsync/stored-files';
-import { step } from '@/lib/dirsync/statements';
+import { listStoredFiles, readStoredFile } from '@/lib/dirsync/stored-files';
+import { copyFile } from '@/lib/dirsync/copy-file';
+import { deleteFile } from '@/lib/dirsync/delete-file';
+import { placeFile } from '@/lib/dirsync/place-file';
 import { ctime } from '@/lib/dirsync/clock';
 import { resolvePo } from '@/lib/dirsync/postoffices';
 import { formatLogLine, type LogLineRow } from '@/lib/dirsync/log';
 import { stmt } from '@/lib/dirsync/statements';
 import { parseArgs, requiredPo } from '../args';
-import { show, writeTextFile, type Command } from '../context';
+import { show, type Command } from '../context';
 
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
@@ -35,18 +36,14 @@ export const file: Command = (ctx) => {
       need(3, '<from> <to> RESYNC.GLB');
       const name = checkMovable(w[2]);
       const [from, to] = [resolvePlace(db, w[0]), resolvePlace(db, w[1])];
-      step(db, () => {
-        const bytes = readStoredFile(db, from, name);
-        if (!bytes) throw notFound(`there is no ${name} in ${from}: "dirsync file list ${from}" shows what is there`);
-        writeStoredFile(db, to, name, bytes);
-      });
+      copyFile(db, from, to, name);
       return done({ copied: name, from, to }, `${name} copied from ${from} to ${to}`);
     }
     case 'delete': {
       need(2, '<place> RESYNC.GLB');
       const name = checkMovable(w[1]);
       const at = resolvePlace(db, w[0]);
-      if (!deleteStoredFile(db, at, name)) throw notFound(`there is no ${name} in ${at}: "dirsync file list ${at}" shows what is there`);
+      deleteFile(db, at, name);
       return done({ deleted: name, at }, `${name} deleted from ${at}`);
     }
     case 'export': {
@@ -55,23 +52,16 @@ export const file: Command = (ctx) => {
       const at = resolvePlace(db, w[0]);
       const bytes = readStoredFile(db, at, name);
       if (!bytes) throw notFound(`there is no ${name} in ${at}: "dirsync file list ${at}" shows what is there`);
-      writeTextFile(w[2], bytes, 'the export path');
+      ctx.files.write(w[2], bytes, 'the export path');
       return done({ exported: w[2], bytes: bytes.length }, `${name} written to ${w[2]} (${bytes.length} bytes)`);
     }
     case 'import': {
       need(3, '<path> <place> RESYNC.GLB');
       const name = checkMovable(w[2]);
       const at = resolvePlace(db, w[1]);
-      let size: number;
-      try {
-        const st = fs.statSync(w[0]);
-        if (!st.isFile()) throw new Error('not a file');
-        size = st.size;
-      } catch {
-        throw usage(`cannot read ${w[0]}: check the path of the file to import`);
-      }
-      if (size > MAX_FILE_BYTES) throw usage(`${w[0]} is ${size} bytes; the limit is ${MAX_FILE_BYTES}`);
-      writeStoredFile(db, at, name, fs.readFileSync(w[0]));
+      const bytes = ctx.files.read(w[0], 'the path of the file to import', MAX_FILE_BYTES, 'the file');
+      // The command line places the bytes unchanged (a damaged RESYNC.GLB too): the utilities judge them.
+      const { size } = placeFile(db, at, name, bytes, { limit: MAX_FILE_BYTES, checked: false });
       return done({ imported: w[0], bytes: size, at }, `${w[0]} placed in ${at} as ${name} (${size} bytes)`);
     }
     default:

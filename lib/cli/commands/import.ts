@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { DirsyncError, usage } from '@/lib/dirsync/errors';
 import { checkAdmin, resolvePo } from '@/lib/dirsync/postoffices';
 import { importSrvtrans } from '@/lib/dirsync/import-srvtrans';
@@ -6,7 +5,8 @@ import { resyncExtract } from '@/lib/dirsync/resync-extract';
 import { importText } from '@/lib/dirsync/import-text';
 import { extractText } from '@/lib/dirsync/extract-text';
 import { parseArgs, requiredPo, shortValue, adminPassword, type Args } from '../args';
-import { report, show, writeTextFile, type Command, type CommandContext } from '../context';
+import { report, show, type Command, type CommandContext } from '../context';
+import { latin1, latin1Bytes } from '../files-access';
 
 /** Import files are read whole; anything bigger than this is not an address list. */
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -29,7 +29,7 @@ export const importCommand: Command = (ctx) => {
 
 function importFile(ctx: CommandContext, a: Args, poSpec: string): number {
   const file = shortValue(a, 'f')!;
-  const text = readImportFile(file);
+  const text = latin1(ctx.files.read(file, '-f', MAX_IMPORT_BYTES, 'the import file'));
   try {
     const r = importText(ctx.db(), poSpec, text, {
       toReqtrans: a.short.has('e'),
@@ -52,20 +52,7 @@ function extract(ctx: CommandContext, a: Args, poSpec: string): number {
   const file = shortValue(a, 'f')!;
   const list = shortValue(a, 'x');
   const r = extractText(ctx.db(), poSpec, { list, gateway: shortValue(a, 'g') });
-  writeTextFile(file, r.text, '-f');
-  show(ctx, a, { file, addresses: r.count }, () => `${r.count} addresses extracted to ${file}`);
+  const written = ctx.files.write(file, latin1Bytes(r.text), '-f');
+  show(ctx, a, { file: written, addresses: r.count }, () => `${r.count} addresses extracted to ${written}`);
   return 0;
-}
-
-function readImportFile(file: string): string {
-  let size: number;
-  try {
-    const st = fs.statSync(file);
-    if (!st.isFile()) throw new Error('not a file');
-    size = st.size;
-  } catch {
-    throw usage(`cannot read the import file ${file}: check the path given with -f`);
-  }
-  if (size > MAX_IMPORT_BYTES) throw usage(`the import file ${file} is ${size} bytes; the limit is ${MAX_IMPORT_BYTES}`);
-  return fs.readFileSync(file, 'latin1');
 }

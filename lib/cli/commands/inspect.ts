@@ -1,11 +1,14 @@
-import fs from 'node:fs';
 import { DirsyncError, usage } from '@/lib/dirsync/errors';
 import { checkAdmin, resolvePo } from '@/lib/dirsync/postoffices';
 import { formatRequestorConfiguration, formatServerConfiguration, requestorConfiguration, resetRequestor, serverConfiguration } from '@/lib/dirsync/listds';
 import { formatQueue, queueEntries, QUEUE_FILES, type QueueFile } from '@/lib/dirsync/listq';
 import { formatProcessTime, importProcessTimes, processTimes } from '@/lib/dirsync/process-times';
 import { parseArgs, requiredPo, shortValue, adminPassword } from '../args';
-import { show, writeTextFile, type Command } from '../context';
+import { show, type Command } from '../context';
+import { latin1, latin1Bytes } from '../files-access';
+
+/** A PROCESS-times file is a few dozen short lines; anything bigger is not one. */
+const MAX_SCHEDULE_BYTES = 64 * 1024;
 
 /** `listds admin -p<pw> -d<PO> -s|-r [-z]`. */
 export const listds: Command = (ctx) => {
@@ -47,12 +50,7 @@ export const dssched: Command = (ctx) => {
   checkAdmin(po, adminPassword(a));
   const input = shortValue(a, 'i');
   if (input) {
-    let text: string;
-    try {
-      text = fs.readFileSync(input, 'latin1');
-    } catch {
-      throw usage(`cannot read the schedule file ${input}: check the path given with -i`);
-    }
+    const text = latin1(ctx.files.read(input, '-i', MAX_SCHEDULE_BYTES, 'the schedule file'));
     try {
       importProcessTimes(ctx.db(), requiredPo(a), text);
     } catch (e) {
@@ -66,7 +64,7 @@ export const dssched: Command = (ctx) => {
   const times = processTimes(ctx.db(), po.id);
   const text = times.map(formatProcessTime).join('\n');
   const output = shortValue(a, 'x');
-  if (output) writeTextFile(output, text + '\n', '-x');
+  if (output) ctx.files.write(output, latin1Bytes(text + '\n'), '-x');
   show(ctx, a, { runWindowSeconds: 28800, times: times.map(formatProcessTime) }, () =>
     [`Run window is 8 hours (28800 seconds)`, ...(times.length ? times.map(formatProcessTime) : ['No process times set'])].join('\n'),
   );

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { DirsyncError, notFound, usage } from '@/lib/dirsync/errors';
 import { resolvePlace } from '@/lib/dirsync/places';
 import { readStoredFile } from '@/lib/dirsync/stored-files';
@@ -130,7 +129,7 @@ export const resync: Command = (ctx) => {
       const server = !/^[A-Za-z]$/.test(at.trim()) && !at.includes('/') ? findServer(db, at) : connectorServer(db, at);
       const place = server ? `${server.name}:Dxadata` : resolvePlace(db, at);
       const host = typeof a.long.get('file') === 'string' ? (a.long.get('file') as string) : undefined;
-      const bytes = host ? readHostFile(host) : readStoredFile(db, place, 'RESYNC.GLB');
+      const bytes = host ? ctx.files.read(host, '--file', MAX_FILE_BYTES, 'the RESYNC.GLB file') : readStoredFile(db, place, 'RESYNC.GLB');
       if (!bytes) throw notFound(`there is no RESYNC.GLB in ${place}: "dirsync file list ${place}" shows what is there, or give a file with --file`);
       // In the DSS's own place the file is for its requestors; anywhere else, for that requestor.
       let dss: string | undefined;
@@ -154,17 +153,4 @@ export const resync: Command = (ctx) => {
 function connectorServer(db: ReturnType<CommandContext['db']>, spec: string): ServerRow | undefined {
   const po = resolvePo(db, spec);
   return po.kind === 'connector' ? serverOfConnector(db, po.id) : undefined;
-}
-
-function readHostFile(file: string): Uint8Array {
-  let size: number;
-  try {
-    const st = fs.statSync(file);
-    if (!st.isFile()) throw new Error('not a file');
-    size = st.size;
-  } catch {
-    throw usage(`cannot read ${file}: check the path given with --file`);
-  }
-  if (size > MAX_FILE_BYTES) throw usage(`${file} is ${size} bytes; the limit is ${MAX_FILE_BYTES}`);
-  return new Uint8Array(fs.readFileSync(file));
 }

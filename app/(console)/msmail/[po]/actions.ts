@@ -14,10 +14,11 @@ const po = z.string().min(1);
 /** The postoffice's command prompt: one MS Mail utility run for it. */
 export const runCommandAction = defineAction({
   name: 'Command prompt',
-  schema: z.object({ po, line: required('Command') }),
+  schema: z.object({ po, line: required('Command').max(2000, 'A command line is at most 2000 characters') }),
   fieldOf: () => 'line',
-  run: ({ db, input, audit }) => {
-    const output = runPostofficeCommand(db, input.po, input.line);
+  run: ({ db, session, input, audit }) => {
+    const output = runPostofficeCommand(db, input.po, input.line, { account: session.name });
+    // output.line has its passwords masked: the audit trail never holds a -p<password>.
     audit(`${input.po} command prompt`, undefined, { line: output.line, exitCode: output.exitCode });
     return output;
   },

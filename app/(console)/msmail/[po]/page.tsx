@@ -69,6 +69,9 @@ export default async function PostofficePage({ params, searchParams }: { params:
             <Link className="underline" href={`/msmail/${poSegment(view.name)}/logs`}>
               DIRSYNC.LOG and DISPATCH.LOG
             </Link>
+            <Link className="underline" href={`/msmail/${poSegment(view.name)}/files`}>
+              Files (GLB directory)
+            </Link>
           </div>
         </Panel>
         <Panel title="Requestor">

@@ -1,3 +1,4 @@
+import { parseWholeNumber } from '@/lib/actions/form-fields';
 import { routeServer } from '@/lib/console/route-server';
 import { addressBookPage } from '@/lib/queries/address-book';
 
@@ -9,7 +10,7 @@ export async function GET(request: Request, context: { params: Promise<{ server:
   if (found instanceof Response) return found;
   const { db, server } = found;
   const p = new URL(request.url).searchParams;
-  const limit = Number(p.get('limit') ?? '') || undefined;
+  const limit = parseWholeNumber(p.get('limit') ?? '') || undefined;
   const page = addressBookPage(db, server, {
     container: p.get('container') ?? undefined,
     name: p.get('name') ?? undefined,
