@@ -44,7 +44,7 @@ test.describe('Run History', () => {
 
   test('a filter that cannot be used says why; the retention dialog refuses a bad number', async ({ page }) => {
     await page.goto('/history?outcome=Maybe');
-    await expect(page.getByRole('alert')).toContainText('Outcome must be one of OK, Warning, Error');
+    await expect(page.getByRole('alert').filter({ hasText: 'The filter in this address cannot be used' })).toContainText('Outcome must be one of OK, Warning, Error');
     await page.goto('/history?dialog=retention');
     const dialog = page.getByRole('dialog', { name: 'Run History Retention' });
     await dialog.getByLabel('Runs kept').fill('5');
