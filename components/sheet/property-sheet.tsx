@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { createContext, useContext, useState, useTransition, type ReactNode } from 'react';
 import type { ActionResult } from '@/lib/actions/safe-action';
 import { useToast } from '@/components/console/toasts';
+import { SavedRevisionContext } from '@/components/ui/revision-field';
 
 /**
  * A property sheet of the Administrator: tabs (each its own URL), the tab's form, then OK, Cancel,
@@ -74,12 +75,14 @@ export function SheetForm<T>({
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [showHelp, setShowHelp] = useState(false);
+  const [saved, setSaved] = useState<{ revision: string; seq: number } | null>(null);
   const toast = useToast();
 
   const save = (form: FormData, close: boolean, el: HTMLFormElement) =>
     start(async () => {
       const result = await action(form);
       if (result.ok) {
+        if (result.revision !== undefined) setSaved((old) => ({ revision: result.revision!, seq: (old?.seq ?? 0) + 1 }));
         setErrors({});
         setMessage({ text: 'The changes were saved.', error: false });
         // The toast outlives OK's navigation; it names the sheet or dialog the form sits in. Failures stay next to the fields only.
@@ -95,43 +98,45 @@ export function SheetForm<T>({
 
   return (
     <ErrorsContext.Provider value={errors}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-          save(new FormData(e.currentTarget), submitter?.value === 'ok', e.currentTarget);
-        }}
-        className="grid gap-3"
-      >
-        <fieldset disabled={readOnly || pending} className="grid gap-3">
-          {children}
-        </fieldset>
-        {message ? (
-          <p role={message.error ? 'alert' : 'status'} className={message.error ? 'border border-red-700 bg-red-50 px-2 py-1.5 text-red-800' : 'text-[12px] text-green-900'}>
-            {message.text}
-          </p>
-        ) : null}
-        {readOnly ? <p className="text-[12px] text-ink-muted">You are signed in as a View Only Admin: nothing here can be changed.</p> : null}
-        {showHelp ? (
-          <div role="note" aria-label="Help" className="bevel-sunken bg-white p-2 text-[12px]">
-            {help}
+      <SavedRevisionContext.Provider value={saved}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+            save(new FormData(e.currentTarget), submitter?.value === 'ok', e.currentTarget);
+          }}
+          className="grid gap-3"
+        >
+          <fieldset disabled={readOnly || pending} className="grid gap-3">
+            {children}
+          </fieldset>
+          {message ? (
+            <p role={message.error ? 'alert' : 'status'} className={message.error ? 'border border-red-700 bg-red-50 px-2 py-1.5 text-red-800' : 'text-[12px] text-green-900'}>
+              {message.text}
+            </p>
+          ) : null}
+          {readOnly ? <p className="text-[12px] text-ink-muted">You are signed in as a View Only Admin: nothing here can be changed.</p> : null}
+          {showHelp ? (
+            <div role="note" aria-label="Help" className="bevel-sunken bg-white p-2 text-[12px]">
+              {help}
+            </div>
+          ) : null}
+          <div className="flex flex-wrap justify-end gap-2">
+            <button type="submit" name="button" value="ok" className="button min-w-20" disabled={readOnly || pending}>
+              OK
+            </button>
+            <button type="button" className="button min-w-20" onClick={() => router.push(closeHref)}>
+              Cancel
+            </button>
+            <button type="submit" name="button" value="apply" className="button min-w-20" disabled={readOnly || pending}>
+              {pending ? 'Saving…' : 'Apply'}
+            </button>
+            <button type="button" className="button min-w-20" aria-expanded={showHelp} onClick={() => setShowHelp((h) => !h)}>
+              Help
+            </button>
           </div>
-        ) : null}
-        <div className="flex flex-wrap justify-end gap-2">
-          <button type="submit" name="button" value="ok" className="button min-w-20" disabled={readOnly || pending}>
-            OK
-          </button>
-          <button type="button" className="button min-w-20" onClick={() => router.push(closeHref)}>
-            Cancel
-          </button>
-          <button type="submit" name="button" value="apply" className="button min-w-20" disabled={readOnly || pending}>
-            {pending ? 'Saving…' : 'Apply'}
-          </button>
-          <button type="button" className="button min-w-20" aria-expanded={showHelp} onClick={() => setShowHelp((h) => !h)}>
-            Help
-          </button>
-        </div>
-      </form>
+        </form>
+      </SavedRevisionContext.Provider>
     </ErrorsContext.Provider>
   );
 }

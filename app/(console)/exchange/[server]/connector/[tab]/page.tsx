@@ -27,6 +27,8 @@ import { Modal } from '@/components/connector/modal';
 import { MtasTab } from '@/components/connector/mtas-tab';
 import { QueueViewer } from '@/components/connector/queue-viewer';
 import { FieldErrorNote } from '@/components/connector/field-error-note';
+import { RevisionField } from '@/components/ui/revision-field';
+import { connectionRevision, loggingRevision } from '@/lib/queries/revisions';
 import {
   configureMtaAction,
   connectorLoggingAction,
@@ -78,7 +80,7 @@ export default async function ConnectorSheetPage({ params, searchParams }: { par
   const closeHref = `/exchange/${server}/connections`;
   const readOnly = !canChange(session.role);
   const c = header.connector;
-  const revision = <input type="hidden" name="revision" value={String(c.revision)} />;
+  const revision = <RevisionField value={c.revision} />;
   const hidden = (tabName: string) => (
     <>
       <input type="hidden" name="server" value={server} />
@@ -189,6 +191,7 @@ export default async function ConnectorSheetPage({ params, searchParams }: { par
               <SheetForm action={modifyConnectionAction} closeHref={tabHref} readOnly={readOnly} help={<p>The postoffice and its Connection Parameters are fixed; the fields of its kind can change.</p>}>
                 <input type="hidden" name="server" value={server} />
                 <input type="hidden" name="postoffice" value={conn.postoffice} />
+                <RevisionField value={connectionRevision(db, server, conn.postoffice).revision} />
                 <ModifyConnectionFields conn={conn} direct={ct.direct.filter((d) => d !== conn.postoffice)} attempts={ct.attempts} />
               </SheetForm>
             </Modal>
@@ -226,7 +229,7 @@ export default async function ConnectorSheetPage({ params, searchParams }: { par
               {mta ? (
                 <>
                   <input type="hidden" name="serviceName" value={mta.serviceName} />
-                  <input type="hidden" name="revision" value={String(mta.revision)} />
+                  <RevisionField value={mta.revision} />
                   <label className="grid gap-1">
                     <span>Service Name</span>
                     <input value={mta.serviceName} readOnly aria-readonly="true" className="field bg-chrome-light" />
@@ -322,7 +325,8 @@ export default async function ConnectorSheetPage({ params, searchParams }: { par
       break;
     }
     case 'diagnostics-logging': {
-      const logging = loggingTab(db, server, ['MSExchangeMSMI', 'MSExchangePCMTA', 'MSExchangeATMTA']);
+      const services = ['MSExchangeMSMI', 'MSExchangePCMTA', 'MSExchangeATMTA'] as const;
+      const logging = loggingTab(db, server, [...services]);
       body = (
         <SheetForm
           action={connectorLoggingAction}
@@ -331,6 +335,7 @@ export default async function ConnectorSheetPage({ params, searchParams }: { par
           help={<p>Under Category, select one or more categories; under Logging level, select a level. An event is written when its significance is at or below the level. On Exchange 4.0–5.5 a new level takes effect when the service is restarted.</p>}
         >
           <input type="hidden" name="server" value={server} />
+          <RevisionField value={loggingRevision(db, server, services).revision} />
           <DiagnosticsLogging key={JSON.stringify(logging)} services={logging.services} version={logging.version} />
         </SheetForm>
       );

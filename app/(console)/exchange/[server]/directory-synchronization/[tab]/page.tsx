@@ -9,6 +9,8 @@ import { loggingTab } from '@/lib/queries/connector-sheet';
 import { getDirectorySynchronizationSheet, getDirectorySyncSettings } from '@/lib/queries/directory-synchronization-sheet';
 import { PropertySheet, SheetForm, type SheetTab } from '@/components/sheet/property-sheet';
 import { DiagnosticsLogging } from '@/components/diagnostics/diagnostics-logging';
+import { RevisionField } from '@/components/ui/revision-field';
+import { loggingRevision } from '@/lib/queries/revisions';
 import { RestrictionField } from '@/components/directory-sync/restriction-field';
 import { TemplateMapsField } from '@/components/directory-sync/template-maps-field';
 import { deliveryRestrictionsAction, dxLoggingAction, templateMapsAction } from '../actions';
@@ -127,7 +129,7 @@ export default async function DirectorySynchronizationSheetPage({ params }: { pa
         }
       >
         <input type="hidden" name="server" value={sheet.server} />
-        <input type="hidden" name="revision" value={s.revision} />
+        <RevisionField value={s.revision} />
         <div className="grid gap-3 sm:grid-cols-2">
           <RestrictionField key={`${s.revision}-a`} server={sheet.server} legend="Accept messages from" name="acceptFrom" options={['All', 'List']} defaultValue={s.acceptFrom} listName="accept" initial={s.accept} />
           <RestrictionField key={`${s.revision}-r`} server={sheet.server} legend="Reject messages from" name="rejectFrom" options={['None', 'List']} defaultValue={s.rejectFrom} listName="reject" initial={s.reject} />
@@ -154,7 +156,7 @@ export default async function DirectorySynchronizationSheetPage({ params }: { pa
         }
       >
         <input type="hidden" name="server" value={sheet.server} />
-        <input type="hidden" name="revision" value={s.revision} />
+        <RevisionField value={s.revision} />
         <input type="hidden" name="direction" value={direction} />
         <TemplateMapsField key={s.revision} direction={direction} initial={s[direction]} attributes={s.attributes} />
       </SheetForm>
@@ -169,6 +171,7 @@ export default async function DirectorySynchronizationSheetPage({ params }: { pa
         help={<p>Click MSExchangeDX, select the categories, then a level. On Exchange 4.0–5.5 a new level takes effect when the service is restarted.</p>}
       >
         <input type="hidden" name="server" value={sheet.server} />
+        <RevisionField value={loggingRevision(db, sheet.server, ['MSExchangeDX']).revision} />
         <DiagnosticsLogging key={JSON.stringify(logging)} services={logging.services} version={logging.version} />
       </SheetForm>
     );
