@@ -4,6 +4,8 @@ import { signIn } from './fixtures/auth';
 /** Lost updates (issue 10 item 6): two administrators, each in a browser of their own, save the same form. */
 test.describe('a save over someone else\'s change', () => {
   test('Keep Updates: the second administrator is refused and the first change stands', async ({ browser }) => {
+    // Two browsers, two sign-ins and a dozen saves: more than the default minute on a busy machine.
+    test.setTimeout(180_000);
     const PAGE = '/msmail/POLYNOMIAL~MONTGOMERY';
     const first = await (await browser.newContext()).newPage();
     const second = await (await browser.newContext()).newPage();
@@ -26,8 +28,8 @@ test.describe('a save over someone else\'s change', () => {
     await expect(formOf(first).getByRole('status')).toHaveText('Keep Updates saved');
 
     // A page refreshed by something else (here the command prompt) shows the newer values but does
-    // not move an open form on: the second administrator's Types form, untouched, follows the first's
-    // save on screen, and still carries the revision it was opened at.
+    // not move an open form on: the second administrator's Types form still carries the revision it
+    // was opened at.
     const types = (page: typeof first) => page.getByRole('form', { name: 'Types' });
     await types(first).getByRole('textbox', { name: 'Address types to accept' }).fill('PCM SMTP');
     await types(first).getByRole('button', { name: 'Save types' }).click();
@@ -35,7 +37,7 @@ test.describe('a save over someone else\'s change', () => {
     const command = second.getByRole('textbox', { name: 'Command' });
     await command.fill('listds');
     await command.press('Enter');
-    await expect(types(second).getByRole('textbox', { name: 'Address types to accept' })).toHaveValue('PCM,SMTP');
+    await expect(second.getByRole('region', { name: 'Dir-Sync' })).toContainText('PCM,SMTP');
     await types(second).getByRole('textbox', { name: 'Address types to accept' }).fill('PCM X400');
     await types(second).getByRole('button', { name: 'Save types' }).click();
     await expect(types(second).getByRole('alert')).toHaveText('The Types setting of POLYNOMIAL/MONTGOMERY was changed by someone else since you opened it: close it and open it again');
