@@ -193,3 +193,59 @@ describe('the wrapper', () => {
     expect(snapshot(file)).toEqual(before);
   });
 });
+
+describe('a property sheet\'s Apply (applySheetAction): every changed page in one transaction', () => {
+  const general = (displayName: string, revision: string | number) => ({ server: 'EXCH01', tab: 'general', displayName, messageSize: 'none', adminNote: '', revision });
+  const interchange = (language: string, revision: string | number) => ({ server: 'EXCH01', tab: 'interchange', administratorMailbox: '', primaryLanguage: language, revision });
+
+  it('applies two pages of one object opened at the same revision, and gives both the new one', async () => {
+    const { applySheetAction } = await import('@/app/(console)/sheet-actions');
+    const { saveConnectorAction } = await import('@/app/(console)/exchange/[server]/connector/actions');
+    const { connectorRevision, loggingRevision } = await import('@/lib/queries/revisions');
+    const { connectorLoggingAction } = await import('@/app/(console)/exchange/[server]/connector/actions');
+    const { msMailConnector } = await import('@/lib/exchange/save-ms-mail-connector');
+    const opened = await withDb((db) => connectorRevision(db, 'EXCH01').revision);
+    const logging = await withDb((db) => loggingRevision(db, 'EXCH01', ['MSExchangeMSMI', 'MSExchangePCMTA', 'MSExchangeATMTA']).revision);
+    token = first;
+    const r = await applySheetAction({
+      items: [
+        { action: saveConnectorAction, fields: general('Both Pages', opened) },
+        { action: saveConnectorAction, fields: interchange('French', opened) },
+        // Not changed: saved nothing, but told the revision it may save at now.
+        { action: connectorLoggingAction, fields: { server: 'EXCH01', changes: '[]', revision: logging }, probe: true },
+      ],
+    } as never);
+    const now = await withDb((db) => connectorRevision(db, 'EXCH01').revision);
+    expect(r).toEqual({ ok: true, data: { revisions: [String(now), String(now), String(logging)] } });
+    expect(await withDb((db) => msMailConnector(db, 'EXCH01'))).toMatchObject({ displayName: 'Both Pages', primaryLanguage: 'French' });
+  });
+
+  it('is all or nothing: a bad value on one page, or someone else\'s change, saves no page', async () => {
+    const { applySheetAction } = await import('@/app/(console)/sheet-actions');
+    const { saveConnectorAction, saveLocalPostofficeAction } = await import('@/app/(console)/exchange/[server]/connector/actions');
+    const { connectorRevision } = await import('@/lib/queries/revisions');
+    const opened = await withDb((db) => connectorRevision(db, 'EXCH01').revision);
+    token = first;
+    const before = snapshot(file);
+    const bad = await applySheetAction({
+      items: [
+        { action: saveConnectorAction, fields: general('Not Saved', opened) },
+        { action: saveConnectorAction, fields: interchange('Klingon', opened) },
+      ],
+    } as never);
+    expect(bad).toMatchObject({ ok: false, item: 1, fieldErrors: { primaryLanguage: expect.stringMatching(/^Primary language/) } });
+    expect(snapshot(file)).toEqual(before);
+    const stale = await applySheetAction({
+      items: [
+        { action: saveConnectorAction, fields: general('Not Saved', Number(opened) - 1) },
+        { action: saveLocalPostofficeAction, fields: { server: 'EXCH01', network: 'X', postoffice: 'Y', revision: opened } },
+      ],
+    } as never);
+    expect(stale).toMatchObject({ ok: false, conflict: true, item: 0, error: 'The MS Mail Connector (EXCH01) was changed by someone else since you opened it: close it and open it again' });
+    expect(snapshot(file)).toEqual(before);
+    // Only the console's own edit actions, each with its revision.
+    const { controlServiceAction } = await import('@/app/(console)/exchange/[server]/services/actions');
+    expect(await applySheetAction({ items: [{ action: controlServiceAction, fields: { server: 'EXCH01', service: 'MSExchangeDX', action: 'stop', revision: '1' } }] } as never)).toMatchObject({ ok: false, item: 0 });
+    expect(snapshot(file)).toEqual(before);
+  });
+});

@@ -66,45 +66,59 @@ export const NO_REVISION = 'The form did not say which revision of the object it
 /** The refusal of a save over someone else's change (the phrase every such refusal of the console uses). */
 export const changedSinceOpened = (object: string) => `${object} was changed by someone else since you opened it: close it and open it again`;
 
+/** What defineAction keeps of an action for running it inside a property sheet's Apply (applySheet). */
+interface Runner {
+  name: string;
+  mutates: boolean;
+  /** Validate a form's fields: the input, or the refusal. */
+  parse: (fields: Record<string, unknown>) => { ok: true; input: unknown; opened: unknown } | { ok: false; result: ActionResult<never> };
+  revisionOf?: (db: Db, input: unknown) => OpenedObject;
+  run: (db: Db, session: Session, input: unknown) => unknown;
+  failure: (e: unknown) => ActionResult<never>;
+  revalidate: string[];
+}
+const RUNNERS = new WeakMap<object, Runner>();
+
+const hasRevision = (opened: unknown) => (typeof opened === 'string' && opened !== '') || typeof opened === 'number';
+
+/** Inside the save's transaction: refuse a save over a revision other than the one the form was opened at. */
+function checkOpened(db: Db, r: Runner, input: unknown, opened: unknown): void {
+  if (!r.revisionOf) return;
+  const current = r.revisionOf(db, input);
+  if (String(current.revision) !== String(opened)) throw conflict(changedSinceOpened(current.object));
+}
+
 export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): SafeAction<T> {
   const mutates = spec.mutates ?? true;
-  const revisionOf = spec.revisionOf;
+  const revisionOf = spec.revisionOf as ((db: Db, input: unknown) => OpenedObject) | undefined;
   if (mutates && !revisionOf && !spec.noRevision?.trim()) {
     throw new Error(`action "${spec.name}" changes something: give it revisionOf (the object its form edits) or noRevision (why it edits none)`);
   }
-  const action: SafeAction<T> = async (raw) => {
-    const session = await currentSession();
-    if (!session) return { ok: false, error: SIGN_IN_AGAIN, signIn: true };
-    if (mutates && !canChange(session.role)) return { ok: false, error: VIEW_ONLY };
-    const fields = raw instanceof FormData ? formObject(raw) : raw;
-    // Checked before anything else, so no edit form can leave it out and save unchecked.
-    const opened = fields.revision;
-    if (revisionOf && !((typeof opened === 'string' && opened !== '') || typeof opened === 'number')) return { ok: false, error: NO_REVISION };
-    const parsed = spec.schema.safeParse(fields);
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fieldErrors[issue.path.join('.') || 'form'] ??= issue.message;
-      return { ok: false, error: 'Some values are not valid: see the marked fields', fieldErrors };
-    }
-    const db = sharedDatabase();
-    try {
-      // A write transaction from the start: the revision read and the save cannot interleave with another process's save.
-      const { data, revision } = writeStep(db, () => {
-        if (revisionOf) {
-          const current = revisionOf(db, parsed.data);
-          if (String(current.revision) !== String(opened)) throw conflict(changedSinceOpened(current.object));
-        }
-        const data = spec.run({
-          db,
-          session,
-          input: parsed.data,
-          audit: (object, before, after) => recordAudit(db, { accountName: session.name, action: spec.name, object, before, after }),
-        });
-        return { data, revision: revisionOf ? revisionAfter(() => revisionOf(db, parsed.data)) : undefined };
-      });
-      for (const path of spec.revalidate ?? []) revalidatePath(path);
-      return revision === undefined ? { ok: true, data } : { ok: true, data, revision };
-    } catch (e) {
+  const runner: Runner = {
+    name: spec.name,
+    mutates,
+    revisionOf,
+    revalidate: spec.revalidate ?? [],
+    parse: (fields) => {
+      // Checked before anything else, so no edit form can leave it out and save unchecked.
+      const opened = fields.revision;
+      if (revisionOf && !hasRevision(opened)) return { ok: false, result: { ok: false, error: NO_REVISION } };
+      const parsed = spec.schema.safeParse(fields);
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string> = {};
+        for (const issue of parsed.error.issues) fieldErrors[issue.path.join('.') || 'form'] ??= issue.message;
+        return { ok: false, result: { ok: false, error: 'Some values are not valid: see the marked fields', fieldErrors } };
+      }
+      return { ok: true, input: parsed.data, opened };
+    },
+    run: (db, session, input) =>
+      spec.run({
+        db,
+        session,
+        input: input as z.infer<S>,
+        audit: (object, before, after) => recordAudit(db, { accountName: session.name, action: spec.name, object, before, after }),
+      }),
+    failure: (e) => {
       if (e instanceof DirsyncError) {
         const head = e.kind === 'fatal' && e.number !== undefined ? `Fatal [${e.number}] ${e.message}` : e.message;
         const text = e.details.length ? `${head}: ${e.details.join('; ')}` : head;
@@ -113,8 +127,29 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): Sa
       }
       console.error(`action "${spec.name}" failed`, e);
       return { ok: false, error: 'Something went wrong on the server; nothing was changed. Try again, and see the server log if it persists.' };
+    },
+  };
+  const action: SafeAction<T> = async (raw) => {
+    const session = await currentSession();
+    if (!session) return { ok: false, error: SIGN_IN_AGAIN, signIn: true };
+    if (mutates && !canChange(session.role)) return { ok: false, error: VIEW_ONLY };
+    const parsed = runner.parse(raw instanceof FormData ? formObject(raw) : raw);
+    if (!parsed.ok) return parsed.result;
+    const db = sharedDatabase();
+    try {
+      // A write transaction from the start: the revision read and the save cannot interleave with another process's save.
+      const { data, revision } = writeStep(db, () => {
+        checkOpened(db, runner, parsed.input, parsed.opened);
+        const data = runner.run(db, session, parsed.input) as T;
+        return { data, revision: revisionOf ? revisionAfter(() => revisionOf(db, parsed.input)) : undefined };
+      });
+      for (const path of runner.revalidate) revalidatePath(path);
+      return revision === undefined ? { ok: true, data } : { ok: true, data, revision };
+    } catch (e) {
+      return runner.failure(e);
     }
   };
+  RUNNERS.set(action, runner);
   ACTION_SPECS.set(action, {
     name: spec.name,
     mutates,
@@ -123,6 +158,77 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): Sa
     noRevision: spec.noRevision,
   });
   return action;
+}
+
+/**
+ * A property sheet's Apply / OK: the forms of every changed page, each with the action it saves
+ * with, applied in one transaction (all or nothing). Each form is checked as its own action would
+ * check it (role, fields, the revision it was opened at); every revision is compared before
+ * anything is written, so pages of one object (its General and Interchange tabs) carry the
+ * revision the sheet was opened at. A `probe` is a page that was not changed: it is not saved, but
+ * when nobody else changed its object since it was opened it gets the revision the Apply made, so
+ * it can be saved later without a false "changed by someone else".
+ */
+export interface SheetItem {
+  action: SafeAction<unknown>;
+  fields: Record<string, unknown>;
+  probe?: boolean;
+}
+export type SheetApplyResult = ActionResult<{ revisions: (string | null)[] }> | (ActionResult<never> & { item?: number });
+
+export const MAX_SHEET_ITEMS = 16;
+
+export function defineSheetApply(): (input: { items?: SheetItem[] }) => Promise<SheetApplyResult> {
+  const apply = async (raw: { items?: SheetItem[] }): Promise<SheetApplyResult> => {
+    const session = await currentSession();
+    if (!session) return { ok: false, error: SIGN_IN_AGAIN, signIn: true };
+    if (!canChange(session.role)) return { ok: false, error: VIEW_ONLY };
+    const items = Array.isArray(raw?.items) ? raw.items : [];
+    if (items.length === 0 || items.length > MAX_SHEET_ITEMS) return { ok: false, error: NO_REVISION };
+    const prepared: { runner: Runner; input: unknown; opened: unknown; probe: boolean }[] = [];
+    for (const [k, item] of items.entries()) {
+      const runner = item && typeof item.action === 'function' ? RUNNERS.get(item.action) : undefined;
+      // Only the console's own edit actions: each checks the revision its page was opened at.
+      if (!runner || !runner.mutates || !runner.revisionOf) return { ok: false, error: 'A page of this sheet cannot be applied: reload it', item: k };
+      const fields = item.fields && typeof item.fields === 'object' ? (item.fields as Record<string, unknown>) : {};
+      const parsed = runner.parse(fields);
+      if (!parsed.ok) return { ...parsed.result, item: k };
+      prepared.push({ runner, input: parsed.input, opened: parsed.opened, probe: item.probe === true });
+    }
+    const db = sharedDatabase();
+    let current = 0;
+    try {
+      const revisions = writeStep(db, () => {
+        const fresh = prepared.map((p, k) => {
+          current = k;
+          if (!p.probe) {
+            checkOpened(db, p.runner, p.input, p.opened);
+            return true;
+          }
+          return revisionAfter(() => p.runner.revisionOf!(db, p.input)) === String(p.opened);
+        });
+        for (const [k, p] of prepared.entries()) {
+          current = k;
+          if (p.probe) continue;
+          // Every page was checked against its opened revision above; an engine verb that checks the
+          // revision itself must now see the one this Apply's earlier pages made (General, then Interchange).
+          const input = p.input as { revision?: unknown };
+          if (k > 0 && input && typeof input === 'object' && 'revision' in input) {
+            const now = p.runner.revisionOf!(db, p.input).revision;
+            input.revision = typeof input.revision === 'number' ? Number(now) : String(now);
+          }
+          p.runner.run(db, session, p.input);
+        }
+        return prepared.map((p, k) => (fresh[k] ? (revisionAfter(() => p.runner.revisionOf!(db, p.input)) ?? null) : null));
+      });
+      for (const path of new Set(prepared.flatMap((p) => p.runner.revalidate))) revalidatePath(path);
+      return { ok: true, data: { revisions } };
+    } catch (e) {
+      return { ...prepared[current].runner.failure(e), item: current };
+    }
+  };
+  ACTION_SPECS.set(apply, { name: 'Property sheet: Apply', mutates: true, needsInput: true, checksRevision: true });
+  return apply;
 }
 
 /** The revision after a save; none (the form must be opened again) when the object can no longer be read by the form's key. */
