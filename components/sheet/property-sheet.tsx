@@ -189,7 +189,7 @@ function MultiPageSheet({ title, tabs, current, panels, closeHref, readOnly }: {
     setActive(t.id);
     setShowHelp(false);
     // The URL names the page shown (a reload opens it), without leaving the sheet.
-    window.history.replaceState(window.history.state, '', t.href);
+    window.history.replaceState(null, '', t.href);
   };
 
   // Back to the tab the URL names (browser Back/Forward within the sheet).
@@ -251,7 +251,7 @@ function MultiPageSheet({ title, tabs, current, panels, closeHref, readOnly }: {
           page.setErrors(result.fieldErrors ?? {});
           setActive(page.tab);
           const tab = tabs.find((t) => t.id === page.tab);
-          if (tab) window.history.replaceState(window.history.state, '', tab.href);
+          if (tab) window.history.replaceState(null, '', tab.href);
         }
         const label = page && edited.length > 1 ? tabs.find((t) => t.id === page.tab)?.label : undefined;
         setMessage({ text: label ? `${label}: ${result.error}` : result.error, error: true });
