@@ -143,6 +143,8 @@ test.describe('Connections and the MS Mail Connector property sheet', () => {
   });
 
   test('a View Only Admin sees the values and cannot Apply', async ({ page }) => {
+    // Four whole sheets (every page of each is made): more than a minute on a busy machine.
+    test.slow();
     const viewer = ensureViewer();
     await signIn(page, viewer, `${SHEET}/general`);
     await expect(page.getByRole('textbox', { name: 'Display name' })).toHaveValue('MS Mail Connector');
