@@ -61,7 +61,7 @@ test.describe('Directory Synchronization (EXCH01)', () => {
     // Accept messages from List with nobody on it is refused with the reason, nothing saved.
     await page.getByRole('group', { name: 'Accept messages from' }).getByRole('radio', { name: 'List' }).check();
     await page.getByRole('button', { name: 'Apply' }).click();
-    await expect(page.locator('form [role=alert]')).toContainText('Accept messages from List has nobody on the list');
+    await expect(page.locator('section[aria-labelledby="sheet-title"] [role=alert]')).toContainText('Accept messages from List has nobody on the list');
     expect(JSON.parse(dirsync('exchange', 'ds', 'EXCH01', '--json')).acceptFrom).toBe('All');
   });
 

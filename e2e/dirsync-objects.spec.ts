@@ -9,7 +9,8 @@ import { dirsync } from './fixtures/dirsync-cli';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 /** The sheet's own message (the Next.js route announcer is an alert too). */
-const sheetAlert = (page: Page) => page.locator('form [role=alert]');
+// The sheet's own message (its pages share one, under the pages).
+const sheetAlert = (page: Page) => page.locator('section[aria-labelledby="sheet-title"] [role=alert]');
 const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: 'The changes were saved.' })).toBeVisible();
 
 /** EXCH02 in another organization, made the dirsync server of its own MS Mail system, with a connection to NOVEMBER. */

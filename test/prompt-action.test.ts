@@ -84,7 +84,7 @@ describe('whole numbers are plain decimal digits', () => {
 
   it('the Keep Updates action refuses "1e2" (100 by Number())', async () => {
     const { keepUpdatesAction } = await import('@/app/(console)/msmail/[po]/actions');
-    const r = await keepUpdatesAction({ po: 'POLYNOMIAL/MONTGOMERY', cycles: '1e2' });
+    const r = await keepUpdatesAction({ po: 'POLYNOMIAL/MONTGOMERY', cycles: '1e2', revision: '0' });
     expect(r).toMatchObject({ ok: false, fieldErrors: { cycles: 'Keep Updates must be a whole number from 1 to 999' } });
   });
 });

@@ -19,6 +19,7 @@ const server = z.string().min(1);
  */
 export const deleteObjectAction = defineAction({
   name: 'Edit: Delete',
+  noRevision: 'deletes the object selected, after the confirmation: it writes no values over anyone\'s',
   schema: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('recipient'), server, alias: z.string().min(1) }),
     z.object({ kind: z.literal('remote-requestor'), server, postoffice: z.string().min(1) }),

@@ -18,6 +18,7 @@ const MAX_BASE64 = Math.ceil(MAX_UPLOAD_BYTES / 3) * 4;
 /** Files view ▸ Copy to…: a file of one place into another (lib/dirsync/copy-file.ts). */
 export const copyFileAction = defineAction({
   name: 'Files: Copy to',
+  noRevision: 'copies a file of the model: an act, not a form',
   schema: z.object({ place, name, to: place }),
   fieldOf: () => 'to',
   run: ({ db, input, audit }) => {
@@ -32,6 +33,7 @@ export const copyFileAction = defineAction({
 /** Files view ▸ Delete (after the confirmation). */
 export const deleteFileAction = defineAction({
   name: 'Files: Delete',
+  noRevision: 'deletes the file selected, after Yes',
   schema: z.object({ place, name }),
   run: ({ db, input, audit }) => {
     const at = resolvePlace(db, input.place);
@@ -47,6 +49,7 @@ export const deleteFileAction = defineAction({
  */
 export const uploadFileAction = defineAction({
   name: 'Files: Upload',
+  noRevision: 'writes a new file (or replaces one, as a DOS copy would)',
   schema: z.object({
     place,
     name,

@@ -1,7 +1,9 @@
 'use client';
 
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useContext, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { LoggingServiceView } from '@/lib/queries/connector-sheet';
+import { useSheetState } from '@/components/sheet/property-sheet';
+import { SavedRevisionContext } from '@/components/ui/revision-field';
 
 const LEVELS = [
   { value: 0, label: 'None', help: 'Only critical events and error events are logged. This is the default.' },
@@ -16,11 +18,18 @@ const nameOf = (level: number) => LEVELS.find((l) => l.value === level)?.label ?
  * service's Categories with their current logging level, and the four levels as radio buttons.
  * Select one or more categories (click, Ctrl/Shift+click, arrows, Shift+arrows, Space, Ctrl+A),
  * choose a level; Apply on the surrounding sheet saves every change (the hidden "changes" field).
- * On 4.0–5.5 a level set differs from the one in force until the service restarts.
+ * On 4.0–5.5 a level set differs from the one in force until the service restarts. The page is
+ * not made again after Apply: the service and categories chosen stay as they were.
  */
 export function DiagnosticsLogging({ services, version }: { services: LoggingServiceView[]; version: string }) {
-  const [serviceIndex, setServiceIndex] = useState(0);
+  // The service chosen stays chosen after Apply (it was reset to the first, so a PC MTA change looked lost).
+  const [serviceIndex, setServiceIndex] = useSheetState('diagnostics-service', 0);
   const [edits, setEdits] = useState<Record<string, number>>({});
+  // This page's own save: its edits are now the levels set, shown from the refreshed page.
+  const saved = useContext(SavedRevisionContext)?.seq;
+  useEffect(() => {
+    if (saved) setEdits({});
+  }, [saved]);
   const [selected, setSelected] = useState<Set<number>>(new Set([0]));
   const [cursor, setCursor] = useState(0);
   const [anchor, setAnchor] = useState(0);

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { RevisionField } from '@/components/ui/revision-field';
 
 /** The scrolling area a property sheet sits in, inside the Administrator's view pane. */
 export function SheetArea({ children }: { children: ReactNode }) {
@@ -10,9 +11,9 @@ export function SheetArea({ children }: { children: ReactNode }) {
 export function Hidden({ values }: { values: Record<string, string | number> }) {
   return (
     <>
-      {Object.entries(values).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      {Object.entries(values).map(([name, value]) =>
+        name === 'revision' ? <RevisionField key={name} value={value} /> : <input key={name} type="hidden" name={name} value={value} />,
+      )}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { SheetForm, useFieldError } from '@/components/sheet/property-sheet';
 import { NumberField } from '@/components/sheet/fields';
 import { saveLogSettingsAction } from '@/app/(console)/exchange/[server]/events/actions';
 import type { EventLogSettingsView } from '@/lib/queries/event-viewer';
+import { RevisionField } from '@/components/ui/revision-field';
 import { Modal } from './modal';
 
 /**
@@ -31,7 +32,7 @@ export function LogSettingsDialog({ server, settings, closeHref, clearHref, read
         {/* Remount the fields after a save so they show the values saved and the new revision. */}
         <div key={settings.revision} className="grid gap-3">
           <input type="hidden" name="server" value={server} />
-          <input type="hidden" name="revision" value={settings.revision} />
+          <RevisionField value={settings.revision} />
           <p>
             Change Settings for <b>Application</b> Log on \\{server}
           </p>

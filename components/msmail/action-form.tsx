@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition, type ReactNode } from 'react';
 import type { ActionResult } from '@/lib/actions/safe-action';
+import { SavedRevisionContext } from '@/components/ui/revision-field';
 
 const show = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '0' : String(v));
 const fill = (text: string, data: unknown) =>
@@ -11,6 +12,7 @@ const fill = (text: string, data: unknown) =>
 /**
  * A small form of the MS Mail Administrator's menus (Registration, Types, Keep Updates, …): it
  * sends its fields to one action, then shows what happened — the error in an alert, or `done`.
+ * A form that edits something holds a RevisionField, which this form moves on after its own save.
  */
 export function ActionForm<T>({
   action,
@@ -31,33 +33,37 @@ export function ActionForm<T>({
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [saved, setSaved] = useState<{ revision: string; seq: number } | null>(null);
   return (
-    <form
-      aria-label={label}
-      className="grid gap-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        start(async () => {
-          const r = await action(form);
-          setMessage(r.ok ? { text: fill(done, r.data), error: false } : { text: r.error, error: true });
-          if (r.ok) router.refresh();
-        });
-      }}
-    >
-      <fieldset disabled={disabled || pending} className="grid gap-2">
-        {children}
-        <div>
-          <button type="submit" className="button">
-            {pending ? 'Working…' : submit}
-          </button>
-        </div>
-      </fieldset>
-      {message ? (
-        <p role={message.error ? 'alert' : 'status'} className={`text-[12px] ${message.error ? 'text-red-800' : 'text-green-900'}`}>
-          {message.text}
-        </p>
-      ) : null}
-    </form>
+    <SavedRevisionContext.Provider value={saved}>
+      <form
+        aria-label={label}
+        className="grid gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const form = new FormData(e.currentTarget);
+          start(async () => {
+            const r = await action(form);
+            setMessage(r.ok ? { text: fill(done, r.data), error: false } : { text: r.error, error: true });
+            if (r.ok && r.revision !== undefined) setSaved((old) => ({ revision: r.revision!, seq: (old?.seq ?? 0) + 1 }));
+            if (r.ok) router.refresh();
+          });
+        }}
+      >
+        <fieldset disabled={disabled || pending} className="grid gap-2">
+          {children}
+          <div>
+            <button type="submit" className="button">
+              {pending ? 'Working…' : submit}
+            </button>
+          </div>
+        </fieldset>
+        {message ? (
+          <p role={message.error ? 'alert' : 'status'} className={`text-[12px] ${message.error ? 'text-red-800' : 'text-green-900'}`}>
+            {message.text}
+          </p>
+        ) : null}
+      </form>
+    </SavedRevisionContext.Provider>
   );
 }

@@ -1,16 +1,22 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
+import { useEffect, useId, useState, useTransition } from 'react';
 import { deleteRegistryValueAction, setRegistryValueAction } from '@/app/(console)/exchange/[server]/registry/actions';
 
-/** One DXA value: its type and data, an editor (DWORD: a number; MULTI_SZ: one string per line), Save and Delete. */
+/**
+ * One DXA value: its type and data, an editor (DWORD: a number; MULTI_SZ: one string per line), Save and Delete.
+ * Save sends the revision the value was opened at (held across page refreshes; moved by this
+ * editor's own Save, and after its own Delete taken from the refreshed page), so a save over
+ * someone else's change is refused.
+ */
 export function RegistryValue({
   server,
   name,
   type,
   data,
   note,
+  revision,
   canChange,
 }: {
   server: string;
@@ -18,16 +24,24 @@ export function RegistryValue({
   type: string;
   data: string | null;
   note: string | null;
+  revision: string;
   canChange: boolean;
 }) {
   const router = useRouter();
   const id = useId();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const run = (fn: () => Promise<{ ok: boolean; error?: string }>, done: string) =>
+  // After this editor's own Delete: the first revision the refreshed page brings (the value not set).
+  const [held, setHeld] = useState<string | { after: string }>(revision);
+  const opened = typeof held === 'string' ? held : revision;
+  useEffect(() => {
+    if (typeof held !== 'string' && revision !== held.after) setHeld(revision);
+  }, [held, revision]);
+  const run = (fn: () => Promise<{ ok: boolean; error?: string; revision?: string }>, done: string, deleting = false) =>
     start(async () => {
       const r = await fn();
       setMessage(r.ok ? { text: done, error: false } : { text: r.error ?? 'Refused', error: true });
+      if (r.ok) setHeld(deleting || r.revision === undefined ? { after: opened } : r.revision);
       router.refresh();
     });
   return (
@@ -41,7 +55,7 @@ export function RegistryValue({
         onSubmit={(e) => {
           e.preventDefault();
           const text = String(new FormData(e.currentTarget).get('data') ?? '');
-          run(() => setRegistryValueAction({ server, name, data: text }), `${name} saved`);
+          run(() => setRegistryValueAction({ server, name, data: text, revision: opened }), `${name} saved`);
         }}
       >
         <label className="grid gap-1">
@@ -58,7 +72,7 @@ export function RegistryValue({
             {data === null ? `Add ${name}` : `Save ${name}`}
           </button>
           {data !== null ? (
-            <button type="button" className="button" disabled={!canChange || pending} onClick={() => run(() => deleteRegistryValueAction({ server, name }), `${name} deleted`)}>
+            <button type="button" className="button" disabled={!canChange || pending} onClick={() => run(() => deleteRegistryValueAction({ server, name }), `${name} deleted`, true)}>
               Delete {name}
             </button>
           ) : null}

@@ -17,6 +17,14 @@ export function step<T>(db: Db, fn: () => T): T {
   return db.$client.transaction(fn)();
 }
 
+/**
+ * `step` for a save that reads before it writes (a revision check): BEGIN IMMEDIATE takes the
+ * write lock first, so another process's save cannot commit between the read and the write.
+ */
+export function writeStep<T>(db: Db, fn: () => T): T {
+  return db.$client.transaction(fn).immediate();
+}
+
 /** Next value of a named counter. */
 export function nextCounter(db: Db, name: string): number {
   const row = stmt(

@@ -23,6 +23,7 @@ const newPassword = z
 
 export const addAccountAction = defineAction({
   name: 'Accounts: add',
+  noRevision: 'creates a new account',
   schema: z.intersection(z.object({ name, role }), newPassword),
   run: ({ db, input, session, audit }) => {
     const row = createAccount(db, { name: input.name, password: input.password, role: input.role }, { by: session.name });
@@ -34,6 +35,7 @@ export const addAccountAction = defineAction({
 
 export const setAccountRoleAction = defineAction({
   name: 'Accounts: role',
+  noRevision: 'sets the one field chosen; the last-Admin rule is checked against the account as it is now',
   schema: z.object({ name, role }),
   run: ({ db, input, session, audit }) => {
     const r = setAccountRole(db, input.name, input.role, session.name);
@@ -45,6 +47,7 @@ export const setAccountRoleAction = defineAction({
 
 export const resetPasswordAction = defineAction({
   name: 'Accounts: reset password',
+  noRevision: 'sets a new password; nothing of the account is read back into a form',
   schema: z.intersection(z.object({ name }), newPassword),
   run: ({ db, input, session, audit }) => {
     const r = resetPassword(db, input.name, input.password, session.name);
@@ -56,6 +59,7 @@ export const resetPasswordAction = defineAction({
 
 export const setAccountDisabledAction = defineAction({
   name: 'Accounts: disable or enable',
+  noRevision: 'sets the one field chosen; the last-Admin rule is checked against the account as it is now',
   schema: z.object({ name, disabled: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]) }),
   run: ({ db, input, session, audit }) => {
     const r = setAccountDisabled(db, input.name, input.disabled, session.name);
@@ -67,6 +71,7 @@ export const setAccountDisabledAction = defineAction({
 
 export const deleteAccountAction = defineAction({
   name: 'Accounts: delete',
+  noRevision: 'deletes the account selected, after Yes',
   schema: z.object({ name }),
   run: ({ db, input, session, audit }) => {
     const r = deleteAccount(db, input.name, session.name);
@@ -78,6 +83,7 @@ export const deleteAccountAction = defineAction({
 
 export const endSessionsAction = defineAction({
   name: 'Accounts: end sessions',
+  noRevision: 'ends sessions: an act, not a form',
   schema: z.object({ name, session: z.coerce.number().int().positive().optional() }),
   run: ({ db, input, session, audit }) => {
     const r = endAccountSessions(db, input.name, session.name, input.session);
@@ -90,6 +96,7 @@ export const endSessionsAction = defineAction({
 /** Everyone, View Only Admins included, may change their own password (and only their own). */
 export const changeOwnPasswordAction = defineAction({
   name: 'Change own password',
+  noRevision: "changes the caller's own password, proven by the current one",
   selfService: true,
   schema: z.intersection(z.object({ current: z.string().min(1, 'Give your current password').max(1024) }), newPassword),
   run: ({ db, input, session, sessionToken, audit }) => {

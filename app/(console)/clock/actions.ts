@@ -9,6 +9,7 @@ import { clockView } from '@/lib/queries/clock-view';
 export const tickClockAction = defineAction({
   name: 'Clock: follow real time',
   schema: z.object({}),
+  noRevision: 'moves the clock by the real time passed: no form is saved',
   run: ({ db }) => {
     const r = followClock(db, Date.now());
     return { ...clockView(db), lines: r.lines };
@@ -18,6 +19,7 @@ export const tickClockAction = defineAction({
 /** Run at a speed (simulated seconds per real second) or pause (0). */
 export const setClockSpeedAction = defineAction({
   name: 'Clock: speed',
+  noRevision: 'sets the speed at once, as a button does: there are no other opened values to write over',
   schema: z.object({ speed: z.coerce.number().min(0, 'Speed is 0 (paused) or more').max(86_400, 'Speed is at most 86400 (a day per second)') }),
   run: ({ db, input, audit }) => {
     const before = clockView(db).speed;
@@ -31,6 +33,7 @@ export const setClockSpeedAction = defineAction({
 export const advanceClockAction = defineAction({
   name: 'Clock: advance to the next scheduled event',
   schema: z.object({}),
+  noRevision: 'runs what is due: no form is saved',
   run: ({ db, audit }) => {
     const before = clockView(db).text;
     const r = advanceToNext(db);

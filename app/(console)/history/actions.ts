@@ -9,6 +9,7 @@ import { MAX_RUNS_KEPT, MIN_RUNS_KEPT, runRetention, setRunRetention } from '@/l
 export const saveRunRetentionAction = defineAction({
   name: 'Run History: Retention',
   schema: z.object({ maxRows: wholeNumber('Runs kept', MIN_RUNS_KEPT, MAX_RUNS_KEPT), revision }),
+  revisionOf: (db) => ({ revision: runRetention(db).revision, object: 'The run history retention' }),
   fieldOf: (e) => (/runs kept/i.test(e.message) ? 'maxRows' : undefined),
   run: ({ db, input, audit }) => {
     const before = runRetention(db);

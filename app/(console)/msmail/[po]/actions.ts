@@ -1,6 +1,7 @@
 'use server';
 
 import { z } from 'zod';
+import { keepUpdatesRevision, registrationRevision, scheduleRevision, typesRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
 import { required, wholeNumber } from '@/lib/actions/form-fields';
 import { runPostofficeCommand } from '@/lib/console/run-command';
@@ -14,6 +15,7 @@ const po = z.string().min(1);
 /** The postoffice's command prompt: one MS Mail utility run for it. */
 export const runCommandAction = defineAction({
   name: 'Command prompt',
+  noRevision: 'runs one MS Mail utility, as typed: an act, not a form',
   schema: z.object({ po, line: required('Command').max(2000, 'A command line is at most 2000 characters') }),
   fieldOf: () => 'line',
   run: ({ db, session, input, audit }) => {
@@ -27,6 +29,7 @@ export const runCommandAction = defineAction({
 /** Mailbox ▸ Create (a participating mailbox is a T0 change). */
 export const addMailboxAction = defineAction({
   name: 'Mailbox: create',
+  noRevision: 'creates a mailbox; a name in use is refused (MS Mail error 20)',
   schema: z.object({ po, mailbox: required('Mailbox'), fullName: required('Name') }),
   fieldOf: (e) => (e.number === 20 ? 'mailbox' : 'fullName'),
   run: ({ db, input, audit }) => {
@@ -38,6 +41,7 @@ export const addMailboxAction = defineAction({
 /** Config ▸ Dir-Sync ▸ Requestor ▸ Registration. */
 export const registerAction = defineAction({
   name: 'Dir-Sync: Registration',
+  revisionOf: (db, input) => registrationRevision(db, input.po),
   schema: z.object({ po, dss: required('Dir-Sync Server'), password: z.string().default('') }),
   fieldOf: () => 'dss',
   run: ({ db, input, audit }) => {
@@ -49,6 +53,7 @@ export const registerAction = defineAction({
 /** Config ▸ Dir-Sync ▸ Requestor ▸ Types. */
 export const typesAction = defineAction({
   name: 'Dir-Sync: Types',
+  revisionOf: (db, input) => typesRevision(db, input.po),
   schema: z.object({ po, types: z.string() }),
   fieldOf: () => 'types',
   run: ({ db, input, audit }) => {
@@ -61,6 +66,7 @@ export const typesAction = defineAction({
 /** Config ▸ Dir-Sync ▸ Requestor ▸ Import and ▸ Export (one-shot requests). */
 export const requestAction = defineAction({
   name: 'Dir-Sync: Import/Export request',
+  noRevision: 'asks for one import or export: an act, not a form',
   schema: z.object({ po, request: z.enum(['import', 'export']) }),
   run: ({ db, input, audit }) => {
     const sent = input.request === 'import' ? (requestImport(db, input.po), null) : requestExport(db, input.po);
@@ -72,6 +78,7 @@ export const requestAction = defineAction({
 /** Config ▸ Dir-Sync ▸ Server ▸ Options ▸ Keep Updates. */
 export const keepUpdatesAction = defineAction({
   name: 'Dir-Sync: Keep Updates',
+  revisionOf: (db, input) => keepUpdatesRevision(db, input.po),
   schema: z.object({ po, cycles: wholeNumber('Keep Updates', 1, 999) }),
   fieldOf: () => 'cycles',
   run: ({ db, input, audit }) => {
@@ -83,6 +90,7 @@ export const keepUpdatesAction = defineAction({
 /** Schedule (DSSCHED): the PROCESS times, one `T<n> <Day> <HH>:<MM>` per line. */
 export const scheduleAction = defineAction({
   name: 'Dir-Sync: Schedule',
+  revisionOf: (db, input) => scheduleRevision(db, input.po),
   schema: z.object({ po, schedule: z.string() }),
   fieldOf: () => 'schedule',
   run: ({ db, input, audit }) => {

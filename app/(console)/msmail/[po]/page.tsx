@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { sharedDatabase } from '@/db/client';
+import { sharedDatabase, type Db } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
 import { QUEUE_FILES } from '@/lib/dirsync/listq';
 import { getPostofficeView, poFromSegment, poSegment } from '@/lib/queries/postoffice-view';
@@ -10,6 +10,8 @@ import { ChildWindow } from '@/components/console/child-window';
 import { PostofficeIcon } from '@/components/ui/icons';
 import { ActionForm } from '@/components/msmail/action-form';
 import { CommandPrompt } from '@/components/msmail/command-prompt';
+import { RevisionField } from '@/components/ui/revision-field';
+import { keepUpdatesRevision, registrationRevision, scheduleRevision, typesRevision } from '@/lib/queries/revisions';
 import { addMailboxAction, keepUpdatesAction, registerAction, requestAction, scheduleAction, typesAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -39,8 +41,11 @@ function Panel({ title, children }: { title: string; children: ReactNode }) {
 export default async function PostofficePage({ params, searchParams }: { params: Promise<{ po: string }>; searchParams: Promise<{ listq?: string }> }) {
   const { po } = await params;
   const session = await requirePageSession(`/msmail/${encodeURIComponent(po)}`);
-  const view = getPostofficeView(sharedDatabase(), po, (await searchParams).listq);
+  const db = sharedDatabase();
+  const view = getPostofficeView(db, po, (await searchParams).listq);
   if (!view) notFound();
+  // The revision each form is opened at (lib/queries/revisions.ts): a save over someone else's change is refused.
+  const revisionOf = (read: (db: Db, po: string) => { revision: string | number }) => <RevisionField value={read(db, view.name).revision} />;
   const readOnly = !canChange(session.role);
   const hidden = <input type="hidden" name="po" value={view.name} />;
   return (
@@ -77,6 +82,7 @@ export default async function PostofficePage({ params, searchParams }: { params:
         <Panel title="Requestor">
           <ActionForm action={registerAction} label="Registration" submit="Register" done="Registered" disabled={readOnly}>
             {hidden}
+            {revisionOf(registrationRevision)}
             <label className="grid gap-1">
               <span>Dir-Sync Server</span>
               <input name="dss" defaultValue={view.reqconf.dss ?? ''} className="field" placeholder="NET/PO" />
@@ -88,6 +94,7 @@ export default async function PostofficePage({ params, searchParams }: { params:
           </ActionForm>
           <ActionForm action={typesAction} label="Types" submit="Save types" done="Accepted address types: {}" disabled={readOnly}>
             {hidden}
+            {revisionOf(typesRevision)}
             <label className="grid gap-1">
               <span>Address types to accept</span>
               <input name="types" defaultValue={view.reqconf.types} className="field" />
@@ -108,6 +115,7 @@ export default async function PostofficePage({ params, searchParams }: { params:
           <Panel title="Server">
             <ActionForm action={keepUpdatesAction} label="Keep Updates" submit="Save" done="Keep Updates saved" disabled={readOnly}>
               {hidden}
+              {revisionOf(keepUpdatesRevision)}
               <label className="grid gap-1">
                 <span>Keep Updates (cycles)</span>
                 <input name="cycles" defaultValue={view.keepUpdates ?? 14} inputMode="numeric" className="field w-24" />
@@ -118,6 +126,7 @@ export default async function PostofficePage({ params, searchParams }: { params:
         <Panel title="Schedule">
           <ActionForm action={scheduleAction} label="Schedule" submit="Save schedule" done="Process times saved: {}" disabled={readOnly}>
             {hidden}
+            {revisionOf(scheduleRevision)}
             <label className="grid gap-1">
               <span>Process times (T1 Send Requests, T2 server, T3 Process Updates), e.g. T1 Sat 13:45</span>
               <textarea name="schedule" rows={4} defaultValue={view.schedule} className="field font-mono" />

@@ -1,6 +1,7 @@
 'use server';
 
 import { z } from 'zod';
+import { connectionRevision, connectorRevision, loggingRevision, pcMtaRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
 import { usage } from '@/lib/dirsync/errors';
 import { checkbox, revision } from '@/lib/actions/form-fields';
@@ -28,6 +29,7 @@ const fieldByMessage = (pairs: [RegExp, string][]) => (e: Error) => pairs.find((
 /** General, Interchange and the Connections tab's check box: the fields each tab sends. */
 export const saveConnectorAction = defineAction({
   name: 'MS Mail Connector: Properties',
+  revisionOf: (db, input) => connectorRevision(db, input.server),
   schema: z.object({
     server,
     revision,
@@ -76,6 +78,7 @@ export const saveConnectorAction = defineAction({
 
 export const saveLocalPostofficeAction = defineAction({
   name: 'MS Mail Connector: Local Postoffice',
+  revisionOf: (db, input) => connectorRevision(db, input.server),
   schema: z.object({ server, revision, network: z.string(), postoffice: z.string() }),
   run: ({ db, input, audit }) => {
     const r = setLocalPostoffice(db, input.server, { network: input.network, postoffice: input.postoffice, revision: input.revision });
@@ -112,6 +115,7 @@ const connectionAudit = (r: ConnectionDto) => ({
 /** Create…: the fields of the kind chosen (the dialog sends only those). LAN picks `postoffice`; the others type `network` and `remotePostoffice`. */
 export const createConnectionAction = defineAction({
   name: 'MS Mail Connector: Create connection',
+  noRevision: 'creates a connection; one that exists already is refused',
   schema: z.object({
     server,
     kind: z.string().default('LAN'),
@@ -146,9 +150,10 @@ export const createConnectionAction = defineAction({
 /** Modify…: the fields of the connection's own kind; `kind` is sent back unchanged (it is fixed). */
 export const modifyConnectionAction = defineAction({
   name: 'MS Mail Connector: Modify connection',
-  schema: z.object({ server, postoffice, kind: text, uncPath: text, connectAs: text, phoneNumber: text, x121Address: text, connectionAttempts: text, via: text }),
+  revisionOf: (db, input) => connectionRevision(db, input.server, input.postoffice),
+  schema: z.object({ server, postoffice, revision: z.string(), kind: text, uncPath: text, connectAs: text, phoneNumber: text, x121Address: text, connectionAttempts: text, via: text }),
   run: ({ db, input, audit }) => {
-    const { server: serverName, postoffice: po, ...fields } = input;
+    const { server: serverName, postoffice: po, revision: _opened, ...fields } = input;
     const r = modifyConnection(db, serverName, po, fields);
     audit(`${r.server} connection ${r.postoffice}`, undefined, connectionAudit(r));
     return { postoffice: r.postoffice };
@@ -158,6 +163,7 @@ export const modifyConnectionAction = defineAction({
 
 export const deleteConnectionAction = defineAction({
   name: 'MS Mail Connector: Delete connection',
+  noRevision: 'deletes the connection selected, after the confirmation',
   schema: z.object({ server, postoffice }),
   run: ({ db, input, audit }) => {
     const r = removeConnection(db, input.server, input.postoffice);
@@ -168,6 +174,7 @@ export const deleteConnectionAction = defineAction({
 
 export const deleteQueuedMessageAction = defineAction({
   name: 'MS Mail Connector: Queue Delete',
+  noRevision: 'takes the message selected out of the queue: an act on one message, not a form',
   schema: z.object({ server, postoffice, messageId: z.string().regex(/^[0-9A-Fa-f]{1,8}$/, 'Select a message first'), ndr: z.boolean() }),
   run: ({ db, input, audit }) => {
     const r = deleteQueuedMessage(db, input.server, input.postoffice, input.messageId, { ndr: input.ndr });
@@ -178,6 +185,7 @@ export const deleteQueuedMessageAction = defineAction({
 
 export const returnQueuedMessageAction = defineAction({
   name: 'MS Mail Connector: Queue Return',
+  noRevision: 'returns the message selected to its sender: an act on one message, not a form',
   schema: z.object({ server, postoffice, messageId: z.string().regex(/^[0-9A-Fa-f]{1,8}$/, 'Select a message first') }),
   run: ({ db, input, audit }) => {
     const r = returnQueuedMessage(db, input.server, input.postoffice, input.messageId);
@@ -217,6 +225,7 @@ const mtaFieldOf = fieldByMessage([
 
 export const newMtaAction = defineAction({
   name: 'Connector MTAs: New',
+  noRevision: 'creates an instance; a service name in use is refused',
   schema: z.object({ ...mtaFields, serviceName: z.string() }),
   run: ({ db, input, audit }) => {
     const r = addPcMta(db, input.server, input.serviceName, mtaSettings(input));
@@ -228,6 +237,7 @@ export const newMtaAction = defineAction({
 
 export const configureMtaAction = defineAction({
   name: 'Connector MTAs: Configure',
+  revisionOf: (db, input) => pcMtaRevision(db, input.server, input.serviceName),
   schema: z.object({ ...mtaFields, serviceName: z.string().min(1), revision }),
   run: ({ db, input, audit }) => {
     const r = setPcMta(db, input.server, input.serviceName, { ...mtaSettings(input), revision: input.revision });
@@ -239,6 +249,7 @@ export const configureMtaAction = defineAction({
 
 export const removeMtaAction = defineAction({
   name: 'Connector MTAs: Remove',
+  noRevision: 'removes the instance selected, after the confirmation',
   schema: z.object({ server, serviceName: z.string().min(1) }),
   run: ({ db, input, audit }) => {
     const r = removePcMta(db, input.server, input.serviceName);
@@ -250,6 +261,7 @@ export const removeMtaAction = defineAction({
 /** Address Space: `cost:<id>`, `remove:<id>` per entry, and the New fields. */
 export const saveAddressSpaceAction = defineAction({
   name: 'MS Mail Connector: Address Space',
+  revisionOf: (db, input) => connectorRevision(db, input.server),
   schema: z
     .object({ server, revision, newType: text, newAddress: text, newCost: text })
     .catchall(z.union([z.string(), z.array(z.string())])),
@@ -286,12 +298,16 @@ const changes = z
     }
   });
 
+/** The services of the connector's Diagnostics Logging tab. */
+const CONNECTOR_LOGGING = ['MSExchangeMSMI', 'MSExchangePCMTA', 'MSExchangeATMTA'] as const;
+
 /** Diagnostics Logging tab (MSExchangeMSMI, MSExchangePCMTA, MSExchangeATMTA). */
 export const connectorLoggingAction = defineAction({
   name: 'MS Mail Connector: Diagnostics Logging',
   schema: z.object({ server, changes }),
+  revisionOf: (db, input) => loggingRevision(db, input.server, CONNECTOR_LOGGING),
   run: ({ db, input, audit }) => {
-    const allowed: string[] = ['MSExchangeMSMI', 'MSExchangePCMTA', 'MSExchangeATMTA'];
+    const allowed: string[] = [...CONNECTOR_LOGGING];
     const results = input.changes.map((c) => {
       if (!allowed.includes(c.service) || !(LOGGING_SERVICES[c.service as keyof typeof LOGGING_SERVICES] as readonly string[] | undefined)?.includes(c.category)) {
         throw usage(`${c.service} ${c.category} is not a category of the MS Mail Connector's Diagnostics Logging tab`);

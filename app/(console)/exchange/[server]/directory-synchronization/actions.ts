@@ -1,6 +1,7 @@
 'use server';
 
 import { z } from 'zod';
+import { directorySyncRevision, loggingRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
 import { usage } from '@/lib/dirsync/errors';
 import { LOGGING_SERVICES } from '@/lib/exchange/diagnostics-categories';
@@ -24,6 +25,7 @@ const changes = z.string().transform((s, ctx) => {
 export const dxLoggingAction = defineAction({
   name: 'Directory Synchronization: Diagnostics Logging',
   schema: z.object({ server: z.string().min(1), changes }),
+  revisionOf: (db, input) => loggingRevision(db, input.server, ['MSExchangeDX']),
   run: ({ db, input, audit }) => {
     const results = input.changes.map((c) => {
       if (c.service !== 'MSExchangeDX' || !(LOGGING_SERVICES.MSExchangeDX as readonly string[]).includes(c.category)) {
@@ -44,6 +46,7 @@ const aliases = z
 /** Directory Synchronization ▸ Delivery Restrictions: Apply / OK. */
 export const deliveryRestrictionsAction = defineAction({
   name: 'Directory Synchronization: Delivery Restrictions',
+  revisionOf: (db, input) => directorySyncRevision(db, input.server),
   schema: z.object({
     server: z.string().min(1),
     revision,
@@ -80,6 +83,7 @@ const maps = z.string().transform((s, ctx) => {
 /** Directory Synchronization ▸ Incoming Templates / Outgoing Templates: Apply / OK. */
 export const templateMapsAction = defineAction({
   name: 'Directory Synchronization: Templates',
+  revisionOf: (db, input) => directorySyncRevision(db, input.server),
   schema: z.object({ server: z.string().min(1), revision, direction: z.enum(['incoming', 'outgoing']), maps }),
   fieldOf: () => 'maps',
   run: ({ db, input, audit }) => {

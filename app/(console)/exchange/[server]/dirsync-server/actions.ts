@@ -1,6 +1,7 @@
 'use server';
 
 import { z } from 'zod';
+import { dirsyncServerRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
 import { checkbox, dirsyncTabs, fieldByMessage, required, revision } from '@/lib/actions/form-fields';
 import { dirsyncServerOf, saveDirsyncServer } from '@/lib/exchange/create-dirsync-server';
@@ -17,6 +18,7 @@ const fieldOf = fieldByMessage([
 /** Dirsync Server ▸ General or Schedule: Apply / OK (reference §5.3). */
 export const saveDirsyncServerAction = defineAction({
   name: 'Dirsync Server: Properties',
+  revisionOf: (db, input) => dirsyncServerRevision(db, input.server),
   schema: z.discriminatedUnion('tab', [
     z.object({
       tab: z.literal('general'),
@@ -49,6 +51,7 @@ export const saveDirsyncServerAction = defineAction({
 /** File ▸ New Other ▸ Dirsync Server: the first page (Name), then the object is made. */
 export const createDirsyncServerAction = defineAction({
   name: 'New Other: Dirsync Server',
+  noRevision: 'makes the Dirsync Server; a server that is one already is refused',
   schema: z.object({ server, name: required('Name') }),
   fieldOf,
   run: ({ db, input, audit }) => {

@@ -1,6 +1,7 @@
 'use server';
 
 import { z } from 'zod';
+import { logSettingsRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
 import { revision, wholeNumber } from '@/lib/actions/form-fields';
 import { clearEventLog, eventLogSettings, MAX_LOG_KB, MAX_OLDER_THAN_DAYS, MIN_LOG_KB, setEventLogSettings } from '@/lib/exchange/set-event-log-settings';
@@ -8,6 +9,7 @@ import { clearEventLog, eventLogSettings, MAX_LOG_KB, MAX_OLDER_THAN_DAYS, MIN_L
 /** Log ▸ Log Settings…: Maximum log size and Event Log Wrapping of a server's Application log. */
 export const saveLogSettingsAction = defineAction({
   name: 'Event Viewer: Log Settings',
+  revisionOf: (db, input) => logSettingsRevision(db, input.server),
   schema: z.object({
     server: z.string().min(1),
     maxKb: wholeNumber('Maximum log size', MIN_LOG_KB, MAX_LOG_KB),
@@ -27,6 +29,7 @@ export const saveLogSettingsAction = defineAction({
 /** Log ▸ Clear All Events of a server's Application log. */
 export const clearEventLogAction = defineAction({
   name: 'Event Viewer: Clear All Events',
+  noRevision: 'empties the log, after the confirmation: an act, not a form',
   schema: z.object({ server: z.string().min(1) }),
   run: ({ db, input, audit }) => {
     const result = clearEventLog(db, input.server);

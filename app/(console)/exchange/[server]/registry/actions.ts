@@ -1,6 +1,7 @@
 'use server';
 
 import { z } from 'zod';
+import { registryValueRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
 import { deleteRegistryValue, DXA_VALUES, getRegistryValue, setRegistryValue } from '@/lib/exchange/registry';
 import type { Db } from '@/db/client';
@@ -18,6 +19,7 @@ const current = (db: Db, server: string, name: string) => {
 export const setRegistryValueAction = defineAction({
   name: 'Registry: set value',
   schema: z.object({ server: z.string().min(1), name: z.enum(names), data: z.string() }),
+  revisionOf: (db, input) => registryValueRevision(db, input.server, input.name),
   fieldOf: () => 'data',
   run: ({ db, input, audit }) => {
     const before = current(db, input.server, input.name);
@@ -31,6 +33,7 @@ export const setRegistryValueAction = defineAction({
 /** Regedt32 ▸ Delete. */
 export const deleteRegistryValueAction = defineAction({
   name: 'Registry: delete value',
+  noRevision: 'deletes the value selected: it writes no data over anyone\'s',
   schema: z.object({ server: z.string().min(1), name: z.enum(names) }),
   run: ({ db, input, audit }) => {
     const dto = deleteRegistryValue(db, input.server, input.name);

@@ -6,6 +6,7 @@ import { DXA_KEY, DXA_VALUES, registryValues } from '@/lib/exchange/registry';
 import { findServer } from '@/lib/exchange/servers';
 import { ChildWindow } from '@/components/console/child-window';
 import { RegistryValue } from '@/components/registry/registry-value';
+import { registryValueRevision } from '@/lib/queries/revisions';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,6 +36,7 @@ export default async function RegistryPage({ params }: { params: Promise<{ serve
               type={DXA_VALUES[name]}
               data={v ? (Array.isArray(v.data) ? v.data.join('\n') : String(v.data)) : null}
               note={v?.note ?? null}
+              revision={String(registryValueRevision(db, found.name, name).revision)}
               canChange={canChange(session.role)}
             />
           );

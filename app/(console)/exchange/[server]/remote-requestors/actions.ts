@@ -1,6 +1,7 @@
 'use server';
 
 import { z } from 'zod';
+import { remoteRequestorRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
 import { checkbox, dirsyncTabs, fieldByMessage, passwordChange, required, revision } from '@/lib/actions/form-fields';
 import { findRemoteLink, exportContainerNames } from '@/lib/exchange/dirsync-links';
@@ -29,6 +30,7 @@ const describe = (db: Db, serverName: string, which: string) => {
 /** Remote Dirsync Requestor ▸ General, Import Container or Export Containers: Apply / OK (reference §5.4). */
 export const saveRemoteRequestorAction = defineAction({
   name: 'Remote Dirsync Requestor: Properties',
+  revisionOf: (db, input) => remoteRequestorRevision(db, input.server, input.po),
   schema: z.discriminatedUnion('tab', [
     z.object({
       tab: z.literal('general'),
@@ -72,6 +74,7 @@ export const saveRemoteRequestorAction = defineAction({
 /** File ▸ New Other ▸ Remote Dirsync Requestor: the postoffice picked from the list, then the General fields. */
 export const addRemoteRequestorAction = defineAction({
   name: 'New Other: Remote Dirsync Requestor',
+  noRevision: 'creates a Remote Dirsync Requestor; one for the same postoffice is refused',
   schema: z.object({
     server,
     po,

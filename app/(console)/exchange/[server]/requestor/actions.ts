@@ -1,6 +1,7 @@
 'use server';
 
 import { z } from 'zod';
+import { dirsyncRequestorRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
 import { checkbox, dirsyncTabs, fieldByMessage, passwordChange, required, revision, stringList } from '@/lib/actions/form-fields';
 import { reqconfOf } from '@/lib/dirsync/reqconf';
@@ -51,6 +52,7 @@ function describe(db: Db, serverName: string) {
 /** Dirsync Requestor ▸ any tab: Apply / OK (reference §5.5). */
 export const saveDirsyncRequestorAction = defineAction({
   name: 'Dirsync Requestor: Properties',
+  revisionOf: (db, input) => dirsyncRequestorRevision(db, input.server),
   schema: z.discriminatedUnion('tab', [
     z.object({
       tab: z.literal('general'),
@@ -119,6 +121,7 @@ export const saveDirsyncRequestorAction = defineAction({
 /** File ▸ New Other ▸ Dirsync Requestor: the MS Mail dirsync server postoffice, a name, the password. */
 export const createDirsyncRequestorAction = defineAction({
   name: 'New Other: Dirsync Requestor',
+  noRevision: 'makes the Dirsync Requestor; a server that has one is refused',
   schema: z.object({
     server,
     dss: z.string().trim().min(1, 'Pick the MS Mail dirsync server postoffice'),

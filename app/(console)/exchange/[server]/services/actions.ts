@@ -8,6 +8,7 @@ import { dxaRole, resolveServer } from '@/lib/exchange/servers';
 /** Control Panel ▸ Services: Start, Stop, Pause, Continue (and Restart) one service. */
 export const controlServiceAction = defineAction({
   name: 'Services',
+  noRevision: 'starts, stops, pauses or continues a service: an act, not a form',
   schema: z.object({ server: z.string().min(1), service: z.string().min(1), action: z.enum(SERVICE_ACTIONS) }),
   run: ({ db, input, audit }) => {
     const result = controlService(db, input.server, input.service, input.action);

@@ -9,6 +9,8 @@ import { loggingTab } from '@/lib/queries/connector-sheet';
 import { getDirectorySynchronizationSheet, getDirectorySyncSettings } from '@/lib/queries/directory-synchronization-sheet';
 import { PropertySheet, SheetForm, type SheetTab } from '@/components/sheet/property-sheet';
 import { DiagnosticsLogging } from '@/components/diagnostics/diagnostics-logging';
+import { RevisionField } from '@/components/ui/revision-field';
+import { loggingRevision } from '@/lib/queries/revisions';
 import { RestrictionField } from '@/components/directory-sync/restriction-field';
 import { TemplateMapsField } from '@/components/directory-sync/template-maps-field';
 import { deliveryRestrictionsAction, dxLoggingAction, templateMapsAction } from '../actions';
@@ -23,6 +25,7 @@ const TABS = [
   ['outgoing-templates', 'Outgoing Templates'],
   ['diagnostics-logging', 'Diagnostics Logging'],
 ] as const;
+type Tab = (typeof TABS)[number][0];
 
 type Params = { server: string; tab: string };
 
@@ -32,23 +35,9 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 }
 
 /** A tab with nothing to save: OK and Cancel close, Apply is unavailable. */
-function ReadOnlyButtons({ closeHref, help }: { closeHref: string; help: string }) {
-  return (
-    <div className="grid gap-2">
-      <p className="text-[12px] text-ink-muted">{help}</p>
-      <div className="flex flex-wrap justify-end gap-2">
-        <Link href={closeHref} className="button min-w-20 text-center">
-          OK
-        </Link>
-        <Link href={closeHref} className="button min-w-20 text-center">
-          Cancel
-        </Link>
-        <button type="button" className="button min-w-20" disabled>
-          Apply
-        </button>
-      </div>
-    </div>
-  );
+/** A page with nothing to change: what it is for (the sheet's OK, Cancel and Apply serve it as every page). */
+function ReadOnlyButtons({ help }: { closeHref: string; help: string }) {
+  return <p className="text-[12px] text-ink-muted">{help}</p>;
 }
 
 /** The Directory Synchronization object of a server (exchange-admin-reference.md 5.2). */
@@ -63,121 +52,132 @@ export default async function DirectorySynchronizationSheetPage({ params }: { pa
   const base = `/exchange/${sheet.server}/directory-synchronization`;
   const tabs: SheetTab[] = TABS.map(([id, label]) => ({ id, label, href: `${base}/${id}` }));
   const closeHref = `/exchange/${sheet.server}/services`;
-  let body: ReactNode;
-  if (tab === 'general') {
-    body = (
-      <div className="grid gap-3">
-        <label className="grid gap-1">
-          <span>Display name</span>
-          <input value={sheet.displayName} readOnly aria-readonly="true" className="field bg-chrome-light" />
-        </label>
-        <dl className="grid grid-cols-[10rem_1fr] gap-x-3 gap-y-1">
-          <dt className="text-ink-muted">Server</dt>
-          <dd>{sheet.server}</dd>
-          <dt className="text-ink-muted">Site</dt>
-          <dd>
-            {sheet.site} ({sheet.organization})
-          </dd>
-          <dt className="text-ink-muted">Version</dt>
-          <dd>Microsoft Exchange Server {sheet.version}</dd>
-          <dt className="text-ink-muted">Role</dt>
-          <dd>{sheet.role}</dd>
-          <dt className="text-ink-muted">MS Mail address</dt>
-          <dd className="break-all">{sheet.msAddress}</dd>
-        </dl>
-        <ReadOnlyButtons closeHref={closeHref} help="The directory synchronization object on this server imports and exports information during directory synchronization." />
-      </div>
-    );
-  } else if (tab === 'e-mail-addresses') {
-    body = (
-      <div className="grid gap-3">
-        <table aria-label="E-mail addresses" className="bevel-sunken w-full bg-white text-left">
-          <thead className="bg-chrome text-[12px]">
-            <tr>
-              <th className="px-2 py-0.5 font-semibold">Type</th>
-              <th className="px-2 py-0.5 font-semibold">Address</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td className="px-2 py-0.5">MS</td>
-              <td className="px-2 py-0.5 break-all">{sheet.msAddress}</td>
-            </tr>
-          </tbody>
-        </table>
-        <p className="border border-amber-700 bg-amber-50 px-2 py-1 text-[12px] text-amber-900">
-          Caution Many other Microsoft Exchange Server services use these default addresses. Changing or removing the default addresses can cause directory synchronization to fail.
-        </p>
-        <ReadOnlyButtons closeHref={closeHref} help="The MS address is generated: $SYSTEM on a dirsync server, SYSTEM1 on a requestor (DXA on Exchange 2000) — KB Q150828." />
-      </div>
-    );
-  } else if (tab === 'delivery-restrictions') {
-    const s = getDirectorySyncSettings(db, sheet.server);
-    body = (
-      <SheetForm
-        key={tab}
-        action={deliveryRestrictionsAction}
-        closeHref={closeHref}
-        readOnly={!canChange(session.role)}
-        help={
-          <p>
-            Directory synchronization messages from a sender that is not accepted are not processed: they are returned with a non-delivery report, and MSExchangeDX logs event 9024. Senders are
-            matched by their MS Mail address, the <code>NET/PO/$SYSTEM</code> custom recipient of a requestor or dirsync server; distribution lists are not expanded.
-          </p>
-        }
-      >
-        <input type="hidden" name="server" value={sheet.server} />
-        <input type="hidden" name="revision" value={s.revision} />
-        <div className="grid gap-3 sm:grid-cols-2">
-          <RestrictionField key={`${s.revision}-a`} server={sheet.server} legend="Accept messages from" name="acceptFrom" options={['All', 'List']} defaultValue={s.acceptFrom} listName="accept" initial={s.accept} />
-          <RestrictionField key={`${s.revision}-r`} server={sheet.server} legend="Reject messages from" name="rejectFrom" options={['None', 'List']} defaultValue={s.rejectFrom} listName="reject" initial={s.reject} />
+  // Every page of the sheet is made: a Windows property sheet keeps them all open until OK, Apply or Cancel.
+  const render = (tab: Tab): ReactNode => {
+    let body: ReactNode;
+    if (tab === 'general') {
+      body = (
+        <div className="grid gap-3">
+          <label className="grid gap-1">
+            <span>Display name</span>
+            <input value={sheet.displayName} readOnly aria-readonly="true" className="field bg-chrome-light" />
+          </label>
+          <dl className="grid grid-cols-[10rem_1fr] gap-x-3 gap-y-1">
+            <dt className="text-ink-muted">Server</dt>
+            <dd>{sheet.server}</dd>
+            <dt className="text-ink-muted">Site</dt>
+            <dd>
+              {sheet.site} ({sheet.organization})
+            </dd>
+            <dt className="text-ink-muted">Version</dt>
+            <dd>Microsoft Exchange Server {sheet.version}</dd>
+            <dt className="text-ink-muted">Role</dt>
+            <dd>{sheet.role}</dd>
+            <dt className="text-ink-muted">MS Mail address</dt>
+            <dd className="break-all">{sheet.msAddress}</dd>
+          </dl>
+          <ReadOnlyButtons closeHref={closeHref} help="The directory synchronization object on this server imports and exports information during directory synchronization." />
         </div>
-        <p>All rejected messages are returned to the original sender.</p>
-      </SheetForm>
-    );
-  } else if (tab === 'incoming-templates' || tab === 'outgoing-templates') {
-    const s = getDirectorySyncSettings(db, sheet.server);
-    const direction = tab === 'incoming-templates' ? 'incoming' : 'outgoing';
-    body = (
-      <SheetForm
-        key={tab}
-        action={templateMapsAction}
-        closeHref={closeHref}
-        readOnly={!canChange(session.role)}
-        help={
-          <p>
-            {direction === 'incoming'
-              ? 'Incoming Templates map the template prompts MS Mail sends (Surname:, Department:) to Exchange attributes of the custom recipients directory synchronization imports, when the dirsync object receives template information.'
-              : 'Outgoing Templates send Exchange attributes as MS Mail template lines (- Department:/Sales) with the addresses exported, when the dirsync object sends local template information; a changed attribute sends a Modify.'}{' '}
-            Include the colon in the prompt (KB Q228601).
+      );
+    } else if (tab === 'e-mail-addresses') {
+      body = (
+        <div className="grid gap-3">
+          <table aria-label="E-mail addresses" className="bevel-sunken w-full bg-white text-left">
+            <thead className="bg-chrome text-[12px]">
+              <tr>
+                <th className="px-2 py-0.5 font-semibold">Type</th>
+                <th className="px-2 py-0.5 font-semibold">Address</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <td className="px-2 py-0.5">MS</td>
+                <td className="px-2 py-0.5 break-all">{sheet.msAddress}</td>
+              </tr>
+            </tbody>
+          </table>
+          <p className="border border-amber-700 bg-amber-50 px-2 py-1 text-[12px] text-amber-900">
+            Caution Many other Microsoft Exchange Server services use these default addresses. Changing or removing the default addresses can cause directory synchronization to fail.
           </p>
-        }
-      >
-        <input type="hidden" name="server" value={sheet.server} />
-        <input type="hidden" name="revision" value={s.revision} />
-        <input type="hidden" name="direction" value={direction} />
-        <TemplateMapsField key={s.revision} direction={direction} initial={s[direction]} attributes={s.attributes} />
-      </SheetForm>
-    );
-  } else {
-    const logging = loggingTab(db, sheet.server, ['MSExchangeDX']);
-    body = (
-      <SheetForm
-        action={dxLoggingAction}
-        closeHref={closeHref}
-        readOnly={!canChange(session.role)}
-        help={<p>Click MSExchangeDX, select the categories, then a level. On Exchange 4.0–5.5 a new level takes effect when the service is restarted.</p>}
-      >
-        <input type="hidden" name="server" value={sheet.server} />
-        <DiagnosticsLogging key={JSON.stringify(logging)} services={logging.services} version={logging.version} />
-      </SheetForm>
-    );
-  }
+          <ReadOnlyButtons closeHref={closeHref} help="The MS address is generated: $SYSTEM on a dirsync server, SYSTEM1 on a requestor (DXA on Exchange 2000) — KB Q150828." />
+        </div>
+      );
+    } else if (tab === 'delivery-restrictions') {
+      const s = getDirectorySyncSettings(db, sheet.server);
+      body = (
+        <SheetForm
+          key={tab}
+          action={deliveryRestrictionsAction}
+          closeHref={closeHref}
+          readOnly={!canChange(session.role)}
+          help={
+            <p>
+              Directory synchronization messages from a sender that is not accepted are not processed: they are returned with a non-delivery report, and MSExchangeDX logs event 9024. Senders are
+              matched by their MS Mail address, the <code>NET/PO/$SYSTEM</code> custom recipient of a requestor or dirsync server; distribution lists are not expanded.
+            </p>
+          }
+        >
+          <input type="hidden" name="server" value={sheet.server} />
+          <RevisionField value={s.revision} />
+          <div className="grid gap-3 sm:grid-cols-2">
+            <RestrictionField key={`${s.revision}-a`} server={sheet.server} legend="Accept messages from" name="acceptFrom" options={['All', 'List']} defaultValue={s.acceptFrom} listName="accept" initial={s.accept} />
+            <RestrictionField key={`${s.revision}-r`} server={sheet.server} legend="Reject messages from" name="rejectFrom" options={['None', 'List']} defaultValue={s.rejectFrom} listName="reject" initial={s.reject} />
+          </div>
+          <p>All rejected messages are returned to the original sender.</p>
+        </SheetForm>
+      );
+    } else if (tab === 'incoming-templates' || tab === 'outgoing-templates') {
+      const s = getDirectorySyncSettings(db, sheet.server);
+      const direction = tab === 'incoming-templates' ? 'incoming' : 'outgoing';
+      body = (
+        <SheetForm
+          key={tab}
+          action={templateMapsAction}
+          closeHref={closeHref}
+          readOnly={!canChange(session.role)}
+          help={
+            <p>
+              {direction === 'incoming'
+                ? 'Incoming Templates map the template prompts MS Mail sends (Surname:, Department:) to Exchange attributes of the custom recipients directory synchronization imports, when the dirsync object receives template information.'
+                : 'Outgoing Templates send Exchange attributes as MS Mail template lines (- Department:/Sales) with the addresses exported, when the dirsync object sends local template information; a changed attribute sends a Modify.'}{' '}
+              Include the colon in the prompt (KB Q228601).
+            </p>
+          }
+        >
+          <input type="hidden" name="server" value={sheet.server} />
+          <RevisionField value={s.revision} />
+          <input type="hidden" name="direction" value={direction} />
+          <TemplateMapsField key={s.revision} direction={direction} initial={s[direction]} attributes={s.attributes} />
+        </SheetForm>
+      );
+    } else {
+      const logging = loggingTab(db, sheet.server, ['MSExchangeDX']);
+      body = (
+        <SheetForm
+          action={dxLoggingAction}
+          closeHref={closeHref}
+          readOnly={!canChange(session.role)}
+          help={<p>Click MSExchangeDX, select the categories, then a level. On Exchange 4.0–5.5 a new level takes effect when the service is restarted.</p>}
+        >
+          <input type="hidden" name="server" value={sheet.server} />
+          <RevisionField value={loggingRevision(db, sheet.server, ['MSExchangeDX']).revision} />
+          <DiagnosticsLogging services={logging.services} version={logging.version} />
+        </SheetForm>
+      );
+    }
+    return body;
+  };
+
   return (
     <div className="min-h-0 flex-1 overflow-auto">
-      <PropertySheet title={`${sheet.displayName} (${sheet.server}) Properties`} tabs={tabs} current={tab}>
-        {body}
-      </PropertySheet>
+      <PropertySheet
+        title={`${sheet.displayName} (${sheet.server}) Properties`}
+        tabs={tabs}
+        current={tab}
+        panels={Object.fromEntries(TABS.map(([id]) => [id, render(id)]))}
+        closeHref={closeHref}
+        readOnly={!canChange(session.role)}
+      />
     </div>
   );
 }

@@ -52,57 +52,62 @@ export default async function DirsyncServerPage({ params }: Params) {
     );
   }
   const readOnly = !canChange(session.role);
-  const hidden = <Hidden values={{ tab, server: ctx.server, revision: sheet.revision }} />;
+  const hidden = (tab: string) => <Hidden values={{ tab, server: ctx.server, revision: sheet.revision }} />;
+  // Every page of the sheet is made: a Windows property sheet keeps them all open until OK, Apply or Cancel.
+  const page = (tab: string) =>
+    tab === 'general' ? (
+      <SheetForm
+        action={saveDirsyncServerAction}
+        closeHref={`${base}/remote-requestors`}
+        readOnly={readOnly}
+        help={
+          <p>
+            The Dirsync Server makes {ctx.server}&apos;s directory synchronization agent the dirsync server of the MS Mail system. Copies of incoming and outgoing dirsync
+            messages go to the Dirsync administrator when the boxes are checked (useful for troubleshooting).
+          </p>
+        }
+      >
+        {hidden(tab)}
+        <TextField label="Name" name="name" defaultValue={sheet.name} maxLength={64} />
+        <MailboxPickerField
+          server={ctx.server}
+          label="Dirsync administrator"
+          name="administrator"
+          button="Dirsync Admin…"
+          initial={sheet.mailboxes.find((m) => m.alias.toLowerCase() === sheet.administrator.toLowerCase()) ?? (sheet.administrator ? { alias: sheet.administrator, displayName: sheet.administrator } : null)}
+        />
+        <CheckField label="Copy administrator on outgoing messages" name="copyAdministrator" defaultChecked={sheet.copyAdministrator} />
+        <CheckField label="Forward incoming dirsync messages to administrator" name="forwardToAdministrator" defaultChecked={sheet.forwardToAdministrator} />
+        <ReadOnlyField label="Server" value={ctx.server} hint="The Directory Synchronization object of this server runs the dirsync server." />
+        <p className="text-[12px]">
+          <Link href={`${base}/remote-requestors`} className="underline">
+            Remote Dirsync Requestors ({sheet.remoteRequestors})
+          </Link>
+        </p>
+      </SheetForm>
+    ) : (
+      <SheetForm
+        action={saveDirsyncServerAction}
+        closeHref={`${base}/remote-requestors`}
+        readOnly={readOnly}
+        help={
+          <p>
+            Highlight the hour when T2 (process updates) should begin. Directory synchronization messages are sent at the beginning of each hour selected in the
+            schedule grid. Arrow keys move through the grid; Space toggles an hour.
+          </p>
+        }
+      >
+        {hidden(tab)}
+        <ScheduleField style={sheet.style} grid={sheet.grid} note="T2 will only spawn at the top of the hour." />
+      </SheetForm>
+    );
   return (
     <SheetArea>
-      <PropertySheet title={`${sheet.name} Properties`} current={tab} tabs={TABS.map((t) => ({ ...t, href: `${base}/dirsync-server/${t.id}` }))}>
-        {tab === 'general' ? (
-          <SheetForm
-            action={saveDirsyncServerAction}
-            closeHref={`${base}/remote-requestors`}
-            readOnly={readOnly}
-            help={
-              <p>
-                The Dirsync Server makes {ctx.server}&apos;s directory synchronization agent the dirsync server of the MS Mail system. Copies of incoming and outgoing dirsync
-                messages go to the Dirsync administrator when the boxes are checked (useful for troubleshooting).
-              </p>
-            }
-          >
-            {hidden}
-            <TextField label="Name" name="name" defaultValue={sheet.name} maxLength={64} />
-            <MailboxPickerField
-              server={ctx.server}
-              label="Dirsync administrator"
-              name="administrator"
-              button="Dirsync Admin…"
-              initial={sheet.mailboxes.find((m) => m.alias.toLowerCase() === sheet.administrator.toLowerCase()) ?? (sheet.administrator ? { alias: sheet.administrator, displayName: sheet.administrator } : null)}
-            />
-            <CheckField label="Copy administrator on outgoing messages" name="copyAdministrator" defaultChecked={sheet.copyAdministrator} />
-            <CheckField label="Forward incoming dirsync messages to administrator" name="forwardToAdministrator" defaultChecked={sheet.forwardToAdministrator} />
-            <ReadOnlyField label="Server" value={ctx.server} hint="The Directory Synchronization object of this server runs the dirsync server." />
-            <p className="text-[12px]">
-              <Link href={`${base}/remote-requestors`} className="underline">
-                Remote Dirsync Requestors ({sheet.remoteRequestors})
-              </Link>
-            </p>
-          </SheetForm>
-        ) : (
-          <SheetForm
-            action={saveDirsyncServerAction}
-            closeHref={`${base}/remote-requestors`}
-            readOnly={readOnly}
-            help={
-              <p>
-                Highlight the hour when T2 (process updates) should begin. Directory synchronization messages are sent at the beginning of each hour selected in the
-                schedule grid. Arrow keys move through the grid; Space toggles an hour.
-              </p>
-            }
-          >
-            {hidden}
-            <ScheduleField style={sheet.style} grid={sheet.grid} note="T2 will only spawn at the top of the hour." />
-          </SheetForm>
-        )}
-      </PropertySheet>
+      <PropertySheet title={`${sheet.name} Properties`} current={tab} tabs={TABS.map((t) => ({ ...t, href: `${base}/dirsync-server/${t.id}` }))}
+        panels={Object.fromEntries(TABS.map((t) => [t.id, page(t.id)]))}
+        closeHref={`${base}/remote-requestors`}
+        readOnly={readOnly}
+      />
     </SheetArea>
   );
 }

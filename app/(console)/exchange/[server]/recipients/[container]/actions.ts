@@ -1,6 +1,7 @@
 'use server';
 
 import { z } from 'zod';
+import { recipientRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
 import { checkbox, required, revision, wholeNumber } from '@/lib/actions/form-fields';
 import { modifyRecipient } from '@/lib/exchange/modify-recipient';
@@ -19,6 +20,7 @@ const attributesOf = (input: Record<string, unknown>) =>
 /** A recipient's General (Display name, Title, Company, Department, …) or Advanced (Trust level, Hide from address book) tab: Apply / OK. */
 export const saveRecipientAction = defineAction({
   name: 'Recipient: Properties',
+  revisionOf: (db, input) => recipientRevision(db, input.server, input.alias),
   schema: z.discriminatedUnion('tab', [
     z.object({ tab: z.literal('general'), server, alias, revision, displayName: required('Display name'), ...attributeFields }),
     z.object({ tab: z.literal('advanced'), server, alias, revision, trust: wholeNumber('Trust level', 0, 100), hidden: checkbox }),

@@ -67,66 +67,68 @@ export default async function DirsyncRequestorPage({ params }: Params) {
     );
   }
   const types = [...new Set([...FOREIGN_TYPES, ...sheet.addressTypes])].sort();
+  // Every page of the sheet is made: a Windows property sheet keeps them all open until OK, Apply or Cancel.
+  const page = (tab: string) => (
+    <SheetForm key={tab} action={saveDirsyncRequestorAction} closeHref={`${base}/connections`} readOnly={!canChange(session.role)} help={<p>{HELP[tab]}</p>}>
+      <Hidden values={{ tab, server: ctx.server, revision: sheet.revision }} />
+      {tab === 'general' ? (
+        <>
+          <TextField label="Name" name="name" defaultValue={sheet.name} maxLength={64} hint="Up to 64 characters, unique in Connections." />
+          <CheckField label="Append to imported users' display name" name="appendName" defaultChecked={sheet.appendName} />
+          <ReadOnlyField label="Dirsync address" value={sheet.dirsyncAddress} hint={`The hidden mailbox of the dirsync server ${sheet.postoffice}.`} />
+          <fieldset className="grid gap-1">
+            <legend className="mb-1">Address types</legend>
+            <input type="hidden" name="addressTypes" value="" />
+            <div className="bevel-sunken grid max-h-36 grid-cols-2 gap-x-4 gap-y-1 overflow-auto bg-white p-2 sm:grid-cols-4">
+              {types.map((t) => (
+                <label key={t} className="flex items-center gap-2">
+                  <input type="checkbox" name="addressTypes" value={t} defaultChecked={sheet.addressTypes.includes(t)} className="size-4" />
+                  <span>{t}</span>
+                </label>
+              ))}
+            </div>
+            <span className="text-[12px] text-ink-muted">MS addresses are always received.</span>
+          </fieldset>
+          <SelectField label="Requestor language" name="language" defaultValue={sheet.language} options={sheet.languages.map((l) => ({ value: l, label: l }))} />
+          <ReadOnlyField label="Server" value={ctx.server} hint={`Runs as the Directory Synchronization object of ${ctx.server}; its postoffice is ${sheet.requestorPostoffice}.`} />
+        </>
+      ) : tab === 'import-container' ? (
+        <ImportContainerTab sheet={sheet} />
+      ) : tab === 'export-containers' ? (
+        <ExportContainersTab sheet={sheet} site={ctx.site} containers={ctx.containers} />
+      ) : tab === 'settings' ? (
+        <>
+          <TextField
+            label="Dirsync password"
+            name="password"
+            type="password"
+            hint={sheet.hasPassword ? 'A password is set. Leave the field empty to keep it.' : 'No password is set (optional).'}
+          />
+          {sheet.hasPassword ? <CheckField label="Clear the password" name="clearPassword" /> : null}
+          <Group title="Participation">
+            <CheckField label="Send updates" name="sendUpdates" defaultChecked={sheet.sendUpdates} />
+            <CheckField label="Receive updates" name="receiveUpdates" defaultChecked={sheet.receiveUpdates} />
+          </Group>
+          <Group title="Template information">
+            <CheckField label="Send local template information" name="sendTemplates" defaultChecked={sheet.sendTemplates} />
+            <CheckField label="Receive template information" name="receiveTemplates" defaultChecked={sheet.receiveTemplates} />
+          </Group>
+          <Group title="Dirsync information">
+            <CheckField label="Import on next cycle" name="importNext" defaultChecked={sheet.importNext} />
+            <CheckField label="Export on next cycle" name="exportNext" defaultChecked={sheet.exportNext} />
+          </Group>
+          <p className="text-[12px] text-ink-muted">
+            ReqSync={sheet.reqSync} SrvSync={sheet.srvSync} ImpSync={sheet.impSync}. Import and Export on next cycle are cleared once the cycle has acted on them.
+          </p>
+        </>
+      ) : (
+        <ScheduleField style={sheet.style} grid={sheet.grid} note="T1 (send updates) starts at the top of each selected hour." />
+      )}
+    </SheetForm>
+  );
   return (
     <SheetArea>
-      <PropertySheet title={`${sheet.name} Properties`} current={tab} tabs={TABS.map((t) => ({ ...t, href: `${base}/requestor/${t.id}` }))}>
-        <SheetForm key={tab} action={saveDirsyncRequestorAction} closeHref={`${base}/connections`} readOnly={!canChange(session.role)} help={<p>{HELP[tab]}</p>}>
-          <Hidden values={{ tab, server: ctx.server, revision: sheet.revision }} />
-          {tab === 'general' ? (
-            <>
-              <TextField label="Name" name="name" defaultValue={sheet.name} maxLength={64} hint="Up to 64 characters, unique in Connections." />
-              <CheckField label="Append to imported users' display name" name="appendName" defaultChecked={sheet.appendName} />
-              <ReadOnlyField label="Dirsync address" value={sheet.dirsyncAddress} hint={`The hidden mailbox of the dirsync server ${sheet.postoffice}.`} />
-              <fieldset className="grid gap-1">
-                <legend className="mb-1">Address types</legend>
-                <input type="hidden" name="addressTypes" value="" />
-                <div className="bevel-sunken grid max-h-36 grid-cols-2 gap-x-4 gap-y-1 overflow-auto bg-white p-2 sm:grid-cols-4">
-                  {types.map((t) => (
-                    <label key={t} className="flex items-center gap-2">
-                      <input type="checkbox" name="addressTypes" value={t} defaultChecked={sheet.addressTypes.includes(t)} className="size-4" />
-                      <span>{t}</span>
-                    </label>
-                  ))}
-                </div>
-                <span className="text-[12px] text-ink-muted">MS addresses are always received.</span>
-              </fieldset>
-              <SelectField label="Requestor language" name="language" defaultValue={sheet.language} options={sheet.languages.map((l) => ({ value: l, label: l }))} />
-              <ReadOnlyField label="Server" value={ctx.server} hint={`Runs as the Directory Synchronization object of ${ctx.server}; its postoffice is ${sheet.requestorPostoffice}.`} />
-            </>
-          ) : tab === 'import-container' ? (
-            <ImportContainerTab sheet={sheet} />
-          ) : tab === 'export-containers' ? (
-            <ExportContainersTab sheet={sheet} site={ctx.site} containers={ctx.containers} />
-          ) : tab === 'settings' ? (
-            <>
-              <TextField
-                label="Dirsync password"
-                name="password"
-                type="password"
-                hint={sheet.hasPassword ? 'A password is set. Leave the field empty to keep it.' : 'No password is set (optional).'}
-              />
-              {sheet.hasPassword ? <CheckField label="Clear the password" name="clearPassword" /> : null}
-              <Group title="Participation">
-                <CheckField label="Send updates" name="sendUpdates" defaultChecked={sheet.sendUpdates} />
-                <CheckField label="Receive updates" name="receiveUpdates" defaultChecked={sheet.receiveUpdates} />
-              </Group>
-              <Group title="Template information">
-                <CheckField label="Send local template information" name="sendTemplates" defaultChecked={sheet.sendTemplates} />
-                <CheckField label="Receive template information" name="receiveTemplates" defaultChecked={sheet.receiveTemplates} />
-              </Group>
-              <Group title="Dirsync information">
-                <CheckField label="Import on next cycle" name="importNext" defaultChecked={sheet.importNext} />
-                <CheckField label="Export on next cycle" name="exportNext" defaultChecked={sheet.exportNext} />
-              </Group>
-              <p className="text-[12px] text-ink-muted">
-                ReqSync={sheet.reqSync} SrvSync={sheet.srvSync} ImpSync={sheet.impSync}. Import and Export on next cycle are cleared once the cycle has acted on them.
-              </p>
-            </>
-          ) : (
-            <ScheduleField style={sheet.style} grid={sheet.grid} note="T1 (send updates) starts at the top of each selected hour." />
-          )}
-        </SheetForm>
-      </PropertySheet>
+      <PropertySheet title={`${sheet.name} Properties`} current={tab} tabs={TABS.map((t) => ({ ...t, href: `${base}/requestor/${t.id}` }))} panels={Object.fromEntries(TABS.map((t) => [t.id, page(t.id)]))} closeHref={`${base}/connections`} readOnly={!canChange(session.role)} />
     </SheetArea>
   );
 }

@@ -42,34 +42,36 @@ export default async function RemoteRequestorPage({ params }: Params) {
   if (!sheet) notFound();
   const base = `/exchange/${ctx.server}`;
   const here = `${base}/remote-requestors/${poSlug(sheet.postoffice)}`;
+  // Every page of the sheet is made: a Windows property sheet keeps them all open until OK, Apply or Cancel.
+  const page = (tab: string) => (
+    <SheetForm key={tab} action={saveRemoteRequestorAction} closeHref={`${base}/remote-requestors`} readOnly={!canChange(session.role)} help={<p>{HELP[tab]}</p>}>
+      <Hidden values={{ tab, server: ctx.server, po: sheet.postoffice, revision: sheet.revision }} />
+      {tab === 'general' ? (
+        <>
+          <TextField label="Name" name="name" defaultValue={sheet.name} maxLength={64} />
+          <CheckField label="Append to imported users' display name" name="appendName" defaultChecked={sheet.appendName} />
+          <TextField
+            label="Password"
+            name="password"
+            type="password"
+            hint={sheet.hasPassword ? 'A password is set. Leave the field empty to keep it.' : 'No password is set.'}
+          />
+          {sheet.hasPassword ? <CheckField label="Clear the password" name="clearPassword" /> : null}
+          <ReadOnlyField label="Dirsync address" value={sheet.dirsyncAddress} hint="The hidden MS Mail custom recipient of the requestor's $SYSTEM mailbox." />
+          <ReadOnlyField label="Requestor address type" value={sheet.addressType} />
+          <SelectField label="Requestor language" name="language" defaultValue={sheet.language} options={sheet.languages.map((l) => ({ value: l, label: l }))} />
+          <CheckField label="Export on next cycle" name="exportNext" defaultChecked={sheet.exportNext} />
+        </>
+      ) : tab === 'import-container' ? (
+        <ImportContainerTab sheet={sheet} />
+      ) : (
+        <ExportContainersTab sheet={sheet} site={ctx.site} containers={ctx.containers} />
+      )}
+    </SheetForm>
+  );
   return (
     <SheetArea>
-      <PropertySheet title={`${sheet.name} Properties`} current={tab} tabs={TABS.map((t) => ({ ...t, href: `${here}/${t.id}` }))}>
-        <SheetForm key={tab} action={saveRemoteRequestorAction} closeHref={`${base}/remote-requestors`} readOnly={!canChange(session.role)} help={<p>{HELP[tab]}</p>}>
-          <Hidden values={{ tab, server: ctx.server, po: sheet.postoffice, revision: sheet.revision }} />
-          {tab === 'general' ? (
-            <>
-              <TextField label="Name" name="name" defaultValue={sheet.name} maxLength={64} />
-              <CheckField label="Append to imported users' display name" name="appendName" defaultChecked={sheet.appendName} />
-              <TextField
-                label="Password"
-                name="password"
-                type="password"
-                hint={sheet.hasPassword ? 'A password is set. Leave the field empty to keep it.' : 'No password is set.'}
-              />
-              {sheet.hasPassword ? <CheckField label="Clear the password" name="clearPassword" /> : null}
-              <ReadOnlyField label="Dirsync address" value={sheet.dirsyncAddress} hint="The hidden MS Mail custom recipient of the requestor's $SYSTEM mailbox." />
-              <ReadOnlyField label="Requestor address type" value={sheet.addressType} />
-              <SelectField label="Requestor language" name="language" defaultValue={sheet.language} options={sheet.languages.map((l) => ({ value: l, label: l }))} />
-              <CheckField label="Export on next cycle" name="exportNext" defaultChecked={sheet.exportNext} />
-            </>
-          ) : tab === 'import-container' ? (
-            <ImportContainerTab sheet={sheet} />
-          ) : (
-            <ExportContainersTab sheet={sheet} site={ctx.site} containers={ctx.containers} />
-          )}
-        </SheetForm>
-      </PropertySheet>
+      <PropertySheet title={`${sheet.name} Properties`} current={tab} tabs={TABS.map((t) => ({ ...t, href: `${here}/${t.id}` }))} panels={Object.fromEntries(TABS.map((t) => [t.id, page(t.id)]))} closeHref={`${base}/remote-requestors`} readOnly={!canChange(session.role)} />
     </SheetArea>
   );
 }

@@ -1,0 +1,86 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './fixtures/auth';
+
+/** Property sheets as Windows has them (issue 14 item 3): every page's edits kept until OK, Apply or Cancel. */
+const SHEET = '/exchange/EXCH01/connector';
+const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Property pages' }).getByRole('link', { name, exact: true });
+const displayName = (page: Page) => page.getByRole('textbox', { name: 'Display name' });
+
+test.describe('a property sheet', () => {
+  test.setTimeout(120_000);
+
+  test('keeps the edits of every page across tabs and applies them together', async ({ page }) => {
+    await signIn(page, undefined, `${SHEET}/general`);
+    await displayName(page).fill('Connector Kept');
+    await tab(page, 'Interchange').click();
+    await expect(page).toHaveURL(new RegExp(`${SHEET}/interchange$`));
+    const tracking = page.getByRole('checkbox', { name: 'Enable message tracking' });
+    const wasTracking = await tracking.isChecked();
+    await tracking.setChecked(!wasTracking);
+    await tab(page, 'General').click();
+    await expect(displayName(page)).toHaveValue('Connector Kept');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'The changes were saved.' })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('sheet-applied.png') });
+
+    // Both pages were saved.
+    await page.reload();
+    await expect(displayName(page)).toHaveValue('Connector Kept');
+    await tab(page, 'Interchange').click();
+    await expect(page.getByRole('checkbox', { name: 'Enable message tracking' })).toBeChecked({ checked: !wasTracking });
+    // Put them back for the other tests, with OK (saves and closes).
+    await page.getByRole('checkbox', { name: 'Enable message tracking' }).setChecked(wasTracking);
+    await tab(page, 'General').click();
+    await displayName(page).fill('MS Mail Connector');
+    await page.getByRole('button', { name: 'OK' }).click();
+    await expect(page).toHaveURL(/\/exchange\/EXCH01\/connections$/);
+  });
+
+  test('Diagnostics Logging keeps the service chosen after Apply', async ({ page }) => {
+    await signIn(page, undefined, `${SHEET}/diagnostics-logging`);
+    const services = page.getByRole('listbox', { name: 'Services' });
+    await services.getByRole('option', { name: 'MSExchangePCMTA' }).click();
+    await page.getByRole('listbox', { name: 'Categories' }).getByRole('option', { name: /^Session:/ }).click();
+    await page.getByRole('radio', { name: 'Medium' }).check();
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'The changes were saved.' })).toBeVisible();
+    await expect(services.getByRole('option', { name: 'MSExchangePCMTA' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('listbox', { name: 'Categories' }).getByRole('option', { name: 'Session: Medium' })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('diagnostics-after-apply.png') });
+    // Put it back.
+    await page.getByRole('radio', { name: 'None' }).check();
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByRole('listbox', { name: 'Categories' }).getByRole('option', { name: 'Session: None' })).toBeVisible();
+  });
+
+  test('Escape cancels: the sheet closes and nothing is saved', async ({ page }) => {
+    await signIn(page, undefined, `${SHEET}/general`);
+    await displayName(page).fill('Not Saved');
+    await displayName(page).press('Escape');
+    await expect(page).toHaveURL(/\/exchange\/EXCH01\/connections$/);
+    await page.goto(`${SHEET}/general`);
+    await expect(displayName(page)).toHaveValue('MS Mail Connector');
+  });
+
+  test('leaving with unsaved edits asks first', async ({ page }) => {
+    await signIn(page, undefined, `${SHEET}/general`);
+    await displayName(page).fill('Unsaved Name');
+    const away = page.getByRole('tree', { name: 'Containers' }).getByRole('link', { name: 'POLYNOMIAL/NOVEMBER' });
+    await away.click();
+    const ask = page.getByRole('alertdialog', { name: 'MS Mail Connector (EXCH01) Properties' });
+    await expect(ask).toContainText('not applied the changes');
+    await page.screenshot({ path: test.info().outputPath('leave-asks.png') });
+    await ask.getByRole('button', { name: 'Stay' }).click();
+    await expect(ask).toBeHidden();
+    await expect(page).toHaveURL(new RegExp(`${SHEET}/general$`));
+    await expect(displayName(page)).toHaveValue('Unsaved Name');
+    // Switching tabs is not leaving.
+    await tab(page, 'Address Space').click();
+    await expect(page.getByRole('alertdialog')).toBeHidden();
+    await away.click();
+    await ask.getByRole('button', { name: 'Discard changes' }).click();
+    await expect(page).toHaveURL(/\/msmail\/POLYNOMIAL~NOVEMBER$/);
+    await page.goto(`${SHEET}/general`);
+    await expect(displayName(page)).toHaveValue('MS Mail Connector');
+  });
+});
