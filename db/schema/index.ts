@@ -5,3 +5,4 @@ export * from './schedule';
 export * from './exchange';
 export * from './events';
 export * from './auth';
+export * from './wizard';
