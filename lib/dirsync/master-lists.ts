@@ -59,3 +59,19 @@ export function masterListTxns(db: Db, dssId: number, excludeOrigin: string | nu
   for (const key of registered) if (!replaced.has(key)) out.push(formatTxn({ code: 'R', target: key }));
   return out;
 }
+
+/**
+ * How many records masterListTxns would return, counted in SQL without building them (the resync
+ * prediction needs the count, not the body): every entry, an R per list, and an R for each
+ * registered requestor whose list is empty.
+ */
+export function masterListCount(db: Db, dssId: number, excludeOrigin: string | null): number {
+  const row = stmt(
+    db,
+    `select (select count(*) from master_entry where dss_po_id = ?1 and origin is not ?2)
+          + (select count(distinct list_key) from master_entry where dss_po_id = ?1 and origin is not ?2)
+          + (select count(*) from srv_requestor r where r.dss_po_id = ?1 and ('PCM:' || r.requestor) is not ('PCM:' || ?2)
+               and not exists (select 1 from master_entry m where m.dss_po_id = ?1 and m.origin is not ?2 and m.list_key = 'PCM:' || r.requestor)) as n`,
+  ).get(dssId, excludeOrigin) as { n: number };
+  return row.n;
+}

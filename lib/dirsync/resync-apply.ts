@@ -36,32 +36,54 @@ export function applyResyncIfPresent(db: Db, po: PoRow): StepResult {
   return { lines: [line] };
 }
 
-/** The file with its transactions parsed, or why it cannot be applied. */
-export function validate(db: Db, po: PoRow, bytes: Uint8Array): (ResyncFile & { txns: Txn[] }) | string {
-  if (srvconfOf(db, po)) {
-    return `${poKey(po)} is the dirsync server and its own RESYNC.GLB is still in its GLB directory; delete it there after copying it out`;
-  }
+/** A RESYNC.GLB read whole: its header, records and parsed transactions, or why it is damaged. */
+export type ResyncRead = (ResyncFile & { txns: Txn[] }) | { damaged: string };
+
+/** Decode and parse every record; any damage (signature, CRC, length, a record that is no transaction) is named. */
+export function readResync(bytes: Uint8Array): ResyncRead {
   let file: ResyncFile;
   try {
     file = decodeResyncGlb(bytes);
   } catch (e) {
-    if (e instanceof DirsyncError) return `the file is damaged (${e.details[0] ?? e.message})`;
+    if (e instanceof DirsyncError) return { damaged: e.details[0] ?? e.message };
     throw e;
   }
-  const rc = reqconfOf(db, po.id);
-  if (file.reqSeq < rc.reqSync) {
-    return `REQSEQ ${file.reqSeq} is below this requestor's ReqSync ${rc.reqSync}; the DSS would reject its next changes as old`;
-  }
-  if (file.impSeq < rc.impSync) return `IMPSEQ ${file.impSeq} is below this requestor's ImpSync ${rc.impSync}`;
   const txns: Txn[] = [];
   for (const [k, r] of file.records.entries()) {
     try {
       txns.push(parseTxn(r.text));
     } catch {
-      return `record ${k + 1} is not a transaction`;
+      return { damaged: `record ${k + 1} is not a transaction` };
     }
   }
   return { ...file, txns };
+}
+
+/**
+ * Why `po` would refuse a RESYNC.GLB with Fatal 14, or undefined when it would apply it
+ * (protocol.md section 6). The one place these rules live: the apply and the resync prediction
+ * both ask it. `file` is the header's numbers, or the damage found by readResync.
+ */
+export function resyncRefusal(db: Db, po: PoRow, file: Pick<ResyncFile, 'reqSeq' | 'impSeq'> | { damaged: string }): string | undefined {
+  if (srvconfOf(db, po)) {
+    return `${poKey(po)} is the dirsync server and its own RESYNC.GLB is still in its GLB directory; delete it there after copying it out`;
+  }
+  if ('damaged' in file) return `the file is damaged (${file.damaged})`;
+  const rc = reqconfOf(db, po.id);
+  if (file.reqSeq < rc.reqSync) {
+    return `REQSEQ ${file.reqSeq} is below this requestor's ReqSync ${rc.reqSync}; the DSS would reject its next changes as old`;
+  }
+  if (file.impSeq < rc.impSync) return `IMPSEQ ${file.impSeq} is below this requestor's ImpSync ${rc.impSync}`;
+  return undefined;
+}
+
+/** The file with its transactions parsed, or why it cannot be applied. */
+export function validate(db: Db, po: PoRow, bytes: Uint8Array): (ResyncFile & { txns: Txn[] }) | string {
+  // The dirsync server refuses before reading the file at all.
+  const early = srvconfOf(db, po) ? resyncRefusal(db, po, { damaged: '' }) : undefined;
+  if (early) return early;
+  const read = readResync(bytes);
+  return resyncRefusal(db, po, read) ?? (read as ResyncFile & { txns: Txn[] });
 }
 
 /** ReqSync/SrvSync/ImpSync from the header; pending REQTRANS entries move above REQSEQ. */

@@ -1,12 +1,13 @@
 import type { Db } from '@/db/client';
 import { now } from './clock';
-import { srvconfOf, srvRequestors } from './dss';
+import { srvconfOf } from './dss';
 import { writeLog } from './log';
 import { masterListTxns } from './master-lists';
 import { poKey } from './names';
 import { resolvePo } from './postoffices';
 import type { StepResult } from './reqconf';
 import { encodeResyncGlb } from './resync-glb';
+import { resyncHeaderOf } from './resync-header';
 import { writeStoredFile } from './stored-files';
 import { step } from './statements';
 
@@ -22,13 +23,9 @@ export function resyncExtract(db: Db, dssSpec: string): StepResult {
       writeLog(db, dss.id, 'DIRSYNC', 'Fatal', 67, text);
       return { lines: [], fatal: { number: 67, text } };
     }
-    const records = srvRequestors(db, dss);
-    const own = records.find((r) => r.requestor === poKey(dss));
     const stamp = now(db);
     const bytes = encodeResyncGlb({
-      impSeq: Math.max(0, ...records.map((r) => r.impSync)),
-      reqSeq: Math.max(0, ...records.map((r) => r.reqSync)),
-      srvSeq: own?.srvSync ?? 0,
+      ...resyncHeaderOf(db, dss, { kind: 'msmail' }),
       createdAt: stamp,
       dss: poKey(dss),
       records: masterListTxns(db, dss.id, null).map((text, k) => ({ stamp, sync: k + 1, text })),

@@ -97,6 +97,9 @@ function u32(what: string, v: number): number {
 /** Unix ms → whole seconds. */
 const toSeconds = (ms: number) => (Number.isFinite(ms) ? Math.floor(ms / 1000) : ms);
 
+/** The DSS name as the header's 16-byte field holds it. */
+export const dssField = (dss: string) => dss.slice(0, DSS_BYTES);
+
 export function encodeResyncGlb(file: ResyncFile): Uint8Array {
   // Upper bound: at most one byte per UTF-16 unit. One buffer, cut once at the end if needed.
   let size = HEADER_BYTES;
@@ -111,7 +114,7 @@ export function encodeResyncGlb(file: ResyncFile): Uint8Array {
   view.setUint32(18, u32('SRVSEQ', file.srvSeq), true);
   view.setUint32(22, file.records.length, true);
   view.setUint32(26, u32('creation time (s)', toSeconds(file.createdAt)), true);
-  const dss = file.dss.slice(0, DSS_BYTES);
+  const dss = dssField(file.dss);
   for (let i = 0; i < dss.length; i++) {
     const c = dss.charCodeAt(i);
     if (c < 0x20 || c > 0x7e) throw usage(`RESYNC.GLB: the DSS name "${file.dss}" must be printable ASCII`);

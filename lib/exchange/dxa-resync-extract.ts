@@ -1,9 +1,9 @@
 import type { Db } from '@/db/client';
 import { now } from '@/lib/dirsync/clock';
-import { srvRequestors } from '@/lib/dirsync/dss';
 import { masterListTxns } from '@/lib/dirsync/master-lists';
 import { poKey } from '@/lib/dirsync/names';
 import { encodeResyncGlb } from '@/lib/dirsync/resync-glb';
+import { resyncHeaderOf } from '@/lib/dirsync/resync-header';
 import { writeStoredFile } from '@/lib/dirsync/stored-files';
 import { findRemoteLink } from './dirsync-links';
 import { dxEvent } from './dx-events';
@@ -17,20 +17,13 @@ import { connectorPo, type ServerRow } from './servers';
  */
 export function dxaResyncExtract(db: Db, server: ServerRow, names: string[], globalMax: boolean): string[] {
   const po = connectorPo(db, server);
-  const named: string[] = [];
-  for (const name of names) {
-    const link = findRemoteLink(db, server, name);
-    if (link) named.push(link.po);
-    else dxEvent(db, server, 'resyncUnknownName', `ResyncConnectionRDNs names "${name}", which is not a Remote Dirsync Requestor of ${server.name}; it was ignored.`);
+  const { named, unknown } = resyncNames(db, server, names);
+  for (const name of unknown) {
+    dxEvent(db, server, 'resyncUnknownName', `ResyncConnectionRDNs names "${name}", which is not a Remote Dirsync Requestor of ${server.name}; it was ignored.`);
   }
-  const records = srvRequestors(db, po).filter((r) => r.requestor !== poKey(po) && (globalMax || named.includes(r.requestor)));
   if (named.length === 0) return [`ResyncConnectionRDNs named no Remote Dirsync Requestor of ${server.name}: no Resync.glb written`];
   const stamp = now(db);
-  const header = {
-    impSeq: Math.max(0, ...records.map((r) => r.impSync)),
-    reqSeq: Math.max(0, ...records.map((r) => r.reqSync)),
-    srvSeq: Math.max(0, ...records.map((r) => r.srvSync)),
-  };
+  const header = resyncHeaderOf(db, po, { kind: 'exchange', named, globalMax });
   const bytes = encodeResyncGlb({
     ...header,
     createdAt: stamp,
@@ -43,4 +36,19 @@ export function dxaResyncExtract(db: Db, server: ServerRow, names: string[], glo
   }), ${bytes.length} bytes`;
   dxEvent(db, server, 'resyncWritten', line);
   return [line];
+}
+
+/**
+ * The ResyncConnectionRDNs strings as the DXA reads them: each a Remote Dirsync Requestor's display
+ * name or postoffice (`named`, as `NET/PO`), or not one (`unknown`, ignored).
+ */
+export function resyncNames(db: Db, server: ServerRow, names: string[]): { named: string[]; unknown: string[] } {
+  const named: string[] = [];
+  const unknown: string[] = [];
+  for (const name of names) {
+    const link = findRemoteLink(db, server, name);
+    if (link) named.push(link.po);
+    else unknown.push(name);
+  }
+  return { named, unknown };
 }
