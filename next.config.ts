@@ -33,6 +33,8 @@ const nextConfig: NextConfig = {
   // The native SQLite binding is loaded by Node at run time, never bundled.
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
+  // The Resync Wizard's upload sends a RESYNC.GLB (up to 8 MB, lib/resync/wizard-state.ts) as base64 through its server action.
+  experimental: { serverActions: { bodySizeLimit: '12mb' } },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -17,7 +17,7 @@ export const WIZARD_PAGES = ['direction', 'requestors', 'exchange', 'prediction'
 export type WizardPage = (typeof WIZARD_PAGES)[number];
 
 /** Largest RESYNC.GLB the wizard accepts as an upload (a 100,000-address master list is about 6 MB). */
-export const MAX_UPLOAD_BYTES = 16 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
 
 export interface StepFailure {
   number?: number;

@@ -9,6 +9,7 @@ import { ExportContainersTab, ImportContainerTab } from '@/components/dirsync/li
 import { ScheduleField } from '@/components/dirsync/schedule-field';
 import { Group, Hidden, ReadOnlyField, SheetArea, Unavailable } from '@/components/dirsync/sheet-bits';
 import { saveDirsyncRequestorAction } from '../actions';
+import { ResyncWizardLink } from '@/components/wizard/resync-wizard-link';
 
 export const dynamic = 'force-dynamic';
 
@@ -69,6 +70,7 @@ export default async function DirsyncRequestorPage({ params }: Params) {
   const types = [...new Set([...FOREIGN_TYPES, ...sheet.addressTypes])].sort();
   return (
     <SheetArea>
+      <ResyncWizardLink requestor={ctx.server} />
       <PropertySheet title={`${sheet.name} Properties`} current={tab} tabs={TABS.map((t) => ({ ...t, href: `${base}/requestor/${t.id}` }))}>
         <SheetForm key={tab} action={saveDirsyncRequestorAction} closeHref={`${base}/connections`} readOnly={!canChange(session.role)} help={<p>{HELP[tab]}</p>}>
           <Hidden values={{ tab, server: ctx.server, revision: sheet.revision }} />

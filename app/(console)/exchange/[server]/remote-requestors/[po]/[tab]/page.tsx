@@ -8,6 +8,7 @@ import { CheckField, SelectField, TextField } from '@/components/sheet/fields';
 import { ExportContainersTab, ImportContainerTab } from '@/components/dirsync/link-tabs';
 import { Hidden, ReadOnlyField, SheetArea } from '@/components/dirsync/sheet-bits';
 import { saveRemoteRequestorAction } from '../../actions';
+import { ResyncWizardLink } from '@/components/wizard/resync-wizard-link';
 
 export const dynamic = 'force-dynamic';
 
@@ -44,6 +45,7 @@ export default async function RemoteRequestorPage({ params }: Params) {
   const here = `${base}/remote-requestors/${poSlug(sheet.postoffice)}`;
   return (
     <SheetArea>
+      <ResyncWizardLink dss={ctx.server} requestor={sheet.postoffice} />
       <PropertySheet title={`${sheet.name} Properties`} current={tab} tabs={TABS.map((t) => ({ ...t, href: `${here}/${t.id}` }))}>
         <SheetForm key={tab} action={saveRemoteRequestorAction} closeHref={`${base}/remote-requestors`} readOnly={!canChange(session.role)} help={<p>{HELP[tab]}</p>}>
           <Hidden values={{ tab, server: ctx.server, po: sheet.postoffice, revision: sheet.revision }} />
