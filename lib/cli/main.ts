@@ -13,6 +13,7 @@ import { service } from './commands/service';
 import { account } from './commands/account';
 import { events } from './commands/events';
 import { reg } from './commands/reg';
+import { resync } from './commands/resync';
 
 const commands: Record<string, Command> = {
   reqmain,
@@ -36,11 +37,12 @@ const commands: Record<string, Command> = {
   account,
   events,
   reg,
+  resync,
 };
 
 export const USAGE = `usage: dirsync <command> [options] [--db <file>] [--json]
 MS Mail utilities: reqmain, srvmain, nsda, external, import, rebuild, listds, listq, dssched, dispatch
-Administration:    po, user, ds, file, log, clock
+Administration:    po, user, ds, file, log, clock, resync
 Exchange:          exchange, service, reg, events
 Console:           account
 See docs/cli.md for every command and its options.`;

@@ -68,10 +68,10 @@ export function masterListTxns(db: Db, dssId: number, excludeOrigin: string | nu
 export function masterListCount(db: Db, dssId: number, excludeOrigin: string | null): number {
   const row = stmt(
     db,
-    `select (select count(*) from master_entry where dss_po_id = ?1 and origin is not ?2)
-          + (select count(distinct list_key) from master_entry where dss_po_id = ?1 and origin is not ?2)
-          + (select count(*) from srv_requestor r where r.dss_po_id = ?1 and ('PCM:' || r.requestor) is not ('PCM:' || ?2)
-               and not exists (select 1 from master_entry m where m.dss_po_id = ?1 and m.origin is not ?2 and m.list_key = 'PCM:' || r.requestor)) as n`,
-  ).get(dssId, excludeOrigin) as { n: number };
+    `select (select count(*) from master_entry where dss_po_id = @dss and origin is not @origin)
+          + (select count(distinct list_key) from master_entry where dss_po_id = @dss and origin is not @origin)
+          + (select count(*) from srv_requestor r where r.dss_po_id = @dss and ('PCM:' || r.requestor) is not ('PCM:' || @origin)
+               and not exists (select 1 from master_entry m where m.dss_po_id = @dss and m.origin is not @origin and m.list_key = 'PCM:' || r.requestor)) as n`,
+  ).get({ dss: dssId, origin: excludeOrigin }) as { n: number };
   return row.n;
 }

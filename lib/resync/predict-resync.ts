@@ -424,3 +424,16 @@ export function resyncDirections(db: Db): { direction: ResyncDirection; dss: str
   }
   return [...out, ...toExchange, ...toMsmail];
 }
+
+/** The canonical name of a DSS (`NET/PO` of an MS Mail DSS, the Exchange server's name), or a usage error saying why it is not one. */
+export function resyncDssName(db: Db, spec: string): string {
+  return resolveDss(db, spec).name;
+}
+
+/** The requestors a DSS could make a file for, over every direction it has (empty when none). */
+export function resyncRequestorsOf(db: Db, dss: string): string[] {
+  const name = resyncDssName(db, dss);
+  return resyncDirections(db)
+    .filter((d) => d.dss === name)
+    .flatMap((d) => d.requestors);
+}
