@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '@/db/client';
 import { rerunWizardFrom, runWizardStep } from '@/lib/resync/run-wizard-step';
 import { closeWizard, createWizard, readWizard, setWizardOptions, setWizardPage, uploadWizardFile, wizardFile } from '@/lib/resync/wizard-state';
-import { exchangeDssCycle, manualCycle, ok, refusal, smallNetwork, tempDbFile } from './helpers';
+import { resyncWizardView } from '@/lib/queries/resync-wizard-view';
+import type { ResyncPrediction } from '@/lib/resync/predict-resync';
+import { manualCycle, ok, refusal, smallNetwork, snapshotOf, tempDbFile } from './helpers';
 
 /**
  * The Resync Wizard's procedure (lib/resync/): each direction's steps, run in order to the end on
@@ -242,6 +244,29 @@ describe('Resync Wizard: Exchange DSS → MS Mail requestors', () => {
     const w = readWizard(db, id);
     expect(w.now[0]).toMatchObject({ requestor: 'POLY/NOV', reqSync: 3 });
     expect(w.before?.[0]).toMatchObject({ requestor: 'POLY/NOV', reqSync: 3 });
+  });
+
+  it('the Prediction page shows NOV refused with Fatal 14 and its fixes before anything changes; the fix turns it to "will apply"', () => {
+    const file = exchangeDss('5.5sp3');
+    const db = dbOf(file);
+    const id = createWizard(db, { direction: 'exchange-dss-to-msmail', dss: 'EXCH01', requestors: ['POLY/NOV', 'POLY/OCT'], names: ['October Office'] }, 'admin');
+    const before = snapshotOf(db);
+    const view = resyncWizardView(db, id, 'prediction');
+    expect(view.page).toBe('prediction');
+    expect(view.pages).toEqual(['direction', 'requestors', 'exchange', 'prediction', 'files', 'steps', 'finish']);
+    if ('error' in view.prediction) throw new Error(view.prediction.error);
+    const nov = view.prediction.verdicts.find((v) => v.requestor === 'POLY/NOV')!;
+    expect(nov).toMatchObject({ applies: false, rule: expect.stringMatching(/REQSEQ 2 is below this requestor's ReqSync 3/) });
+    expect(nov.fixes.map((f) => f.code)).toEqual(['nameToo', 'setGlobalMax']);
+    expect(view.prediction.verdicts.find((v) => v.requestor === 'POLY/OCT')?.applies).toBe(true);
+    expect(view.choices.map((c) => c.requestor)).toEqual(['POLY/NOV', 'POLY/OCT']);
+    expect(view.exchange).toMatchObject({ sp3: true, registryGlobalMax: false, remoteNames: [{ name: 'NOV', po: 'POLY/NOV' }, { name: 'October Office', po: 'POLY/OCT' }] });
+    expect(snapshotOf(db)).toEqual(before);
+    setWizardOptions(db, id, undefined, { globalMax: true });
+    const fixed = resyncWizardView(db, id, 'prediction').prediction as ResyncPrediction;
+    expect(fixed.verdicts.every((v) => v.applies)).toBe(true);
+    expect(fixed.globalMaxInForce).toBe(true);
+    expect(runAll(db, id).every((r) => r.endsWith(':done'))).toBe(true);
   });
 
   it('with GlobalMaxSeqInResync on 5.5 SP3 the registry step comes first and the file covers NOV', () => {

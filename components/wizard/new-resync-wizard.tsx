@@ -41,7 +41,7 @@ export function NewResyncWizard({
       if (r.ok) router.push(`/wizards/resync/${r.data.id}?page=requestors`);
       else setError(r.error);
     });
-  const pages = ['direction', 'requestors', 'prediction', 'files', 'steps', 'finish'].map((id) => ({ id, label: PAGE_LABELS[id] }));
+  const pages = ['direction', 'requestors', ...(d?.direction === 'exchange-dss-to-msmail' ? ['exchange'] : []), 'prediction', 'files', 'steps', 'finish'].map((id) => ({ id, label: PAGE_LABELS[id] }));
   return (
     <WizardFrame
       title="Resync Wizard"
