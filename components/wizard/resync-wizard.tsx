@@ -452,10 +452,15 @@ function FilesPage({
           <span>RESYNC.GLB to upload</span>
           <input type="file" className="field" disabled={!!lockedWhy || pending} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </label>
-        <div>
+        <div className="flex flex-wrap gap-2">
           <button type="button" className="button" disabled={!!lockedWhy || pending || !file} onClick={send}>
             Upload
           </button>
+          {w.fileSource === 'upload' ? (
+            <button type="button" className="button" disabled={!!lockedWhy || pending} onClick={() => upload('')}>
+              Make a new file on the DSS instead
+            </button>
+          ) : null}
         </div>
         {w.fileSource === 'upload' && !('error' in view.prediction) ? (
           <section aria-label="Prediction for the uploaded file" className="grid gap-2">
@@ -540,7 +545,7 @@ function Step({
         Command line: <code className="bevel-sunken bg-white px-1 font-mono break-all">{s.cli}</code>
       </p>
       {s.output.length ? (
-        <pre aria-label={`Output of step ${s.position}`} className="bevel-sunken max-h-40 overflow-auto bg-white p-1 font-mono text-[12px] whitespace-pre-wrap">
+        <pre aria-label={`Output of step ${s.position}`} className="bevel-sunken max-h-40 overflow-auto bg-white p-1 font-mono text-[12px] whitespace-pre-wrap [overflow-wrap:anywhere]">
           {s.output.join('\n')}
         </pre>
       ) : null}

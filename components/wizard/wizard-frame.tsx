@@ -74,7 +74,8 @@ export function WizardFrame({
         </div>
       </div>
       {status}
-      <div className="flex flex-wrap justify-end gap-2 border-t border-chrome-shadow px-3 py-2 shadow-[0_1px_0_var(--color-chrome-light)_inset]">
+      {/* The buttons stay in view when a long page (the steps) scrolls the window. */}
+      <div className="sticky bottom-0 z-10 flex flex-wrap justify-end gap-2 border-t border-chrome-shadow bg-chrome px-3 py-2 shadow-[0_1px_0_var(--color-chrome-light)_inset]">
         {button('< Back', back)}
         {button('Next >', next, true)}
         {button('Cancel', cancel)}
