@@ -11,6 +11,8 @@ import { resyncExtract } from '@/lib/dirsync/resync-extract';
 import { importSrvtrans } from '@/lib/dirsync/import-srvtrans';
 import { rebuildGal } from '@/lib/dirsync/rebuild-gal';
 import { readStoredFile, writeStoredFile } from '@/lib/dirsync/stored-files';
+import { decodeResyncGlb } from '@/lib/dirsync/resync-glb';
+import { predictResync } from '@/lib/resync/predict-resync';
 import { step, stmt } from '@/lib/dirsync/statements';
 import { address, fullName, mailboxName, poSpec } from './lib/names';
 import { buildNetwork, checkGals, cpuMs, createPostoffices, exportExchange, fullCycle, PhaseTimer, registerAll, totalChanges, type Shape } from './lib/network';
@@ -20,7 +22,8 @@ export type Task =
   | { kind: 'b1'; out: string; file: string; shape: Shape }
   | { kind: 'floor'; out: string; file: string; shape: Shape }
   | { kind: 'b2'; out: string; networks: { label: string; file: string; shape: Shape }[]; cycles: number }
-  | { kind: 'b5'; out: string; file: string; shape: Shape };
+  | { kind: 'b5'; out: string; file: string; shape: Shape }
+  | { kind: 'b6'; out: string; file: string; shape: Shape; runs: number };
 
 const log = (text: string) => process.stderr.write(`    ${text}\n`);
 const maxRssMiB = () => process.resourceUsage().maxRSS / 1024; // maxRSS is in KiB on Linux
@@ -163,22 +166,28 @@ function checkChangeEverywhere(db: Db, shape: Shape, key: string, name: string):
  * them). Generate = resyncExtract. Validate + apply = importSrvtrans on a requestor holding the
  * copied file, first with empty lists, then again (a fresh extract) over the lists the first left.
  */
-function b5(t: Extract<Task, { kind: 'b5' }>) {
-  const db = openDatabase(t.file);
-  createPostoffices(db, t.shape);
-  registerAll(db, t.shape);
+/** A DSS (postoffice 0) with every other postoffice registered and pos × perPo addresses in its master lists. */
+function masterNetwork(file: string, shape: Shape): Db {
+  const db = openDatabase(file);
+  createPostoffices(db, shape);
+  registerAll(db, shape);
   const dssId = (stmt(db, 'select id from postoffice where name = ?').get('PO01') as { id: number }).id;
   step(db, () => {
     const insert = db.$client.prepare(
       'insert into master_entry (dss_po_id, origin, list_key, address_key, full_name, address, template) values (?, ?, ?, ?, ?, ?, ?)',
     );
-    for (let p = 0; p < t.shape.pos; p++) {
-      for (let i = 0; i < t.shape.perPo; i++) {
+    for (let p = 0; p < shape.pos; p++) {
+      for (let i = 0; i < shape.perPo; i++) {
         const a = address(p, i);
         insert.run(dssId, poSpec(p), `PCM:${poSpec(p)}`, a.toUpperCase(), fullName(p, i), a, '');
       }
     }
   });
+  return db;
+}
+
+function b5(t: Extract<Task, { kind: 'b5' }>) {
+  const db = masterNetwork(t.file, t.shape);
   const dss = poSpec(0);
   const requestor = poSpec(1);
   const expected = (t.shape.pos - 1) * t.shape.perPo; // the requestor's own list is not imported
@@ -204,6 +213,31 @@ function b5(t: Extract<Task, { kind: 'b5' }>) {
   return { addresses: t.shape.pos * t.shape.perPo, first, second, peakRssMiB: maxRssMiB() };
 }
 
+/**
+ * B6: the resync prediction (predictResync) for the DSS of B5's network and its pos − 1 requestors:
+ * the header maxima and the record count, without building the body. Guard: it equals the header
+ * of the file resyncExtract then writes.
+ */
+function b6(t: Extract<Task, { kind: 'b6' }>) {
+  const db = masterNetwork(t.file, t.shape);
+  const input = { dss: poSpec(0), requestors: Array.from({ length: t.shape.pos - 1 }, (_, k) => poSpec(k + 1)) };
+  predictResync(db, input); // warm: statement cache and page cache
+  const times: number[] = [];
+  let p = predictResync(db, input);
+  for (let k = 0; k < t.runs; k++) {
+    const t0 = performance.now();
+    p = predictResync(db, input);
+    times.push(performance.now() - t0);
+  }
+  resyncExtract(db, input.dss);
+  const f = decodeResyncGlb(readStoredFile(db, input.dss, 'RESYNC.GLB')!);
+  const made = { impSeq: f.impSeq, reqSeq: f.reqSeq, srvSeq: f.srvSeq, records: f.records.length, dss: f.dss };
+  if (JSON.stringify(p.header) !== JSON.stringify(made)) throw new Error(`B6: predicted header ${JSON.stringify(p.header)}, the extract wrote ${JSON.stringify(made)}`);
+  if (p.verdicts.length !== input.requestors.length || !p.verdicts.every((v) => v.applies)) throw new Error('B6: every requestor should be predicted to apply');
+  db.$client.close();
+  return { addresses: t.shape.pos * t.shape.perPo, requestors: input.requestors.length, records: made.records, times, peakRssMiB: maxRssMiB() };
+}
+
 function fileSize(file: string): number {
   let total = 0;
   for (const f of [file, `${file}-wal`]) if (fs.existsSync(f)) total += fs.statSync(f).size;
@@ -212,5 +246,15 @@ function fileSize(file: string): number {
 
 const task = JSON.parse(process.argv[2]) as Task;
 const result =
-  task.kind === 'setup' ? setup(task) : task.kind === 'b1' ? b1(task) : task.kind === 'floor' ? floor(task) : task.kind === 'b2' ? b2(task) : b5(task);
+  task.kind === 'setup'
+    ? setup(task)
+    : task.kind === 'b1'
+      ? b1(task)
+      : task.kind === 'floor'
+        ? floor(task)
+        : task.kind === 'b2'
+          ? b2(task)
+          : task.kind === 'b5'
+            ? b5(task)
+            : b6(task);
 fs.writeFileSync(task.out, JSON.stringify(result));

@@ -154,6 +154,8 @@ function expectFileAgrees(db: Db, p: ResyncPrediction, bytes: Uint8Array, target
 
 const RUNS = 200;
 
+type Damage = { kind: 'none' } | { kind: 'flip'; at: number; to: number } | { kind: 'cut'; at: number } | { kind: 'append'; bytes: Uint8Array };
+
 describe('the resync prediction = the outcome of the real extract, copy and apply', () => {
   let msTemplate: Buffer;
   let xTemplate: Buffer;
@@ -202,6 +204,57 @@ describe('the resync prediction = the outcome of the real extract, copy and appl
         },
       ),
       { numRuns: RUNS },
+    );
+  });
+
+  it('an uploaded file, damaged or not: predictResyncFile = what import -q and the DX restart then do with it', () => {
+    // One real file from the DSS, then random damage: a byte changed, cut short, bytes appended.
+    const base = clone(msTemplate);
+    resyncExtract(base, 'POLY/MONT');
+    const good = readStoredFile(base, 'POLY/MONT', 'RESYNC.GLB')!;
+    base.$client.close();
+    const damage: fc.Arbitrary<Damage> = fc.oneof(
+      fc.record({ kind: fc.constant('none' as const) }),
+      fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), to: fc.integer({ min: 0, max: 255 }) }),
+      fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('append' as const), bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
+    );
+    const mutate = (d: Damage): Uint8Array => {
+      switch (d.kind) {
+        case 'flip': {
+          const b = Uint8Array.from(good);
+          b[d.at % b.length] = d.to;
+          return b;
+        }
+        case 'cut':
+          return good.subarray(0, d.at % good.length);
+        case 'append':
+          return Uint8Array.from([...good, ...d.bytes]);
+        default:
+          return good;
+      }
+    };
+    const places: Record<string, [string, string]> = { 'POLY/NOV': ['POLY/NOV', 'POLY/NOV'], EXCH01: ['EXCH01:Dxadata', 'POLYNOMIAL/HQ'] };
+    fc.assert(
+      fc.property(damage, triple, fc.constantFrom('POLY/NOV', 'EXCH01'), (d, at, target) => {
+        const db = clone(msTemplate);
+        try {
+          const [place, po] = places[target];
+          setReqconf(db, po, at);
+          const bytes = mutate(d);
+          const p = predictWritingNothing(db, () => predictResyncFile(db, bytes, [target]));
+          const [v] = p.verdicts;
+          expect(p.header === null).toBe(p.damaged !== undefined);
+          if (p.damaged) expect(v.rule).toBe(`the file is damaged (${p.damaged})`);
+          if (!v.applies) expect(v.fixes[0].code).toBe('makeNewFile');
+          writeStoredFile(db, place, 'RESYNC.GLB', bytes);
+          const out = target === 'EXCH01' ? controlService(db, 'EXCH01', 'MSExchangeDX', 'restart').cycle : importSrvtrans(db, target);
+          expectAgreement(db, p, target, po, out, place);
+        } finally {
+          db.$client.close();
+        }
+      }),
+      { numRuns: RUNS / 2 },
     );
   });
 

@@ -66,11 +66,26 @@ export function masterListTxns(db: Db, dssId: number, excludeOrigin: string | nu
  * registered requestor whose list is empty.
  */
 export function masterListCount(db: Db, dssId: number, excludeOrigin: string | null): number {
+  if (excludeOrigin === null) {
+    // Every list (origin is never null): the entries counted on the smallest index, the lists by
+    // hopping from one list_key to the next on master_entry_list (a seek per list, not a scan).
+    const row = stmt(
+      db,
+      `with recursive k(key) as (
+         select min(list_key) from master_entry where dss_po_id = @dss
+         union all select (select min(list_key) from master_entry where dss_po_id = @dss and list_key > k.key) from k where k.key is not null)
+       select (select count(*) from master_entry where dss_po_id = @dss)
+            + (select count(key) from k)
+            + (select count(*) from srv_requestor r where r.dss_po_id = @dss
+                 and not exists (select 1 from master_entry m where m.dss_po_id = @dss and m.list_key = 'PCM:' || r.requestor)) as n`,
+    ).get({ dss: dssId }) as { n: number };
+    return row.n;
+  }
   const row = stmt(
     db,
     `select (select count(*) from master_entry where dss_po_id = @dss and origin is not @origin)
           + (select count(distinct list_key) from master_entry where dss_po_id = @dss and origin is not @origin)
-          + (select count(*) from srv_requestor r where r.dss_po_id = @dss and ('PCM:' || r.requestor) is not ('PCM:' || @origin)
+          + (select count(*) from srv_requestor r where r.dss_po_id = @dss and r.requestor is not @origin
                and not exists (select 1 from master_entry m where m.dss_po_id = @dss and m.origin is not @origin and m.list_key = 'PCM:' || r.requestor)) as n`,
   ).get({ dss: dssId, origin: excludeOrigin }) as { n: number };
   return row.n;

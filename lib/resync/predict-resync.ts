@@ -70,6 +70,8 @@ export interface ResyncPrediction {
   noFile?: string;
   /** Exchange DSS: GlobalMaxSeqInResync set and the DXA 5.5 SP3 or later. */
   globalMaxInForce?: boolean;
+  /** Exchange DSS: GlobalMaxSeqInResync = 1 would be set (in force or not). */
+  globalMaxSet?: boolean;
   /** Exchange DSS: the ResyncConnectionRDNs strings that would be written. */
   names?: string[];
   /** Exchange DSS: strings among them that name no Remote Dirsync Requestor (the DXA ignores them). */
@@ -164,6 +166,9 @@ function resolveRemote(db: Db, server: ServerRow, spec: string): Target {
   return { kind: 'msmail', requestor: link.po, po, link };
 }
 
+/** A target named twice (by drive and by name, say) gets one verdict. */
+const unique = (targets: Target[]) => targets.filter((t, k) => targets.findIndex((u) => u.requestor === t.requestor) === k);
+
 // ---- the pieces of a verdict ----------------------------------------------------------------
 
 const numbersOf = (r: { reqSync: number; srvSync: number; impSync: number }): SyncNumbers => ({
@@ -237,7 +242,7 @@ export function predictResync(db: Db, input: ResyncPlanInput): ResyncPrediction 
   const header = (m: ResyncMaxima): ResyncHeader => ({ ...m, records: masterListCount(db, dss.po.id, null), dss: dssField(dssKey) });
 
   if (dss.kind === 'msmail') {
-    const targets = input.requestors.map((s) => resolveTarget(db, s));
+    const targets = unique(input.requestors.map((s) => resolveTarget(db, s)));
     const h = header(resyncMaxima(records, dssKey, { kind: 'msmail' }));
     return {
       direction: targets.some((t) => t.kind === 'exchange') ? 'msmail-dss-to-exchange' : 'msmail-dss-to-msmail',
@@ -261,7 +266,7 @@ export function predictResync(db: Db, input: ResyncPlanInput): ResyncPrediction 
   }
 
   const server = dss.server;
-  const targets = input.requestors.map((s) => resolveRemote(db, server, s));
+  const targets = unique(input.requestors.map((s) => resolveRemote(db, server, s)));
   const names = input.names ?? [...new Set(targets.map((t) => t.link!.name))];
   const { named, unknown } = resyncNames(db, server, names);
   const globalMaxSet = input.globalMax ?? registryGlobalMax(db, server);
@@ -295,7 +300,9 @@ export function predictResync(db: Db, input: ResyncPlanInput): ResyncPrediction 
               }
             : {
                 code: 'upgradeDxa',
-                text: `Upgrade the DXA on ${server.name} to 5.5 SP3 (build 2524) or later and set GlobalMaxSeqInResync = 1: version ${server.version} ignores the value`,
+                text: globalMaxSet
+                  ? `Upgrade the DXA on ${server.name} to 5.5 SP3 (build 2524) or later: version ${server.version} ignores GlobalMaxSeqInResync`
+                  : `Upgrade the DXA on ${server.name} to 5.5 SP3 (build 2524) or later and set GlobalMaxSeqInResync = 1: version ${server.version} ignores the value`,
               },
         );
       }
@@ -316,6 +323,7 @@ export function predictResync(db: Db, input: ResyncPlanInput): ResyncPrediction 
     header: m ? header(m) : null,
     ...(noFile ? { noFile } : {}),
     globalMaxInForce: inForce,
+    globalMaxSet,
     names,
     ...(unknown.length ? { ignoredNames: unknown } : {}),
     version: server.version,
@@ -342,7 +350,7 @@ function findDss(db: Db, name: string | null | undefined): Dss | undefined {
  */
 export function predictResyncFile(db: Db, bytes: Uint8Array, requestors: string[], dss?: string): ResyncPrediction {
   const read = readResync(bytes);
-  const targets = requestors.map((s) => resolveTarget(db, s));
+  const targets = unique(requestors.map((s) => resolveTarget(db, s)));
   const from =
     findDss(db, dss) ??
     (!('damaged' in read) ? findDss(db, read.dss) : undefined) ??

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { DirsyncError, notFound, usage } from '@/lib/dirsync/errors';
 import { resolvePlace } from '@/lib/dirsync/places';
 import { readStoredFile } from '@/lib/dirsync/stored-files';
-import { findServer } from '@/lib/exchange/servers';
+import { resolvePo } from '@/lib/dirsync/postoffices';
+import { findServer, serverOfConnector, type ServerRow } from '@/lib/exchange/servers';
 import {
   predictResync,
   predictResyncFile,
@@ -32,7 +33,7 @@ function repeated(tokens: string[]): { rest: string[]; requestors: string[]; nam
       if (value === undefined) throw usage(`-r needs a requestor, e.g. -rPOLY/NOV: ${SYNTAX}`);
       requestors.push(value);
     } else if (t === '--name' || t.startsWith('--name=')) {
-      const value = t.includes('=') ? t.slice(7) : tokens[++k];
+      const value = t.includes('=') ? t.slice(7) : tokens[k + 1] !== undefined && !tokens[k + 1].startsWith('--') ? tokens[++k] : undefined;
       if (value === undefined || value.trim() === '') throw usage(`--name needs a Remote Dirsync Requestor name: ${SYNTAX}`);
       names.push(value);
     } else rest.push(t);
@@ -59,7 +60,15 @@ export function predictionText(p: ResyncPrediction, title: string): string {
   const lines = [title];
   if (p.names) lines.push(`ResyncConnectionRDNs: ${p.names.length ? p.names.join('; ') : '(none)'}${p.ignoredNames ? ` (not a Remote Dirsync Requestor, ignored: ${p.ignoredNames.join('; ')})` : ''}`);
   if (p.globalMaxInForce !== undefined) {
-    lines.push(`GlobalMaxSeqInResync: ${p.globalMaxInForce ? 'in force (highest numbers over every registered requestor)' : `not in force on ${p.version} (highest numbers over the requestors named)`}`);
+    lines.push(
+      `GlobalMaxSeqInResync: ${
+        p.globalMaxInForce
+          ? '1, in force (highest numbers over every registered requestor)'
+          : p.globalMaxSet
+            ? `1, but ignored by ${p.version}: only DXA 5.5 SP3 (build 2524) or later reads it (highest numbers over the requestors named)`
+            : 'not set (highest numbers over the requestors named)'
+      }`,
+    );
   }
   if (p.header) {
     const h = p.header;
@@ -117,7 +126,8 @@ export const resync: Command = (ctx) => {
     case 'check': {
       if (names.length || a.long.has('global-max') || a.long.has('no-global-max')) throw usage(`--name and --global-max belong to resync plan: ${SYNTAX}`);
       const at = requiredPo(a);
-      const server = !/^[A-Za-z]$/.test(at.trim()) && !at.includes('/') ? findServer(db, at) : undefined;
+      // An Exchange server, named or by its connector postoffice, keeps the file in Dxadata.
+      const server = !/^[A-Za-z]$/.test(at.trim()) && !at.includes('/') ? findServer(db, at) : connectorServer(db, at);
       const place = server ? `${server.name}:Dxadata` : resolvePlace(db, at);
       const host = typeof a.long.get('file') === 'string' ? (a.long.get('file') as string) : undefined;
       const bytes = host ? readHostFile(host) : readStoredFile(db, place, 'RESYNC.GLB');
@@ -133,13 +143,18 @@ export const resync: Command = (ctx) => {
       const own = dss && !host && !server && dss === place ? [dss] : [];
       const targets = requestors.length ? requestors : dss ? [...own, ...resyncRequestorsOf(db, dss)] : [at];
       const p = predictResyncFile(db, bytes, targets, dss);
-      return finish(ctx, json, p, `Resync check: ${host ?? `RESYNC.GLB in ${place}`}${p.dss && p.dss !== place ? ` (from ${p.dss})` : ''} (a prediction: nothing has been changed)`);
+      return finish(ctx, json, p, `Resync check: ${host ?? `RESYNC.GLB in ${place}`}${p.dss && p.dss !== place && `${p.dss}:Dxadata` !== place ? ` (from ${p.dss})` : ''} (a prediction: nothing has been changed)`);
     }
     default:
       if (verb === undefined) throw usage(`resync needs plan or check: ${SYNTAX}`);
       throw usage(`unknown resync command "${verb}": use plan or check: ${SYNTAX}`);
   }
 };
+
+function connectorServer(db: ReturnType<CommandContext['db']>, spec: string): ServerRow | undefined {
+  const po = resolvePo(db, spec);
+  return po.kind === 'connector' ? serverOfConnector(db, po.id) : undefined;
+}
 
 function readHostFile(file: string): Uint8Array {
   let size: number;
