@@ -22,7 +22,12 @@ async function shots(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-const next = (page: Page) => page.getByRole('button', { name: 'Next >' }).click();
+/** Next >, and wait until the wizard is on the next page (its URL changes), so a second Next never hits the old page. */
+async function next(page: Page) {
+  const before = page.url();
+  await page.getByRole('button', { name: 'Next >' }).click();
+  await expect(page).not.toHaveURL(before);
+}
 const onPage = (page: Page, heading: string | RegExp) => expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
 
 /** Direction page: pick the direction whose label matches, Next > stores the run. Returns its URL. */
