@@ -206,7 +206,7 @@ function RequestorsPage({ view, lockedWhy, pending, onChange }: { view: ResyncWi
                   <label className="flex items-center gap-2">
                     <input type="checkbox" checked={chosen.has(c.requestor)} disabled={!!lockedWhy || pending} onChange={() => toggle(c.requestor)} />
                     {c.requestor}
-                    <span className="text-[12px] text-ink-muted">{c.kind === 'exchange' ? 'Exchange requestor' : 'MS Mail'}</span>
+                    <span className="text-[12px] whitespace-nowrap text-ink-muted">{c.kind === 'exchange' ? 'Exchange requestor' : 'MS Mail'}</span>
                   </label>
                 </td>
                 <td className="px-2 py-1 tabular-nums">{n3(c.atRequestor)}</td>
