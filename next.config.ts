@@ -39,6 +39,8 @@ const nextConfig: NextConfig = {
       // Written out: the proxy (proxy.ts, lib/auth/origins.ts) refuses every other Origin before an
       // action runs; these names are the ones a reverse proxy may put in front (DIRSYNC_ALLOWED_ORIGINS).
       allowedOrigins: configuredOriginHosts(),
+      // The Resync Wizard's upload sends a RESYNC.GLB (up to 8 MB, lib/resync/wizard-state.ts) as base64 through its server action.
+      bodySizeLimit: '12mb',
     },
   },
   async headers() {

@@ -57,7 +57,7 @@ const routes = filesUnder(path.join(root, 'app'), (f) => f === 'route.ts');
 const actionModules = filesUnder(path.join(root, 'app'), (f) => /\.tsx?$/.test(f)).filter((f) => /^\s*['"]use server['"]/.test(fs.readFileSync(f, 'utf8')));
 
 /** Route parameters naming real objects of the sample, so only the session can be the reason for a refusal. */
-const PAGE_PARAMS = { server: 'EXCH01', po: 'POLYNOMIAL~MONTGOMERY', tab: 'general', container: 'Recipients', alias: 'ADMIN' };
+const PAGE_PARAMS = { server: 'EXCH01', po: 'POLYNOMIAL~MONTGOMERY', tab: 'general', container: 'Recipients', alias: 'ADMIN', id: '1' };
 
 let admin: string;
 let viewer: string;
@@ -69,6 +69,11 @@ beforeAll(async () => {
   const { loadSampleNetwork } = await import('@/db/seed');
   const db = openDatabase(file);
   loadSampleNetwork(db);
+  // Resync Wizard 1, whose first step (import -s) has made its RESYNC.GLB: the wizard's pages and its file route have something to show.
+  const { createWizard } = await import('@/lib/resync/wizard-state');
+  const { runWizardStep } = await import('@/lib/resync/run-wizard-step');
+  const wizard = createWizard(db, { direction: 'msmail-dss-to-msmail', dss: 'POLYNOMIAL/MONTGOMERY', requestors: ['POLYNOMIAL/NOVEMBER'] }, 'admin');
+  runWizardStep(db, { id: wizard, position: 1, by: 'admin' });
   const a = createAccount(db, { name: 'admin', password: 'admin password', role: 'admin' }, { firstRun: true });
   const v = createAccount(db, { name: 'viewer', password: 'viewer password', role: 'viewer' });
   admin = createSession(db, a.id).token;
@@ -193,6 +198,7 @@ const EDITS_NO_OPENED_OBJECT = [
   'Files: Copy to',
   'Files: Delete',
   'Files: Upload',
+  'Resync Wizard: start',
 ];
 
 describe('every mutating action checks the revision its form was opened at, or says why it edits none', () => {

@@ -78,10 +78,11 @@ export function ConsoleMenus({ servers }: { servers: ServerRole[] }) {
             { label: 'Services', href: `${base}/services` },
             { label: 'Event Viewer', href: `${base}/events` },
             { label: 'Registry', href: `${base}/registry` },
+            { label: 'Resync Wizard…', href: '/wizards/resync/new' },
             { label: 'Run History', href: '/history' },
             ...accountTools,
           ]
-        : [{ label: 'Run History', href: '/history' }, ...accountTools],
+        : [{ label: 'Resync Wizard…', href: '/wizards/resync/new' }, { label: 'Run History', href: '/history' }, ...accountTools],
     },
   ];
   return <MenuBar menus={menus} />;

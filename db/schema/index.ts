@@ -6,3 +6,4 @@ export * from './exchange';
 export * from './events';
 export * from './auth';
 export * from './history';
+export * from './wizard';

@@ -77,6 +77,11 @@ export default async function PostofficePage({ params, searchParams }: { params:
             <Link className="underline" href={`/msmail/${poSegment(view.name)}/files`}>
               Files (GLB directory)
             </Link>
+            {view.isDss || view.reqconf.dss ? (
+              <Link className="underline" href={`/wizards/resync/new?${new URLSearchParams(view.isDss ? { dss: view.name } : { requestor: view.name })}`}>
+                Resync Wizard…
+              </Link>
+            ) : null}
           </div>
         </Panel>
         <Panel title="Requestor">

@@ -10,6 +10,7 @@ import { CheckField, TextField } from '@/components/sheet/fields';
 import { ScheduleField } from '@/components/dirsync/schedule-field';
 import { Hidden, ReadOnlyField, SheetArea, Unavailable } from '@/components/dirsync/sheet-bits';
 import { saveDirsyncServerAction } from '../actions';
+import { ResyncWizardLink } from '@/components/wizard/resync-wizard-link';
 
 export const dynamic = 'force-dynamic';
 
@@ -103,6 +104,7 @@ export default async function DirsyncServerPage({ params }: Params) {
     );
   return (
     <SheetArea>
+      <ResyncWizardLink dss={ctx.server} />
       <PropertySheet title={`${sheet.name} Properties`} current={tab} tabs={TABS.map((t) => ({ ...t, href: `${base}/dirsync-server/${t.id}` }))}
         panels={Object.fromEntries(TABS.map((t) => [t.id, page(t.id)]))}
         closeHref={`${base}/remote-requestors`}

@@ -8,6 +8,7 @@ import { CheckField, SelectField, TextField } from '@/components/sheet/fields';
 import { ExportContainersTab, ImportContainerTab } from '@/components/dirsync/link-tabs';
 import { Hidden, ReadOnlyField, SheetArea } from '@/components/dirsync/sheet-bits';
 import { saveRemoteRequestorAction } from '../../actions';
+import { ResyncWizardLink } from '@/components/wizard/resync-wizard-link';
 
 export const dynamic = 'force-dynamic';
 
@@ -71,6 +72,7 @@ export default async function RemoteRequestorPage({ params }: Params) {
   );
   return (
     <SheetArea>
+      <ResyncWizardLink dss={ctx.server} requestor={sheet.postoffice} />
       <PropertySheet title={`${sheet.name} Properties`} current={tab} tabs={TABS.map((t) => ({ ...t, href: `${here}/${t.id}` }))} panels={Object.fromEntries(TABS.map((t) => [t.id, page(t.id)]))} closeHref={`${base}/remote-requestors`} readOnly={!canChange(session.role)} />
     </SheetArea>
   );

@@ -1,0 +1,292 @@
+import fs from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { ensureViewer, signIn } from './fixtures/auth';
+import { dirsync } from './fixtures/dirsync-cli';
+import { dirsyncBatch } from './fixtures/dirsync-batch';
+
+/**
+ * The Resync Wizard walked through the UI (docs/console.md, "Resync Wizard"), on the sample
+ * network POLYNOMIAL (MONTGOMERY the MS Mail DSS, EXCH01 one of its requestors) and, for the
+ * Exchange-DSS direction, on a small network of its own made with the dirsync command. Each test
+ * makes what it needs, so each passes alone and in any order.
+ */
+
+const MONT = 'POLYNOMIAL/MONTGOMERY';
+const PASSWORD = process.env.DIRSYNC_SAMPLE_PASSWORD ?? 'PASSWORD';
+
+/** Each wizard page at 1280×800 and 800 px wide, kept under test-results/. */
+async function shots(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/resync-wizard/${name}-1280.png` });
+  await page.setViewportSize({ width: 800, height: 800 });
+  await page.screenshot({ path: `test-results/resync-wizard/${name}-800.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+/** Next >, and wait until the wizard is on the next page (its URL changes), so a second Next never hits the old page. */
+async function next(page: Page) {
+  const before = page.url();
+  await page.getByRole('button', { name: 'Next >' }).click();
+  await expect(page).not.toHaveURL(before);
+}
+const onPage = (page: Page, heading: string | RegExp) => expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+
+/** Direction page: pick the direction whose label matches, Next > stores the run. Returns its URL. */
+async function start(page: Page, direction: RegExp, from = '/wizards/resync/new'): Promise<string> {
+  await signIn(page, undefined, from);
+  await expect(page.getByRole('heading', { level: 1, name: 'Resync Wizard' })).toBeVisible();
+  await onPage(page, 'Which way does the resync go?');
+  await page.getByRole('radio', { name: direction }).check();
+  await next(page);
+  await expect(page).toHaveURL(/\/wizards\/resync\/\d+\?page=requestors$/);
+  return page.url().replace(/\?.*$/, '');
+}
+
+/** Run every step in order from the Steps page; each check must pass. */
+async function runSteps(page: Page, from = 1) {
+  await onPage(page, 'The steps of the document');
+  await expect(page.getByRole('button', { name: /^Run step 1:/ })).toBeVisible();
+  const count = await page.getByRole('button', { name: /^Run step \d+:/ }).count();
+  for (let n = from; n <= count; n++) {
+    await page.getByRole('button', { name: new RegExp(`^Run step ${n}:`) }).click();
+    await expect(page.getByRole('group', { name: `Check of step ${n}: passed` })).toBeVisible();
+  }
+}
+
+/** An Exchange dirsync server of its own (5.5 SP3) with Remote Dirsync Requestors ALPHA and "Beta Office"; ALPHA's ReqSync 3 is above BETA's 2 (seed 000's shape). */
+function exchangeDssNetwork(): { server: string; net: string } {
+  const s = Math.random().toString(36).slice(2, 6).toUpperCase();
+  const [net, org, site, server] = [`W${s}`, `O${s}`, `S${s}`, `X${s}`];
+  const cycle = (pos: string[]) => [
+    ...pos.map((po) => ['reqmain', '-t', `-d${net}/${po}`]),
+    ['external', '-0'],
+    ['dispatch', '--until', '+1m'],
+    ['service', 'pause', server, 'MSExchangeDX'],
+    ['dispatch', '--until', '+1m'],
+    ...pos.map((po) => ['nsda', '-rr', `-d${net}/${po}`]),
+  ];
+  dirsyncBatch([
+    ...['ALPHA', 'BETA'].map((po) => ['po', 'create', `${net}/${po}`, '--password', 'PW']),
+    ...[['ANN', 'Ann Arbor'], ['BEN', 'Ben Bow'], ['CAT', 'Cat Cole']].map(([m, f]) => ['user', 'add', `-d${net}/ALPHA`, m, f]),
+    ['user', 'add', `-d${net}/BETA`, 'DAN', 'Dan Dee'],
+    ['exchange', 'create', org, site, server, '--version', '5.5sp3'],
+    ...['ALPHA', 'BETA'].map((po) => ['exchange', 'connection', 'add', server, `${net}/${po}`]),
+    ['exchange', 'mta', 'add', server, 'Microsoft PC MTA', '--poll', '1', '--services', `${net}/ALPHA,${net}/BETA`],
+    ['service', 'start', server, 'Microsoft PC MTA'],
+    ['exchange', 'dss', server, '--schedule', 'never'],
+    ['exchange', 'remote-requestor', 'add', server, `${net}/ALPHA`, '--password', 'APW', '--export-containers', 'Recipients'],
+    ['exchange', 'remote-requestor', 'add', server, `${net}/BETA`, '--name', 'Beta Office', '--password', 'BPW', '--export-containers', 'Recipients'],
+    ['ds', 'register', `-d${net}/ALPHA`, `${org}/${site}`, '--password', 'APW'],
+    ['ds', 'register', `-d${net}/BETA`, `${org}/${site}`, '--password', 'BPW'],
+    ...cycle(['ALPHA', 'BETA']),
+    ['user', 'add', `-d${net}/BETA`, 'EVE', 'Eve Eng'],
+    ...cycle(['BETA']),
+  ]);
+  return { server, net };
+}
+
+test.describe('Resync Wizard', () => {
+  // Each test builds its network with the dirsync command (a process per call) and walks a whole procedure.
+  test.describe.configure({ timeout: 240_000 });
+  test('Exchange DSS → MS Mail requestors: Fatal 14 predicted before any change, fixed with GlobalMaxSeqInResync, applied to Finish', async ({ page }) => {
+    const { server, net } = exchangeDssNetwork();
+    const url = await start(page, new RegExp(`Exchange DSS → MS Mail requestors.*${server}`), `/wizards/resync/new?dss=${server}`);
+    await onPage(page, 'Which requestors get the file?');
+    await expect(page.getByRole('checkbox', { name: new RegExp(`${net}/ALPHA`) })).toBeChecked();
+    await expect(page.getByRole('row', { name: new RegExp(`${net}/ALPHA`) })).toContainText('3 / ');
+    await shots(page, 'x-requestors');
+    await next(page);
+
+    await onPage(page, 'Exchange dirsync server options');
+    const globalMax = page.getByRole('checkbox', { name: 'Set GlobalMaxSeqInResync = 1 before making the file' });
+    await expect(globalMax).toBeEnabled();
+    await expect(globalMax).not.toBeChecked();
+    await expect(page.getByText(/refuses the file with Fatal 14/)).toBeVisible();
+    // The file for Beta Office only, as in seed 000.
+    await page.getByRole('checkbox', { name: /^ALPHA/ }).click();
+    await expect(page.getByRole('checkbox', { name: /^ALPHA/ })).not.toBeChecked();
+    await expect(page.getByRole('checkbox', { name: /^Beta Office/ })).toBeChecked();
+    await shots(page, 'x-exchange');
+    await next(page);
+
+    await onPage(page, /What will happen/);
+    await expect(page.getByText('Nothing has been changed in the network yet.')).toBeVisible();
+    const alpha = page.getByRole('listitem', { name: `${net}/ALPHA: will be refused` });
+    await expect(alpha).toContainText('Fatal [14] Error processing RESYNC.GLB');
+    await expect(alpha).toContainText("REQSEQ 2 is below this requestor's ReqSync 3");
+    await expect(page.getByRole('listitem', { name: `${net}/BETA: will apply` })).toBeVisible();
+    await expect(alpha.getByRole('button', { name: 'Also name ALPHA' })).toBeVisible();
+    await shots(page, 'x-prediction-fatal14');
+    // Nothing changed yet: no registry value, no file.
+    expect(dirsync('reg', 'list', server, '--json')).toBe('[]');
+    expect(dirsync('file', 'list', `${server}:Dxadata`)).toBe(`No files in ${server}:Dxadata`);
+
+    await alpha.getByRole('button', { name: 'Set GlobalMaxSeqInResync' }).click();
+    await expect(page.getByRole('listitem', { name: `${net}/ALPHA: will apply` })).toBeVisible();
+    await expect(page.getByText(/every registered requestor \(GlobalMaxSeqInResync in force\)/)).toBeVisible();
+    await shots(page, 'x-prediction-fixed');
+    await next(page);
+    await onPage(page, 'The RESYNC.GLB file');
+    await next(page);
+
+    await onPage(page, 'The steps of the document');
+    await expect(page.getByText(`dirsync reg set ${server} GlobalMaxSeqInResync 1`)).toBeVisible();
+    await expect(page.getByText(`dirsync reg set ${server} ResyncConnectionRDNs "Beta Office"`)).toBeVisible();
+    await expect(page.getByText(`dirsync service restart ${server} MSExchangeDX`)).toBeVisible();
+    await shots(page, 'x-steps');
+    await runSteps(page);
+    await expect(page.getByRole('group', { name: 'Check of step 3: passed' })).toContainText('ResyncConnectionRDNs was removed from the registry');
+    await shots(page, 'x-steps-done');
+    await next(page);
+
+    await onPage(page, /Finished/);
+    const table = page.getByRole('table', { name: 'Numbers and GAL counts before and after' });
+    await expect(table.getByRole('row', { name: new RegExp(`${net}/ALPHA`) })).toContainText('3 → 3');
+    await shots(page, 'x-finish');
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await expect(page.getByText('The Resync Wizard is finished.')).toBeVisible();
+    await page.goto(url);
+    await expect(page.getByRole('status').filter({ hasText: 'This wizard was finished.' })).toBeVisible();
+  });
+
+  test('MS Mail DSS → Exchange requestor: opened from the Dirsync Requestor, walked to Finish; the Import Container repopulated', async ({ page }) => {
+    await signIn(page, undefined, '/exchange/EXCH01/requestor/general');
+    await page.getByRole('link', { name: 'Resync Wizard…' }).click();
+    await expect(page).toHaveURL(/\/wizards\/resync\/new\?requestor=EXCH01$/);
+    await expect(page.getByRole('radio', { name: /MS Mail DSS → Exchange requestor/ })).toBeChecked();
+    await shots(page, 'e-direction');
+    await next(page);
+    await expect(page).toHaveURL(/\?page=requestors$/);
+    await expect(page.getByRole('checkbox', { name: /EXCH01/ })).toBeChecked();
+    await next(page);
+    await onPage(page, /What will happen/);
+    await expect(page.getByRole('listitem', { name: 'EXCH01: will apply' })).toBeVisible();
+    await shots(page, 'e-prediction');
+    await next(page);
+    await next(page);
+    await onPage(page, 'The steps of the document');
+    await expect(page.getByText(`dirsync file copy ${MONT} EXCH01:Dxadata RESYNC.GLB`)).toBeVisible();
+    await runSteps(page);
+    await expect(page.getByRole('group', { name: 'Check of step 4: passed' })).toContainText('Resync.glb was applied and removed from Dxadata');
+    await expect(page.getByRole('group', { name: 'Check of step 3: passed' })).toContainText(`no RESYNC.GLB left in ${MONT}`);
+    await next(page);
+    await onPage(page, /Finished/);
+    const row = page.getByRole('table', { name: 'Numbers and GAL counts before and after' }).getByRole('row', { name: /EXCH01/ });
+    await expect(row).toContainText('→');
+    await shots(page, 'e-finish');
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await expect(page.getByText('The Resync Wizard is finished.')).toBeVisible();
+    expect(dirsync('file', 'list', 'EXCH01:Dxadata')).toBe('No files in EXCH01:Dxadata');
+  });
+
+  test('MS Mail DSS → MS Mail requestor: resumes after a reload in the middle, the file downloads, walked to Finish', async ({ page }) => {
+    await signIn(page, undefined, '/msmail/POLYNOMIAL~NOVEMBER');
+    await page.getByRole('link', { name: 'Resync Wizard…' }).click();
+    await expect(page.getByRole('radio', { name: /MS Mail DSS → MS Mail requestors/ })).toBeChecked();
+    await shots(page, 'm-direction');
+    await next(page);
+    await expect(page.getByRole('checkbox', { name: /POLYNOMIAL\/NOVEMBER/ })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: /POLYNOMIAL\/OCTOBER/ })).not.toBeChecked();
+    await next(page);
+    await expect(page.getByRole('listitem', { name: 'POLYNOMIAL/NOVEMBER: will apply' })).toBeVisible();
+    await next(page);
+    await onPage(page, 'The RESYNC.GLB file');
+    await expect(page.getByText(/None yet/)).toBeVisible();
+    await shots(page, 'm-files-empty');
+    await next(page);
+    await page.getByRole('button', { name: /^Run step 1:/ }).click();
+    await expect(page.getByRole('group', { name: 'Check of step 1: passed' })).toBeVisible();
+    await page.getByRole('button', { name: /^Run step 2:/ }).click();
+    await expect(page.getByRole('group', { name: 'Check of step 2: passed' })).toBeVisible();
+
+    // A reload (and the URL without ?page=) comes back to the same step.
+    const id = /\/wizards\/resync\/(\d+)/.exec(page.url())![1];
+    await page.goto(`/wizards/resync/${id}`);
+    await onPage(page, 'The steps of the document');
+    await expect(page.getByRole('group', { name: 'Check of step 2: passed' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Run step 3:/ })).toBeEnabled();
+    await expect(page.getByRole('button', { name: /^Run step 2:/ })).toBeDisabled();
+
+    // The file the DSS made, from the Files page.
+    await page.getByRole('button', { name: '< Back' }).click();
+    await onPage(page, 'The RESYNC.GLB file');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download RESYNC.GLB' }).click()]);
+    expect(download.suggestedFilename()).toBe('RESYNC.GLB');
+    const bytes = fs.readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 8).toString('latin1')).toBe('RESYNCGL');
+    await shots(page, 'm-files');
+    await next(page);
+    await runSteps(page, 3);
+    await expect(page.getByRole('group', { name: 'Check of step 4: passed' })).toContainText('import -q ran without Fatal 14');
+    await expect(page.getByRole('group', { name: 'Check of step 5: passed' })).toContainText(/GAL rebuilt: \d+ names/);
+    await shots(page, 'm-steps-done');
+    await next(page);
+    await expect(page.getByRole('table', { name: 'Numbers and GAL counts before and after' }).getByRole('row', { name: /NOVEMBER/ })).toContainText('→');
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await expect(page.getByText('The Resync Wizard is finished.')).toBeVisible();
+    expect(dirsync('file', 'list', 'POLYNOMIAL/NOVEMBER')).toBe('No files in POLYNOMIAL/NOVEMBER');
+  });
+
+  test('an uploaded file is predicted before it goes anywhere: a damaged one is refused, a good one applied', async ({ page }) => {
+    // A RESYNC.GLB made on MONTGOMERY with the command line, taken out of its GLB directory.
+    const file = test.info().outputPath('RESYNC.GLB');
+    dirsyncBatch([
+      ['import', 'admin', `-p${PASSWORD}`, `-d${MONT}`, '-s'],
+      ['file', 'export', MONT, 'RESYNC.GLB', file],
+      ['file', 'delete', MONT, 'RESYNC.GLB'],
+    ]);
+    const damaged = test.info().outputPath('damaged', 'RESYNC.GLB');
+    fs.mkdirSync(test.info().outputPath('damaged'), { recursive: true });
+    const bad = fs.readFileSync(file);
+    bad[bad.length - 2] ^= 0x20;
+    fs.writeFileSync(damaged, bad);
+
+    await start(page, /MS Mail DSS → MS Mail requestors/);
+    await page.getByRole('checkbox', { name: /POLYNOMIAL\/OCTOBER/ }).click();
+    await expect(page.getByRole('checkbox', { name: /POLYNOMIAL\/OCTOBER/ })).not.toBeChecked();
+    await next(page);
+    await next(page);
+    await onPage(page, 'The RESYNC.GLB file');
+    await page.getByLabel('RESYNC.GLB to upload').setInputFiles(damaged);
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    await expect(page.getByText(/It is damaged/)).toBeVisible();
+    const verdict = page.getByRole('region', { name: 'Prediction for the uploaded file' }).getByRole('listitem', { name: 'POLYNOMIAL/NOVEMBER: will be refused' });
+    await expect(verdict).toContainText('Fatal [14] Error processing RESYNC.GLB');
+    await shots(page, 'u-files-damaged');
+    expect(dirsync('file', 'list', 'POLYNOMIAL/NOVEMBER')).toBe('No files in POLYNOMIAL/NOVEMBER');
+
+    await page.getByLabel('RESYNC.GLB to upload').setInputFiles(file);
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Prediction for the uploaded file' }).getByRole('listitem', { name: 'POLYNOMIAL/NOVEMBER: will apply' })).toBeVisible();
+    await shots(page, 'u-files-good');
+    await next(page);
+    await expect(page.getByText('dirsync file import RESYNC.GLB POLYNOMIAL/NOVEMBER RESYNC.GLB')).toBeVisible();
+    await runSteps(page);
+    await next(page);
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await expect(page.getByText('The Resync Wizard is finished.')).toBeVisible();
+  });
+
+  test('a View Only Admin walks through and sees the prediction, but Run is refused by the server', async ({ page, browser }) => {
+    await start(page, /MS Mail DSS → MS Mail requestors/);
+    const url = new URL(page.url()).pathname;
+    const viewer = await browser.newPage();
+    await signIn(viewer, ensureViewer(), url);
+    await expect(viewer.getByRole('heading', { level: 1, name: 'Resync Wizard' })).toBeVisible();
+    await expect(viewer.getByRole('checkbox', { name: /POLYNOMIAL\/NOVEMBER/ })).toBeDisabled();
+    await next(viewer);
+    await expect(viewer.getByRole('listitem', { name: 'POLYNOMIAL/NOVEMBER: will apply' })).toBeVisible();
+    await next(viewer);
+    await next(viewer);
+    await onPage(viewer, 'The steps of the document');
+    await viewer.getByRole('button', { name: /^Run step 1:/ }).click();
+    await expect(viewer.getByRole('alert').filter({ hasText: 'A View Only Admin can look at everything but change nothing' })).toBeVisible();
+    await shots(viewer, 'v-steps-refused');
+    expect(dirsync('file', 'list', MONT)).toBe(`No files in ${MONT}`);
+    await viewer.close();
+    // The admin's run is where the admin left it; cancel it (nothing was done).
+    await page.reload();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('alertdialog', { name: 'Resync Wizard' }).getByRole('button', { name: 'Yes' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'This wizard was cancelled.' })).toBeVisible();
+  });
+});
