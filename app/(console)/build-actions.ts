@@ -36,7 +36,7 @@ export const createPostofficeAction = defineAction({
     const row = createPostoffice(db, { name: `${input.network}/${input.postoffice}`, drive: input.drive, password: input.password, fileServer: input.fileServer });
     const name = poKey(row);
     audit(`postoffice ${name}`, null, { drive: row.drive, fileServer: row.fileServer });
-    return { name, drive: row.drive };
+    return { name, drive: row.drive, href: `/msmail/${name.replace('/', '~')}` };
   },
 });
 
@@ -66,6 +66,6 @@ export const createExchangeServerAction = defineAction({
     const row = createExchangeServer(db, input);
     const po = poKey(connectorPo(db, row));
     audit(`Exchange server ${row.name}`, null, { organization: row.organization, site: row.site, version: row.version, connectorPostoffice: po });
-    return { name: row.name, postoffice: po };
+    return { name: row.name, postoffice: po, href: `/exchange/${row.name}/connector/connections` };
   },
 });

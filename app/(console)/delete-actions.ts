@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/safe-action';
+import { deleteMailbox } from '@/lib/dirsync/delete-mailbox';
 import { deletePostoffice } from '@/lib/dirsync/delete-postoffice';
 import { denied } from '@/lib/dirsync/errors';
 import { poKey } from '@/lib/dirsync/names';
@@ -31,6 +32,7 @@ export const deleteObjectAction = defineAction({
     z.object({ kind: z.literal('dirsync-requestor'), server }),
     z.object({ kind: z.literal('postoffice'), postoffice: z.string().min(1) }),
     z.object({ kind: z.literal('exchange-server'), server }),
+    z.object({ kind: z.literal('mailbox'), postoffice: z.string().min(1), mailbox: z.string().min(1) }),
   ]),
   run: ({ db, input, audit }) => {
     if (input.kind === 'postoffice') {
@@ -38,6 +40,11 @@ export const deleteObjectAction = defineAction({
       deletePostoffice(db, poKey(po));
       audit(`postoffice ${poKey(po)}`, { drive: po.drive, fileServer: po.fileServer }, null);
       return { deleted: poKey(po) };
+    }
+    if (input.kind === 'mailbox') {
+      deleteMailbox(db, input.postoffice, input.mailbox);
+      audit(`${input.postoffice.toUpperCase()} mailbox ${input.mailbox.toUpperCase()}`, { mailbox: input.mailbox.toUpperCase() }, null);
+      return { deleted: input.mailbox.toUpperCase() };
     }
     if (input.kind === 'exchange-server') {
       const r = deleteExchangeServer(db, input.server);

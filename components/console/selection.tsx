@@ -13,7 +13,8 @@ export type DeleteTarget =
   | { kind: 'remote-requestor'; server: string; postoffice: string }
   | { kind: 'dirsync-server' | 'dirsync-requestor'; server: string }
   | { kind: 'postoffice'; postoffice: string }
-  | { kind: 'exchange-server'; server: string };
+  | { kind: 'exchange-server'; server: string }
+  | { kind: 'mailbox'; postoffice: string; mailbox: string };
 
 /** The object selected in the open contents list, as the menus need it. */
 export interface SelectedObject {
