@@ -150,3 +150,36 @@ describe('the building actions', () => {
     expect((snapshot(file) as Record<string, unknown[]>).exchange_server ?? []).toEqual([]);
   });
 });
+
+describe('Directory Synchronization ▸ General and E-mail Addresses', () => {
+  it('edits the display name and the MS address (the mailbox part only), refusing the rest and changing nothing', () => {
+    const f = tempDbFile('dxa-general');
+    ok(f, 'exchange create POLYNOMIAL HQ EXCH01');
+    expect(ok(f, 'exchange ds EXCH01 general')).toBe('Display name: Directory Synchronization');
+    expect(ok(f, ['exchange', 'ds', 'EXCH01', 'general', '--display-name', 'DXA of HQ'])).toBe('Display name: DXA of HQ');
+    expect(cli(f, ['exchange', 'ds', 'EXCH01', 'general', '--display-name', '  ']).err).toContain('Display name is required');
+    expect(ok(f, 'exchange ds EXCH01 addresses')).toBe('MS: POLYNOMIAL/HQ/SYSTEM1 (generated)');
+    const before = snapshot(f);
+    expect(cli(f, 'exchange ds EXCH01 addresses --ms OTHER/PO/SYSTEM4').err).toContain('The MS address must be on POLYNOMIAL/HQ, the MS Mail Connector\'s Local Postoffice');
+    expect(cli(f, 'exchange ds EXCH01 addresses --ms POLYNOMIAL/HQ/BAD-ONE').err).toContain('MS address mailbox "BAD-ONE" must be 1 to 10 letters, digits or $');
+    expect(snapshot(f)).toEqual(before);
+    expect(ok(f, 'exchange ds EXCH01 addresses --ms polynomial/hq/system4')).toBe('MS: POLYNOMIAL/HQ/SYSTEM4');
+    // The edited mailbox stays when the role changes; clearing it goes back to the generated one, which follows the role.
+    ok(f, 'exchange dss EXCH01');
+    expect(ok(f, 'exchange ds EXCH01 addresses')).toBe('MS: POLYNOMIAL/HQ/SYSTEM4');
+    expect(ok(f, ['exchange', 'ds', 'EXCH01', 'addresses', '--ms', ''])).toBe('MS: POLYNOMIAL/HQ/$SYSTEM (generated)');
+  });
+
+  it('the sheet actions refuse a save over someone else\'s and a View Only Admin', async () => {
+    const { createExchangeServerAction } = await import('@/app/(console)/build-actions');
+    const { directorySyncGeneralAction, directorySyncAddressAction } = await import('@/app/(console)/exchange/[server]/directory-synchronization/general-actions');
+    token = admin;
+    await createExchangeServerAction({ organization: 'ACME', site: 'EAST', server: 'X2', version: '5.5' });
+    expect(await directorySyncGeneralAction({ server: 'X2', revision: '0', displayName: 'East DXA' })).toEqual({ ok: true, data: { revision: 1 } });
+    expect(await directorySyncAddressAction({ server: 'X2', revision: '0', msAddress: 'ACME/EAST/SYSTEM2' })).toMatchObject({ ok: false, conflict: true, error: expect.stringContaining('changed by someone else') });
+    expect(await directorySyncAddressAction({ server: 'X2', revision: '1', msAddress: 'ACME/EAST/SYS TEM' })).toMatchObject({ ok: false, fieldErrors: { msAddress: expect.stringContaining('must be 1 to 10 letters') } });
+    expect(await directorySyncAddressAction({ server: 'X2', revision: '1', msAddress: 'ACME/EAST/SYSTEM2' })).toEqual({ ok: true, data: { revision: 2 } });
+    token = viewer;
+    expect(await directorySyncGeneralAction({ server: 'X2', revision: '2', displayName: 'Viewer' })).toMatchObject({ ok: false, error: expect.stringMatching(/View Only Admin/) });
+  });
+});
