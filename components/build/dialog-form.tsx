@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { createContext, useContext, useId, useState, useTransition, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useState, useTransition, type ReactNode } from 'react';
 import type { ActionResult } from '@/lib/actions/safe-action';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import { useToast } from '@/components/console/toasts';
@@ -44,6 +44,14 @@ export function DialogForm<T>({
   const [errors, setErrors] = useState<Errors>({});
   const [error, setError] = useState<string | null>(null);
   const cancel = () => (onCancel ? onCancel() : cancelHref ? router.push(cancelHref) : router.back());
+  // Escape cancels even when focus left the dialog (OK, disabled while the action runs, drops it).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) cancel();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
   return (
     <DialogFrame title={title} onEscape={cancel}>
       <Errors.Provider value={errors}>
@@ -57,7 +65,8 @@ export function DialogForm<T>({
               const r = await action(form);
               if (!r.ok) {
                 setErrors(r.fieldErrors ?? {});
-                setError(r.error);
+                // The reason stands next to its field; the alert only says so, rather than repeating it.
+                setError(r.fieldErrors && Object.keys(r.fieldErrors).length ? 'Nothing was changed: see the reason next to the marked field.' : r.error);
                 return;
               }
               setErrors({});
@@ -65,8 +74,11 @@ export function DialogForm<T>({
               toast(done(r.data));
               const href = (r.data as { href?: unknown } | null)?.href;
               if (onDone) onDone(r.data);
-              else if (typeof href === 'string') router.push(href);
-              else router.refresh();
+              else if (typeof href === 'string') {
+                router.push(href);
+                // The tree in the frame lists the new object too.
+                router.refresh();
+              } else router.refresh();
             });
           }}
         >

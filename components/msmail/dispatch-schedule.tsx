@@ -112,7 +112,7 @@ export function DispatchSchedule({ po, initial, isDss, disabled }: { po: string;
             {minuteOk ? 'Clicking an hour adds the step at this minute past it, or removes it.' : 'The minute must be a whole number from 0 to 59.'}
           </p>
         </div>
-        <div className="bevel-sunken overflow-x-auto bg-white p-1">
+        <div className="bevel-sunken w-fit max-w-full overflow-x-auto bg-white p-1">
           <table role="grid" aria-label="Process times" aria-describedby="dispatch-times" className="border-collapse text-[11px] tabular-nums">
             <thead>
               <tr>
