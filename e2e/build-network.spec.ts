@@ -30,6 +30,7 @@ async function createMailbox(page: Page, mailbox: string, fullName: string) {
   const dialog = page.getByRole('dialog', { name: 'Create Mailbox' });
   await dialog.getByRole('textbox', { name: 'Name' }).fill(fullName);
   await dialog.getByRole('textbox', { name: 'Mailbox' }).fill(mailbox);
+  await shot(page, `create-mailbox-${mailbox}`);
   await dialog.getByRole('button', { name: 'OK' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('grid', { name: 'Mailboxes' })).toContainText(mailbox);
@@ -38,7 +39,8 @@ async function createMailbox(page: Page, mailbox: string, fullName: string) {
 /** Type one command at the postoffice's prompt and wait for its output. */
 async function prompt(page: Page, line: string) {
   const output = page.getByRole('log', { name: 'Command output' });
-  const done = output.locator(':scope > div:has(> div)');
+  // Each finished command is a div holding its line and its output; a waiting one is a bare line.
+  const done = output.locator('xpath=./div[div]');
   const before = await done.count();
   const command = page.getByRole('textbox', { name: 'Command' });
   await command.fill(line);
@@ -82,6 +84,7 @@ test.describe('building the network from the browser', () => {
 
     // The tree's MS Mail node: New Postoffice…
     await page.getByRole('tree', { name: 'Containers' }).getByRole('link', { name: 'New Postoffice…' }).click();
+    await expect(page.getByRole('dialog', { name: 'New MS Mail Postoffice' })).toBeVisible();
     await shot(page, 'new-postoffice');
     await newPostoffice(page, net, 'ALPHA');
     const alphaDrive = await driveOf(page);
@@ -138,11 +141,11 @@ test.describe('building the network from the browser', () => {
     await prompt(page, external);
     await prompt(page, external);
     await prompt(page, 'nsda -rr');
-    await expect(page.getByRole('region', { name: 'Global Address List' })).toContainText('Bob Beta');
-    await expect(page.getByRole('region', { name: 'Global Address List' })).toContainText('Ann Alpha');
+    await expect(page.getByRole('region', { name: 'Global Address List', exact: true })).toContainText('Bob Beta');
+    await expect(page.getByRole('region', { name: 'Global Address List', exact: true })).toContainText('Ann Alpha');
     await page.goto(`/msmail/${segment(beta)}`);
     await prompt(page, 'nsda -rr');
-    const betaGal = page.getByRole('region', { name: 'Global Address List' });
+    const betaGal = page.getByRole('region', { name: 'Global Address List', exact: true });
     await expect(betaGal).toContainText('Ann Alpha');
     await expect(betaGal).toContainText(`${alpha}/ANN`);
     await expect(betaGal).toContainText('Bob Beta');

@@ -119,7 +119,7 @@ export function Field({ label, name, hint, children }: { label: string; name: st
   const error = useContext(Errors)[name];
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="grid gap-1">
+    <div className="grid min-w-0 content-start gap-1">
       <label htmlFor={id}>{label}</label>
       {children({ id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, className: 'field' })}
       {hint ? (

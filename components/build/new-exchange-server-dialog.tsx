@@ -24,12 +24,12 @@ export function NewExchangeServerDialog({ versions, sites, readOnly }: { version
         <Field label="Server name" name="server" hint="1 to 15 letters, digits or hyphens.">
           {(p) => <input {...p} maxLength={15} autoComplete="off" className={`${p.className} font-mono uppercase`} />}
         </Field>
-        <Field label="Version" name="version">
+        <Field label="Version" name="version" hint="Microsoft Exchange Server version (5.5 SP3 reads GlobalMaxSeqInResync).">
           {(p) => (
-            <select {...p} defaultValue="5.5 SP3">
+            <select {...p} defaultValue="5.5 SP3" className={`${p.className} w-full`}>
               {versions.map((v) => (
                 <option key={v} value={v}>
-                  Microsoft Exchange Server {v}
+                  {v}
                 </option>
               ))}
             </select>

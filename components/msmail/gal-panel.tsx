@@ -4,7 +4,7 @@ import type { GalView } from '@/lib/queries/gal-view';
 export function GalList({ gal }: { gal: GalView }) {
   return (
     <div className="grid gap-1">
-      <div role="region" aria-label="Global Address List" tabIndex={0} className="bevel-sunken max-h-56 overflow-auto bg-white">
+      <div role="region" aria-label="Global Address List entries" tabIndex={0} className="bevel-sunken max-h-56 overflow-auto bg-white">
         <table className="w-full text-left text-[12px]">
           <thead className="sticky top-0 bg-chrome">
             <tr>

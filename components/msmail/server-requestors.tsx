@@ -72,9 +72,10 @@ export function ServerRequestors({ po, requestors, disabled }: { po: string; req
           action={createRequestorAction}
           done={(d) => `Requestor ${d.requestor} created on ${po}`}
           onCancel={() => setCreating(false)}
-          onDone={(d) => {
+          onDone={() => {
+            // The toast says it; the list shows it.
             setCreating(false);
-            setMessage({ text: `Requestor ${d.requestor} created`, error: false });
+            setMessage(null);
             router.refresh();
           }}
         >
