@@ -241,9 +241,25 @@ test.describe('building the network from the browser', () => {
     await dialog.getByRole('button', { name: 'OK' }).click();
     await expect(dialog.getByRole('textbox', { name: 'Network name' })).toHaveAccessibleDescription(/SMTP is a reserved network name\. Enter a different name\./);
     await shot(page, 'new-exchange-server-refused');
-    await dialog.getByRole('textbox', { name: 'Network name' }).fill('');
+    await dialog.getByRole('textbox', { name: 'Network name' }).fill(`N${id}`);
+    await dialog.getByRole('textbox', { name: 'PostOffice name' }).fill('HQ');
     await dialog.getByRole('button', { name: 'OK' }).click();
     await expect(page).toHaveURL(new RegExp(`/exchange/${server}/connector/connections$`));
+
+    // Its Directory Synchronization object: General ▸ Display name and E-mail Addresses ▸ MS are editable.
+    await page.goto(`/exchange/${server}/directory-synchronization/general`);
+    await page.getByRole('textbox', { name: 'Display name' }).fill('DXA of the test');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`DXA of the test (${server}) Properties`);
+    await page.getByRole('navigation', { name: 'Property pages' }).getByRole('link', { name: 'E-mail Addresses' }).click();
+    const ms = page.getByRole('textbox', { name: 'MS address' });
+    await ms.fill(`OTHER/HQ/SYSTEM4`);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(ms).toHaveAccessibleDescription(new RegExp(`The MS address must be on N${id}/HQ, the MS Mail Connector's Local Postoffice`));
+    await ms.fill(`N${id}/HQ/SYSTEM4`);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByRole('table', { name: 'E-mail addresses' })).toContainText(`N${id}/HQ/SYSTEM4`);
+    await shot(page, 'directory-synchronization-addresses');
     const tree = page.getByRole('tree', { name: 'Containers' });
     await tree.getByRole('link', { name: server }).click();
     await expect(page).toHaveURL(new RegExp(`/exchange/${server}/services$`));
