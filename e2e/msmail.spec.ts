@@ -42,6 +42,6 @@ test.describe('an MS Mail postoffice', () => {
     await signIn(page, ensureViewer(), '/msmail/POLYNOMIAL~MONTGOMERY');
     await expect(page.getByRole('region', { name: 'LISTDS' })).toContainText('Server Configuration Record');
     await expect(page.getByRole('textbox', { name: 'Command' })).toBeDisabled();
-    await expect(page.getByRole('button', { name: 'Create mailbox' })).toBeDisabled();
+    await expect(page.getByRole('toolbar', { name: 'Mailbox' }).getByRole('button', { name: 'Create…' })).toBeDisabled();
   });
 });

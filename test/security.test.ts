@@ -199,6 +199,11 @@ const EDITS_NO_OPENED_OBJECT = [
   'Files: Delete',
   'Files: Upload',
   'Resync Wizard: start',
+  'New MS Mail Postoffice',
+  'New Exchange Server',
+  'Dir-Sync: Options',
+  'Dir-Sync: Server Requestors: Create',
+  'Dir-Sync: Server Requestors: Delete',
 ];
 
 describe('every mutating action checks the revision its form was opened at, or says why it edits none', () => {

@@ -2,7 +2,12 @@
 
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/safe-action';
+import { deleteMailbox } from '@/lib/dirsync/delete-mailbox';
+import { deletePostoffice } from '@/lib/dirsync/delete-postoffice';
 import { denied } from '@/lib/dirsync/errors';
+import { poKey } from '@/lib/dirsync/names';
+import { resolvePo } from '@/lib/dirsync/postoffices';
+import { deleteExchangeServer } from '@/lib/exchange/delete-exchange-server';
 import { deleteDirsyncRequestor, deleteDirsyncServer } from '@/lib/exchange/delete-dirsync-object';
 import { deleteRecipient } from '@/lib/exchange/delete-recipient';
 import { findRemoteLink } from '@/lib/exchange/dirsync-links';
@@ -14,8 +19,9 @@ const server = z.string().min(1);
 
 /**
  * Edit ▸ Delete (the Del key) on the object selected in a contents list, after the confirmation.
- * One engine verb per kind of object; the MS Mail Connector has no delete verb in the model, so
- * the menu never offers it.
+ * One engine verb per kind of object; the MS Mail Connector goes with its server (an MS Mail
+ * postoffice and an Exchange server are deleted here too, as `dirsync po delete` and
+ * `dirsync exchange delete` do).
  */
 export const deleteObjectAction = defineAction({
   name: 'Edit: Delete',
@@ -25,8 +31,27 @@ export const deleteObjectAction = defineAction({
     z.object({ kind: z.literal('remote-requestor'), server, postoffice: z.string().min(1) }),
     z.object({ kind: z.literal('dirsync-server'), server }),
     z.object({ kind: z.literal('dirsync-requestor'), server }),
+    z.object({ kind: z.literal('postoffice'), postoffice: z.string().min(1) }),
+    z.object({ kind: z.literal('exchange-server'), server }),
+    z.object({ kind: z.literal('mailbox'), postoffice: z.string().min(1), mailbox: z.string().min(1) }),
   ]),
   run: ({ db, input, audit }) => {
+    if (input.kind === 'postoffice') {
+      const po = resolvePo(db, input.postoffice);
+      deletePostoffice(db, poKey(po));
+      audit(`postoffice ${poKey(po)}`, { drive: po.drive, fileServer: po.fileServer }, null);
+      return { deleted: poKey(po) };
+    }
+    if (input.kind === 'mailbox') {
+      deleteMailbox(db, input.postoffice, input.mailbox);
+      audit(`${input.postoffice.toUpperCase()} mailbox ${input.mailbox.toUpperCase()}`, { mailbox: input.mailbox.toUpperCase() }, null);
+      return { deleted: input.mailbox.toUpperCase() };
+    }
+    if (input.kind === 'exchange-server') {
+      const r = deleteExchangeServer(db, input.server);
+      audit(`Exchange server ${r.name}`, { site: r.site }, null);
+      return { deleted: r.name };
+    }
     const s = resolveServer(db, input.server);
     if (input.kind === 'recipient') {
       const r = resolveRecipient(db, s, input.alias);

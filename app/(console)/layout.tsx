@@ -63,6 +63,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       label: 'MS Mail',
       href: '/',
       icon: <PostofficeIcon />,
+      action: canChange(session.role) ? { label: 'New Postoffice…', href: '/new/postoffice' } : undefined,
       children: tree.postoffices.map((p) => ({ id: `po:${p.name}`, label: p.name, icon: <PostofficeIcon />, href: `/msmail/${p.name.replace('/', '~')}` })),
     },
   ];
@@ -74,7 +75,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <ExchangeIcon />
           <span className="flex-1 text-[13px] font-bold">Microsoft Exchange Administrator</span>
         </div>
-        <ConsoleMenus servers={servers} />
+        <ConsoleMenus servers={servers} canChange={canChange(session.role)} />
         <div className="flex min-h-0 flex-1 flex-col gap-1.5 p-1.5 md:flex-row">
           <TreePane nodes={nodes} label="Containers" />
           <div className="flex min-h-0 min-w-0 flex-1 flex-col">{children}</div>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { sharedDatabase } from '@/db/client';
 import { getNetworkOverview, overviewTitle, type NetworkOverview } from '@/lib/queries/network-overview';
@@ -6,7 +7,7 @@ import { PostofficeTable } from '@/components/network/postoffice-table';
 import { ExchangeIcon } from '@/components/ui/icons';
 import { StatusBar, StatusPane } from '@/components/ui/window';
 import { ChildWindow } from '@/components/console/child-window';
-import { requirePageSession } from '@/lib/auth/request';
+import { canChange, requirePageSession } from '@/lib/auth/request';
 
 // The engine and the CLI change the database underneath: read it on every request.
 export const dynamic = 'force-dynamic';
@@ -15,7 +16,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: { absolute: 'Network overview — Dirsync Console' } };
 
 export default async function NetworkOverviewPage() {
-  await requirePageSession('/');
+  const session = await requirePageSession('/');
   const overview = getNetworkOverview(sharedDatabase());
   const { totals, clock } = overview;
   const clockTime = <time dateTime={new Date(clock.now).toISOString()}>{clock.text}</time>;
@@ -30,12 +31,12 @@ export default async function NetworkOverviewPage() {
           <StatusPane grow>
             {totals.postoffices} {totals.postoffices === 1 ? 'postoffice' : 'postoffices'}
           </StatusPane>
-          <StatusPane>Read-only overview</StatusPane>
+          <StatusPane>{canChange(session.role) ? 'File ▸ New Other builds the network' : 'Read-only overview'}</StatusPane>
           <StatusPane>{clockTime}</StatusPane>
         </StatusBar>
       }
     >
-      {overview.postoffices.length === 0 ? <EmptyNetwork /> : <PostofficeTable postoffices={overview.postoffices} />}
+      {overview.postoffices.length === 0 ? <EmptyNetwork canChange={canChange(session.role)} /> : <PostofficeTable postoffices={overview.postoffices} canDelete={canChange(session.role)} />}
     </ChildWindow>
   );
 }
@@ -66,23 +67,32 @@ function Summary({ overview, clockTime }: { overview: NetworkOverview; clockTime
   );
 }
 
-function EmptyNetwork() {
+/** An empty network: the first steps, where a new user looks, with the CLI's equivalent for scripts. */
+function EmptyNetwork({ canChange }: { canChange: boolean }) {
   return (
-    <section
-      aria-labelledby="empty-title"
-      className="bevel-sunken grid flex-1 place-items-center bg-white px-6 py-16 text-center"
-    >
-      <div className="max-w-md">
+    <section aria-labelledby="empty-title" className="bevel-sunken grid flex-1 place-items-center bg-white px-6 py-16 text-center">
+      <div className="grid max-w-md gap-3">
         <h2 id="empty-title" className="text-[15px] font-semibold">
-          No postoffices yet — run <code className="bg-chrome-light px-1.5 py-0.5">npx dirsync po create NET/PO</code>
+          No postoffices yet
         </h2>
-        <p className="mt-2 text-ink-muted">
-          Then make one of them the dirsync server with{' '}
-          <code className="bg-chrome-light px-1.5 py-0.5">npx dirsync ds server -dNET/PO on</code>; see docs/cli.md.
+        <p>
+          Create an MS Mail postoffice, then on its page make it the dirsync server (Dir-Sync Options ▸ Server: Yes) and register the other postoffices with it. Exchange servers join
+          through their MS Mail Connector.
         </p>
-        <p className="mt-3 text-[12px] text-ink-muted">
-          Or run <code className="bg-chrome-light px-1.5 py-0.5">npm start</code> (without{' '}
-          <code className="bg-chrome-light px-1.5 py-0.5">DIRSYNC_EMPTY=1</code>) to load the sample network POLYNOMIAL.
+        {canChange ? (
+          <div className="flex flex-wrap justify-center gap-2">
+            <Link href="/new/postoffice" className="button">
+              New Postoffice…
+            </Link>
+            <Link href="/new/exchange-server" className="button">
+              New Exchange Server…
+            </Link>
+          </div>
+        ) : (
+          <p className="text-ink-muted">A View Only Admin cannot create postoffices: sign in as an administrator.</p>
+        )}
+        <p className="text-[12px] text-ink-muted">
+          From a script: <code className="bg-chrome-light px-1.5 py-0.5">npx dirsync po create NET/PO --password …</code> (docs/cli.md).
         </p>
       </div>
     </section>

@@ -2,7 +2,7 @@
 
 import { usePathname } from 'next/navigation';
 import { MenuBar, type MenuItem } from './menu-bar';
-import { useSelection } from './selection';
+import { describeDeletable, useSelection, type SelectedObject } from './selection';
 
 export interface ServerRole {
   name: string;
@@ -13,16 +13,26 @@ export interface ServerRole {
  * File / Edit / View / Tools for the view that is open. File ▸ New Other offers the three dirsync
  * objects for the server in view, unavailable where the old program made them unavailable: the
  * Remote Dirsync Requestor until the server is a dirsync server (xog11011), the Dirsync Server on
- * a requestor, the Dirsync Requestor on a dirsync server or a server that already has one.
+ * a requestor, the Dirsync Requestor on a dirsync server or a server that already has one. It
+ * starts with what builds the network: MS Mail Postoffice and Exchange Server.
+ *
+ * Edit ▸ Delete acts on the object selected in the open list; with none selected, on the object
+ * whose own view is open (the tree's selection): an MS Mail postoffice's page, a server's node.
  */
-export function ConsoleMenus({ servers }: { servers: ServerRole[] }) {
+export function ConsoleMenus({ servers, canChange = true }: { servers: ServerRole[]; canChange?: boolean }) {
   const pathname = usePathname();
-  const { selected, openProperties, requestDelete } = useSelection();
+  const { selected: listSelection, openProperties, requestDelete } = useSelection();
+  const selected = listSelection ?? openObject(pathname, canChange);
   const inView = /^\/exchange\/([^/]+)/.exec(pathname)?.[1];
   const server = servers.find((s) => s.name === decodeURIComponent(inView ?? '').toUpperCase()) ?? servers[0];
   const base = server ? `/exchange/${server.name}` : undefined;
+  const building: MenuItem[] = [
+    { label: 'MS Mail Postoffice', href: '/new/postoffice' },
+    { label: 'Exchange Server', href: '/new/exchange-server' },
+  ];
   const newOther: MenuItem[] = server
     ? [
+        ...building,
         {
           label: 'Dirsync Server',
           href: `${base}/dirsync-server/new`,
@@ -42,7 +52,7 @@ export function ConsoleMenus({ servers }: { servers: ServerRole[] }) {
           why: server.role === 'requestor' ? `${server.name} already has a Dirsync Requestor` : server.role === 'server' ? `${server.name} is the dirsync server` : undefined,
         },
       ]
-    : [{ label: 'No Exchange server', disabled: true }];
+    : [...building, { label: 'Dirsync Server', disabled: true, why: 'Create an Exchange server first' }];
   // Next to the audit trail: the security log and the accounts (their pages refuse a View Only Admin).
   const accountTools: MenuItem[] = [
     { label: 'Audit Trail', href: '/audit' },
@@ -54,7 +64,7 @@ export function ConsoleMenus({ servers }: { servers: ServerRole[] }) {
       label: 'File',
       items: [
         { label: 'New Other', items: newOther },
-        { label: 'Properties', shortcut: 'Alt+Enter', disabled: !selected?.href, why: selected ? undefined : 'Select an object in the list first', onSelect: openProperties },
+        { label: 'Properties', shortcut: 'Alt+Enter', disabled: !listSelection?.href, why: listSelection ? undefined : 'Select an object in the list first', onSelect: openProperties },
         { label: 'Change Password', href: '/account' },
       ],
     },
@@ -66,7 +76,7 @@ export function ConsoleMenus({ servers }: { servers: ServerRole[] }) {
           shortcut: 'Del',
           disabled: !selected?.deleteTarget,
           why: !selected ? 'Select an object in the list first' : selected.deleteTarget ? undefined : selected.deleteWhy,
-          onSelect: requestDelete,
+          onSelect: () => requestDelete(selected),
         },
       ],
     },
@@ -86,4 +96,19 @@ export function ConsoleMenus({ servers }: { servers: ServerRole[] }) {
     },
   ];
   return <MenuBar menus={menus} />;
+}
+
+/** The object whose own view is open (what the tree has selected), for Edit ▸ Delete with nothing selected in a list. */
+function openObject(pathname: string, canChange: boolean): SelectedObject | null {
+  const po = /^\/msmail\/([^/]+)$/.exec(pathname)?.[1];
+  if (po && po !== 'new') {
+    const name = decodeURIComponent(po).replace('~', '/').toUpperCase();
+    return { kind: 'MS Mail postoffice', name, afterDelete: '/', ...describeDeletable(canChange, { kind: 'postoffice', postoffice: name }, '') };
+  }
+  const server = /^\/exchange\/([^/]+)\/services$/.exec(pathname)?.[1];
+  if (server) {
+    const name = decodeURIComponent(server).toUpperCase();
+    return { kind: 'Exchange server', name, afterDelete: '/', ...describeDeletable(canChange, { kind: 'exchange-server', server: name }, '') };
+  }
+  return null;
 }

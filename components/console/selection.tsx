@@ -11,7 +11,10 @@ import { useToast } from './toasts';
 export type DeleteTarget =
   | { kind: 'recipient'; server: string; alias: string }
   | { kind: 'remote-requestor'; server: string; postoffice: string }
-  | { kind: 'dirsync-server' | 'dirsync-requestor'; server: string };
+  | { kind: 'dirsync-server' | 'dirsync-requestor'; server: string }
+  | { kind: 'postoffice'; postoffice: string }
+  | { kind: 'exchange-server'; server: string }
+  | { kind: 'mailbox'; postoffice: string; mailbox: string };
 
 /** The object selected in the open contents list, as the menus need it. */
 export interface SelectedObject {
@@ -24,14 +27,16 @@ export interface SelectedObject {
   deleteTarget?: DeleteTarget;
   /** Why Edit ▸ Delete is unavailable for it. */
   deleteWhy?: string;
+  /** Where to go once it is deleted, when its own view is open (a postoffice, a server). */
+  afterDelete?: string;
 }
 
 interface SelectionApi {
   selected: SelectedObject | null;
   select: (o: SelectedObject | null) => void;
   openProperties: () => void;
-  /** Edit ▸ Delete: asks first, then deletes through the server action. */
-  requestDelete: () => void;
+  /** Edit ▸ Delete: asks first, then deletes through the server action. `object` when it is not the list's selection (the open view's own object). */
+  requestDelete: (object?: SelectedObject | null) => void;
 }
 
 const SelectionContext = createContext<SelectionApi>({ selected: null, select: () => {}, openProperties: () => {}, requestDelete: () => {} });
@@ -62,10 +67,14 @@ export function SelectionProvider({ children }: { children: ReactNode }) {
   const openProperties = useCallback(() => {
     if (selected?.href) router.push(selected.href);
   }, [selected, router]);
-  const requestDelete = useCallback(() => {
-    if (selected?.deleteTarget) setConfirming(selected);
-    else if (selected?.deleteWhy) toast(selected.deleteWhy, { error: true });
-  }, [selected, toast]);
+  const requestDelete = useCallback(
+    (object?: SelectedObject | null) => {
+      const o = object ?? selected;
+      if (o?.deleteTarget) setConfirming(o);
+      else if (o?.deleteWhy) toast(o.deleteWhy, { error: true });
+    },
+    [selected, toast],
+  );
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
@@ -93,6 +102,7 @@ export function SelectionProvider({ children }: { children: ReactNode }) {
       if (result.ok) {
         toast(`${object.name} was deleted`);
         setSelected(null);
+        if (object.afterDelete) router.push(object.afterDelete);
       } else toast(result.error, { error: true });
     } finally {
       setBusy(false);

@@ -10,6 +10,8 @@ export interface TreeNode {
   href?: string;
   icon?: ReactNode;
   children?: TreeNode[];
+  /** A command offered on the node itself, e.g. New Postoffice… on MS Mail. */
+  action?: { label: string; href: string };
 }
 
 /**
@@ -119,6 +121,11 @@ export function Tree({ nodes, label }: { nodes: TreeNode[]; label: string }) {
             ) : (
               <span className="truncate px-1">{node.label}</span>
             )}
+            {node.action ? (
+              <Link href={node.action.href} className="ml-1 shrink-0 px-1 text-[12px] text-title underline hover:no-underline">
+                {node.action.label}
+              </Link>
+            ) : null}
           </div>
           {hasChildren && isOpen ? <ul role="group">{render(node.children!, level + 1)}</ul> : null}
         </li>

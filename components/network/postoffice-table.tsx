@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import type { PostofficeOverview } from '@/lib/queries/network-overview';
 import { ExchangeIcon, PostofficeIcon, ServerIcon } from '@/components/ui/icons';
-import { useListSelection } from '@/components/console/selection';
+import { describeDeletable, useListSelection } from '@/components/console/selection';
 
 const th = 'bg-chrome bevel-raised px-2.5 py-1 text-left align-bottom text-[12px] font-normal whitespace-nowrap text-ink';
 const num = 'px-2.5 py-1.5 text-right tabular-nums whitespace-nowrap';
@@ -13,9 +13,10 @@ const poHref = (po: PostofficeOverview) => (po.kind === 'msmail' ? `/msmail/${po
 /**
  * The postoffices of the network as the Administrator's list view: one row each, a grid with one
  * selected row (arrow keys, Home/End; Enter or double-click opens an MS Mail postoffice's page).
- * Postoffices are made and removed with the MS Mail tools, so Edit ▸ Delete is unavailable.
+ * Edit ▸ Delete (Del) deletes an MS Mail postoffice after the Yes/No confirmation; a connector
+ * postoffice goes with its Exchange server.
  */
-export function PostofficeTable({ postoffices }: { postoffices: PostofficeOverview[] }) {
+export function PostofficeTable({ postoffices, canDelete = false }: { postoffices: PostofficeOverview[]; canDelete?: boolean }) {
   const { rowProps, focusProps } = useListSelection({
     items: postoffices,
     keyOf: (po) => po.address,
@@ -23,7 +24,11 @@ export function PostofficeTable({ postoffices }: { postoffices: PostofficeOvervi
       kind: po.kind === 'msmail' ? 'MS Mail postoffice' : 'Exchange connector postoffice',
       name: po.address,
       href: poHref(po),
-      deleteWhy: 'Postoffices are removed with the MS Mail tools (dirsync po), not here',
+      ...describeDeletable(
+        canDelete,
+        po.kind === 'msmail' ? { kind: 'postoffice', postoffice: po.address } : undefined,
+        `${po.address} is the postoffice of an Exchange server's MS Mail Connector: it goes with the server (select the server in the tree, then Edit ▸ Delete)`,
+      ),
     }),
   });
   return (

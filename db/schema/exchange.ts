@@ -262,7 +262,7 @@ export const dirsyncExportContainer = sqliteTable(
   (t) => [primaryKey({ columns: [t.linkId, t.containerId] })],
 );
 
-/** The Directory Synchronization object's Delivery Restrictions (exchange-admin-reference.md 5.2, xog11024). */
+/** The Directory Synchronization object's settings: General, E-mail Addresses and Delivery Restrictions (exchange-admin-reference.md 5.2, xog11024). */
 export const directorySyncObject = sqliteTable('directory_sync_object', {
   serverId: integer('server_id')
     .primaryKey()
@@ -270,6 +270,10 @@ export const directorySyncObject = sqliteTable('directory_sync_object', {
   acceptFrom: text('accept_from', { enum: ['All', 'List'] }).notNull().default('All'),
   rejectFrom: text('reject_from', { enum: ['None', 'List'] }).notNull().default('None'),
   revision: integer('revision').notNull().default(0),
+  /** General tab ▸ Display name; null: "Directory Synchronization". */
+  displayName: text('display_name'),
+  /** E-mail Addresses ▸ MS: the mailbox part of the DXA's address when edited (KB Q187779); null: generated (KB Q150828). */
+  msMailbox: text('ms_mailbox'),
 });
 
 /** Members of the Accept / Reject lists of the Delivery Restrictions tab. */

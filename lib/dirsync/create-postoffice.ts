@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
-import { conflict, usage } from './errors';
-import { parsePoName, poKey } from './names';
+import { conflict, DirsyncError, usage } from './errors';
+import { isElement, parsePoName, poKey } from './names';
 import { findPo, poById, type PoRow } from './postoffices';
 import { hashPassword } from './password';
 import { step, stmt } from './statements';
@@ -15,6 +15,12 @@ export interface CreatePostofficeInput {
 
 /** Create an MS Mail postoffice with its REQCONF record; the next free drive from M unless given. */
 export function createPostoffice(db: Db, input: CreatePostofficeInput): PoRow {
+  // Which part is wrong, so a form can say it next to that field (the numbers of the Local Postoffice tab).
+  const parts = input.name.trim().split('/');
+  if (parts.length === 2) {
+    if (!isElement(parts[0])) throw new DirsyncError('usage', `Network name "${parts[0]}" must be 1 to 10 letters or digits (the standard MS Mail characters)`, 69);
+    if (!isElement(parts[1])) throw new DirsyncError('usage', `PostOffice name "${parts[1]}" must be 1 to 10 letters or digits (the standard MS Mail characters)`, 70);
+  }
   const po = parsePoName(input.name);
   if (!input.password) throw usage(`a postoffice needs an admin password: give --password`);
   return step(db, () => {

@@ -57,6 +57,12 @@ export function dxaRole(db: Db, server: Pick<ServerRow, 'id'>): 'server' | 'requ
  */
 export function dxaAddress(db: Db, server: ServerRow): string {
   const po = connectorPo(db, server);
-  const mailbox = dxaRole(db, server) === 'server' ? '$SYSTEM' : server.version === '2000' ? 'DXA' : 'SYSTEM1';
-  return `${po.network}/${po.name}/${mailbox}`;
+  // An address edited on the E-mail Addresses tab (KB Q187779) keeps its mailbox whatever the role.
+  const edited = (stmt(db, 'select ms_mailbox as m from directory_sync_object where server_id = ?').get(server.id) as { m: string | null } | undefined)?.m;
+  return `${po.network}/${po.name}/${edited ?? generatedDxaMailbox(db, server)}`;
+}
+
+/** The mailbox part Setup generates: `$SYSTEM` on a dirsync server, else `SYSTEM1` (`DXA` on Exchange 2000). */
+export function generatedDxaMailbox(db: Db, server: ServerRow): string {
+  return dxaRole(db, server) === 'server' ? '$SYSTEM' : server.version === '2000' ? 'DXA' : 'SYSTEM1';
 }

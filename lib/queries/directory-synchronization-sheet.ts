@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import { directorySyncObject, restrictionMembers, templateMaps, type TemplateMapRow } from '@/lib/exchange/directory-sync-object';
-import { dxaAddress, dxaRole, resolveServer } from '@/lib/exchange/servers';
+import { connectorPo, dxaAddress, dxaRole, generatedDxaMailbox, resolveServer } from '@/lib/exchange/servers';
+import { dxaDisplayName } from '@/lib/exchange/save-directory-sync-general';
 import { attributesFor } from '@/lib/exchange/template-attributes';
 
 /** The Directory Synchronization object of a server (reference 5.2): its facts and addresses. */
@@ -12,8 +13,12 @@ export interface DirectorySynchronizationSheet {
   displayName: string;
   /** 'Dirsync server', 'Dirsync requestor' or 'Neither…'. */
   role: string;
-  /** The DXA's MS Mail address (KB Q150828). */
+  /** The DXA's MS Mail address (KB Q150828, or as edited: KB Q187779). */
   msAddress: string;
+  /** What Setup generates for it now. */
+  generatedAddress: string;
+  /** The object's revision (General and E-mail Addresses save against it). */
+  revision: number;
 }
 
 export function getDirectorySynchronizationSheet(db: Db, serverName: string): DirectorySynchronizationSheet {
@@ -24,7 +29,7 @@ export function getDirectorySynchronizationSheet(db: Db, serverName: string): Di
     site: server.site,
     organization: server.organization,
     version: server.version,
-    displayName: 'Directory Synchronization',
+    displayName: dxaDisplayName(db, server.id),
     role:
       role === 'server'
         ? 'Dirsync server (this server has the Dirsync Server object)'
@@ -32,6 +37,8 @@ export function getDirectorySynchronizationSheet(db: Db, serverName: string): Di
           ? 'Dirsync requestor (this server has the Dirsync Requestor object)'
           : 'Neither: no Dirsync Server or Dirsync Requestor object uses this server',
     msAddress: dxaAddress(db, server),
+    generatedAddress: `${connectorPo(db, server).network}/${connectorPo(db, server).name}/${generatedDxaMailbox(db, server)}`,
+    revision: directorySyncObject(db, server).revision,
   };
 }
 

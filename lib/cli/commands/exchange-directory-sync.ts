@@ -3,6 +3,9 @@ import { directorySyncObject, restrictionMembers, templateMaps } from '@/lib/exc
 import { saveDeliveryRestrictions } from '@/lib/exchange/save-delivery-restrictions';
 import { saveTemplateMaps, type TemplateDirection } from '@/lib/exchange/save-template-maps';
 import { resolveServer } from '@/lib/exchange/servers';
+import { saveDirectorySyncGeneral } from '@/lib/exchange/save-directory-sync-general';
+import { saveDirectorySyncAddress } from '@/lib/exchange/save-directory-sync-address';
+import { getDirectorySynchronizationSheet } from '@/lib/queries/directory-synchronization-sheet';
 import { longValue, parseArgs } from '../args';
 import { show } from '../context';
 import type { ExchangeSub } from './exchange';
@@ -20,12 +23,13 @@ function choice<T extends string>(option: string, text: string | undefined, allo
 }
 
 /**
- * `exchange directory-sync <SERVER> [restrictions [...] | templates incoming|outgoing [add|remove …]]`
- * (alias `ds`): the Directory Synchronization object's Delivery Restrictions and Incoming /
+ * `exchange directory-sync <SERVER> [general [--display-name <name>] | addresses [--ms <NET/PO/MBX>|--ms ""]
+ * | restrictions [...] | templates incoming|outgoing [add|remove …]]` (alias `ds`): the Directory
+ * Synchronization object's General, E-mail Addresses, Delivery Restrictions and Incoming /
  * Outgoing Templates tabs.
  */
 export const directorySync: ExchangeSub = (ctx) => {
-  const a = parseArgs(ctx.tokens, { longValued: ['accept', 'reject', 'accept-list', 'reject-list'] });
+  const a = parseArgs(ctx.tokens, { longValued: ['accept', 'reject', 'accept-list', 'reject-list', 'display-name', 'ms'] });
   const [serverName, what, ...rest] = a.words;
   if (!serverName) throw usage(HINT);
   const db = ctx.db();
@@ -46,6 +50,17 @@ export const directorySync: ExchangeSub = (ctx) => {
   if (what === undefined) {
     const data = { server: server.name, ...restrictions(), incoming: templateMaps(db, server, 'incoming'), outgoing: templateMaps(db, server, 'outgoing') };
     show(ctx, a, data, () => [restrictionsText(data), mapsText('incoming', data.incoming), mapsText('outgoing', data.outgoing)].join('\n'));
+    return 0;
+  }
+  if (what === 'general' || what === 'addresses') {
+    if (rest.length) throw usage(`${what} takes options only, not "${rest[0]}": general --display-name <name> | addresses --ms <NET/PO/MAILBOX>`);
+    const name = longValue(a, 'display-name');
+    const ms = longValue(a, 'ms');
+    if (what === 'general' && name !== undefined) saveDirectorySyncGeneral(db, server.name, { displayName: name });
+    if (what === 'addresses' && ms !== undefined) saveDirectorySyncAddress(db, server.name, { msAddress: ms });
+    const sheet = getDirectorySynchronizationSheet(db, server.name);
+    const data = what === 'general' ? { server: sheet.server, displayName: sheet.displayName } : { server: sheet.server, msAddress: sheet.msAddress, generated: sheet.msAddress === sheet.generatedAddress };
+    show(ctx, a, data, () => (what === 'general' ? `Display name: ${sheet.displayName}` : `MS: ${sheet.msAddress}${sheet.msAddress === sheet.generatedAddress ? ' (generated)' : ''}`));
     return 0;
   }
   if (what === 'restrictions') {

@@ -1,5 +1,6 @@
 import { usage } from '@/lib/dirsync/errors';
 import { createExchangeServer, parseVersion } from '@/lib/exchange/create-exchange-server';
+import { deleteExchangeServer } from '@/lib/exchange/delete-exchange-server';
 import { setExchangeVersion } from '@/lib/exchange/set-exchange-version';
 import { connectorPo } from '@/lib/exchange/servers';
 import { poKey } from '@/lib/dirsync/names';
@@ -31,6 +32,16 @@ const create: ExchangeSub = (ctx) => {
   return 0;
 };
 
+/** `exchange delete <SERVER>`: the server with its connector postoffice (refused while dirsync knows it). */
+const remove: ExchangeSub = (ctx) => {
+  const a = parseArgs(ctx.tokens, {});
+  const [server, extra] = a.words;
+  if (!server || extra !== undefined) throw usage('exchange delete takes one server: dirsync exchange delete EXCH01');
+  const r = deleteExchangeServer(ctx.db(), server);
+  show(ctx, a, r, () => `Exchange server ${r.name} deleted with its MS Mail Connector postoffice${r.siteRemoved ? `; site ${r.site} had no other server and was removed` : ''}`);
+  return 0;
+};
+
 const version: ExchangeSub = (ctx) => {
   const a = parseArgs(ctx.tokens, {});
   const [server, v] = a.words;
@@ -43,6 +54,7 @@ const version: ExchangeSub = (ctx) => {
 /** Subcommands of `dirsync exchange`; each lives with the part of the Administrator it stands for. */
 const subs: Record<string, ExchangeSub> = {
   create,
+  delete: remove,
   version,
   dss,
   'remote-requestor': remoteRequestor,

@@ -5,7 +5,6 @@ import { keepUpdatesRevision, registrationRevision, scheduleRevision, typesRevis
 import { defineAction } from '@/lib/actions/safe-action';
 import { required, wholeNumber } from '@/lib/actions/form-fields';
 import { runPostofficeCommand } from '@/lib/console/run-command';
-import { addMailbox } from '@/lib/dirsync/add-mailbox';
 import { importProcessTimes } from '@/lib/dirsync/process-times';
 import { requestExport } from '@/lib/dirsync/request-export';
 import { registerRequestor, requestImport, setAcceptedTypes, setKeepUpdates } from '@/lib/dirsync/requestor-settings';
@@ -23,18 +22,6 @@ export const runCommandAction = defineAction({
     // output.line has its passwords masked: the audit trail never holds a -p<password>.
     audit(`${input.po} command prompt`, undefined, { line: output.line, exitCode: output.exitCode });
     return output;
-  },
-});
-
-/** Mailbox ▸ Create (a participating mailbox is a T0 change). */
-export const addMailboxAction = defineAction({
-  name: 'Mailbox: create',
-  noRevision: 'creates a mailbox; a name in use is refused (MS Mail error 20)',
-  schema: z.object({ po, mailbox: required('Mailbox'), fullName: required('Name') }),
-  fieldOf: (e) => (e.number === 20 ? 'mailbox' : 'fullName'),
-  run: ({ db, input, audit }) => {
-    addMailbox(db, input.po, input.mailbox, input.fullName);
-    audit(`${input.po} mailbox ${input.mailbox.toUpperCase()}`, null, { fullName: input.fullName });
   },
 });
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { sharedDatabase, type Db } from '@/db/client';
+import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
 import { QUEUE_FILES } from '@/lib/dirsync/listq';
 import { getPostofficeView, poFromSegment, poSegment } from '@/lib/queries/postoffice-view';
@@ -10,9 +10,21 @@ import { ChildWindow } from '@/components/console/child-window';
 import { PostofficeIcon } from '@/components/ui/icons';
 import { ActionForm } from '@/components/msmail/action-form';
 import { CommandPrompt } from '@/components/msmail/command-prompt';
+import { findPo } from '@/lib/dirsync/postoffices';
+import { parsePoName } from '@/lib/dirsync/names';
+import { processTimes } from '@/lib/dirsync/process-times';
+import { galView } from '@/lib/queries/gal-view';
+import { DirsyncOptions } from '@/components/msmail/dirsync-options';
+import { ServerRequestors } from '@/components/msmail/server-requestors';
+import { RequestButtons } from '@/components/msmail/request-buttons';
+import { DispatchSchedule } from '@/components/msmail/dispatch-schedule';
+import { MailboxList } from '@/components/msmail/mailbox-list';
+import { GalList } from '@/components/msmail/gal-panel';
+import { DeletePostofficeButton } from '@/components/msmail/delete-postoffice-button';
 import { RevisionField } from '@/components/ui/revision-field';
 import { keepUpdatesRevision, registrationRevision, scheduleRevision, typesRevision } from '@/lib/queries/revisions';
-import { addMailboxAction, keepUpdatesAction, registerAction, requestAction, scheduleAction, typesAction } from './actions';
+import type { Db } from '@/db/client';
+import { keepUpdatesAction, registerAction, typesAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,10 +32,10 @@ export async function generateMetadata({ params }: { params: Promise<{ po: strin
   return { title: `Postoffice ${poFromSegment((await params).po)}` };
 }
 
-function Panel({ title, children }: { title: string; children: ReactNode }) {
+function Panel({ title, wide = false, children }: { title: string; wide?: boolean; children: ReactNode }) {
   const id = `panel-${title.replace(/\W+/g, '-').toLowerCase()}`;
   return (
-    <section aria-labelledby={id} className="bevel-raised grid content-start gap-2 bg-chrome p-2">
+    <section aria-labelledby={id} className={`bevel-raised grid min-w-0 content-start gap-2 bg-chrome p-2 ${wide ? 'lg:col-span-2' : ''}`}>
       <h2 id={id} className="font-semibold">
         {title}
       </h2>
@@ -41,12 +53,13 @@ function Panel({ title, children }: { title: string; children: ReactNode }) {
 export default async function PostofficePage({ params, searchParams }: { params: Promise<{ po: string }>; searchParams: Promise<{ listq?: string }> }) {
   const { po } = await params;
   const session = await requirePageSession(`/msmail/${encodeURIComponent(po)}`);
-  const db = sharedDatabase();
-  const view = getPostofficeView(db, po, (await searchParams).listq);
+  const view = getPostofficeView(sharedDatabase(), po, (await searchParams).listq);
   if (!view) notFound();
+  const readOnly = !canChange(session.role);
+  const db = sharedDatabase();
   // The revision each form is opened at (lib/queries/revisions.ts): a save over someone else's change is refused.
   const revisionOf = (read: (db: Db, po: string) => { revision: string | number }) => <RevisionField value={read(db, view.name).revision} />;
-  const readOnly = !canChange(session.role);
+  const row = findPo(db, parsePoName(view.name))!;
   const hidden = <input type="hidden" name="po" value={view.name} />;
   return (
     <ChildWindow title={`MS Mail Administrator - ${view.name}${view.drive ? ` (drive ${view.drive}:)` : ''}`} icon={<PostofficeIcon />}>
@@ -83,6 +96,10 @@ export default async function PostofficePage({ params, searchParams }: { params:
               </Link>
             ) : null}
           </div>
+          <DirsyncOptions key={String(view.isDss)} po={view.name} isDss={view.isDss} disabled={readOnly} />
+          <div>
+            <DeletePostofficeButton po={view.name} canChange={!readOnly} />
+          </div>
         </Panel>
         <Panel title="Requestor">
           <ActionForm action={registerAction} label="Registration" submit="Register" done="Registered" disabled={readOnly}>
@@ -105,16 +122,7 @@ export default async function PostofficePage({ params, searchParams }: { params:
               <input name="types" defaultValue={view.reqconf.types} className="field" />
             </label>
           </ActionForm>
-          <div className="flex flex-wrap gap-2">
-            <ActionForm action={requestAction} label="Import" submit="Import" done="Import requested: the next T1 asks the dirsync server for every list" disabled={readOnly}>
-              {hidden}
-              <input type="hidden" name="request" value="import" />
-            </ActionForm>
-            <ActionForm action={requestAction} label="Export" submit="Export" done="Export: {addresses} local addresses queued in REQTRANS.GLB" disabled={readOnly}>
-              {hidden}
-              <input type="hidden" name="request" value="export" />
-            </ActionForm>
-          </div>
+          <RequestButtons po={view.name} disabled={readOnly} />
         </Panel>
         {view.isDss ? (
           <Panel title="Server">
@@ -126,52 +134,18 @@ export default async function PostofficePage({ params, searchParams }: { params:
                 <input name="cycles" defaultValue={view.keepUpdates ?? 14} inputMode="numeric" className="field w-24" />
               </label>
             </ActionForm>
+            <h3 className="font-semibold">Requestors</h3>
+            <ServerRequestors po={view.name} requestors={view.requestors} disabled={readOnly} />
           </Panel>
         ) : null}
-        <Panel title="Schedule">
-          <ActionForm action={scheduleAction} label="Schedule" submit="Save schedule" done="Process times saved: {}" disabled={readOnly}>
-            {hidden}
-            {revisionOf(scheduleRevision)}
-            <label className="grid gap-1">
-              <span>Process times (T1 Send Requests, T2 server, T3 Process Updates), e.g. T1 Sat 13:45</span>
-              <textarea name="schedule" rows={4} defaultValue={view.schedule} className="field font-mono" />
-            </label>
-          </ActionForm>
+        <Panel title="Schedule" wide>
+          <DispatchSchedule key={view.schedule} po={view.name} initial={processTimes(db, row.id)} isDss={view.isDss} disabled={readOnly} revision={scheduleRevision(db, view.name).revision} />
         </Panel>
         <Panel title={`Local mailboxes (${view.mailboxes.length})`}>
-          <div className="bevel-sunken max-h-56 overflow-auto bg-white">
-            <table className="w-full text-left text-[12px]">
-              <thead className="sticky top-0 bg-chrome">
-                <tr>
-                  <th scope="col" className="px-2 py-0.5">Mailbox</th>
-                  <th scope="col" className="px-2 py-0.5">Name</th>
-                  <th scope="col" className="px-2 py-0.5">Dir-Sync</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.mailboxes.map((m) => (
-                  <tr key={m.name} className="border-t border-chrome-light">
-                    <td className="px-2 py-0.5 font-mono">{m.name}</td>
-                    <td className="px-2 py-0.5">{m.fullName}</td>
-                    <td className="px-2 py-0.5">{m.dirsync ? 'Yes' : 'No'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <ActionForm action={addMailboxAction} label="Create mailbox" submit="Create mailbox" done="Mailbox created (queued in REQTRANS.GLB for the next T1)" disabled={readOnly}>
-            {hidden}
-            <div className="flex flex-wrap gap-2">
-              <label className="grid gap-1">
-                <span>Mailbox</span>
-                <input name="mailbox" maxLength={10} className="field w-32 font-mono" />
-              </label>
-              <label className="grid flex-1 gap-1">
-                <span>Name</span>
-                <input name="fullName" maxLength={30} className="field" />
-              </label>
-            </div>
-          </ActionForm>
+          <MailboxList po={view.name} mailboxes={view.mailboxes} canChange={!readOnly} />
+        </Panel>
+        <Panel title="Global Address List">
+          <GalList gal={galView(db, row.id)} />
         </Panel>
         <Panel title={`Queues (${view.messages.length})`}>
           {view.messages.length === 0 ? (

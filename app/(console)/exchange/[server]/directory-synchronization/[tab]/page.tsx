@@ -14,6 +14,8 @@ import { loggingRevision } from '@/lib/queries/revisions';
 import { RestrictionField } from '@/components/directory-sync/restriction-field';
 import { TemplateMapsField } from '@/components/directory-sync/template-maps-field';
 import { deliveryRestrictionsAction, dxLoggingAction, templateMapsAction } from '../actions';
+import { directorySyncAddressAction, directorySyncGeneralAction } from '../general-actions';
+import { TextField } from '@/components/sheet/fields';
 
 export const dynamic = 'force-dynamic';
 
@@ -34,12 +36,6 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   return { title: `Directory Synchronization (${server.toUpperCase()}) Properties - ${TABS.find(([id]) => id === tab)?.[1] ?? ''}` };
 }
 
-/** A tab with nothing to save: OK and Cancel close, Apply is unavailable. */
-/** A page with nothing to change: what it is for (the sheet's OK, Cancel and Apply serve it as every page). */
-function ReadOnlyButtons({ help }: { closeHref: string; help: string }) {
-  return <p className="text-[12px] text-ink-muted">{help}</p>;
-}
-
 /** The Directory Synchronization object of a server (exchange-admin-reference.md 5.2). */
 export default async function DirectorySynchronizationSheetPage({ params }: { params: Promise<Params> }) {
   const { server: serverParam, tab: tabParam } = await params;
@@ -57,11 +53,16 @@ export default async function DirectorySynchronizationSheetPage({ params }: { pa
     let body: ReactNode;
     if (tab === 'general') {
       body = (
-        <div className="grid gap-3">
-          <label className="grid gap-1">
-            <span>Display name</span>
-            <input value={sheet.displayName} readOnly aria-readonly="true" className="field bg-chrome-light" />
-          </label>
+        <SheetForm
+          key={tab}
+          action={directorySyncGeneralAction}
+          closeHref={closeHref}
+          readOnly={!canChange(session.role)}
+          help={<p>The directory synchronization object on this server imports and exports information during directory synchronization. Its display name is what the Administrator shows for it.</p>}
+        >
+          <input type="hidden" name="server" value={sheet.server} />
+          <RevisionField value={sheet.revision} />
+          <TextField key={sheet.revision} label="Display name" name="displayName" defaultValue={sheet.displayName} maxLength={256} />
           <dl className="grid grid-cols-[10rem_1fr] gap-x-3 gap-y-1">
             <dt className="text-ink-muted">Server</dt>
             <dd>{sheet.server}</dd>
@@ -76,12 +77,25 @@ export default async function DirectorySynchronizationSheetPage({ params }: { pa
             <dt className="text-ink-muted">MS Mail address</dt>
             <dd className="break-all">{sheet.msAddress}</dd>
           </dl>
-          <ReadOnlyButtons closeHref={closeHref} help="The directory synchronization object on this server imports and exports information during directory synchronization." />
-        </div>
+        </SheetForm>
       );
     } else if (tab === 'e-mail-addresses') {
       body = (
-        <div className="grid gap-3">
+        <SheetForm
+          key={tab}
+          action={directorySyncAddressAction}
+          closeHref={closeHref}
+          readOnly={!canChange(session.role)}
+          help={
+            <p>
+              The MS address is generated: $SYSTEM on a dirsync server, SYSTEM1 on a requestor (DXA on Exchange 2000) — KB Q150828. When two servers send as the same requestor address
+              (…/SYSTEM1), edit the mailbox part here (KB Q187779); the network and postoffice are the MS Mail Connector&apos;s Local Postoffice names. Clear the box to go back to the
+              generated address.
+            </p>
+          }
+        >
+          <input type="hidden" name="server" value={sheet.server} />
+          <RevisionField value={sheet.revision} />
           <table aria-label="E-mail addresses" className="bevel-sunken w-full bg-white text-left">
             <thead className="bg-chrome text-[12px]">
               <tr>
@@ -96,11 +110,18 @@ export default async function DirectorySynchronizationSheetPage({ params }: { pa
               </tr>
             </tbody>
           </table>
+          <TextField
+            key={sheet.revision}
+            label="MS address"
+            name="msAddress"
+            defaultValue={sheet.msAddress === sheet.generatedAddress ? '' : sheet.msAddress}
+            maxLength={32}
+            hint={`NET/PO/MAILBOX on the connector postoffice; empty: the generated ${sheet.generatedAddress}.`}
+          />
           <p className="border border-amber-700 bg-amber-50 px-2 py-1 text-[12px] text-amber-900">
             Caution Many other Microsoft Exchange Server services use these default addresses. Changing or removing the default addresses can cause directory synchronization to fail.
           </p>
-          <ReadOnlyButtons closeHref={closeHref} help="The MS address is generated: $SYSTEM on a dirsync server, SYSTEM1 on a requestor (DXA on Exchange 2000) — KB Q150828." />
-        </div>
+        </SheetForm>
       );
     } else if (tab === 'delivery-restrictions') {
       const s = getDirectorySyncSettings(db, sheet.server);

@@ -1,0 +1,73 @@
+'use server';
+
+import { z } from 'zod';
+import { defineAction } from '@/lib/actions/safe-action';
+import { fieldByMessage, required } from '@/lib/actions/form-fields';
+import { createPostoffice } from '@/lib/dirsync/create-postoffice';
+import { poKey } from '@/lib/dirsync/names';
+import { createExchangeServer } from '@/lib/exchange/create-exchange-server';
+import { connectorPo } from '@/lib/exchange/servers';
+
+/**
+ * Building the network from the console (docs/console.md, "Building the network"): File ▸ New
+ * Other ▸ MS Mail Postoffice and ▸ Exchange Server. Each calls the verb `dirsync po create` and
+ * `dirsync exchange create` call, so the rules are the same; deleting is Edit ▸ Delete
+ * (app/(console)/delete-actions.ts).
+ */
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : undefined));
+
+/** File ▸ New Other ▸ MS Mail Postoffice (the MS Mail Administrator's new postoffice). */
+export const createPostofficeAction = defineAction({
+  name: 'New MS Mail Postoffice',
+  noRevision: 'creates a new postoffice',
+  schema: z.object({
+    network: required('Network'),
+    postoffice: required('Postoffice'),
+    drive: optional,
+    password: required('Administrator password'),
+    fileServer: optional,
+  }),
+  fieldOf: (e) =>
+    e.number === 69 ? 'network' : e.number === 70 ? 'postoffice' : fieldByMessage([[/drive/i, 'drive'], [/password/i, 'password'], [/postoffice|name/i, 'postoffice']])(e),
+  run: ({ db, input, audit }) => {
+    const row = createPostoffice(db, { name: `${input.network}/${input.postoffice}`, drive: input.drive, password: input.password, fileServer: input.fileServer });
+    const name = poKey(row);
+    audit(`postoffice ${name}`, null, { drive: row.drive, fileServer: row.fileServer });
+    return { name, drive: row.drive, href: `/msmail/${name.replace('/', '~')}` };
+  },
+});
+
+/** File ▸ New Other ▸ Exchange Server: the server, its site if new, the MS Mail Connector and its connector postoffice. */
+export const createExchangeServerAction = defineAction({
+  name: 'New Exchange Server',
+  noRevision: 'creates a new Exchange server',
+  schema: z.object({
+    organization: required('Organization'),
+    site: required('Site'),
+    server: required('Server name'),
+    version: required('Version'),
+    network: optional,
+    postoffice: optional,
+  }),
+  fieldOf: (e) =>
+    e.number === 69 || /reserved network/.test(e.message)
+      ? 'network'
+      : e.number === 70 || /a postoffice .* already exists/.test(e.message)
+        ? 'postoffice'
+        : fieldByMessage([
+            [/server name|Exchange server .* already exists/i, 'server'],
+            [/version/i, 'version'],
+            [/organization/i, 'organization'],
+            [/site/i, 'site'],
+          ])(e),
+  run: ({ db, input, audit }) => {
+    const row = createExchangeServer(db, input);
+    const po = poKey(connectorPo(db, row));
+    audit(`Exchange server ${row.name}`, null, { organization: row.organization, site: row.site, version: row.version, connectorPostoffice: po });
+    return { name: row.name, postoffice: po, href: `/exchange/${row.name}/connector/connections` };
+  },
+});

@@ -1,0 +1,72 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { dirsyncServerAction } from '@/app/(console)/msmail/[po]/build-actions';
+import { YesNo } from './yes-no';
+
+/**
+ * Config ▸ Dir-Sync ▸ Options: "Is this postoffice the Directory Synchronization server?" Yes
+ * makes it the network's DSS (one per network, the engine refuses a second); No, after a Yes/No
+ * question, deletes SRVCONF.GLB and MSTTRANS.GLB with every requestor record.
+ */
+export function DirsyncOptions({ po, isDss, disabled }: { po: string; isDss: boolean; disabled: boolean }) {
+  const router = useRouter();
+  const [choice, setChoice] = useState<'yes' | 'no'>(isDss ? 'yes' : 'no');
+  const [asking, setAsking] = useState(false);
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const save = () =>
+    start(async () => {
+      const r = await dirsyncServerAction({ po, server: choice });
+      setAsking(false);
+      if (!r.ok) setMessage({ text: r.error, error: true });
+      else {
+        setMessage({ text: r.data.server ? `${po} is now the Directory Synchronization Server` : `${po} is no longer the dirsync server; SRVCONF.GLB and MSTTRANS.GLB deleted`, error: false });
+        router.refresh();
+      }
+    });
+  const errorId = `${po}-options-error`;
+  return (
+    <form
+      aria-label="Dir-Sync Options"
+      className="grid gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (choice === 'no' && isDss) setAsking(true);
+        else save();
+      }}
+    >
+      <fieldset disabled={disabled || pending} className="grid gap-1" aria-describedby={message?.error ? errorId : undefined}>
+        <legend className="mb-1">Is this postoffice the Directory Synchronization server?</legend>
+        <div className="flex gap-4">
+          {(['yes', 'no'] as const).map((v) => (
+            <label key={v} className="flex items-center gap-2">
+              <input type="radio" name="server" value={v} checked={choice === v} onChange={() => setChoice(v)} />
+              <span>{v === 'yes' ? 'Yes' : 'No'}</span>
+            </label>
+          ))}
+        </div>
+        <div>
+          <button type="submit" className="button" disabled={choice === (isDss ? 'yes' : 'no')}>
+            {pending ? 'Working…' : 'Apply'}
+          </button>
+        </div>
+      </fieldset>
+      {message ? (
+        <p id={errorId} role={message.error ? 'alert' : 'status'} className={`text-[12px] ${message.error ? 'text-red-800' : 'text-green-900'}`}>
+          {message.text}
+        </p>
+      ) : null}
+      {asking ? (
+        <YesNo
+          question={`Stop ${po} being the Directory Synchronization server?`}
+          detail="SRVCONF.GLB and MSTTRANS.GLB are deleted, with every requestor's record and the master list."
+          busy={pending}
+          onYes={save}
+          onNo={() => setAsking(false)}
+        />
+      ) : null}
+    </form>
+  );
+}

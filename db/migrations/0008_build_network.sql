@@ -1,0 +1,2 @@
+ALTER TABLE `directory_sync_object` ADD `display_name` text;--> statement-breakpoint
+ALTER TABLE `directory_sync_object` ADD `ms_mailbox` text;
