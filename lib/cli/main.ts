@@ -14,6 +14,7 @@ import { account } from './commands/account';
 import { events } from './commands/events';
 import { reg } from './commands/reg';
 import { history } from './commands/history';
+import { health } from './commands/health';
 
 const commands: Record<string, Command> = {
   reqmain,
@@ -38,13 +39,14 @@ const commands: Record<string, Command> = {
   events,
   reg,
   history,
+  health,
 };
 
 export const USAGE = `usage: dirsync <command> [options] [--db <file>] [--json]
 MS Mail utilities: reqmain, srvmain, nsda, external, import, rebuild, listds, listq, dssched, dispatch
 Administration:    po, user, ds, file, log, clock
 Exchange:          exchange, service, reg, events
-Monitoring:        history
+Monitoring:        history, health
 Console:           account
 See docs/cli.md for every command and its options.`;
 
