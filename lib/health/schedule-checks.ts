@@ -43,20 +43,27 @@ export function missedWindowChecks(db: Db, facts: NetworkFacts): Finding[] {
 const hours = (style: string | null, grid: string | null): number[] =>
   style === 'always' ? Array.from({ length: 168 }, (_, k) => k * 60) : style === 'selected' && grid ? [...grid].flatMap((c, k) => (c === '1' ? [k * 60] : [])) : [];
 
-/** Is some minute of `list` inside the weekly window (from, to), both exclusive, going round the week? */
-function inWindow(list: number[], from: number, to: number): boolean {
-  const span = (to - from + WEEK_MINUTES) % WEEK_MINUTES || WEEK_MINUTES;
-  return list.some((m) => {
-    const d = (m - from + WEEK_MINUTES) % WEEK_MINUTES;
-    return d > 0 && d < span;
-  });
+/**
+ * The requestor's process nearest a T2 going round the week: the last one strictly before it, or
+ * the first one strictly after. At the same minute Dispatch runs T1 before T2 before T3, but the
+ * mail needs transport passes in between, so a process at the T2's own minute counts for neither.
+ */
+function nearest(events: { t: 1 | 3; minute: number }[], m: number, dir: 'before' | 'after'): 1 | 3 | null {
+  let best: { t: 1 | 3; d: number } | null = null;
+  for (const e of events) {
+    const d = dir === 'before' ? (m - e.minute + WEEK_MINUTES) % WEEK_MINUTES : (e.minute - m + WEEK_MINUTES) % WEEK_MINUTES;
+    if (d === 0) continue;
+    // At one minute T1 runs before T3: before a T2 the later (T3) is nearest, after it the earlier (T1).
+    if (!best || d < best.d || (d === best.d && (dir === 'before' ? e.t === 3 : e.t === 1))) best = { t: e.t, d };
+  }
+  return best?.t ?? null;
 }
 
 const weekly = (minute: number) => formatProcessTime({ t: 2, minute }).slice(3);
 
 /**
- * The cycle's order in the schedules: each T2 of the dirsync server needs a T1 of each requestor
- * after the T2 before it, and a T3 before the next T2 (KB Q96060: T1 before T2, T3 after T2). A
+ * The cycle's order in the schedules (KB Q96060: T1 before T2, T3 after T2): for each T2 of the
+ * dirsync server, a requestor's last process before it must be a T1 and its first after it a T3. A
  * requestor with no times at all is run by hand and not checked; an Exchange requestor applies a
  * reply at once (no T3).
  */
@@ -83,26 +90,27 @@ export function scheduleOrderChecks(facts: NetworkFacts): Finding[] {
     if (!t1.length && !t3?.length) continue;
     const object = po.server ? `${po.server} (${po.key})` : po.key;
     const fixes = [{ kind: 'open-schedule' as const, label: 'Open its schedule', href: requestorSchedule({ requestor: po.key, server: po.server }) }];
-    const noT1 = t2.find((m, k) => !inWindow(t1, t2[(k - 1 + t2.length) % t2.length], m));
+    const events = [...t1.map((minute) => ({ t: 1 as const, minute })), ...(t3 ?? []).map((minute) => ({ t: 3 as const, minute }))];
+    const noT1 = t2.find((m) => nearest(events, m, 'before') !== 1);
     if (noT1 !== undefined) {
       findings.push({
         check: 't1-not-before-t2',
         severity: 'warning',
         object,
         title: `No T1 before the T2 of ${weekly(noT1)} on ${po.dss}`,
-        meaning: `${po.key} sends no update between the DSS's previous T2 and the one of ${weekly(noT1)}: that T2 has nothing from it and sends it no reply. Schedule T1 on every requestor before each T2.`,
+        meaning: `The last process ${po.key} runs before the DSS's T2 of ${weekly(noT1)} is not a T1: that T2 has no new update from it and the reply it answers is stale. Schedule each requestor's T1 before T2.`,
         source: 'exchange-admin-reference.md 8.7, error 133 (KB Q96060 problem 7); protocol.md section 8',
         fixes,
       });
     }
-    const noT3 = t3 && t2.find((m, k) => !inWindow(t3, m, t2[(k + 1) % t2.length]));
-    if (t3 && noT3 !== undefined && noT3 !== null) {
+    const noT3 = t3 ? t2.find((m) => nearest(events, m, 'after') !== 3) : undefined;
+    if (noT3 !== undefined) {
       findings.push({
         check: 't3-not-after-t2',
         severity: 'warning',
         object,
         title: `No T3 after the T2 of ${weekly(noT3)} on ${po.dss}`,
-        meaning: `${po.key} does not receive and import the DSS's reply before the next T2: its address lists lag a cycle behind. Schedule T3 on every requestor after each T2.`,
+        meaning: `After the DSS's T2 of ${weekly(noT3)} the next process ${po.key} runs is not a T3: the reply is not received and imported before it sends again, so its address lists lag a cycle behind. Schedule each requestor's T3 after T2.`,
         source: 'exchange-admin-reference.md 8.6 (KB Q96060); protocol.md section 8',
         fixes,
       });
