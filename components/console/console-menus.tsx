@@ -71,9 +71,13 @@ export function ConsoleMenus({ servers }: { servers: ServerRole[] }) {
             { label: 'Services', href: `${base}/services` },
             { label: 'Event Viewer', href: `${base}/events` },
             { label: 'Registry', href: `${base}/registry` },
+            { label: 'Health', href: '/health' },
             { label: 'Audit Trail', href: '/audit' },
           ]
-        : [{ label: 'Audit Trail', href: '/audit' }],
+        : [
+            { label: 'Health', href: '/health' },
+            { label: 'Audit Trail', href: '/audit' },
+          ],
     },
   ];
   return <MenuBar menus={menus} />;
