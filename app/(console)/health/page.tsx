@@ -111,15 +111,21 @@ function RequestorTable({ rows }: { rows: RequestorHealth[] }) {
         <div className="bevel-sunken overflow-x-auto bg-white">
           <table className="w-full text-left text-[12px] tabular-nums">
             <caption className="sr-only">Each requestor&apos;s numbers at the requestor against the dirsync server&apos;s record</caption>
-            <thead className="bg-chrome">
+            <thead className="bg-chrome align-bottom">
               <tr>
                 <th scope="col" className="px-2 py-1">Requestor</th>
                 <th scope="col" className="px-2 py-1">DSS</th>
-                <th scope="col" className="px-2 py-1">At the requestor (Req / Srv / Imp / REQTRANS)</th>
-                <th scope="col" className="px-2 py-1">DSS record (Req / Srv / Imp)</th>
-                <th scope="col" className="px-2 py-1">Last cycle</th>
-                <th scope="col" className="px-2 py-1">Last sent</th>
-                <th scope="col" className="px-2 py-1">Last received</th>
+                <th scope="col" className="px-2 py-1">
+                  At the requestor
+                  <span className="block text-[11px] font-normal whitespace-nowrap text-ink-muted">ReqSync / SrvSync / ImpSync / REQTRANS</span>
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  DSS record
+                  <span className="block text-[11px] font-normal whitespace-nowrap text-ink-muted">ReqSync / SrvSync / ImpSync</span>
+                </th>
+                <th scope="col" className="px-2 py-1 whitespace-nowrap">Last cycle</th>
+                <th scope="col" className="px-2 py-1 whitespace-nowrap">Last sent</th>
+                <th scope="col" className="px-2 py-1 whitespace-nowrap">Last received</th>
               </tr>
             </thead>
             <tbody>
@@ -133,14 +139,14 @@ function RequestorTable({ rows }: { rows: RequestorHealth[] }) {
                       {r.server ? `${r.server} (${r.requestor})` : r.requestor}
                     </th>
                     <td className="px-2 py-1">{r.dss}</td>
-                    <td className="px-2 py-1">
+                    <td className="px-2 py-1 whitespace-nowrap">
                       {a.reqSync} / {a.srvSync} / {a.impSync} / {a.reqtransHigh}
                     </td>
-                    <td className={`px-2 py-1 ${differ ? 'font-semibold' : ''}`}>
+                    <td className={`px-2 py-1 whitespace-nowrap ${differ ? 'font-semibold text-red-800' : ''}`}>
                       {d ? `${d.reqSync} / ${d.srvSync} / ${d.impSync}` : 'no record'}
                       {differ ? <span className="sr-only"> (differs from the requestor)</span> : null}
                     </td>
-                    <td className="px-2 py-1">{d && r.dssCycle !== null ? `${d.lastCycle} of ${r.dssCycle}` : '—'}</td>
+                    <td className="px-2 py-1 whitespace-nowrap">{d && r.dssCycle !== null ? `${d.lastCycle} of ${r.dssCycle}` : '—'}</td>
                     <td className="px-2 py-1 whitespace-nowrap">{when(r.lastSent)}</td>
                     <td className="px-2 py-1 whitespace-nowrap">{when(r.lastReceived)}</td>
                   </tr>
