@@ -237,6 +237,22 @@ describe('the Exchange side', () => {
     expect(findings(file, 'logging-at-maximum')).toEqual([]);
   });
 
+  it('mail held at the connector postoffice by a stopped PC MTA: Restart it, and the next poll clears the finding', () => {
+    const file = exchangeRequestorNetwork('h-mtaq');
+    ok(file, 'exchange requestor EXCH01 POLY/MONT --password HQPW');
+    ok(file, 'service stop EXCH01 "Microsoft PC MTA"');
+    ok(file, 'service pause EXCH01 MSExchangeDX');
+    expect(findings(file, 'queue-waiting')).toEqual([]);
+    ok(file, 'clock --set 1994-02-26T08:10:00Z');
+    const waiting = findings(file, 'queue-waiting');
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting[0]).toMatchObject({ object: 'EXCH01 (POLYNOMIAL/HQ)' });
+    expect(waiting[0].meaning).toContain('the instance is stopped');
+    expect(fix(file, waiting[0], 'restart-service')).toContain('Microsoft PC MTA service was started successfully');
+    ok(file, 'dispatch --until +2m');
+    expect(findings(file, 'queue-waiting')).toEqual([]);
+  });
+
   it('MSExchangeDX paused is a warning; Restart clears it', () => {
     const file = exchangeRequestorNetwork('h-dx');
     ok(file, 'exchange version EXCH01 4.0');
