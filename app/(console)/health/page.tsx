@@ -114,14 +114,13 @@ function RequestorTable({ rows }: { rows: RequestorHealth[] }) {
             <thead className="bg-chrome align-bottom">
               <tr>
                 <th scope="col" className="px-2 py-1">Requestor</th>
-                <th scope="col" className="px-2 py-1">DSS</th>
                 <th scope="col" className="px-2 py-1">
                   At the requestor
-                  <span className="block text-[11px] font-normal whitespace-nowrap text-ink-muted">ReqSync / SrvSync / ImpSync / REQTRANS</span>
+                  <span className="block text-[11px] font-normal whitespace-nowrap text-ink-muted">Req / Srv / Imp / REQTRANS</span>
                 </th>
                 <th scope="col" className="px-2 py-1">
                   DSS record
-                  <span className="block text-[11px] font-normal whitespace-nowrap text-ink-muted">ReqSync / SrvSync / ImpSync</span>
+                  <span className="block text-[11px] font-normal whitespace-nowrap text-ink-muted">Req / Srv / Imp</span>
                 </th>
                 <th scope="col" className="px-2 py-1 whitespace-nowrap">Last cycle</th>
                 <th scope="col" className="px-2 py-1 whitespace-nowrap">Last sent</th>
@@ -137,8 +136,8 @@ function RequestorTable({ rows }: { rows: RequestorHealth[] }) {
                   <tr key={r.requestor} className="border-t border-chrome-light">
                     <th scope="row" className="px-2 py-1 font-normal">
                       {r.server ? `${r.server} (${r.requestor})` : r.requestor}
+                      <span className="block text-[11px] text-ink-muted">DSS {r.dss}</span>
                     </th>
-                    <td className="px-2 py-1">{r.dss}</td>
                     <td className="px-2 py-1 whitespace-nowrap">
                       {a.reqSync} / {a.srvSync} / {a.impSync} / {a.reqtransHigh}
                     </td>
