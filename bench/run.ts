@@ -109,6 +109,7 @@ interface B1Result {
   galRows: number;
   phases: PhaseFigures;
   fileBytes: number;
+  health: { firstMs: number; medianMs: number; findings: number; requestors: number };
 }
 interface FloorResult {
   wallMs: number;
@@ -159,6 +160,14 @@ function runB1(): void {
     { benchmark: 'B1', figure: 'wall time / floor', value: wall / floorMs, unit: 'x', target: 3 },
     { benchmark: 'B1', figure: 'peak RSS (measured child)', value: median(runs.map((r) => r.peakRssMiB)), unit: 'MiB', target: 1024 },
     { benchmark: 'B1', figure: 'rows written (total_changes)', value: median(runs.map((r) => r.rowsWritten)), unit: 'rows' },
+    {
+      benchmark: 'B1',
+      figure: `Health: checkHealth on the converged network, ${runs[0].health.requestors} requestors (median of 20 per run, median of ${runs.length})`,
+      value: median(runs.map((r) => r.health.medianMs)),
+      unit: 'ms',
+      target: 100,
+    },
+    { benchmark: 'B1', figure: 'Health: first computation (statements not yet prepared)', value: median(runs.map((r) => r.health.firstMs)), unit: 'ms' },
   );
   // CPU time of the measured child, to tell a slow step from a busy machine (other processes on the same cores).
   const cpuRatio = median(runs.map((r) => r.cpuMs)) / median(floors.map((f) => f.cpuMs));

@@ -16,6 +16,7 @@ import { predictResync } from '@/lib/resync/predict-resync';
 import { step, stmt } from '@/lib/dirsync/statements';
 import { now } from '@/lib/dirsync/clock';
 import { dispatch } from '@/lib/scheduler/dispatch';
+import { checkHealth } from '@/lib/health/check-health';
 import { address, fullName, mailboxName, poSpec } from './lib/names';
 import { buildNetwork, checkGals, cpuMs, createPostoffices, exportExchange, fullCycle, PhaseTimer, registerAll, totalChanges, type Shape } from './lib/network';
 
@@ -73,11 +74,32 @@ function b1(t: Extract<Task, { kind: 'b1' }>) {
   const peakRssMiB = maxRssMiB();
   log(`Export + cycle ${(wallMs / 1000).toFixed(1)} s (CPU ${(cpu / 1000).toFixed(1)} s), ${rowsWritten} rows, peak RSS ${peakRssMiB.toFixed(0)} MiB; checking GALs`);
   checkGals(db, t.shape);
+  const health = measureHealth(db);
+  log(`Health on the converged network: first ${health.firstMs.toFixed(1)} ms, median ${health.medianMs.toFixed(1)} ms, ${health.findings} finding(s)`);
   // Every GAL row, and the Exchange server's imported custom recipients (its share of the address lists).
   const galRows = (db.$client.prepare('select sum(gal_count) from postoffice').pluck().get() as number) +
     (db.$client.prepare('select count(*) from recipient where imported_by is not null').pluck().get() as number);
   db.$client.close();
-  return { wallMs, cpuMs: cpu, rowsWritten, peakRssMiB, galRows, phases: timer.phases, fileBytes: fileSize(t.file) };
+  return { wallMs, cpuMs: cpu, rowsWritten, peakRssMiB, galRows, phases: timer.phases, fileBytes: fileSize(t.file), health };
+}
+
+/**
+ * Health (lib/health/check-health.ts) on the network B1 just converged: the first computation (cold
+ * statements) and the median of 20 more. Its findings must be none: the cycle left nothing wrong.
+ */
+function measureHealth(db: Db) {
+  let t0 = performance.now();
+  const first = checkHealth(db);
+  const firstMs = performance.now() - t0;
+  const times: number[] = [];
+  for (let k = 0; k < 20; k++) {
+    t0 = performance.now();
+    checkHealth(db);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  if (first.findings.length) throw new Error(`Health found ${first.findings.length} problem(s) on a converged network: ${first.findings.map((f) => `${f.object}: ${f.title}`).join('; ')}`);
+  return { firstMs, medianMs: times[times.length >> 1], findings: first.findings.length, requestors: first.requestors.length };
 }
 
 /**

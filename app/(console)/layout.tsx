@@ -8,6 +8,8 @@ import { ConsoleMenus } from '@/components/console/console-menus';
 import { TreePane, type TreeNode } from '@/components/console/tree';
 import { SignedIn } from '@/components/auth/signed-in';
 import { ExchangeIcon, PostofficeIcon, ServerIcon } from '@/components/ui/icons';
+import { HealthStatus } from '@/components/console/health-status';
+import { checkHealth } from '@/lib/health/check-health';
 
 // The engine and the CLI change the database underneath: read it on every request.
 export const dynamic = 'force-dynamic';
@@ -83,6 +85,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <section aria-label="Console status" className="flex flex-wrap gap-1 px-1.5 pb-1 text-[12px] text-ink-muted">
           <div className="flex-1 px-1 py-0.5">
             <Clock initial={clockView(sharedDatabase())} canChange={canChange(session.role)} />
+          </div>
+          <div className="bevel-sunken px-2 py-0.5">
+            <HealthStatus counts={checkHealth(sharedDatabase()).counts} />
           </div>
           <div className="bevel-sunken px-2 py-0.5">
             <SignedIn session={session} />

@@ -8,6 +8,9 @@ import { ExchangeIcon } from '@/components/ui/icons';
 import { StatusBar, StatusPane } from '@/components/ui/window';
 import { ChildWindow } from '@/components/console/child-window';
 import { canChange, requirePageSession } from '@/lib/auth/request';
+import { HealthStatus } from '@/components/console/health-status';
+import { checkHealth } from '@/lib/health/check-health';
+import type { HealthReport } from '@/lib/health/types';
 
 // The engine and the CLI change the database underneath: read it on every request.
 export const dynamic = 'force-dynamic';
@@ -25,7 +28,7 @@ export default async function NetworkOverviewPage() {
     <ChildWindow
       title={overviewTitle(overview.networks)}
       icon={<ExchangeIcon />}
-      toolbar={<Summary overview={overview} clockTime={clockTime} />}
+      toolbar={<Summary overview={overview} clockTime={clockTime} health={checkHealth(sharedDatabase()).counts} />}
       status={
         <StatusBar>
           <StatusPane grow>
@@ -41,13 +44,14 @@ export default async function NetworkOverviewPage() {
   );
 }
 
-function Summary({ overview, clockTime }: { overview: NetworkOverview; clockTime: ReactNode }) {
+function Summary({ overview, clockTime, health }: { overview: NetworkOverview; clockTime: ReactNode; health: HealthReport['counts'] }) {
   const { totals } = overview;
   const items: [string, ReactNode][] = [
     ['Postoffices', totals.postoffices],
     ['Dirsync servers', totals.servers],
     ['Requestors', totals.requestors],
     ['Queued messages', totals.queued],
+    ['Health', <HealthStatus key="health" counts={health} />],
     ['Simulation clock', clockTime],
   ];
   return (

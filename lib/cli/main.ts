@@ -16,6 +16,7 @@ import { events } from './commands/events';
 import { reg } from './commands/reg';
 import { history } from './commands/history';
 import { resync } from './commands/resync';
+import { health } from './commands/health';
 
 const commands: Record<string, Command> = {
   reqmain,
@@ -41,13 +42,14 @@ const commands: Record<string, Command> = {
   reg,
   history,
   resync,
+  health,
 };
 
 export const USAGE = `usage: dirsync <command> [options] [--db <file>] [--json]
 MS Mail utilities: reqmain, srvmain, nsda, external, import, rebuild, listds, listq, dssched, dispatch
 Administration:    po, user, ds, file, log, clock, resync
 Exchange:          exchange, service, reg, events
-Monitoring:        history
+Monitoring:        history, health
 Console:           account
 See docs/cli.md for every command and its options.`;
 

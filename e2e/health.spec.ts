@@ -1,0 +1,70 @@
+import Database from 'better-sqlite3';
+import { expect, test } from '@playwright/test';
+import { signIn } from './fixtures/auth';
+import { dirsync, e2eDatabase } from './fixtures/dirsync-cli';
+
+/** What a restore of an old REQCONF.GLB backup does to a requestor (no engine verb restores files). */
+function restoreOldReqconf(po: string, srvSync: number): void {
+  const db = new Database(e2eDatabase());
+  try {
+    db.prepare("update reqconf set srv_sync = ? where po_id = (select id from postoffice where network || '/' || name = ?)").run(srvSync, po);
+  } finally {
+    db.close();
+  }
+}
+
+test.describe('Health', () => {
+  test('a requestor whose numbers went wrong: Import on next cycle, and green after the next cycle', async ({ page }) => {
+    // A completed cycle first, so NOVEMBER has numbers to get wrong.
+    dirsync('dispatch', '--until', '+7d');
+    restoreOldReqconf('POLYNOMIAL/NOVEMBER', 1);
+    await signIn(page, undefined, '/health');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Health');
+    const errors = page.getByRole('region', { name: /^Errors/ });
+    const finding = errors.getByRole('listitem', { name: /^POLYNOMIAL\/NOVEMBER: ReqSync \d+ is above SrvSync 1$/ });
+    await expect(finding).toBeVisible();
+    await expect(finding).toContainText('Source: exchange-admin-reference.md 8.1 (KB Q96060)');
+    await expect(finding.getByRole('link', { name: 'Open the Resync Wizard: POLYNOMIAL/NOVEMBER' })).toHaveAttribute(
+      'href',
+      '/wizards/resync/new?dss=POLYNOMIAL%2FMONTGOMERY&requestor=POLYNOMIAL%2FNOVEMBER',
+    );
+    const status = page.getByRole('region', { name: 'Console status' });
+    await expect(status.getByRole('link', { name: /^Health: 1 error/ })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('health-error.png') });
+
+    await finding.getByRole('button', { name: 'Import on next cycle (Requestor ▸ Import): POLYNOMIAL/NOVEMBER' }).click();
+    await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('POLYNOMIAL/NOVEMBER: Import on next cycle is set');
+    // Still there until the cycle has run.
+    await page.reload();
+    await expect(page.getByRole('listitem', { name: /^POLYNOMIAL\/NOVEMBER: ReqSync/ })).toBeVisible();
+
+    dirsync('dispatch', '--until', '+7d');
+    await page.reload();
+    await expect(page.getByRole('listitem', { name: /^POLYNOMIAL\/NOVEMBER: ReqSync/ })).toHaveCount(0);
+    await expect(page.getByRole('status', { name: 'Health summary' })).toContainText('OK: no problem found');
+    await expect(status.getByRole('link', { name: 'Health: OK' })).toBeVisible();
+    const table = page.getByRole('table', { name: /numbers at the requestor/ });
+    await expect(table.getByRole('row', { name: /^POLYNOMIAL\/NOVEMBER/ })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('health-ok.png') });
+  });
+
+  test('MSExchangeDX paused: Restart from Health, reached from Tools ▸ Health', async ({ page }) => {
+    // On 4.0 without PauseKicksDX a pause really pauses (protocol.md section 7).
+    dirsync('exchange', 'version', 'EXCH01', '4.0');
+    try {
+      dirsync('service', 'restart', 'EXCH01', 'MSExchangeDX');
+      dirsync('service', 'pause', 'EXCH01', 'MSExchangeDX');
+      await signIn(page, undefined, '/');
+      await page.getByRole('menuitem', { name: 'Tools' }).click();
+      await page.getByRole('menuitem', { name: /^Health/ }).click();
+      await expect(page).toHaveURL(/\/health$/);
+      const finding = page.getByRole('listitem', { name: 'EXCH01 MSExchangeDX: Microsoft Exchange Directory Synchronization is paused' });
+      await expect(finding).toBeVisible();
+      await finding.getByRole('button', { name: 'Restart MSExchangeDX: EXCH01 MSExchangeDX' }).click();
+      await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Directory Synchronization service was started successfully');
+      await expect(page.getByRole('listitem', { name: /MSExchangeDX: Microsoft Exchange Directory Synchronization is paused/ })).toHaveCount(0);
+    } finally {
+      dirsync('exchange', 'version', 'EXCH01', '5.5sp3');
+    }
+  });
+});
