@@ -18,6 +18,8 @@ import type { B3Result, B3Sample } from './b3-events';
 import type { B4Target } from './b4-http';
 import type { Shape } from './lib/network';
 import { runColdStart } from './b6-cli-start';
+import { ADMIN_PASSWORD as BENCH_ADMIN_PASSWORD } from './lib/network';
+import { poSpec } from './lib/names';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(benchDir);
@@ -28,7 +30,7 @@ const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const onlyArg = argv.find((a) => a.startsWith('--only'));
 const onlyValue = onlyArg?.includes('=') ? onlyArg.split('=')[1] : onlyArg ? argv[argv.indexOf(onlyArg) + 1] : undefined;
-const ALL = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B8', 'B9', 'R'] as const;
+const ALL = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B8', 'B9', 'B10', 'R'] as const;
 type Bench = (typeof ALL)[number];
 const only = new Set<Bench>(
   onlyValue ? (onlyValue.split(',').map((s) => s.trim().toUpperCase()) as Bench[]) : [...ALL],
@@ -510,6 +512,55 @@ function runB8(): void {
   details.B8 = { runs: results };
 }
 
+// ---- B10 --------------------------------------------------------------------------------------
+
+/**
+ * B10 (issue 9): the Resync Wizard's walk on B5's network. Each step kind is timed through the
+ * wizard, and on an identical network as the same engine verb called in-process (the strict
+ * comparison: the wizard's own check and bookkeeping show as the difference), and as the
+ * `dirsync` command a user would type for it (whole process, as the issue's target reads).
+ */
+function runB10(): void {
+  const shape = B9_SHAPE;
+  say(`B10: the Resync Wizard's walk (MS Mail DSS → ${shape.pos - 1} requestors, ${shape.pos * shape.perPo} addresses) against the engine verbs and the command line`);
+  const wizardFile = tempFile('b10-wizard');
+  const verbsFile = tempFile('b10-verbs');
+  try {
+    const wizard = child<{ via: string; times: Record<string, number[]> }>({ kind: 'b10', file: wizardFile, shape, via: 'wizard' });
+    const verbs = child<{ via: string; times: Record<string, number[]> }>({ kind: 'b10', file: verbsFile, shape, via: 'verbs' });
+    // The same steps again as commands, on the verbs' network (its requestors now import the file a second time).
+    const dss = poSpec(0);
+    const cli: Record<string, number[]> = {};
+    const command = (code: string, ...args: string[]) => {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, [path.join(root, 'bin', 'dirsync.mjs'), ...args, '--db', verbsFile], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+      if (r.status !== 0) throw new Error(`B10: dirsync ${args.join(' ')} failed: ${r.stderr}`);
+      (cli[code] ??= []).push(performance.now() - t0);
+    };
+    for (let k = 0; k < (quick ? 3 : 5); k++) {
+      const req = poSpec(k + 1);
+      command('extract', 'import', 'admin', `-p${BENCH_ADMIN_PASSWORD}`, `-d${dss}`, '-s', '-y');
+      command('copy', 'file', 'copy', dss, req, 'RESYNC.GLB');
+      command('deleteFromDss', 'file', 'delete', dss, 'RESYNC.GLB');
+      command('import', 'import', 'admin', `-p${BENCH_ADMIN_PASSWORD}`, `-d${req}`, '-q', '-y');
+      command('rebuild', 'rebuild', '-f', `-d${req}`);
+    }
+    for (const code of Object.keys(verbs.times)) {
+      const w = median(wizard.times[code] ?? []);
+      const v = median(verbs.times[code]);
+      const c = median(cli[code] ?? []);
+      figures.push(
+        { benchmark: 'B10', figure: `"${code}": wizard step / dirsync command (${w.toFixed(1)} ms vs ${c.toFixed(0)} ms, whole process)`, value: w / c, unit: 'x', target: 1.5 },
+        { benchmark: 'B10', figure: `"${code}": wizard step / the verb in-process (${w.toFixed(1)} ms vs ${v.toFixed(1)} ms; check and bookkeeping)`, value: w / v, unit: 'x' },
+      );
+    }
+    details.B10 = { shape, wizard: wizard.times, verbs: verbs.times, cli };
+  } finally {
+    removeDb(wizardFile);
+    removeDb(verbsFile);
+  }
+}
+
 // ---- reliability (quality.md: ≥ 50 SIGKILLs, ≥ 10,000 mutated RESYNC.GLB files) ----------------
 
 function runReliability(): void {
@@ -536,6 +587,7 @@ try {
   if (only.has('B6')) runB6();
   if (only.has('B8')) runB8();
   if (only.has('B9')) runB9();
+  if (only.has('B10')) runB10();
   if (only.has('R')) runReliability();
 } finally {
   fs.rmSync(work, { recursive: true, force: true });

@@ -17,6 +17,9 @@ import { step, stmt } from '@/lib/dirsync/statements';
 import { now } from '@/lib/dirsync/clock';
 import { dispatch } from '@/lib/scheduler/dispatch';
 import { checkHealth } from '@/lib/health/check-health';
+import { createWizard } from '@/lib/resync/wizard-state';
+import { runWizardStep } from '@/lib/resync/run-wizard-step';
+import { deleteStoredFile } from '@/lib/dirsync/stored-files';
 import { address, fullName, mailboxName, poSpec } from './lib/names';
 import { buildNetwork, checkGals, cpuMs, createPostoffices, exportExchange, fullCycle, PhaseTimer, registerAll, totalChanges, type Shape } from './lib/network';
 
@@ -27,7 +30,8 @@ export type Task =
   | { kind: 'b2'; out: string; networks: { label: string; file: string; shape: Shape }[]; cycles: number }
   | { kind: 'b5'; out: string; file: string; shape: Shape }
   | { kind: 'b8'; out: string; file: string; days: number }
-  | { kind: 'b9'; out: string; file: string; shape: Shape; runs: number };
+  | { kind: 'b9'; out: string; file: string; shape: Shape; runs: number }
+  | { kind: 'b10'; out: string; file: string; shape: Shape; via: 'wizard' | 'verbs' };
 
 const log = (text: string) => process.stderr.write(`    ${text}\n`);
 const maxRssMiB = () => process.resourceUsage().maxRSS / 1024; // maxRSS is in KiB on Linux
@@ -36,6 +40,46 @@ function setup(t: Extract<Task, { kind: 'setup' }>) {
   const t0 = performance.now();
   buildNetwork(t.file, t.shape);
   return { setupMs: performance.now() - t0 };
+}
+
+/**
+ * B10: the Resync Wizard's whole walk (MS Mail DSS → its MS Mail requestors) on B5's network, each
+ * step timed through the wizard (runWizardStep: revision and order checks, the step, its check,
+ * the stored outcome) or, on an identical network, through the same engine verbs called directly
+ * as the command line calls them. Times are per step kind, in ms.
+ */
+function b10(t: Extract<Task, { kind: 'b10' }>) {
+  const db = masterNetwork(t.file, t.shape);
+  const dss = poSpec(0);
+  const requestors = Array.from({ length: t.shape.pos - 1 }, (_, k) => poSpec(k + 1));
+  const times: Record<string, number[]> = {};
+  const timed = (code: string, f: () => unknown) => {
+    const t0 = performance.now();
+    f();
+    (times[code] ??= []).push(performance.now() - t0);
+  };
+  if (t.via === 'wizard') {
+    const id = createWizard(db, { direction: 'msmail-dss-to-msmail', dss, requestors }, 'bench');
+    const steps = stmt(db, 'select position, code from resync_wizard_step where wizard_id = ? order by position').all(id) as { position: number; code: string }[];
+    for (const s of steps) {
+      let status = '';
+      timed(s.code, () => (status = runWizardStep(db, { id, position: s.position, by: 'bench' }).status));
+      if (status !== 'done') throw new Error(`B10: wizard step ${s.position} (${s.code}) ${status}`);
+    }
+  } else {
+    timed('extract', () => resyncExtract(db, dss));
+    const bytes = readStoredFile(db, dss, 'RESYNC.GLB')!;
+    for (const r of requestors) timed('copy', () => step(db, () => writeStoredFile(db, r, 'RESYNC.GLB', bytes)));
+    timed('deleteFromDss', () => deleteStoredFile(db, dss, 'RESYNC.GLB'));
+    for (const r of requestors) {
+      timed('import', () => {
+        if (importSrvtrans(db, r).fatal) throw new Error(`B10: import -q refused on ${r}`);
+      });
+      timed('rebuild', () => rebuildGal(db, r));
+    }
+  }
+  db.$client.close();
+  return { via: t.via, times };
 }
 
 /**
@@ -301,5 +345,7 @@ const result =
             ? b5(task)
             : task.kind === 'b8'
               ? b8(task)
-              : b9(task);
+              : task.kind === 'b9'
+                ? b9(task)
+                : b10(task);
 fs.writeFileSync(task.out, JSON.stringify(result));

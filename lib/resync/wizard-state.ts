@@ -93,12 +93,23 @@ interface StepRow {
   runs: number;
 }
 
-const row = (db: Db, id: number) =>
-  stmt(
+/**
+ * A stored run. Its RESYNC.GLB (up to megabytes) is read only when a step or page uses it, so
+ * each step costs what the step does, not what the file weighs.
+ */
+function row(db: Db, id: number): Row | undefined {
+  const r = stmt(
     db,
-    `select id, direction, dss, requestors, names, global_max as globalMax, page, status, file, file_source as fileSource, before,
+    `select id, direction, dss, requestors, names, global_max as globalMax, page, status, file_source as fileSource, before,
       created_by as createdBy, revision from resync_wizard where id = ?`,
-  ).get(id) as Row | undefined;
+  ).get(id) as Omit<Row, 'file'> | undefined;
+  if (!r) return undefined;
+  let file: Buffer | null | undefined;
+  return Object.defineProperty(r, 'file', {
+    enumerable: true,
+    get: () => (file === undefined ? (file = (stmt(db, 'select file from resync_wizard where id = ?').get(id) as { file: Buffer | null }).file) : file),
+  }) as Row;
+}
 
 const stepRows = (db: Db, id: number) =>
   stmt(
@@ -114,14 +125,20 @@ export function wizardRow(db: Db, id: number): Row {
 }
 
 export function contextOf(r: Row): WizardContext {
+  let file: Uint8Array | null | undefined;
   return {
+    get file() {
+      return file === undefined ? (file = r.file ? new Uint8Array(r.file) : null) : file;
+    },
+    set file(bytes: Uint8Array | null) {
+      file = bytes;
+    },
     id: r.id,
     direction: r.direction,
     dss: r.dss,
     requestors: JSON.parse(r.requestors) as string[],
     names: JSON.parse(r.names) as string[],
     globalMax: !!r.globalMax,
-    file: r.file ? new Uint8Array(r.file) : null,
     fileSource: r.fileSource,
   };
 }
