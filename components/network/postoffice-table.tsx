@@ -34,7 +34,7 @@ export function PostofficeTable({ postoffices }: { postoffices: PostofficeOvervi
       data-contents-list
       className="bevel-sunken min-h-0 flex-1 overflow-auto bg-white p-[2px]"
     >
-      <table role="grid" aria-labelledby="postoffices-caption" className="w-full min-w-[900px] border-separate border-spacing-0 text-[13px]">
+      <table role="grid" aria-labelledby="postoffices-caption" className="w-full min-w-[600px] border-separate border-spacing-0 text-[13px]">
         <caption id="postoffices-caption" className="px-2.5 pt-2 pb-2.5 text-left">
           {/* Sticky, so the caption stays in view while a narrow screen scrolls the columns. */}
           <span className="sticky left-2.5 inline-block max-w-[calc(100vw-2.5rem)]">
@@ -60,10 +60,11 @@ export function PostofficeTable({ postoffices }: { postoffices: PostofficeOvervi
             <th scope="col" rowSpan={2} className={`${th} sticky left-0 z-20 min-w-40 sm:min-w-56`}>
               Postoffice
             </th>
-            <th scope="col" rowSpan={2} className={th}>
+            {/* Below lg, Drive and Local mailboxes give way (the postoffice's page shows both), never ReqSync and SrvSync. */}
+            <th scope="col" rowSpan={2} className={`${th} max-lg:hidden`}>
               Drive
             </th>
-            <th scope="col" rowSpan={2} className={`${th} min-w-52`}>
+            <th scope="col" rowSpan={2} className={`${th} lg:min-w-52`}>
               Role
             </th>
             <th scope="col" rowSpan={2} className={`${th} text-right`}>
@@ -78,7 +79,7 @@ export function PostofficeTable({ postoffices }: { postoffices: PostofficeOvervi
             <th scope="col" rowSpan={2} className={`${th} text-right`}>
               GAL size
             </th>
-            <th scope="col" rowSpan={2} className={`${th} text-right`}>
+            <th scope="col" rowSpan={2} className={`${th} text-right max-lg:hidden`}>
               Local mailboxes
             </th>
           </tr>
@@ -118,7 +119,7 @@ function PostofficeRow({ po, row, focus }: { po: PostofficeOverview; row: RowPro
         scope="row"
         className={`${cell} sticky left-0 z-[1] bg-white px-2.5 py-1.5 text-left font-normal whitespace-nowrap max-sm:shadow-[1px_0_0_#d4d0c8]`}
       >
-        <span className="flex items-center gap-2">
+        <span className="flex flex-wrap items-center gap-x-2">
           {po.kind === 'connector' ? <ExchangeIcon /> : <PostofficeIcon />}
           {href ? (
             <Link href={href} {...focus} className={`${label} underline-offset-2 hover:underline`}>
@@ -132,7 +133,7 @@ function PostofficeRow({ po, row, focus }: { po: PostofficeOverview; row: RowPro
           {po.kind === 'connector' && <span className="text-[11px] text-ink-muted">Exchange connector</span>}
         </span>
       </th>
-      <td className={`${cell} px-2.5 py-1.5 font-medium`}>{po.drive ? `${po.drive}:` : '—'}</td>
+      <td className={`${cell} px-2.5 py-1.5 font-medium max-lg:hidden`}>{po.drive ? `${po.drive}:` : '—'}</td>
       <td className={`${cell} px-2.5 py-1.5`}>
         <Role role={po.role} />
       </td>
@@ -142,14 +143,14 @@ function PostofficeRow({ po, row, focus }: { po: PostofficeOverview; row: RowPro
       <Count className={cell} n={po.queued.outbound} />
       <Count className={cell} n={po.queued.mailbag} />
       <td className={`${cell} ${num} font-semibold`}>{po.galCount}</td>
-      <td className={`${cell} ${num}`}>{po.mailboxes}</td>
+      <td className={`${cell} ${num} max-lg:hidden`}>{po.mailboxes}</td>
     </tr>
   );
 }
 
 function Count({ n, className }: { n: number; className: string }) {
   return (
-    <td className={`${className} ${num} ${n === 0 ? 'text-[#9a9a9a]' : 'font-semibold text-[#8a4b00]'}`}>{n}</td>
+    <td className={`${className} ${num} ${n === 0 ? 'text-[#595959]' : 'font-semibold text-[#8a4b00]'}`}>{n}</td>
   );
 }
 
@@ -168,7 +169,7 @@ function Role({ role }: { role: PostofficeOverview['role'] }) {
     );
   }
   if (role.kind === 'requestor') {
-    return <span className="chip bg-[#e4e8f0] text-[#1d2f55]">{role.label}</span>;
+    return <span className="chip bg-[#e4e8f0] text-[#1d2f55] max-lg:whitespace-normal">{role.label}</span>;
   }
   return <span className="text-ink-muted italic">{role.label}</span>;
 }
