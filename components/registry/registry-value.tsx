@@ -3,26 +3,23 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
 import { deleteRegistryValueAction, setRegistryValueAction } from '@/app/(console)/exchange/[server]/registry/actions';
+import type { RegistryValueContext } from '@/lib/exchange/registry-context';
+import { DialogFrame } from '@/components/ui/dialog-frame';
+import { WarningIcon } from '@/components/ui/icons';
 
-/** One DXA value: its type and data, an editor (DWORD: a number; MULTI_SZ: one string per line), Save and Delete. */
-export function RegistryValue({
-  server,
-  name,
-  type,
-  data,
-  note,
-  canChange,
-}: {
-  server: string;
-  name: 'PauseKicksDX' | 'ResyncConnectionRDNs' | 'GlobalMaxSeqInResync';
-  type: string;
-  data: string | null;
-  note: string | null;
-  canChange: boolean;
-}) {
+type Value = Omit<RegistryValueContext, 'data'> & { data: string | null };
+
+/**
+ * One DXA value: what it does, when it is read and whether THIS server reads it (registry-context.ts),
+ * the warnings on its data, an editor (DWORD: a number; MULTI_SZ: one string per line), Save, and
+ * Delete after a confirmation.
+ */
+export function RegistryValue({ server, value, canChange }: { server: string; value: Value; canChange: boolean }) {
+  const { name, type, data } = value;
   const router = useRouter();
   const id = useId();
   const [pending, start] = useTransition();
+  const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const run = (fn: () => Promise<{ ok: boolean; error?: string }>, done: string) =>
     start(async () => {
@@ -31,11 +28,32 @@ export function RegistryValue({
       router.refresh();
     });
   return (
-    <section aria-labelledby={`${id}-name`} className="bevel-raised grid gap-2 bg-chrome p-2">
+    <section aria-labelledby={`${id}-name`} aria-describedby={`${id}-does`} className="bevel-raised grid gap-2 bg-chrome p-2">
       <h2 id={`${id}-name`} className="font-semibold">
         {name} <span className="font-normal text-ink-muted">: {type}</span>
         <span className="ml-2 font-normal">{data === null ? '(value not set)' : ''}</span>
       </h2>
+      <dl className="grid gap-x-3 gap-y-0.5 text-[12px] sm:grid-cols-[auto_1fr]">
+        <dt className="font-semibold">What it does</dt>
+        <dd id={`${id}-does`}>{value.does}</dd>
+        <dt className="font-semibold">When it is read</dt>
+        <dd>{value.readWhen}</dd>
+        <dt className="font-semibold">Read by {server}</dt>
+        <dd>
+          <span className={`mr-1 font-semibold ${value.read ? 'text-green-800' : 'text-red-800'}`}>{value.read ? 'Yes.' : 'No.'}</span>
+          {value.readWhy}
+        </dd>
+      </dl>
+      {value.warnings.length ? (
+        <ul aria-label={`Warnings for ${name}`} className="grid gap-1 border border-amber-700 bg-amber-50 p-1.5 text-[12px]">
+          {value.warnings.map((w) => (
+            <li key={w} className="flex items-start gap-1.5">
+              <WarningIcon className="size-4 shrink-0" />
+              <span>{w}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <form
         className="grid gap-2"
         onSubmit={(e) => {
@@ -52,13 +70,12 @@ export function RegistryValue({
             <textarea name="data" defaultValue={data ?? ''} rows={3} className="field" disabled={!canChange || pending} />
           )}
         </label>
-        {note ? <p className="text-[12px] text-ink-muted">{note}</p> : null}
         <div className="flex gap-2">
           <button type="submit" className="button" disabled={!canChange || pending}>
             {data === null ? `Add ${name}` : `Save ${name}`}
           </button>
           {data !== null ? (
-            <button type="button" className="button" disabled={!canChange || pending} onClick={() => run(() => deleteRegistryValueAction({ server, name }), `${name} deleted`)}>
+            <button type="button" className="button" disabled={!canChange || pending} onClick={() => setConfirming(true)}>
               Delete {name}
             </button>
           ) : null}
@@ -69,6 +86,33 @@ export function RegistryValue({
           </p>
         ) : null}
       </form>
+      {confirming ? (
+        <DialogFrame title="Registry Editor" role="alertdialog" width="max-w-sm" describedBy={`${id}-confirm`} onEscape={() => setConfirming(false)}>
+          <div id={`${id}-confirm`} className="flex gap-3 p-4">
+            <WarningIcon />
+            <div className="grid gap-1">
+              <p>Registry Editor will delete the value {name} from {server}. Continue the operation?</p>
+              <p className="text-ink-muted">{value.read ? value.readWhen : `${server} does not read it.`}</p>
+            </div>
+          </div>
+          <div className="flex justify-center gap-2 pb-4">
+            <button
+              type="button"
+              className="button min-w-20"
+              data-autofocus
+              onClick={() => {
+                setConfirming(false);
+                run(() => deleteRegistryValueAction({ server, name }), `${name} deleted`);
+              }}
+            >
+              Yes
+            </button>
+            <button type="button" className="button min-w-20" onClick={() => setConfirming(false)}>
+              No
+            </button>
+          </div>
+        </DialogFrame>
+      ) : null}
     </section>
   );
 }
