@@ -137,7 +137,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                         {changes.map((c) => (
                           <li key={c.field} className="break-words">
                             <span className="font-semibold">{c.field}:</span> {c.before} <span aria-hidden="true">→</span>
-                            <span className="sr-only">changed to</span> {c.after}
+                            <span className="sr-only"> changed to</span> {c.after}
                           </li>
                         ))}
                       </ul>
