@@ -82,7 +82,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <div className="flex-1 px-1 py-0.5">
             <Clock initial={clockView(sharedDatabase())} canChange={canChange(session.role)} />
           </div>
-          <div className="bevel-sunken px-2 py-0.5">
+          <div className="bevel-sunken self-start px-2 py-0.5">
             <SignedIn session={session} />
           </div>
         </section>
