@@ -7,6 +7,9 @@ import { signIn } from './fixtures/auth';
 import { dirsync } from './fixtures/dirsync-cli';
 import { ensureExch02 } from './fixtures/sql';
 
+// Several page loads a test on a machine shared with other builds: room beyond the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 /**
  * axe-core (WCAG 2 A and AA) on every console view (issue 14, item 12): any violation fails, named
  * with its rule, impact and the elements it found. One test a view; the session is made once.

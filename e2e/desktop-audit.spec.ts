@@ -3,6 +3,9 @@ import { signIn } from './fixtures/auth';
 import { dirsync } from './fixtures/dirsync-cli';
 import { withDb } from './fixtures/sql';
 
+// Several page loads a test on a machine shared with other builds: room beyond the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 test.use({ viewport: { width: 1400, height: 900 } });
 
 const OBJECT = 'PAGING-CHECK';

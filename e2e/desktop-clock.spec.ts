@@ -2,6 +2,9 @@ import { expect, test } from '@playwright/test';
 import { signIn } from './fixtures/auth';
 import { dirsync } from './fixtures/dirsync-cli';
 
+// Several page loads a test on a machine shared with other builds: room beyond the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 test.use({ viewport: { width: 1400, height: 900 } });
 
 /** `Sat 13:46` out of the note's "next PC MTA poll Sat 13:46 (…)". */

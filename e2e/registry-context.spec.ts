@@ -2,6 +2,9 @@ import { expect, test } from '@playwright/test';
 import { signIn } from './fixtures/auth';
 import { dirsync } from './fixtures/dirsync-cli';
 
+// Several page loads a test on a machine shared with other builds: room beyond the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 /** EXCH01 of the sample is a 5.5 SP3 dirsync requestor of MONTGOMERY. */
 test.describe('the registry view gives each value its context', () => {
   test.afterEach(() => {

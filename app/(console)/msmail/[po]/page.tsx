@@ -191,7 +191,8 @@ export default async function PostofficePage({ params, searchParams }: { params:
           </pre>
         </Panel>
       </div>
-      <div className="shrink-0 pt-2">
+      {/* Docked, its output window is a little shorter, so the panels keep room above it. */}
+      <div className="shrink-0 pt-2 [&_[role=log]]:h-40">
         <CommandPrompt po={view.name} drive={view.drive} disabled={readOnly} />
       </div>
     </ChildWindow>
