@@ -40,7 +40,7 @@ export function RegistryValue({ server, value, canChange }: { server: string; va
         <dd>{value.readWhen}</dd>
         <dt className="font-semibold">Read by {server}</dt>
         <dd>
-          <span className={`mr-1 font-semibold ${value.read ? 'text-green-800' : 'text-red-800'}`}>{value.read ? 'Yes.' : 'No.'}</span>
+          <span className={`mr-1 font-semibold ${value.read ? 'text-green-900' : 'text-red-800'}`}>{value.read ? 'Yes.' : 'No.'}</span>
           {value.readWhy}
         </dd>
       </dl>
