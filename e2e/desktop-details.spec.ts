@@ -12,11 +12,10 @@ const MARK = 'Details check line';
 
 test.describe('smaller things (issue 14, item 11)', () => {
   test('Event Detail walks the list with Previous and Next', async ({ page }) => {
-    // A few events of its own: stopping and starting the DXA logs them.
-    dirsync('service', 'restart', 'EXCH01', 'MSExchangeDX');
+    // The sample's log starts with the DXA's two startup events (9000, 9001) at least.
     await signIn(page, undefined, '/exchange/EXCH01/events');
     const rows = page.getByRole('table', { name: 'Events' }).locator('tbody tr');
-    await expect(rows.nth(2)).toBeVisible();
+    await expect(rows.nth(1)).toBeVisible();
     const second = (await rows.nth(1).locator('td').nth(4).textContent())!.trim();
     await rows.first().getByRole('link').click();
     const detail = page.getByRole('dialog', { name: 'Event Detail' });
