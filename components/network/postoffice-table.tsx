@@ -5,8 +5,8 @@ import type { PostofficeOverview } from '@/lib/queries/network-overview';
 import { ExchangeIcon, PostofficeIcon, ServerIcon } from '@/components/ui/icons';
 import { useListSelection } from '@/components/console/selection';
 
-const th = 'bg-chrome bevel-raised px-2.5 py-1 text-left align-bottom text-[12px] font-normal whitespace-nowrap text-ink';
-const num = 'px-2.5 py-1.5 text-right tabular-nums whitespace-nowrap';
+const th = 'bg-chrome bevel-raised px-1.5 lg:px-2.5 py-1 text-left align-bottom text-[12px] font-normal whitespace-nowrap text-ink';
+const num = 'px-1.5 lg:px-2.5 py-1.5 text-right tabular-nums whitespace-nowrap';
 
 const poHref = (po: PostofficeOverview) => (po.kind === 'msmail' ? `/msmail/${po.address.replace('/', '~')}` : undefined);
 
@@ -57,14 +57,14 @@ export function PostofficeTable({ postoffices }: { postoffices: PostofficeOvervi
         </colgroup>
         <thead className="sticky top-0 z-10">
           <tr>
-            <th scope="col" rowSpan={2} className={`${th} sticky left-0 z-20 min-w-40 sm:min-w-56`}>
+            <th scope="col" rowSpan={2} className={`${th} sticky left-0 z-20 lg:min-w-56`}>
               Postoffice
             </th>
             {/* Below lg, Drive and Local mailboxes give way (the postoffice's page shows both), never ReqSync and SrvSync. */}
             <th scope="col" rowSpan={2} className={`${th} max-lg:hidden`}>
               Drive
             </th>
-            <th scope="col" rowSpan={2} className={`${th} lg:min-w-52`}>
+            <th scope="col" rowSpan={2} className={`${th} max-lg:w-36 lg:min-w-52`}>
               Role
             </th>
             <th scope="col" rowSpan={2} className={`${th} text-right`}>
@@ -117,9 +117,9 @@ function PostofficeRow({ po, row, focus }: { po: PostofficeOverview; row: RowPro
       {/* The first column stays put while narrow screens scroll the numbers sideways. */}
       <th
         scope="row"
-        className={`${cell} sticky left-0 z-[1] bg-white px-2.5 py-1.5 text-left font-normal whitespace-nowrap max-sm:shadow-[1px_0_0_#d4d0c8]`}
+        className={`${cell} sticky left-0 z-[1] bg-white px-1.5 py-1.5 lg:px-2.5 text-left font-normal whitespace-nowrap max-sm:shadow-[1px_0_0_#d4d0c8]`}
       >
-        <span className="flex flex-wrap items-center gap-x-2">
+        <span className="flex items-center gap-2">
           {po.kind === 'connector' ? <ExchangeIcon /> : <PostofficeIcon />}
           {href ? (
             <Link href={href} {...focus} className={`${label} underline-offset-2 hover:underline`}>
@@ -130,11 +130,11 @@ function PostofficeRow({ po, row, focus }: { po: PostofficeOverview; row: RowPro
               {po.address}
             </span>
           )}
-          {po.kind === 'connector' && <span className="text-[11px] text-ink-muted">Exchange connector</span>}
+          {po.kind === 'connector' && <span className="text-[11px] text-ink-muted max-lg:sr-only">Exchange connector</span>}
         </span>
       </th>
       <td className={`${cell} px-2.5 py-1.5 font-medium max-lg:hidden`}>{po.drive ? `${po.drive}:` : '—'}</td>
-      <td className={`${cell} px-2.5 py-1.5`}>
+      <td className={`${cell} px-1.5 py-1.5 lg:px-2.5`}>
         <Role role={po.role} />
       </td>
       <td className={`${cell} ${num}`}>{po.reqSync ?? '—'}</td>
