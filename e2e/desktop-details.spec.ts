@@ -12,7 +12,8 @@ const MARK = 'Details check line';
 
 test.describe('smaller things (issue 14, item 11)', () => {
   test('Event Detail walks the list with Previous and Next', async ({ page }) => {
-    // The sample's log starts with the DXA's two startup events (9000, 9001) at least.
+    // Events of its own: restarting the DXA logs its stop and start.
+    dirsync('service', 'restart', 'EXCH01', 'MSExchangeDX');
     await signIn(page, undefined, '/exchange/EXCH01/events');
     const rows = page.getByRole('table', { name: 'Events' }).locator('tbody tr');
     await expect(rows.nth(1)).toBeVisible();

@@ -34,7 +34,7 @@ export function PostofficeTable({ postoffices }: { postoffices: PostofficeOvervi
       data-contents-list
       className="bevel-sunken min-h-0 flex-1 overflow-auto bg-white p-[2px]"
     >
-      <table role="grid" aria-labelledby="postoffices-caption" className="w-full min-w-[600px] border-separate border-spacing-0 text-[13px]">
+      <table role="grid" aria-labelledby="postoffices-caption" className="w-full min-w-[600px] border-separate border-spacing-0 text-[12px] lg:text-[13px]">
         <caption id="postoffices-caption" className="px-2.5 pt-2 pb-2.5 text-left">
           {/* Sticky, so the caption stays in view while a narrow screen scrolls the columns. */}
           <span className="sticky left-2.5 inline-block max-w-[calc(100vw-2.5rem)]">
@@ -64,7 +64,7 @@ export function PostofficeTable({ postoffices }: { postoffices: PostofficeOvervi
             <th scope="col" rowSpan={2} className={`${th} max-lg:hidden`}>
               Drive
             </th>
-            <th scope="col" rowSpan={2} className={`${th} max-lg:w-36 lg:min-w-52`}>
+            <th scope="col" rowSpan={2} className={`${th} max-lg:w-32 lg:min-w-52`}>
               Role
             </th>
             <th scope="col" rowSpan={2} className={`${th} text-right`}>
