@@ -20,6 +20,8 @@ test.describe('the DXA registry values and the audit trail', () => {
     await expect(page.getByRole('region', { name: /^PauseKicksDX/ }).getByRole('textbox')).toHaveValue('1');
     await page.screenshot({ path: test.info().outputPath('registry.png') });
     await page.getByRole('button', { name: 'Delete PauseKicksDX' }).click();
+    // Deleting asks first.
+    await page.getByRole('alertdialog', { name: 'Registry Editor' }).getByRole('button', { name: 'Yes' }).click();
     await expect(page.getByRole('region', { name: /^PauseKicksDX/ })).toContainText('(value not set)');
 
     await page.goto('/audit');

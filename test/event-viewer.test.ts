@@ -3,7 +3,7 @@ import { loadSampleNetwork } from '@/db/seed';
 import { formatEventLine, formatEventsCsv, queryEvents } from '@/lib/exchange/query-events';
 import { filterErrors, hrefOf, parseEventLocation, searchParamsOf, VIEW_TYPES } from '@/lib/queries/event-search';
 import { eventDetail, eventListPage, eventsCsv, eventsText, getEventViewer } from '@/lib/queries/event-viewer';
-import { getPostofficeLogs, logFileOf, poFromSegment } from '@/lib/queries/postoffice-logs';
+import { getPostofficeLogs, logFileOf, logFilterOf, poFromSegment } from '@/lib/queries/postoffice-logs';
 import { ok, tempDb } from './helpers';
 
 /** The sample network after a manual EXCH01 T1 and a PC MTA pass with logging at Maximum: 4395/4355 pairs. */
@@ -147,5 +147,15 @@ describe('postoffice log files', () => {
     const first = getPostofficeLogs(db, 'POLYNOMIAL~MONTGOMERY', 'DIRSYNC')!;
     expect(first.postoffice).toBe('POLYNOMIAL/MONTGOMERY');
     expect(first.files.find((f) => f.file === 'DIRSYNC')?.lines).toBe(printed.length);
+
+    // Filter and Find: each part narrows; the pages follow the filtered lines.
+    const status = printed.filter((l) => / Status /.test(l));
+    const filtered = getPostofficeLogs(db, 'POLYNOMIAL~MONTGOMERY', 'DIRSYNC', undefined, 50, logFilterOf({ severity: 'status' }))!;
+    expect(filtered.rows.map((r) => r.line)).toEqual([...status].reverse().slice(0, 50));
+    const word = /\[\d+\] (\S+)/.exec(printed[0])![1];
+    const found = getPostofficeLogs(db, 'POLYNOMIAL~MONTGOMERY', 'DIRSYNC', undefined, 50, logFilterOf({ find: word.toLowerCase() }))!;
+    expect(found.rows.length).toBe(printed.filter((l) => l.slice(l.indexOf(']') + 2).toLowerCase().includes(word.toLowerCase())).length);
+    expect(getPostofficeLogs(db, 'POLYNOMIAL~MONTGOMERY', 'DIRSYNC', undefined, 50, logFilterOf({ find: '%' }))!.rows).toEqual([]);
+    expect(logFilterOf({ severity: 'nonsense', number: 'x', find: '  ' })).toEqual({ severity: undefined, number: undefined, find: undefined });
   });
 });

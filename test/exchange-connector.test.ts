@@ -303,12 +303,18 @@ describe('the commands', () => {
     expect(ok(file, 'reg set EXCH01 ResyncConnectionRDNs "NOV Requestor" OCT').split('\n')[0]).toBe(
       'EXCH01: ResyncConnectionRDNs  REG_MULTI_SZ  NOV Requestor\\0OCT',
     );
-    expect(ok(file, 'reg get EXCH01 PauseKicksDX')).toBe('PauseKicksDX  REG_DWORD  0x1 (1)');
+    // The registry takes it, and says this server (5.5 SP3) will not read it (registry-context.ts).
+    expect(ok(file, 'reg get EXCH01 PauseKicksDX').split('\n')).toEqual([
+      'PauseKicksDX  REG_DWORD  0x1 (1)',
+      'Warning: EXCH01 will not read PauseKicksDX: EXCH01 runs Exchange 5.5 SP3: Pause already starts a cycle there, so only Exchange 4.0 needs this value.',
+    ]);
     expect(JSON.parse(ok(file, 'reg get EXCH01 ResyncConnectionRDNs --json'))).toMatchObject({ type: 'REG_MULTI_SZ', data: ['NOV Requestor', 'OCT'] });
     expect(ok(file, 'reg list EXCH01').split('\n')).toEqual([
       'HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeDX on EXCH01',
       '    PauseKicksDX  REG_DWORD  0x1 (1)',
+      '      Warning: EXCH01 will not read PauseKicksDX: EXCH01 runs Exchange 5.5 SP3: Pause already starts a cycle there, so only Exchange 4.0 needs this value.',
       '    ResyncConnectionRDNs  REG_MULTI_SZ  NOV Requestor\\0OCT',
+      "      Warning: EXCH01 will not read ResyncConnectionRDNs: EXCH01 is neither a dirsync server nor a requestor: only a dirsync server's DXA reads this value, so restarting it does nothing with it.",
     ]);
     expect(ok(file, 'reg delete EXCH01 PauseKicksDX')).toBe('EXCH01: PauseKicksDX deleted (was REG_DWORD  0x1 (1))');
     expect(JSON.parse(ok(file, 'reg list EXCH01 --json')).map((v: { name: string }) => v.name)).toEqual(['ResyncConnectionRDNs']);

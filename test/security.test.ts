@@ -172,6 +172,7 @@ const EDITS_NO_OPENED_OBJECT = [
   'Clock: follow real time',
   'Clock: speed',
   'Clock: advance to the next scheduled event',
+  'Clock: advance to the next poll only',
   'Edit: Delete',
   'MS Mail Connector: Create connection',
   'MS Mail Connector: Delete connection',

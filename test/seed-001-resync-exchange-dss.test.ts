@@ -191,7 +191,10 @@ describe('Resync.glb from an Exchange DSS (KB Q150976)', () => {
     expect(readGlb(file, 'EXCH01:Dxadata').reqSeq).toBe(2);
     expectFatal14OnNov(file, /REQSEQ 2 is below this requestor's ReqSync 3/);
     // The value stays (only ResyncConnectionRDNs is removed).
-    expect(ok(file, 'reg get EXCH01 GlobalMaxSeqInResync')).toBe('GlobalMaxSeqInResync  REG_DWORD  0x1 (1)');
+    expect(ok(file, 'reg get EXCH01 GlobalMaxSeqInResync').split('\n')).toEqual([
+      'GlobalMaxSeqInResync  REG_DWORD  0x1 (1)',
+      'Warning: EXCH01 will not read GlobalMaxSeqInResync: EXCH01 runs Exchange 5.5: only DXA 5.5 SP3 (build 2524) or later reads this value.',
+    ]);
 
     // Dxa.exe 5.5.2524: regenerate.
     ok(file, 'exchange version EXCH01 5.5sp3');

@@ -71,14 +71,16 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   ];
   const servers = tree.organizations.flatMap((o) => o.sites.flatMap((s) => s.servers.map((x) => ({ name: x.name, role: x.role }))));
   return (
-    <div className="flex min-h-dvh flex-col sm:p-3">
-      <div className="window mx-auto flex w-full max-w-[1600px] flex-1 flex-col">
+    // The frame fills the viewport and never grows past it: only the contents pane, a list or a
+    // sheet's tab body scrolls inside it, so the menus, title and clock stay in view.
+    <div className="flex h-dvh flex-col overflow-hidden sm:p-3">
+      <div data-console-frame className="window mx-auto flex min-h-0 w-full max-w-[1600px] flex-1 flex-col">
         <div className="titlebar">
           <ExchangeIcon />
           <span className="flex-1 text-[13px] font-bold">Microsoft Exchange Administrator</span>
         </div>
         <ConsoleMenus servers={servers} canChange={canChange(session.role)} />
-        <div className="flex min-h-0 flex-1 flex-col gap-1.5 p-1.5 md:flex-row">
+        <div className="flex min-h-0 flex-1 flex-col gap-1.5 p-1.5 lg:flex-row">
           <TreePane nodes={nodes} label="Containers" />
           <div className="flex min-h-0 min-w-0 flex-1 flex-col">{children}</div>
         </div>
@@ -86,10 +88,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <div className="flex-1 px-1 py-0.5">
             <Clock initial={clockView(sharedDatabase())} canChange={canChange(session.role)} />
           </div>
-          <div className="bevel-sunken px-2 py-0.5">
+          <div className="bevel-sunken self-start px-2 py-0.5">
             <HealthStatus counts={checkHealth(sharedDatabase()).counts} />
           </div>
-          <div className="bevel-sunken px-2 py-0.5">
+          <div className="bevel-sunken self-start px-2 py-0.5">
             <SignedIn session={session} />
           </div>
         </section>

@@ -34,7 +34,7 @@ export function MtasTab({ server, tabHref, mtas, canChange }: { server: string; 
           onSelect={setSelected}
           onOpen={(k) => configure(mtas[k])}
           itemKey={(m) => m.serviceName}
-          itemLabel={(m) => `${m.serviceName}, ${m.state}${m.restartNeeded ? ', restart needed' : ''}`}
+          itemLabel={(m) => `${m.serviceName}, ${m.state}${m.restartFor.length ? ', restart needed' : ''}`}
           empty="No Connector (PC) MTA: New… creates one."
           columns={[
             { heading: 'Service', width: 'minmax(10rem,1fr)', cell: (m) => m.serviceName },
@@ -54,9 +54,9 @@ export function MtasTab({ server, tabHref, mtas, canChange }: { server: string; 
           </button>
         </div>
       </div>
-      {current?.restartNeeded ? (
+      {current?.restartFor.length ? (
         <p className="border border-amber-700 bg-amber-50 px-2 py-1 text-[12px] text-amber-900">
-          {current.serviceName} runs with &quot;Check for mail every {current.runningPollMinutes} minutes&quot;: restart the service for the change to take effect ({current.pollMinutes} minutes).
+          Restart needed: {current.serviceName} reads {current.restartFor.join('; ')} when it starts. Restart the service for the change to take effect.
         </p>
       ) : null}
       <p role="status" aria-label="Connector MTAs result" className={`min-h-5 text-[12px] ${status?.error ? 'text-red-800' : ''}`}>

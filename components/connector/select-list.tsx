@@ -60,7 +60,12 @@ export function SelectList<T>({
         onKeyDown={onKey}
         className="min-h-28 outline-none focus-visible:outline-dotted"
       >
-        {items.length === 0 ? <li className="px-2 py-1 text-ink-muted">{empty}</li> : null}
+        {/* An empty listbox still owns an option (ARIA): the empty text, unavailable. */}
+        {items.length === 0 ? (
+          <li role="option" aria-selected="false" aria-disabled="true" className="px-2 py-1 text-ink-muted">
+            {empty}
+          </li>
+        ) : null}
         {items.map((item, k) => (
           <li
             key={itemKey(item)}

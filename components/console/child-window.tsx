@@ -14,7 +14,8 @@ export function ChildWindow({ title, icon, toolbar, status, children }: { title:
         </h1>
       </header>
       {toolbar}
-      <div className="flex min-h-0 flex-1 flex-col p-1.5">{children}</div>
+      {/* The contents pane scrolls when what it holds is taller than the window (a list inside scrolls itself). */}
+      <div className="flex min-h-0 flex-1 flex-col overflow-auto p-1.5">{children}</div>
       {status}
     </section>
   );

@@ -3,22 +3,21 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, useTransition } from 'react';
-import { advanceClockAction, setClockSpeedAction, tickClockAction } from '@/app/(console)/clock/actions';
-import type { ClockView } from '@/lib/queries/clock-view';
+import { advanceClockAction, advanceToPollAction, setClockSpeedAction, tickClockAction } from '@/app/(console)/clock/actions';
+import { CLOCK_SPEEDS, type ClockView } from '@/lib/queries/clock-view';
 import { SlowProgress } from '@/components/ui/slow-progress';
 
-const SPEEDS = [
-  { value: 1, label: 'Real time' },
-  { value: 60, label: '1 minute per second' },
-  { value: 600, label: '10 minutes per second' },
-  { value: 3600, label: '1 hour per second' },
-];
 const TICK_MS = 2000;
+
+/** `Sat Feb 26 13:46:00 1994` → `Sat 13:46`: the day and minute are what matter beside the clock. */
+const short = (text: string) => text.replace(/^(\w{3}) \w{3} +\d+ (\d\d:\d\d):\d\d \d{4}$/, '$1 $2');
 
 /**
  * The simulation clock in the Administrator's status bar: the time, Run at a chosen speed, Pause,
- * and Advance to the next scheduled event, so scheduled cycles and PC MTA polls can be watched
- * happening. While it runs, an Admin's open console moves it (a View Only Admin only watches).
+ * Advance to the next scheduled event, and Advance to the next poll only (a PC MTA poll, without
+ * the scheduled T1/T2/T3 that come later), so scheduled cycles and PC MTA polls can be watched
+ * happening. It says what is waiting for the clock — nothing happens to that until it moves.
+ * While it runs, an Admin's open console moves it (a View Only Admin only watches).
  */
 export function Clock({ initial, canChange }: { initial: ClockView; canChange: boolean }) {
   const router = useRouter();
@@ -26,6 +25,8 @@ export function Clock({ initial, canChange }: { initial: ClockView; canChange: b
   const [pending, start] = useTransition();
   const [note, setNote] = useState<string | null>(null);
   const [speed, setSpeed] = useState(initial.speed > 0 ? initial.speed : 60);
+  // A speed set elsewhere (the CLI) that the box does not offer is shown in the same words.
+  const speeds = CLOCK_SPEEDS.some((s) => s.value === speed) ? CLOCK_SPEEDS : [...CLOCK_SPEEDS, { value: speed, label: initial.speedText }];
   const { data: clock = initial } = useQuery({
     queryKey: ['clock'],
     queryFn: async (): Promise<ClockView> => {
@@ -69,12 +70,12 @@ export function Clock({ initial, canChange }: { initial: ClockView; canChange: b
           {clock.text}
         </time>
       </span>
-      <span aria-live="polite">{running ? `Running ×${clock.speed}` : 'Paused'}</span>
+      <span aria-live="polite">{running ? `Running: ${clock.speedText}` : 'Paused'}</span>
       <label className="sr-only" htmlFor="clock-speed">
         Clock speed
       </label>
       <select id="clock-speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))} disabled={!canChange} className="field min-h-6 py-0 text-[12px]">
-        {SPEEDS.map((s) => (
+        {speeds.map((s) => (
           <option key={s.value} value={s.value}>
             {s.label}
           </option>
@@ -92,7 +93,23 @@ export function Clock({ initial, canChange }: { initial: ClockView; canChange: b
       <button type="button" className="button min-h-6 px-2 py-0 text-[12px]" disabled={!canChange || pending} onClick={() => act(() => advanceClockAction({}))}>
         Advance to next event
       </button>
+      <button
+        type="button"
+        className="button min-h-6 px-2 py-0 text-[12px]"
+        disabled={!canChange || pending || !clock.waiting.nextPoll}
+        title="Moves the clock to the next PC MTA poll; scheduled T1/T2/T3 that come later wait"
+        onClick={() => act(() => advanceToPollAction({}))}
+      >
+        Advance to the next poll only
+      </button>
       {pending ? <SlowProgress pending={pending} label="Running what falls due…" /> : note ? <span className="max-w-96 truncate" title={note}>{note}</span> : null}
+      <p role="note" aria-label="Waiting for the clock" className="basis-full text-ink-muted">
+        <span className="font-semibold text-ink">Waiting for the clock:</span>{' '}
+        {clock.waiting.nextPoll ? `next PC MTA poll ${short(clock.waiting.nextPoll.text)} (${clock.waiting.nextPoll.what})` : 'no PC MTA is polling'}
+        {' · '}
+        {clock.waiting.nextStep ? `next scheduled ${short(clock.waiting.nextStep.text)}: ${clock.waiting.nextStep.what}` : 'nothing scheduled'}
+        {running ? '' : ' — the clock is paused: run or advance it'}
+      </p>
     </div>
   );
 }

@@ -40,7 +40,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={notify}>
       {children}
-      <div className="pointer-events-none fixed right-3 bottom-14 z-[60] flex w-[min(24rem,calc(100vw-1rem))] flex-col gap-1.5">
+      {/* Above the console's status bar (clock, what waits for it, the account), never over it. */}
+      <div className="pointer-events-none fixed right-3 bottom-32 z-[60] flex w-[min(24rem,calc(100vw-1rem))] flex-col gap-1.5">
         <div role="alert" aria-label="Errors" className="flex flex-col gap-1.5">
           {shown(true)}
         </div>

@@ -140,9 +140,9 @@ export function Tree({ nodes, label }: { nodes: TreeNode[]; label: string }) {
 }
 
 /**
- * The left pane holding the tree. Below the md breakpoint the contents list needs the width, so
+ * The left pane holding the tree. Below the lg breakpoint (1024 px) the contents list needs the width, so
  * the tree folds away behind a "Containers" button (aria-expanded) and folds again once a
- * container is chosen; from md up it is always shown beside the view.
+ * container is chosen; from lg up it is always shown beside the view.
  */
 export function TreePane({ nodes, label }: { nodes: TreeNode[]; label: string }) {
   const pathname = usePathname();
@@ -152,12 +152,12 @@ export function TreePane({ nodes, label }: { nodes: TreeNode[]; label: string })
     setOpen(false);
   }, [pathname]);
   return (
-    <div className="flex shrink-0 flex-col gap-1 md:w-64">
-      <button type="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)} className="button gap-1.5 self-start md:hidden">
+    <div className="flex shrink-0 flex-col gap-1 lg:w-64">
+      <button type="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)} className="button gap-1.5 self-start lg:hidden">
         <span aria-hidden="true">{open ? '▾' : '▸'}</span>
         {label}
       </button>
-      <nav id={id} aria-label={label} className={`bevel-sunken max-h-[50dvh] min-h-0 flex-1 overflow-auto bg-white p-1 md:max-h-none ${open ? '' : 'max-md:hidden'}`}>
+      <nav id={id} aria-label={label} className={`bevel-sunken max-h-[50dvh] min-h-0 flex-1 overflow-auto bg-white p-1 lg:max-h-none ${open ? '' : 'max-lg:hidden'}`}>
         <Tree nodes={nodes} label={label} />
       </nav>
     </div>

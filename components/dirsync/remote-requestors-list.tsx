@@ -9,8 +9,9 @@ const td = 'px-2 py-1 whitespace-nowrap';
 const COLUMNS: SortColumn<RemoteRequestorRowView>[] = [
   { key: 'name', label: 'Display Name', value: (r) => r.name },
   { key: 'postoffice', label: 'Postoffice', value: (r) => r.postoffice },
-  { key: 'import', label: 'Import container', value: (r) => r.importContainer ?? '' },
-  { key: 'export', label: 'Export containers', value: (r) => r.exportContainers.join(', ') },
+  // The containers give way: cut to a width (whole text in a tooltip), hidden below lg (the sheet shows them).
+  { key: 'import', label: 'Import container', value: (r) => r.importContainer ?? '', thClass: 'max-lg:hidden' },
+  { key: 'export', label: 'Export containers', value: (r) => r.exportContainers.join(', '), thClass: 'max-lg:hidden' },
   { key: 'trust', label: 'Trust level', value: (r) => r.exportTrust },
   { key: 'reqSync', label: 'ReqSync', value: (r) => r.reqSync },
   { key: 'srvSync', label: 'SrvSync', value: (r) => r.srvSync },
@@ -37,14 +38,14 @@ export function RemoteRequestorsList({ rows, base, server, canDelete }: { rows: 
     }),
   });
   return (
-    <table role="grid" aria-labelledby="rr-caption" className="w-full min-w-[760px] border-separate border-spacing-0 text-[13px]">
+    <table role="grid" aria-labelledby="rr-caption" className="w-full min-w-[560px] border-separate border-spacing-0 text-[13px]">
       <caption id="rr-caption" className="px-2 py-1.5 text-left font-semibold">
         Remote Dirsync Requestors
       </caption>
       <thead className="sticky top-0">
         <tr>
           {COLUMNS.map((c) => (
-            <SortHeading key={c.key} label={c.label} active={sort.key === c.key} desc={sort.desc} onSort={() => toggle(c.key)} />
+            <SortHeading key={c.key} label={c.label} thClass={c.thClass} active={sort.key === c.key} desc={sort.desc} onSort={() => toggle(c.key)} />
           ))}
         </tr>
       </thead>
@@ -64,8 +65,12 @@ export function RemoteRequestorsList({ rows, base, server, canDelete }: { rows: 
                 </Link>
               </th>
               <td className={td}>{r.postoffice}</td>
-              <td className={td}>{r.importContainer ?? '—'}</td>
-              <td className={td}>{r.exportContainers.join(', ') || '(none)'}</td>
+              <td className={`${td} max-w-40 truncate max-lg:hidden`} title={r.importContainer ?? undefined}>
+                {r.importContainer ?? '—'}
+              </td>
+              <td className={`${td} max-w-56 truncate max-lg:hidden`} title={r.exportContainers.join(', ')}>
+                {r.exportContainers.join(', ') || '(none)'}
+              </td>
               <td className={`${td} text-right tabular-nums`}>{r.exportTrust}</td>
               <td className={`${td} text-right tabular-nums`}>{r.reqSync}</td>
               <td className={`${td} text-right tabular-nums`}>{r.srvSync}</td>

@@ -78,7 +78,7 @@ export function ScheduleField({ style: initialStyle, grid: initialGrid, note }: 
             ? 'Always: every hour, whatever the grid shows.'
             : 'Never: no cycle starts, whatever the grid shows.'}
       </p>
-      <div className={`bevel-sunken overflow-x-auto bg-white p-1 ${style === 'selected' ? '' : 'opacity-60'}`}>
+      <div className={`bevel-sunken overflow-x-auto bg-white p-1 ${style === 'selected' ? '' : '[&_button]:opacity-50'}`}>
         <table role="grid" aria-label="Schedule grid" aria-describedby="schedule-note" className="border-collapse text-[11px] tabular-nums">
           <thead>
             <tr>

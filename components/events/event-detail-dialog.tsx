@@ -5,8 +5,21 @@ import type { EventDetail } from '@/lib/queries/event-viewer';
 import { EventTypeIcon } from './event-type-icon';
 import { Modal } from './modal';
 
-/** Event Detail: every header field of one event and its full description. */
-export function EventDetailDialog({ event, closeHref }: { event: EventDetail | null; closeHref: string }) {
+/**
+ * Event Detail: every header field of one event and its full description; Previous and Next walk
+ * the list (across its pages) without closing, as NT's Event Detail does.
+ */
+export function EventDetailDialog({
+  event,
+  closeHref,
+  previousHref,
+  nextHref,
+}: {
+  event: EventDetail | null;
+  closeHref: string;
+  previousHref: string | null;
+  nextHref: string | null;
+}) {
   const router = useRouter();
   const fields: [string, string | number][] = event
     ? [
@@ -55,6 +68,12 @@ export function EventDetailDialog({ event, closeHref }: { event: EventDetail | n
       <div className="mt-3 flex justify-end gap-2">
         <button type="button" data-autofocus className="button min-w-20" onClick={() => router.push(closeHref, { scroll: false })}>
           Close
+        </button>
+        <button type="button" className="button min-w-20" disabled={!previousHref} title="The newer event above this one" onClick={() => previousHref && router.replace(previousHref, { scroll: false })}>
+          Previous
+        </button>
+        <button type="button" className="button min-w-20" disabled={!nextHref} title="The older event below this one" onClick={() => nextHref && router.replace(nextHref, { scroll: false })}>
+          Next
         </button>
       </div>
     </Modal>

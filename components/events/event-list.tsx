@@ -11,13 +11,18 @@ import { EventTypeIcon } from './event-type-icon';
 /** How often the first page asks the feed for new events while it is open. */
 const POLL_MS = 3000;
 
+/**
+ * Fixed widths for the columns the documents ask you to check (Event, User, Computer) and the
+ * time; on a narrow window Source and Category give way (cut with an ellipsis, the whole text in
+ * a tooltip), never those.
+ */
 const COLUMNS = [
-  ['Date', 'w-32'],
+  ['Date', 'w-28'],
   ['Time', 'w-24'],
   ['Source', ''],
-  ['Category', 'w-40'],
-  ['Event', 'w-20'],
-  ['User', 'w-20'],
+  ['Category', 'w-[22%]'],
+  ['Event', 'w-16'],
+  ['User', 'w-16'],
   ['Computer', 'w-28'],
 ] as const;
 
@@ -77,11 +82,11 @@ export function EventList({
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-1.5">
       <div className="bevel-sunken min-h-56 flex-1 overflow-auto bg-white">
-        <table aria-label="Events" className="w-full min-w-[760px] border-collapse text-left text-[13px]">
+        <table aria-label="Events" className="w-full min-w-[600px] table-fixed border-collapse text-left text-[13px]">
           <thead className="sticky top-0 z-10 bg-chrome">
             <tr>
               {COLUMNS.map(([c, w]) => (
-                <th key={c} scope="col" className={`bevel-raised px-2 py-1 font-normal whitespace-nowrap ${w}`}>
+                <th key={c} scope="col" className={`bevel-raised truncate px-2 py-1 font-normal whitespace-nowrap ${w}`}>
                   {c}
                 </th>
               ))}
@@ -104,12 +109,18 @@ export function EventList({
                       {r.date}
                     </Link>
                   </td>
-                  <td className="px-2">{r.time}</td>
-                  <td className="px-2">{r.source}</td>
-                  <td className="px-2">{r.category}</td>
+                  <td className="truncate px-2">{r.time}</td>
+                  <td className="truncate px-2" title={r.source}>
+                    {r.source}
+                  </td>
+                  <td className="truncate px-2" title={r.category}>
+                    {r.category}
+                  </td>
                   <td className="px-2 tabular-nums">{r.eventId}</td>
                   <td className="px-2">{r.user}</td>
-                  <td className="px-2">{r.computer}</td>
+                  <td className="truncate px-2" title={r.computer}>
+                    {r.computer}
+                  </td>
                 </tr>
               );
             })}

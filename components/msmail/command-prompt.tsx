@@ -58,7 +58,7 @@ export function CommandPrompt({ po, drive, disabled }: { po: string; drive: stri
       <h2 id="prompt-title" className="font-semibold">
         Command prompt
       </h2>
-      <div ref={screen} role="log" aria-label="Command output" className="h-56 overflow-auto bg-black p-2 font-mono text-[12px] whitespace-pre-wrap text-[#c0c0c0]">
+      <div ref={screen} role="log" aria-label="Command output" tabIndex={0} className="h-56 overflow-auto bg-black p-2 font-mono text-[12px] whitespace-pre-wrap text-[#c0c0c0]">
         {entries.map((e, k) => (
           <div key={k}>
             <div className="text-white">

@@ -5,8 +5,8 @@ import type { PostofficeOverview } from '@/lib/queries/network-overview';
 import { ExchangeIcon, PostofficeIcon, ServerIcon } from '@/components/ui/icons';
 import { describeDeletable, useListSelection } from '@/components/console/selection';
 
-const th = 'bg-chrome bevel-raised px-2.5 py-1 text-left align-bottom text-[12px] font-normal whitespace-nowrap text-ink';
-const num = 'px-2.5 py-1.5 text-right tabular-nums whitespace-nowrap';
+const th = 'bg-chrome bevel-raised px-1.5 lg:px-2.5 py-1 text-left align-bottom text-[12px] font-normal whitespace-nowrap text-ink';
+const num = 'px-1.5 lg:px-2.5 py-1.5 text-right tabular-nums whitespace-nowrap';
 
 const poHref = (po: PostofficeOverview) => (po.kind === 'msmail' ? `/msmail/${po.address.replace('/', '~')}` : undefined);
 
@@ -39,7 +39,7 @@ export function PostofficeTable({ postoffices, canDelete = false }: { postoffice
       data-contents-list
       className="bevel-sunken min-h-0 flex-1 overflow-auto bg-white p-[2px]"
     >
-      <table role="grid" aria-labelledby="postoffices-caption" className="w-full min-w-[900px] border-separate border-spacing-0 text-[13px]">
+      <table role="grid" aria-labelledby="postoffices-caption" className="w-full min-w-[600px] border-separate border-spacing-0 text-[12px] lg:text-[13px]">
         <caption id="postoffices-caption" className="px-2.5 pt-2 pb-2.5 text-left">
           {/* Sticky, so the caption stays in view while a narrow screen scrolls the columns. */}
           <span className="sticky left-2.5 inline-block max-w-[calc(100vw-2.5rem)]">
@@ -62,13 +62,14 @@ export function PostofficeTable({ postoffices, canDelete = false }: { postoffice
         </colgroup>
         <thead className="sticky top-0 z-10">
           <tr>
-            <th scope="col" rowSpan={2} className={`${th} sticky left-0 z-20 min-w-40 sm:min-w-56`}>
+            <th scope="col" rowSpan={2} className={`${th} sticky left-0 z-20 lg:min-w-56`}>
               Postoffice
             </th>
-            <th scope="col" rowSpan={2} className={th}>
+            {/* Below lg, Drive and Local mailboxes give way (the postoffice's page shows both), never ReqSync and SrvSync. */}
+            <th scope="col" rowSpan={2} className={`${th} max-lg:hidden`}>
               Drive
             </th>
-            <th scope="col" rowSpan={2} className={`${th} min-w-52`}>
+            <th scope="col" rowSpan={2} className={`${th} max-lg:w-32 lg:min-w-52`}>
               Role
             </th>
             <th scope="col" rowSpan={2} className={`${th} text-right`}>
@@ -83,7 +84,7 @@ export function PostofficeTable({ postoffices, canDelete = false }: { postoffice
             <th scope="col" rowSpan={2} className={`${th} text-right`}>
               GAL size
             </th>
-            <th scope="col" rowSpan={2} className={`${th} text-right`}>
+            <th scope="col" rowSpan={2} className={`${th} text-right max-lg:hidden`}>
               Local mailboxes
             </th>
           </tr>
@@ -121,7 +122,7 @@ function PostofficeRow({ po, row, focus }: { po: PostofficeOverview; row: RowPro
       {/* The first column stays put while narrow screens scroll the numbers sideways. */}
       <th
         scope="row"
-        className={`${cell} sticky left-0 z-[1] bg-white px-2.5 py-1.5 text-left font-normal whitespace-nowrap max-sm:shadow-[1px_0_0_#d4d0c8]`}
+        className={`${cell} sticky left-0 z-[1] bg-white px-1.5 py-1.5 lg:px-2.5 text-left font-normal whitespace-nowrap max-sm:shadow-[1px_0_0_#d4d0c8]`}
       >
         <span className="flex items-center gap-2">
           {po.kind === 'connector' ? <ExchangeIcon /> : <PostofficeIcon />}
@@ -134,11 +135,11 @@ function PostofficeRow({ po, row, focus }: { po: PostofficeOverview; row: RowPro
               {po.address}
             </span>
           )}
-          {po.kind === 'connector' && <span className="text-[11px] text-ink-muted">Exchange connector</span>}
+          {po.kind === 'connector' && <span className="text-[11px] text-ink-muted max-lg:sr-only">Exchange connector</span>}
         </span>
       </th>
-      <td className={`${cell} px-2.5 py-1.5 font-medium`}>{po.drive ? `${po.drive}:` : '—'}</td>
-      <td className={`${cell} px-2.5 py-1.5`}>
+      <td className={`${cell} px-2.5 py-1.5 font-medium max-lg:hidden`}>{po.drive ? `${po.drive}:` : '—'}</td>
+      <td className={`${cell} px-1.5 py-1.5 lg:px-2.5`}>
         <Role role={po.role} />
       </td>
       <td className={`${cell} ${num}`}>{po.reqSync ?? '—'}</td>
@@ -147,14 +148,14 @@ function PostofficeRow({ po, row, focus }: { po: PostofficeOverview; row: RowPro
       <Count className={cell} n={po.queued.outbound} />
       <Count className={cell} n={po.queued.mailbag} />
       <td className={`${cell} ${num} font-semibold`}>{po.galCount}</td>
-      <td className={`${cell} ${num}`}>{po.mailboxes}</td>
+      <td className={`${cell} ${num} max-lg:hidden`}>{po.mailboxes}</td>
     </tr>
   );
 }
 
 function Count({ n, className }: { n: number; className: string }) {
   return (
-    <td className={`${className} ${num} ${n === 0 ? 'text-[#9a9a9a]' : 'font-semibold text-[#8a4b00]'}`}>{n}</td>
+    <td className={`${className} ${num} ${n === 0 ? 'text-[#595959]' : 'font-semibold text-[#8a4b00]'}`}>{n}</td>
   );
 }
 
@@ -173,7 +174,7 @@ function Role({ role }: { role: PostofficeOverview['role'] }) {
     );
   }
   if (role.kind === 'requestor') {
-    return <span className="chip bg-[#e4e8f0] text-[#1d2f55]">{role.label}</span>;
+    return <span className="chip bg-[#e4e8f0] text-[#1d2f55] max-lg:whitespace-normal">{role.label}</span>;
   }
   return <span className="text-ink-muted italic">{role.label}</span>;
 }

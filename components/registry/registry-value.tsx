@@ -3,33 +3,25 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useState, useTransition } from 'react';
 import { deleteRegistryValueAction, setRegistryValueAction } from '@/app/(console)/exchange/[server]/registry/actions';
+import type { RegistryValueContext } from '@/lib/exchange/registry-context';
+import { DialogFrame } from '@/components/ui/dialog-frame';
+import { WarningIcon } from '@/components/ui/icons';
+
+type Value = Omit<RegistryValueContext, 'data'> & { data: string | null };
 
 /**
- * One DXA value: its type and data, an editor (DWORD: a number; MULTI_SZ: one string per line), Save and Delete.
- * Save sends the revision the value was opened at (held across page refreshes; moved by this
- * editor's own Save, and after its own Delete taken from the refreshed page), so a save over
- * someone else's change is refused.
+ * One DXA value: what it does, when it is read and whether THIS server reads it (registry-context.ts),
+ * the warnings on its data, an editor (DWORD: a number; MULTI_SZ: one string per line), Save, and
+ * Delete after a confirmation. Save sends the revision the value was opened at (held across page
+ * refreshes; moved by this editor's own Save, and after its own Delete taken from the refreshed
+ * page), so a save over someone else's change is refused.
  */
-export function RegistryValue({
-  server,
-  name,
-  type,
-  data,
-  note,
-  revision,
-  canChange,
-}: {
-  server: string;
-  name: 'PauseKicksDX' | 'ResyncConnectionRDNs' | 'GlobalMaxSeqInResync';
-  type: string;
-  data: string | null;
-  note: string | null;
-  revision: string;
-  canChange: boolean;
-}) {
+export function RegistryValue({ server, value, canChange, revision }: { server: string; value: Value; canChange: boolean; revision: string }) {
+  const { name, type, data } = value;
   const router = useRouter();
   const id = useId();
   const [pending, start] = useTransition();
+  const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   // After this editor's own Delete: the first revision the refreshed page brings (the value not set).
   const [held, setHeld] = useState<string | { after: string }>(revision);
@@ -40,16 +32,37 @@ export function RegistryValue({
   const run = (fn: () => Promise<{ ok: boolean; error?: string; revision?: string }>, done: string, deleting = false) =>
     start(async () => {
       const r = await fn();
-      setMessage(r.ok ? { text: done, error: false } : { text: r.error ?? 'Refused', error: true });
       if (r.ok) setHeld(deleting || r.revision === undefined ? { after: opened } : r.revision);
+      setMessage(r.ok ? { text: done, error: false } : { text: r.error ?? 'Refused', error: true });
       router.refresh();
     });
   return (
-    <section aria-labelledby={`${id}-name`} className="bevel-raised grid gap-2 bg-chrome p-2">
+    <section aria-labelledby={`${id}-name`} aria-describedby={`${id}-does`} className="bevel-raised grid gap-2 bg-chrome p-2">
       <h2 id={`${id}-name`} className="font-semibold">
         {name} <span className="font-normal text-ink-muted">: {type}</span>
         <span className="ml-2 font-normal">{data === null ? '(value not set)' : ''}</span>
       </h2>
+      <dl className="grid gap-x-3 gap-y-0.5 text-[12px] sm:grid-cols-[auto_1fr]">
+        <dt className="font-semibold">What it does</dt>
+        <dd id={`${id}-does`}>{value.does}</dd>
+        <dt className="font-semibold">When it is read</dt>
+        <dd>{value.readWhen}</dd>
+        <dt className="font-semibold">Read by {server}</dt>
+        <dd>
+          <span className={`mr-1 font-semibold ${value.read ? 'text-green-900' : 'text-red-800'}`}>{value.read ? 'Yes.' : 'No.'}</span>
+          {value.readWhy}
+        </dd>
+      </dl>
+      {value.warnings.length ? (
+        <ul aria-label={`Warnings for ${name}`} className="grid gap-1 border border-amber-700 bg-amber-50 p-1.5 text-[12px]">
+          {value.warnings.map((w) => (
+            <li key={w} className="flex items-start gap-1.5">
+              <WarningIcon className="size-4 shrink-0" />
+              <span>{w}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <form
         className="grid gap-2"
         onSubmit={(e) => {
@@ -66,13 +79,12 @@ export function RegistryValue({
             <textarea name="data" defaultValue={data ?? ''} rows={3} className="field" disabled={!canChange || pending} />
           )}
         </label>
-        {note ? <p className="text-[12px] text-ink-muted">{note}</p> : null}
         <div className="flex gap-2">
           <button type="submit" className="button" disabled={!canChange || pending}>
             {data === null ? `Add ${name}` : `Save ${name}`}
           </button>
           {data !== null ? (
-            <button type="button" className="button" disabled={!canChange || pending} onClick={() => run(() => deleteRegistryValueAction({ server, name }), `${name} deleted`, true)}>
+            <button type="button" className="button" disabled={!canChange || pending} onClick={() => setConfirming(true)}>
               Delete {name}
             </button>
           ) : null}
@@ -83,6 +95,33 @@ export function RegistryValue({
           </p>
         ) : null}
       </form>
+      {confirming ? (
+        <DialogFrame title="Registry Editor" role="alertdialog" width="max-w-sm" describedBy={`${id}-confirm`} onEscape={() => setConfirming(false)}>
+          <div id={`${id}-confirm`} className="flex gap-3 p-4">
+            <WarningIcon />
+            <div className="grid gap-1">
+              <p>Registry Editor will delete the value {name} from {server}. Continue the operation?</p>
+              <p className="text-ink-muted">{value.read ? value.readWhen : `${server} does not read it.`}</p>
+            </div>
+          </div>
+          <div className="flex justify-center gap-2 pb-4">
+            <button
+              type="button"
+              className="button min-w-20"
+              data-autofocus
+              onClick={() => {
+                setConfirming(false);
+                run(() => deleteRegistryValueAction({ server, name }), `${name} deleted`, true);
+              }}
+            >
+              Yes
+            </button>
+            <button type="button" className="button min-w-20" onClick={() => setConfirming(false)}>
+              No
+            </button>
+          </div>
+        </DialogFrame>
+      ) : null}
     </section>
   );
 }

@@ -6,7 +6,6 @@ import { controlServiceAction } from '@/app/(console)/exchange/[server]/services
 import type { ServicesView } from '@/lib/queries/services-view';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import { WarningIcon } from '@/components/ui/icons';
-import { useToast } from '@/components/console/toasts';
 
 type Verb = 'start' | 'stop' | 'pause' | 'continue';
 
@@ -31,22 +30,19 @@ export function ServicesList({ view, canChange }: { view: ServicesView; canChang
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   const [dialog, setDialog] = useState<Pause2140 | null>(null);
   const current = view.services[selected];
-  const toast = useToast();
 
   const run = (verb: Verb) =>
     startTransition(async () => {
       const result = await controlServiceAction({ server: view.server, service: current.name, action: verb });
       if (!result.ok) {
         setStatus({ text: result.error, error: true });
-        toast(`${current.displayName}: ${result.error}`, { error: true });
       } else if (result.data.error2140) {
         setStatus(null);
         setDialog({ message: result.data.error2140, cycle: result.data.cycle, lines: result.data.cycleLines });
       } else {
         const text = result.data.lines.join(' ') || `${current.displayName}: ${result.data.state}`;
+        // Said once, in the Result line under the list (the window does not scroll away from it): no toast repeating it.
         setStatus({ text });
-        // The toast stays in view when the list scrolls or the page moves on.
-        toast(text);
       }
       router.refresh();
     });

@@ -7,6 +7,8 @@ export interface SortColumn<T> {
   key: string;
   label: string;
   value: (row: T) => string | number;
+  /** Classes for the heading cell (e.g. hiding a column that gives way on narrow windows). */
+  thClass?: string;
 }
 
 const compare = (a: string | number, b: string | number) =>
@@ -28,9 +30,23 @@ export function useSort<T>(rows: T[], columns: SortColumn<T>[], initial = column
 }
 
 /** A column heading that sorts: a button inside the `th`, with aria-sort on the `th`. */
-export function SortHeading({ label, active, desc, onSort, className = '' }: { label: string; active: boolean; desc: boolean; onSort: () => void; className?: string }) {
+export function SortHeading({
+  label,
+  active,
+  desc,
+  onSort,
+  className = '',
+  thClass = '',
+}: {
+  label: string;
+  active: boolean;
+  desc: boolean;
+  onSort: () => void;
+  className?: string;
+  thClass?: string;
+}) {
   return (
-    <th scope="col" aria-sort={active ? (desc ? 'descending' : 'ascending') : 'none'} className="p-0 text-left font-normal">
+    <th scope="col" aria-sort={active ? (desc ? 'descending' : 'ascending') : 'none'} className={`p-0 text-left font-normal ${thClass}`}>
       <button type="button" onClick={onSort} className={`bevel-raised flex w-full items-center justify-between gap-2 bg-chrome px-2 py-0.5 text-[12px] font-semibold whitespace-nowrap ${className}`}>
         {label}
         <span aria-hidden="true">{active ? (desc ? '▼' : '▲') : ''}</span>

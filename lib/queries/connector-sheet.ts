@@ -60,14 +60,21 @@ export function connectionsTab(db: Db, serverName: string): ConnectionsTab {
 
 export const queueView = (db: Db, server: string, po: string): ConnectorQueueDto => connectorQueue(db, server, po);
 
-export type MtaView = PcMtaDto & { revision: number };
+/** An instance with what it waits to read at its next start: a new polling interval, pending Diagnostics Logging levels (MSExchangePCMTA). */
+export type MtaView = PcMtaDto & { revision: number; restartFor: string[] };
 
 export function mtasTab(db: Db, serverName: string): MtaView[] {
   const server = resolveServer(db, serverName);
   const revisions = new Map(
     (stmt(db, 'select service_name as name, revision from pc_mta where server_id = ?').all(server.id) as { name: string; revision: number }[]).map((r) => [r.name, r.revision]),
   );
-  return pcMtas(db, server.name).map((m) => ({ ...m, revision: revisions.get(m.serviceName) ?? 0 }));
+  const logging = loggingLevels(db, server.name, 'MSExchangePCMTA').rows.filter((r) => r.restartPending);
+  return pcMtas(db, server.name).map((m) => {
+    const restartFor: string[] = [];
+    if (m.restartNeeded) restartFor.push(`Check for mail every ${m.pollMinutes} ${m.pollMinutes === 1 ? 'minute' : 'minutes'} (running with ${m.runningPollMinutes})`);
+    if (m.state !== 'Stopped' && logging.length) restartFor.push(`Diagnostics logging (${logging.map((l) => `${l.category} ${l.levelName}`).join(', ')})`);
+    return { ...m, revision: revisions.get(m.serviceName) ?? 0, restartFor };
+  });
 }
 
 export const addressSpaceTab = (db: Db, server: string): AddressSpaceEntry[] => addressSpaceEntries(db, server);

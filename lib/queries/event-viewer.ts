@@ -47,6 +47,14 @@ export interface EventViewerView {
   sources: string[];
   settings: EventLogSettingsView;
   detail: EventDetail | null;
+  /** Event Detail's Previous (the newer event above in the list) and Next (the older one below), across pages; null at either end. */
+  neighbours: { previous: EventPlace | null; next: EventPlace | null };
+}
+
+/** An event and the list page it is on (the cursors of the pages before it, as in the URL). */
+export interface EventPlace {
+  event: number;
+  pages: string[];
 }
 
 const toListRow = (e: EventRow): EventListRow => {
@@ -151,5 +159,25 @@ export function getEventViewer(db: Db, serverName: string, at: EventLocation): E
     sources: eventSources(db, server),
     settings: eventLogSettingsView(db, server),
     detail: at.event === undefined ? null : eventDetail(db, server, at.event),
+    neighbours: at.event === undefined || errors.length ? { previous: null, next: null } : neighbours(db, server, at, at.event),
   };
+}
+
+/** The events above and below `event` in the filtered list, crossing to the previous or next page at the edges. */
+function neighbours(db: Db, server: string, at: EventLocation, event: number): EventViewerView['neighbours'] {
+  const page = eventListPage(db, server, at.search, at.limit, at.pages[at.pages.length - 1]);
+  const k = page.rows.findIndex((r) => r.id === event);
+  if (k < 0) return { previous: null, next: null };
+  let previous: EventPlace | null = k > 0 ? { event: page.rows[k - 1].id, pages: at.pages } : null;
+  if (k === 0 && at.pages.length) {
+    const before = at.pages.slice(0, -1);
+    const last = eventListPage(db, server, at.search, at.limit, before[before.length - 1]).rows.at(-1);
+    previous = last ? { event: last.id, pages: before } : null;
+  }
+  let next: EventPlace | null = k < page.rows.length - 1 ? { event: page.rows[k + 1].id, pages: at.pages } : null;
+  if (k === page.rows.length - 1 && page.next) {
+    const first = eventListPage(db, server, at.search, 1, page.next).rows[0];
+    next = first ? { event: first.id, pages: [...at.pages, page.next] } : null;
+  }
+  return { previous, next };
 }

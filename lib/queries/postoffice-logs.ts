@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { logStamp } from '@/lib/dirsync/clock';
-import { formatLogLine, type LogFile, type LogLineRow } from '@/lib/dirsync/log';
+import { formatLogLine, type LogFile, type LogLineRow, type Severity } from '@/lib/dirsync/log';
 import { findPo } from '@/lib/dirsync/postoffices';
 import { stmt } from '@/lib/dirsync/statements';
 
@@ -31,6 +31,23 @@ export interface PostofficeLogsView {
   next: number | null;
 }
 
+export const LOG_SEVERITIES: readonly Severity[] = ['Status', 'Warning', 'Fatal'];
+
+/** The viewer's Filter and Find: a severity, a message number, text in the line (case-insensitive for ASCII, as `like`). */
+export interface LogFilter {
+  severity?: Severity;
+  number?: number;
+  find?: string;
+}
+
+/** The filter from the address's text (unknown or empty parts left out). */
+export function logFilterOf(q: { severity?: string; number?: string; find?: string }): LogFilter {
+  const severity = LOG_SEVERITIES.find((s) => s.toLowerCase() === q.severity?.trim().toLowerCase());
+  const number = /^\d{1,6}$/.test(q.number?.trim() ?? '') ? Number(q.number) : undefined;
+  const find = q.find?.trim() ? q.find.trim().slice(0, 200) : undefined;
+  return { severity, number, find };
+}
+
 /** `NET~PO` (the tree's link) or `NET/PO` as a postoffice name; null when it is not one. */
 export function poFromSegment(segment: string): { network: string; name: string } | null {
   const m = /^([A-Za-z0-9]{1,10})[~/]([A-Za-z0-9]{1,10})$/.exec(decodeURIComponent(segment).trim());
@@ -48,14 +65,23 @@ export function logFileOf(text: string | undefined): LogFile {
  * (`before` = the id the page starts below), read through the `log_line_file` index. Null when
  * there is no MS Mail postoffice of that name.
  */
-export function getPostofficeLogs(db: Db, segment: string, file: LogFile, before?: number, limit = DEFAULT_LOG_PAGE): PostofficeLogsView | null {
+export function getPostofficeLogs(db: Db, segment: string, file: LogFile, before?: number, limit = DEFAULT_LOG_PAGE, filter: LogFilter = {}): PostofficeLogsView | null {
   const name = poFromSegment(segment);
   const po = name ? findPo(db, name) : undefined;
   if (!po || po.kind !== 'msmail') return null;
-  const rows = stmt(
-    db,
-    `select id, at, severity, number, text from log_line where po_id = @po and file = @file and id < @before order by id desc limit @limit`,
-  ).all({ po: po.id, file, before: before ?? Number.MAX_SAFE_INTEGER, limit: limit + 1 }) as (LogLineRow & { id: number })[];
+  const where = ['po_id = @po', 'file = @file', 'id < @before'];
+  if (filter.severity) where.push('severity = @severity');
+  if (filter.number !== undefined) where.push('number = @number');
+  if (filter.find) where.push("text like @find escape '\\'");
+  const rows = stmt(db, `select id, at, severity, number, text from log_line where ${where.join(' and ')} order by id desc limit @limit`).all({
+    po: po.id,
+    file,
+    before: before ?? Number.MAX_SAFE_INTEGER,
+    limit: limit + 1,
+    ...(filter.severity ? { severity: filter.severity } : {}),
+    ...(filter.number !== undefined ? { number: filter.number } : {}),
+    ...(filter.find ? { find: `%${filter.find.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } : {}),
+  }) as (LogLineRow & { id: number })[];
   const page = rows.slice(0, limit);
   const count = stmt(db, 'select count(*) from log_line where po_id = ? and file = ?').pluck();
   return {

@@ -31,7 +31,7 @@ export function getServicesView(db: Db, serverName: string): ServicesView {
       const pending = s.state === 'Stopped' ? [] : levels.filter((l) => l.service === logging);
       const restartFor = pending.length ? [`Diagnostics logging (${pending.map((l) => `${l.category} ${l.levelName}`).join(', ')})`] : [];
       const mta = mtas.get(s.name);
-      if (mta?.restartNeeded) restartFor.push(`Check for mail every ${mta.pollMinutes} minutes`);
+      if (mta?.restartNeeded) restartFor.push(`Check for mail every ${mta.pollMinutes} ${mta.pollMinutes === 1 ? 'minute' : 'minutes'}`);
       return { name: s.name, displayName: s.displayName, state: s.state, restartFor };
     }),
   };

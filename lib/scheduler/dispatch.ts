@@ -69,6 +69,12 @@ export interface DispatchOptions {
   until?: number;
   /** Run until this many T2s (`NSDA -S`, or an Exchange dirsync server's T2) have completed; nothing later than the last one's time runs. */
   cycles?: number;
+  /**
+   * "Advance to the next poll only": run up to the next PC MTA poll and stop right after it, so a
+   * scheduled T1/T2/T3 due later (or at the same instant, after the poll) does not overtake a manual
+   * procedure. What falls due before the poll still runs: the clock cannot skip it.
+   */
+  nextPollOnly?: boolean;
 }
 
 export interface DispatchResult {
@@ -153,7 +159,7 @@ const EXCHANGE_SCHEDULE = {
 } as const;
 
 /** The PC MTA instances whose service is Running and that have a next poll, by server and name. */
-function runningMtas(db: Db, start: number): MtaPoll[] {
+export function runningMtas(db: Db, start: number): MtaPoll[] {
   const rows = stmt(
     db,
     `select m.id, s.name as server, m.service_name as service, coalesce(m.running_poll_minutes, m.poll_minutes) as minutes, m.next_poll_at as nextPollAt
@@ -174,7 +180,7 @@ function runningMtas(db: Db, start: number): MtaPoll[] {
 }
 
 /** The next due run of each Exchange schedule: T2 on a dirsync server, T1 on a requestor, while MSExchangeDX is Running. */
-function exchangeRuns(db: Db, start: number): ExchangeRun[] {
+export function exchangeRuns(db: Db, start: number): ExchangeRun[] {
   const runs: ExchangeRun[] = [];
   for (const server of allServers(db)) {
     const dx = stmt(db, "select state, started_at as startedAt from exchange_service where server_id = ? and name = 'MSExchangeDX'").get(server.id) as
@@ -204,7 +210,8 @@ const exchangeBefore = (a: ExchangeRun, b: ExchangeRun) => a.runAt - b.runAt || 
 const pollBefore = (a: MtaPoll, b: MtaPoll) => a.next - b.next || (a.server < b.server ? -1 : a.server > b.server ? 1 : a.service < b.service ? -1 : a.service > b.service ? 1 : 0);
 
 export function dispatch(db: Db, opts: DispatchOptions = {}): DispatchResult {
-  const { range, until, cycles } = opts;
+  const { range, until, cycles, nextPollOnly = false } = opts;
+  if (nextPollOnly && (until !== undefined || cycles !== undefined)) throw usage('the next poll only goes alone, without --until or --cycles');
   if (until !== undefined && !Number.isFinite(until)) throw usage('--until must be a simulation time');
   if (cycles !== undefined && (!Number.isSafeInteger(cycles) || cycles < 1)) {
     throw usage(`--cycles takes a whole number of cycles, 1 or more; got ${cycles}`);
@@ -243,12 +250,15 @@ export function dispatch(db: Db, opts: DispatchOptions = {}): DispatchResult {
         'set one on the Dirsync Server with "dirsync dssched … -i<file>" (or "dirsync exchange dss <SERVER> --schedule …"), or use --until',
     );
   }
-  if (until === undefined && cycles === undefined && queue.length === 0 && exchange.length === 0) return { lines: [], ranT2: 0 };
+  if (nextPollOnly && polls.length === 0) {
+    throw usage('no Connector (PC) MTA is polling: start one on its server (Services, or "dirsync service start <SERVER> \"<PC MTA>\"") for there to be a next poll');
+  }
+  if (!nextPollOnly && until === undefined && cycles === undefined && queue.length === 0 && exchange.length === 0) return { lines: [], ranT2: 0 };
 
   const lines: string[] = [];
   let ranT2 = 0;
   /** Nothing is processed after this time. */
-  let limit = until ?? Infinity;
+  let limit = nextPollOnly ? Math.min(...polls.map((p) => p.next)) : (until ?? Infinity);
   let tick = nextTick(start);
   /** The last External pass moved nothing: passes are no-ops until something else runs. */
   let quiet = false;
@@ -311,6 +321,7 @@ export function dispatch(db: Db, opts: DispatchOptions = {}): DispatchResult {
         continue;
       }
       p.next = following;
+      if (nextPollOnly) finished = true;
       if (r.delivered + r.pickedUp > 0) {
         lines.push(`${ctime(at)}  ${r.server}  ${r.service}  ${r.lines[0]}`);
         // What the DXA did with what arrived (an Exchange requestor applies a SrvTx at once): its last line.
@@ -332,7 +343,7 @@ export function dispatch(db: Db, opts: DispatchOptions = {}): DispatchResult {
           ranT2++;
           if (cycles !== undefined && ranT2 >= cycles) limit = Math.min(limit, run.runAt);
         }
-        if (until === undefined && cycles === undefined) finished = true;
+        if (until === undefined && cycles === undefined && !nextPollOnly) finished = true;
         const following = nextSelectedHour(run.schedule, run.occurrence);
         if (following !== null) exchange.push({ ...run, occurrence: following, runAt: following });
       }
@@ -360,7 +371,7 @@ export function dispatch(db: Db, opts: DispatchOptions = {}): DispatchResult {
         if (cycles !== undefined && ranT2 >= cycles) limit = Math.min(limit, head.runAt);
       }
       // With neither --until nor --cycles, Dispatch runs just the next due process.
-      if (until === undefined && cycles === undefined) finished = true;
+      if (until === undefined && cycles === undefined && !nextPollOnly) finished = true;
     }
     const following = nextOccurrence(head.minute, head.occurrence);
     enqueue(queue, { ...head, occurrence: following, runAt: following, missed: false });

@@ -51,3 +51,13 @@ export function advanceToNext(db: Db): FollowResult {
   const result = dispatch(db, {});
   return { now: now(db), lines: result.lines.length ? result.lines : [`Nothing is scheduled after ${ctime(now(db))}`] };
 }
+
+/**
+ * "Advance to the next poll only": the clock goes to the next PC MTA poll and stops right after it
+ * (Dispatch's `nextPollOnly`), so the scheduled T1/T2/T3 that come later wait.
+ */
+export function advanceToNextPoll(db: Db): FollowResult {
+  const result = dispatch(db, { nextPollOnly: true });
+  const at = now(db);
+  return { now: at, lines: result.lines.length ? result.lines : [`${ctime(at)}  PC MTA polled: nothing to carry`] };
+}

@@ -1,17 +1,32 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { sharedDatabase } from '@/db/client';
-import { auditTrail } from '@/lib/auth/audit';
+import { auditChanges, auditPage, type AuditFilter } from '@/lib/auth/audit';
 import { requirePageSession } from '@/lib/auth/request';
 import { ChildWindow } from '@/components/console/child-window';
+import { StatusBar, StatusPane } from '@/components/ui/window';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Audit trail' };
 
+const PAGE = 50;
 const stamp = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
 
-/** Every change made through the console, newest first, a page of 100 at a time; Admins only. */
-export default async function AuditPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
+type Query = { who?: string; what?: string; object?: string; from?: string; to?: string; before?: string; after?: string };
+
+/** `YYYY-MM-DDTHH:MM` from a datetime-local box, read as UTC; undefined when empty or not a time. */
+const utc = (text: string | undefined) => {
+  if (!text?.trim()) return undefined;
+  const ms = Date.parse(`${text.trim()}${/Z$|[+-]\d\d:\d\d$/.test(text.trim()) ? '' : 'Z'}`);
+  return Number.isFinite(ms) ? ms : undefined;
+};
+
+/**
+ * Every change made through the console, newest first: who, what, which object, and the fields it
+ * changed as `field: before → after`. Filter by who, what, object and time; pages of 50 read by id
+ * on the server (never the whole table). Admins only.
+ */
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Query> }) {
   const session = await requirePageSession('/audit');
   if (session.role !== 'admin') {
     return (
@@ -22,42 +37,133 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </ChildWindow>
     );
   }
-  const before = Number((await searchParams).before) || undefined;
-  const rows = auditTrail(sharedDatabase(), { limit: 100, beforeId: before });
+  const q = await searchParams;
+  const filter: AuditFilter = { who: q.who, what: q.what, object: q.object, since: utc(q.from), until: utc(q.to) };
+  const badTime = [q.from && filter.since === undefined ? `From "${q.from}"` : null, q.to && filter.until === undefined ? `To "${q.to}"` : null].filter(Boolean);
+  const before = Number(q.before) || undefined;
+  const after = before ? undefined : Number(q.after) || undefined;
+  const page = auditPage(sharedDatabase(), { limit: PAGE, beforeId: before, afterId: after, filter });
+  const filtered = !!(q.who || q.what || q.object || q.from || q.to);
+  const href = (extra: { before?: number; after?: number }) => {
+    const p = new URLSearchParams();
+    for (const k of ['who', 'what', 'object', 'from', 'to'] as const) if (q[k]) p.set(k, q[k]!);
+    if (extra.before) p.set('before', String(extra.before));
+    if (extra.after) p.set('after', String(extra.after));
+    const s = p.toString();
+    return `/audit${s ? `?${s}` : ''}`;
+  };
+  const field = 'field min-h-7 py-0.5';
   return (
-    <ChildWindow title="Audit trail">
-      <div className="bevel-sunken flex-1 overflow-auto bg-white">
-        <table className="w-full text-left text-[12px]">
+    <ChildWindow
+      title="Audit trail"
+      toolbar={
+        <form role="search" aria-label="Filter the audit trail" method="get" action="/audit" className="flex flex-wrap items-end gap-2 border-b border-chrome-shadow/40 px-1.5 py-1.5 text-[12px]">
+          <label className="grid gap-0.5">
+            <span>Who</span>
+            <input name="who" defaultValue={q.who ?? ''} className={`${field} w-28`} placeholder="account" />
+          </label>
+          <label className="grid gap-0.5">
+            <span>What</span>
+            <input name="what" defaultValue={q.what ?? ''} className={`${field} w-40`} placeholder="e.g. Registry" />
+          </label>
+          <label className="grid gap-0.5">
+            <span>Object</span>
+            <input name="object" defaultValue={q.object ?? ''} className={`${field} w-40`} placeholder="e.g. EXCH01" />
+          </label>
+          <label className="grid gap-0.5">
+            <span>From (UTC)</span>
+            <input name="from" type="datetime-local" defaultValue={q.from ?? ''} className={field} />
+          </label>
+          <label className="grid gap-0.5">
+            <span>To (UTC)</span>
+            <input name="to" type="datetime-local" defaultValue={q.to ?? ''} className={field} />
+          </label>
+          <button type="submit" className="button min-h-7">
+            Filter
+          </button>
+          {filtered ? (
+            <Link href="/audit" className="button min-h-7">
+              Show all
+            </Link>
+          ) : null}
+        </form>
+      }
+      status={
+        <StatusBar>
+          <StatusPane grow>{filtered ? 'Filtered view' : 'All changes made through the console'}</StatusPane>
+          <StatusPane>
+            {page.rows.length} {page.rows.length === 1 ? 'change' : 'changes'} on this page
+          </StatusPane>
+        </StatusBar>
+      }
+    >
+      {badTime.length ? (
+        <p role="alert" className="mb-1.5 border border-red-700 bg-red-50 px-2 py-1 text-red-800">
+          {badTime.join(' and ')} is not a time: use the date and time boxes (YYYY-MM-DD HH:MM, UTC). That part of the filter was left out.
+        </p>
+      ) : null}
+      <div role="region" aria-label="Changes" tabIndex={0} className="bevel-sunken min-h-0 flex-1 overflow-auto bg-white">
+        <table className="w-full min-w-[640px] table-fixed border-collapse text-left text-[12px]">
           <caption className="sr-only">Changes made through the console, newest first</caption>
           <thead className="sticky top-0 bg-chrome">
             <tr>
-              {['When (UTC)', 'Who', 'What', 'Object', 'Before', 'After'].map((h) => (
-                <th key={h} scope="col" className="px-2 py-1 font-semibold">
+              {[
+                ['When (UTC)', 'w-36'],
+                ['Who', 'w-24'],
+                ['What', 'w-[22%]'],
+                ['Object', 'w-[24%]'],
+                ['Changes', ''],
+              ].map(([h, w]) => (
+                <th key={h} scope="col" className={`bevel-raised px-2 py-1 font-semibold ${w}`}>
                   {h}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-t border-chrome-light align-top">
-                <td className="px-2 py-1 whitespace-nowrap tabular-nums">{stamp(r.at)}</td>
-                <td className="px-2 py-1">{r.accountName}</td>
-                <td className="px-2 py-1">{r.action}</td>
-                <td className="px-2 py-1">{r.object}</td>
-                <td className="px-2 py-1 font-mono break-all">{r.before ?? '—'}</td>
-                <td className="px-2 py-1 font-mono break-all">{r.after ?? '—'}</td>
-              </tr>
-            ))}
+            {page.rows.map((r) => {
+              const changes = auditChanges(r.before, r.after);
+              return (
+                <tr key={r.id} className="border-t border-chrome-light align-top">
+                  <td className="px-2 py-1 whitespace-nowrap tabular-nums">{stamp(r.at)}</td>
+                  <td className="truncate px-2 py-1" title={r.accountName}>
+                    {r.accountName}
+                  </td>
+                  <td className="px-2 py-1 break-words">{r.action}</td>
+                  <td className="px-2 py-1 break-words">{r.object}</td>
+                  <td className="px-2 py-1">
+                    {changes.length ? (
+                      <ul className="grid gap-0.5">
+                        {changes.map((c) => (
+                          <li key={c.field} className="break-words">
+                            <span className="font-semibold">{c.field}:</span> {c.before} <span aria-hidden="true">→</span>
+                            <span className="sr-only"> changed to</span> {c.after}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span className="text-ink-muted">(no field changed)</span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
-        {rows.length === 0 ? <p className="p-2">No change has been made through the console yet.</p> : null}
+        {page.rows.length === 0 ? <p className="p-2">{filtered ? 'No change matches this filter.' : 'No change has been made through the console yet.'}</p> : null}
       </div>
-      {rows.length === 100 ? (
-        <Link className="button mt-2 self-end" href={`/audit?before=${rows[rows.length - 1].id}`}>
-          Older changes
-        </Link>
-      ) : null}
+      <nav aria-label="Audit trail pages" className="flex shrink-0 justify-end gap-2 pt-2">
+        {page.newer && page.rows.length ? (
+          <Link className="button" href={href({ after: page.rows[0].id })}>
+            Newer changes
+          </Link>
+        ) : null}
+        {page.older && page.rows.length ? (
+          <Link className="button" href={href({ before: page.rows[page.rows.length - 1].id })}>
+            Older changes
+          </Link>
+        ) : null}
+      </nav>
     </ChildWindow>
   );
 }

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/safe-action';
-import { advanceToNext, followClock, setFollowing } from '@/lib/scheduler/follow-clock';
+import { advanceToNext, advanceToNextPoll, followClock, setFollowing } from '@/lib/scheduler/follow-clock';
 import { clockView } from '@/lib/queries/clock-view';
 
 /** Following real time: move the clock by the real time since the last tick × speed. */
@@ -37,6 +37,20 @@ export const advanceClockAction = defineAction({
   run: ({ db, audit }) => {
     const before = clockView(db).text;
     const r = advanceToNext(db);
+    const after = clockView(db);
+    audit('Simulation clock', { now: before }, { now: after.text });
+    return { ...after, lines: r.lines };
+  },
+});
+
+/** Advance to the next PC MTA poll only: scheduled T1/T2/T3 due later wait. */
+export const advanceToPollAction = defineAction({
+  name: 'Clock: advance to the next poll only',
+  noRevision: 'moves the simulation clock: an act, not a form',
+  schema: z.object({}),
+  run: ({ db, audit }) => {
+    const before = clockView(db).text;
+    const r = advanceToNextPoll(db);
     const after = clockView(db);
     audit('Simulation clock', { now: before }, { now: after.text });
     return { ...after, lines: r.lines };

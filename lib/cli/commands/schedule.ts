@@ -7,11 +7,13 @@ import { longValue, parseArgs, shortValue } from '../args';
 import { show, type Command } from '../context';
 
 /**
- * `dispatch [-d<range>] [--until <ISO time | +<n>m | +<n>h | +<n>d>] [--cycles <n>]`: advance the simulation
- * clock, running in time order everything due. With neither option, runs up to the next due process.
+ * `dispatch [-d<range>] [--until <ISO time | +<n>m | +<n>h | +<n>d>] [--cycles <n>] | dispatch --next-poll`:
+ * advance the simulation clock, running in time order everything due. With neither option, runs up
+ * to the next due process; `--next-poll` stops right after the next PC MTA poll (the console's
+ * "Advance to the next poll only").
  */
 export const dispatchCommand: Command = (ctx) => {
-  const a = parseArgs(ctx.tokens, { valued: 'd', longValued: ['until', 'cycles'] });
+  const a = parseArgs(ctx.tokens, { valued: 'd', longValued: ['until', 'cycles'], longFlags: ['next-poll'] });
   if (a.words.length) throw usage(`dispatch takes no words ("${a.words[0]}"): dirsync dispatch [-d<range>] [--until <time>] [--cycles <n>]`);
   const db = ctx.db();
   const untilText = longValue(a, 'until');
@@ -29,7 +31,7 @@ export const dispatchCommand: Command = (ctx) => {
     }
     cycles = Number(cyclesText);
   }
-  const r = dispatch(db, { range: shortValue(a, 'd'), until, cycles });
+  const r = dispatch(db, { range: shortValue(a, 'd'), until, cycles, nextPollOnly: a.long.has('next-poll') });
   show(ctx, a, { lines: r.lines }, () => (r.lines.length ? r.lines.join('\n') : `Nothing was due; the clock is at ${ctime(now(db))}`));
   return 0;
 };

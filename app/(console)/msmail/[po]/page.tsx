@@ -63,7 +63,8 @@ export default async function PostofficePage({ params, searchParams }: { params:
   const hidden = <input type="hidden" name="po" value={view.name} />;
   return (
     <ChildWindow title={`MS Mail Administrator - ${view.name}${view.drive ? ` (drive ${view.drive}:)` : ''}`} icon={<PostofficeIcon />}>
-      <div className="grid gap-2 overflow-auto lg:grid-cols-2">
+      {/* The panels scroll; the command prompt stays docked below them, always in view. */}
+      <div role="region" aria-label="Postoffice panels" tabIndex={0} className="grid min-h-0 flex-1 gap-2 overflow-auto lg:grid-cols-2">
         <Panel title="Dir-Sync">
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-[13px]">
             <dt>Role</dt>
@@ -151,7 +152,7 @@ export default async function PostofficePage({ params, searchParams }: { params:
           {view.messages.length === 0 ? (
             <p>P1, the outbound queues and the SYSTEM mailbag are empty.</p>
           ) : (
-            <ul aria-label="Queued messages" className="bevel-sunken max-h-56 overflow-auto bg-white text-[12px]">
+            <ul aria-label="Queued messages" tabIndex={0} className="bevel-sunken max-h-56 overflow-auto bg-white text-[12px]">
               {view.messages.map((m) => (
                 <li key={m.id} className="border-b border-chrome-light px-2 py-1">
                   <span className="font-semibold">{m.place}</span>: {m.subject}
@@ -164,7 +165,7 @@ export default async function PostofficePage({ params, searchParams }: { params:
           )}
         </Panel>
         <Panel title="LISTDS">
-          <pre aria-label="LISTDS output" className="bevel-sunken max-h-56 overflow-auto bg-white p-2 font-mono text-[12px]">
+          <pre aria-label="LISTDS output" tabIndex={0} className="bevel-sunken max-h-56 overflow-auto bg-white p-2 font-mono text-[12px]">
             {view.listds}
           </pre>
         </Panel>
@@ -176,13 +177,14 @@ export default async function PostofficePage({ params, searchParams }: { params:
               </Link>
             ))}
           </nav>
-          <pre aria-label="LISTQ output" className="bevel-sunken max-h-56 overflow-auto bg-white p-2 font-mono text-[12px]">
+          <pre aria-label="LISTQ output" tabIndex={0} className="bevel-sunken max-h-56 overflow-auto bg-white p-2 font-mono text-[12px]">
             {view.listq.text}
           </pre>
         </Panel>
-        <div className="lg:col-span-2">
-          <CommandPrompt po={view.name} drive={view.drive} disabled={readOnly} />
-        </div>
+      </div>
+      {/* Docked, its output window is a little shorter, so the panels keep room above it. */}
+      <div className="shrink-0 pt-2 [&_[role=log]]:h-40">
+        <CommandPrompt po={view.name} drive={view.drive} disabled={readOnly} />
       </div>
     </ChildWindow>
   );

@@ -97,7 +97,14 @@ export default async function EventViewerPage({ params, searchParams }: Props) {
         <LogSettingsDialog server={view.server} settings={view.settings} closeHref={here()} clearHref={here({ dialog: 'clear' })} readOnly={readOnly} />
       ) : null}
       {at.dialog === 'clear' ? <ClearLogDialog server={view.server} events={view.settings.events} closeHref={hrefOf(base, searchParamsOf(at.search, { limit: at.limit }))} saveHref={exportHref('csv')} readOnly={readOnly} /> : null}
-      {at.event !== undefined && !at.dialog ? <EventDetailDialog event={view.detail} closeHref={here()} /> : null}
+      {at.event !== undefined && !at.dialog ? (
+        <EventDetailDialog
+          event={view.detail}
+          closeHref={here()}
+          previousHref={view.neighbours.previous ? here(view.neighbours.previous) : null}
+          nextHref={view.neighbours.next ? here(view.neighbours.next) : null}
+        />
+      ) : null}
     </ChildWindow>
   );
 }

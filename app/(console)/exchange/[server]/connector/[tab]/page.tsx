@@ -249,7 +249,7 @@ export default async function ConnectorSheetPage({ params, searchParams }: { par
                 <MtaParameterFields configMinutes={mta?.configMinutes ?? 60} pollMinutes={mta?.pollMinutes ?? 5} connectionType={mta?.connectionType ?? 'LAN'} comPort={mta?.comPort ?? 'COM1'} />
                 {mta?.restartNeeded ? (
                   <p role="note" className="border border-amber-700 bg-amber-50 px-2 py-1 text-[12px] text-amber-900">
-                    The running service checks for mail every {mta.runningPollMinutes} minutes: restart the service for the change to take effect.
+                    The running service checks for mail every {mta.runningPollMinutes} {mta.runningPollMinutes === 1 ? 'minute' : 'minutes'}: restart the service for the change to take effect.
                   </p>
                 ) : null}
                 <fieldset className="grid gap-1">
