@@ -81,7 +81,7 @@ test.describe('the Files view', () => {
     await page.screenshot({ path: test.info().outputPath('glb-files.png'), fullPage: true });
 
     // The server's Dxadata, from the tree.
-    await page.getByRole('tree', { name: 'Containers' }).getByRole('link', { name: 'Dxadata files' }).first().click();
+    await page.getByRole('tree', { name: 'Containers' }).locator('a[href="/exchange/EXCH01/files"]').click();
     await expect(page).toHaveURL(/\/exchange\/EXCH01\/files$/);
     await expect(page.getByRole('table', { name: 'Files of EXCH01 Dxadata' })).toContainText('RESYNC.GLB');
     await page.screenshot({ path: test.info().outputPath('dxadata-files.png'), fullPage: true });

@@ -64,7 +64,7 @@ export default async function PostofficePage({ params, searchParams }: { params:
   return (
     <ChildWindow title={`MS Mail Administrator - ${view.name}${view.drive ? ` (drive ${view.drive}:)` : ''}`} icon={<PostofficeIcon />}>
       {/* The panels scroll; the command prompt stays docked below them, always in view. */}
-      <div role="region" aria-label="Postoffice panels" tabIndex={0} className="grid min-h-0 flex-1 gap-2 overflow-auto lg:grid-cols-2">
+      <div role="region" aria-label="Postoffice panels" tabIndex={0} className="relative grid min-h-0 flex-1 gap-2 overflow-auto lg:grid-cols-2">
         <Panel title="Dir-Sync">
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-[13px]">
             <dt>Role</dt>
