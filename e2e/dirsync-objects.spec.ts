@@ -142,7 +142,8 @@ test.describe('An Exchange dirsync server (EXCH02, made with the CLI)', () => {
     await expect(page).toHaveURL(/\/exchange\/EXCH02\/remote-requestors\/new$/);
     await expect(page.getByRole('heading', { level: 1, name: 'New Remote Dirsync Requestor' })).toBeVisible();
     const choices = page.getByRole('group', { name: 'MS Mail postoffices' });
-    await expect(choices.getByRole('radio')).toHaveCount(3);
+    // The sample's three postoffices are offered (other specs may have built networks of their own beside them).
+    for (const po of ['MONTGOMERY', 'NOVEMBER', 'OCTOBER']) await expect(choices.getByRole('radio', { name: new RegExp(`^POLYNOMIAL/${po}`) })).toBeVisible();
     await choices.getByRole('radio', { name: /^POLYNOMIAL\/NOVEMBER/ }).check();
     await page.getByLabel('Password').fill('NOVPW');
     await page.getByRole('checkbox', { name: 'Export on next cycle' }).check();

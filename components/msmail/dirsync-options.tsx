@@ -13,6 +13,13 @@ import { YesNo } from './yes-no';
 export function DirsyncOptions({ po, isDss, disabled }: { po: string; isDss: boolean; disabled: boolean }) {
   const router = useRouter();
   const [choice, setChoice] = useState<'yes' | 'no'>(isDss ? 'yes' : 'no');
+  // The role as the page last showed it: when a refresh brings a new one, the choice follows it,
+  // and the message of the change that made it stays (no remount).
+  const [shown, setShown] = useState(isDss);
+  if (shown !== isDss) {
+    setShown(isDss);
+    setChoice(isDss ? 'yes' : 'no');
+  }
   const [asking, setAsking] = useState(false);
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);

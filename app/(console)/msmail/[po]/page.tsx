@@ -97,7 +97,7 @@ export default async function PostofficePage({ params, searchParams }: { params:
               </Link>
             ) : null}
           </div>
-          <DirsyncOptions key={String(view.isDss)} po={view.name} isDss={view.isDss} disabled={readOnly} />
+          <DirsyncOptions po={view.name} isDss={view.isDss} disabled={readOnly} />
           <div>
             <DeletePostofficeButton po={view.name} canChange={!readOnly} />
           </div>
