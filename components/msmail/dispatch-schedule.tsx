@@ -31,9 +31,19 @@ const STEPS: { t: Step; label: string }[] = [
  */
 export function DispatchSchedule({ po, initial, isDss, disabled, revision }: { po: string; initial: Time[]; isDss: boolean; disabled: boolean; revision: string | number }) {
   const router = useRouter();
-  // The revision the schedule was opened at; only this form's own save moves it on (a save over someone else's change is refused).
+  // The revision of the schedule the grid shows: moved by this form's own save, or by a refresh that replaces the grid.
   const opened = useRef(String(revision));
   const [times, setTimes] = useState<Time[]>(initial);
+  // The schedule as the page last showed it: a refresh that brings another one replaces the grid,
+  // and the message of the save that made it stays (no remount).
+  const shownKey = initial.map((p) => `${p.t}@${p.minute}`).join(',');
+  const [shown, setShown] = useState(shownKey);
+  if (shown !== shownKey) {
+    setShown(shownKey);
+    setTimes(initial);
+    // The grid now shows the saved state the page brought: it is the one a save goes over.
+    opened.current = String(revision);
+  }
   const [pen, setPen] = useState<Step>(1);
   const [minute, setMinute] = useState('0');
   const [focus, setFocus] = useState(0);

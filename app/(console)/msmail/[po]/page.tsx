@@ -140,7 +140,7 @@ export default async function PostofficePage({ params, searchParams }: { params:
           </Panel>
         ) : null}
         <Panel title="Schedule" wide>
-          <DispatchSchedule key={view.schedule} po={view.name} initial={processTimes(db, row.id)} isDss={view.isDss} disabled={readOnly} revision={scheduleRevision(db, view.name).revision} />
+          <DispatchSchedule po={view.name} initial={processTimes(db, row.id)} isDss={view.isDss} disabled={readOnly} revision={scheduleRevision(db, view.name).revision} />
         </Panel>
         <Panel title={`Local mailboxes (${view.mailboxes.length})`}>
           <MailboxList po={view.name} mailboxes={view.mailboxes} canChange={!readOnly} />
