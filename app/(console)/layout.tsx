@@ -9,7 +9,7 @@ import { TreePane, type TreeNode } from '@/components/console/tree';
 import { SignedIn } from '@/components/auth/signed-in';
 import { ExchangeIcon, PostofficeIcon, ServerIcon } from '@/components/ui/icons';
 import { HealthStatus } from '@/components/console/health-status';
-import { checkHealth } from '@/lib/health/check-health';
+import { healthReport } from '@/lib/console/health-report';
 
 // The engine and the CLI change the database underneath: read it on every request.
 export const dynamic = 'force-dynamic';
@@ -89,7 +89,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             <Clock initial={clockView(sharedDatabase())} canChange={canChange(session.role)} />
           </div>
           <div className="bevel-sunken self-start px-2 py-0.5">
-            <HealthStatus counts={checkHealth(sharedDatabase()).counts} />
+            <HealthStatus counts={healthReport().counts} />
           </div>
           <div className="bevel-sunken self-start px-2 py-0.5">
             <SignedIn session={session} />

@@ -9,7 +9,7 @@ import { StatusBar, StatusPane } from '@/components/ui/window';
 import { ChildWindow } from '@/components/console/child-window';
 import { canChange, requirePageSession } from '@/lib/auth/request';
 import { HealthStatus } from '@/components/console/health-status';
-import { checkHealth } from '@/lib/health/check-health';
+import { healthReport } from '@/lib/console/health-report';
 import type { HealthReport } from '@/lib/health/types';
 
 // The engine and the CLI change the database underneath: read it on every request.
@@ -28,7 +28,7 @@ export default async function NetworkOverviewPage() {
     <ChildWindow
       title={overviewTitle(overview.networks)}
       icon={<ExchangeIcon />}
-      toolbar={<Summary overview={overview} clockTime={clockTime} health={checkHealth(sharedDatabase()).counts} />}
+      toolbar={<Summary overview={overview} clockTime={clockTime} health={healthReport().counts} />}
       status={
         <StatusBar>
           <StatusPane grow>

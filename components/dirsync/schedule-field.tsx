@@ -2,6 +2,7 @@
 
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useFieldError } from '@/components/sheet/property-sheet';
+import { weekGridMove } from '@/components/ui/week-grid-keys';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
@@ -34,20 +35,10 @@ export function ScheduleField({ style: initialStyle, grid: initialGrid, note }: 
     refs.current[k]?.focus();
   };
   const onKey = (e: KeyboardEvent, k: number) => {
-    const day = Math.floor(k / 24);
-    const hour = k % 24;
-    const to: Record<string, number | undefined> = {
-      ArrowRight: hour < 23 ? k + 1 : undefined,
-      ArrowLeft: hour > 0 ? k - 1 : undefined,
-      ArrowDown: day < 6 ? k + 24 : undefined,
-      ArrowUp: day > 0 ? k - 24 : undefined,
-      Home: day * 24,
-      End: day * 24 + 23,
-    };
-    if (!(e.key in to)) return;
+    const next = weekGridMove(e.key, k);
+    if (next === undefined) return;
     e.preventDefault();
-    const next = to[e.key];
-    if (next !== undefined) moveTo(next);
+    if (next !== null) moveTo(next);
   };
   const count = cells.filter(Boolean).length;
 

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useRef, useState, useTransition, type KeyboardEvent } from 'react';
 import { scheduleAction } from '@/app/(console)/msmail/[po]/actions';
+import { weekGridMove } from '@/components/ui/week-grid-keys';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
@@ -61,20 +62,10 @@ export function DispatchSchedule({ po, initial, isDss, disabled, revision }: { p
     else if (minuteOk) setTimes((ts) => [...ts, { t: pen, minute: k * 60 + m }]);
   };
   const onKey = (e: KeyboardEvent, k: number) => {
-    const day = Math.floor(k / 24);
-    const hour = k % 24;
-    const to: Record<string, number | undefined> = {
-      ArrowRight: hour < 23 ? k + 1 : undefined,
-      ArrowLeft: hour > 0 ? k - 1 : undefined,
-      ArrowDown: day < 6 ? k + 24 : undefined,
-      ArrowUp: day > 0 ? k - 24 : undefined,
-      Home: day * 24,
-      End: day * 24 + 23,
-    };
-    if (!(e.key in to)) return;
+    const next = weekGridMove(e.key, k);
+    if (next === undefined) return;
     e.preventDefault();
-    const next = to[e.key];
-    if (next !== undefined) {
+    if (next !== null) {
       setFocus(next);
       refs.current[next]?.focus();
     }

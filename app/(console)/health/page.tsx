@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
 import { ctime } from '@/lib/dirsync/clock';
-import { checkHealth, healthSummary } from '@/lib/health/check-health';
+import { healthSummary } from '@/lib/health/check-health';
+import { healthReport } from '@/lib/console/health-report';
 import type { Finding, RequestorHealth, Severity } from '@/lib/health/types';
 import { ChildWindow } from '@/components/console/child-window';
 import { StatusBar, StatusPane } from '@/components/ui/window';
@@ -26,7 +26,7 @@ const GROUPS: { severity: Severity; heading: string; tone: string }[] = [
  */
 export default async function HealthPage() {
   const session = await requirePageSession('/health');
-  const report = checkHealth(sharedDatabase());
+  const report = healthReport();
   const editable = canChange(session.role);
   const summary = healthSummary(report.counts);
   return (
