@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition, type ReactNode } from 'react';
+import { useId, useOptimistic, useState, useTransition, type ReactNode } from 'react';
 import {
   closeResyncWizardAction,
   rerunResyncWizardAction,
@@ -34,8 +34,16 @@ const HEADINGS: Record<string, string> = {
 const n3 = (x: { reqSync: number; srvSync: number; impSync: number } | null) => (x ? `${x.reqSync} / ${x.srvSync} / ${x.impSync}` : 'not registered');
 
 /** A stored Resync Wizard run: every page, the Back/Next/Cancel/Finish row, and the actions behind them. */
-export function ResyncWizard({ view, canChange }: { view: ResyncWizardView; canChange: boolean }) {
+type OptionsChange = { requestors?: string[]; names?: string[]; globalMax?: boolean };
+
+export function ResyncWizard({ view: stored, canChange }: { view: ResyncWizardView; canChange: boolean }) {
   const router = useRouter();
+  // A ticked box shows ticked at once; the stored choice replaces it when the page refreshes.
+  const [shownWizard, showOptions] = useOptimistic(stored.wizard, (w, change: OptionsChange) => ({
+    ...w,
+    ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)),
+  }));
+  const view = { ...stored, wizard: shownWizard };
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
@@ -64,8 +72,11 @@ export function ResyncWizard({ view, canChange }: { view: ResyncWizardView; canC
   const nextPage = view.pages[idx + 1];
   const nextBlocked = !nextPage ? 'This is the last page' : view.page === 'steps' && !allDone ? 'Run every step first' : undefined;
 
-  const setOptions = (change: { requestors?: string[]; names?: string[]; globalMax?: boolean }) =>
-    act(() => setResyncWizardOptionsAction({ id: w.id, revision: w.revision, ...change, globalMax: change.globalMax === undefined ? undefined : String(change.globalMax) }));
+  const setOptions = (change: OptionsChange) =>
+    act(() => {
+      showOptions(change);
+      return setResyncWizardOptionsAction({ id: w.id, revision: w.revision, ...change, globalMax: change.globalMax === undefined ? undefined : String(change.globalMax) });
+    });
 
   const optionsLocked = w.started && !w.steps.some((s) => s.status === 'failed');
   const lockedWhy = !canChange ? 'A View Only Admin cannot change the wizard' : !open ? `This wizard was ${w.status}` : optionsLocked ? 'The steps have started: the choices are fixed now' : undefined;
