@@ -10,10 +10,10 @@
  */
 import fs from 'node:fs';
 import { openDatabase, type Db } from '@/db/client';
-import { CLOCK_START, setNow } from '@/lib/dirsync/clock';
-import { createExchangeServer } from '@/lib/exchange/create-exchange-server';
-import { eventQueryPlan, queryEvents, type EventFilter, type EventRow } from '@/lib/exchange/query-events';
-import { MAX_LOG_KB } from '@/lib/exchange/set-event-log-settings';
+import { CLOCK_START, setNow } from '@/lib/core/clock';
+import { createExchangeServer } from '@/lib/exchange/servers/create-exchange-server';
+import { eventQueryPlan, queryEvents, type EventFilter, type EventRow } from '@/lib/exchange/events/query-events';
+import { MAX_LOG_KB } from '@/lib/exchange/events/event-log-settings';
 import { seededRandom } from '../test/fixtures/crash-worker';
 
 export interface B3Task {

@@ -17,10 +17,10 @@ import { openDatabase } from '@/db/client';
 import { loadSampleNetwork } from '@/db/seed';
 import { createAccount } from '@/lib/auth/accounts';
 import { createSession } from '@/lib/auth/sessions';
-import { logEvent } from '@/lib/exchange/log-event';
-import { resolveServer } from '@/lib/exchange/servers';
-import { step } from '@/lib/dirsync/statements';
-import { setNow, now } from '@/lib/dirsync/clock';
+import { logEvent } from '@/lib/exchange/events/log-event';
+import { resolveServer } from '@/lib/exchange/servers/servers';
+import { step } from '@/lib/core/statements';
+import { setNow, now } from '@/lib/core/clock';
 
 export interface B4Target {
   label: string;

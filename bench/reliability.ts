@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '@/db/client';
 import { loadSampleNetwork } from '@/db/seed';
-import { DirsyncError } from '@/lib/dirsync/errors';
+import { DirsyncError } from '@/lib/core/errors';
 import { decodeResyncGlb, encodeResyncGlb } from '@/lib/dirsync/resync-glb';
 import { convergenceProblems, fullCycle, invariantProblems, networkOf, runCrashScenario, seededRandom } from '../test/fixtures/crash-worker';
 

@@ -1,8 +1,8 @@
 import type { Db } from '@/db/client';
-import { usage } from './errors';
+import { usage } from '@/lib/core/errors';
 import { checkMovable, RESYNC_GLB } from './places';
 import { decodeResyncGlb } from './resync-glb';
-import { step } from './statements';
+import { step } from '@/lib/core/statements';
 import { writeStoredFile } from './stored-files';
 
 /** The console's Upload limit: far above any RESYNC.GLB or import list of a real network. */

@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { applyToLists, finishLists, listContext } from './apply-to-lists';
 import { srvconfOf } from './dss';
-import { DirsyncError } from './errors';
+import { DirsyncError } from '@/lib/core/errors';
 import { writeLog } from './log';
 import { poKey } from './names';
 import type { PoRow } from './postoffices';
@@ -9,7 +9,7 @@ import { reqconfOf, type StepResult } from './reqconf';
 import { decodeResyncGlb, type ResyncFile } from './resync-glb';
 import { deleteStoredFile, readStoredFile } from './stored-files';
 import { parseTxn, type Txn } from './transactions';
-import { stmt } from './statements';
+import { stmt } from '@/lib/core/statements';
 
 const FATAL_14 = 'Error processing RESYNC.GLB';
 

@@ -1,5 +1,5 @@
 import { crc16 } from './crc16';
-import { fatal, usage } from './errors';
+import { fatal, usage } from '@/lib/core/errors';
 
 /**
  * RESYNC.GLB, the documented binary layout of protocol.md section 6 (little-endian):

@@ -1,4 +1,4 @@
-import { usage } from './errors';
+import { usage } from '@/lib/core/errors';
 
 /** One dirsync transaction in the MS Mail import format (protocol.md section 2). */
 export type Txn =

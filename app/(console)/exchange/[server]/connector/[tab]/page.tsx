@@ -3,8 +3,8 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
-import { findServer } from '@/lib/exchange/servers';
-import { CONNECTOR_LANGUAGES, MAX_MESSAGE_KB } from '@/lib/exchange/save-ms-mail-connector';
+import { findServer } from '@/lib/exchange/servers/servers';
+import { CONNECTOR_LANGUAGES, MAX_MESSAGE_KB } from '@/lib/exchange/connector/ms-mail-connector';
 import {
   addressSpaceTab,
   connectionsTab,

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
-import { findServer } from '@/lib/exchange/servers';
+import { findServer } from '@/lib/exchange/servers/servers';
 import { loggingTab } from '@/lib/queries/connector-sheet';
 import { getDirectorySynchronizationSheet, getDirectorySyncSettings } from '@/lib/queries/directory-synchronization-sheet';
 import { PropertySheet, SheetForm, type SheetTab } from '@/components/sheet/property-sheet';
