@@ -26,7 +26,7 @@ import { setLoggingLevel } from '@/lib/exchange/services/set-logging-level';
 import { dispatch } from '@/lib/scheduler/dispatch';
 import { cli, ok, refusal, snapshot, snapshotOf, tempDbFile } from './helpers';
 
-// The Connections tab's four kinds (LAN, Async, X.25, Indirect; exchange-admin-reference.md 2.5),
+// The Connections tab's four kinds (LAN, Async, X.25, Indirect; docs/exchange.md),
 // the MTA dialog's Connection Parameters and Communication Port (2.6), and how each kind carries mail.
 
 const opened: Db[] = [];

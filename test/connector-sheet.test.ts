@@ -26,7 +26,7 @@ import { setLocalPostoffice } from '@/lib/exchange/connector/set-local-postoffic
 import { snapshotOf, tempDbFile } from './helpers';
 
 // The MS Mail Connector property sheet's verbs: General / Interchange, Local Postoffice, Address
-// Space, Connections ▸ Modify… and the Queue viewer (exchange-admin-reference.md 2.2–2.7).
+// Space, Connections ▸ Modify… and the Queue viewer (docs/console.md, "Connections, the MS Mail Connector sheet, Directory Synchronization").
 
 const opened: Db[] = [];
 afterAll(() => {

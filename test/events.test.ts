@@ -32,7 +32,7 @@ function server(db: Db, name = 'EXCH01', version = '5.5'): ServerRow {
   return createExchangeServer(db, { organization: 'POLYNOMIAL', site: name === 'EXCH01' ? 'HQ' : `S${name.slice(-2)}`, server: name, version });
 }
 
-/** The seed document's 4355 "Moved In": Information, significance 5, MSExchangePCMTA's category. */
+/** The manual dirsync procedure's 4355 "Moved In": Information, significance 5, MSExchangePCMTA's category. */
 const movedIn = (n: number, extra: Partial<EventInput> = {}): EventInput => ({
   service: 'MSExchangePCMTA',
   source: 'Microsoft PC MTA',

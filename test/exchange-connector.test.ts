@@ -19,7 +19,7 @@ import { setPcMta } from '@/lib/exchange/connector/set-pc-mta';
 import { cli, dump, ok, refusal, snapshotOf, tempDbFile } from './helpers';
 
 // The MS Mail Connector's Connections, Address Space and Connector MTAs tabs, and the DXA's
-// registry values (protocol.md section 7; exchange-admin-reference.md 2.5–2.7, 7).
+// registry values (docs/exchange.md).
 
 const opened: Db[] = [];
 afterAll(() => {

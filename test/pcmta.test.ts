@@ -24,9 +24,9 @@ import { setLoggingLevel } from '@/lib/exchange/services/set-logging-level';
 import { dispatch } from '@/lib/scheduler/dispatch';
 import { tempDbFile } from './helpers';
 
-// The Connector (PC) MTA (protocol.md sections 3, 7, 8): one hop each way per pass between the
+// The Connector (PC) MTA (docs/exchange.md, "MS Mail Connector and the PC MTA"): one hop each way per pass between the
 // connector postoffice and the MS Mail postoffices it services, the 4395/4355 events of the manual
-// dirsync procedure (seed 003), and polling under the simulation clock through Dispatch.
+// dirsync procedure (seed 003; docs/engine.md), and polling under the simulation clock through Dispatch.
 
 /** Feb 26 1994 (a Saturday), UTC. */
 const feb = (day: number, h: number, m = 0) => Date.UTC(1994, 1, day, h, m);

@@ -61,7 +61,7 @@ export function readResync(bytes: Uint8Array): ResyncRead {
 
 /**
  * Why `po` would refuse a RESYNC.GLB with Fatal 14, or undefined when it would apply it
- * (protocol.md section 6). The one place these rules live: the apply and the resync prediction
+ * (docs/engine.md, "The documents the code follows"). The one place these rules live: the apply and the resync prediction
  * both ask it. `file` is the header's numbers, or the damage found by readResync.
  */
 export function resyncRefusal(db: Db, po: PoRow, file: Pick<ResyncFile, 'reqSeq' | 'impSeq'> | { damaged: string }): string | undefined {

@@ -1,8 +1,7 @@
 import type { Db } from '@/db/client';
 import { stmt } from '@/lib/core/statements';
 import { connections, type ConnectionDto } from '@/lib/exchange/connector/connections';
-import { defaultUncPath } from '@/lib/exchange/connector/connection-fields';
-import { ATTEMPTS_DEFAULT, ATTEMPTS_MAX, ATTEMPTS_MIN } from '@/lib/exchange/connector/connection-fields';
+import { defaultUncPath, ATTEMPTS_DEFAULT, ATTEMPTS_MAX, ATTEMPTS_MIN } from '@/lib/exchange/connector/connection-fields';
 import { connectorQueue, type ConnectorQueueDto } from '@/lib/exchange/connector/connector-queue';
 import { LOGGING_SERVICES, type LoggingService } from '@/lib/exchange/services/diagnostics-categories';
 import { addressSpaceEntries, type AddressSpaceEntry } from '@/lib/exchange/connector/save-address-space';

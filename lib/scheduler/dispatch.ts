@@ -16,7 +16,7 @@ import { gridAfter, gridAtOrAfter, latestSelectedHour, nextSelectedHour, type Ho
 import { latestOccurrence, MINUTE_MS, nextOccurrence, nextTick, RUN_WINDOW_MS } from './next-occurrence';
 
 /**
- * DISPATCH, the MS Mail scheduler (exchange-admin-reference.md 8.5, 8.6; protocol.md section 8).
+ * DISPATCH, the MS Mail scheduler (KB Q96060; docs/engine.md, "The documents the code follows").
  *
  * It advances the stored simulation clock and runs, in time order, everything that falls due for
  * the MS Mail postoffices in a range:

@@ -22,7 +22,7 @@ import { resolveServer, serverOfConnector, type ServerRow } from '../servers/ser
 import { connectionDto, connectionOf, type ConnectionDto } from './connections';
 
 /**
- * The MS Mail Connector's Connections tab (exchange-admin-reference.md 2.5) and the Address Space
+ * The MS Mail Connector's Connections tab (docs/exchange.md, "MS Mail Connector and the PC MTA") and the Address Space
  * entry each connection brings with it (2.7).
  *
  * Connection Parameters: LAN, Async, X.25 or Indirect. A LAN connection names an MS Mail

@@ -7,8 +7,8 @@ import { RESERVED_NETWORK_NAMES } from './local-postoffice';
 import { serverOfConnector, type ServerRow } from '../servers/servers';
 
 /**
- * The fields of the Create / Modify Connection dialog beyond LAN's path (exchange-admin-reference.md
- * 2.5): Connection Parameters, the typed Network and Postoffice of an Async, X.25 or Indirect
+ * The fields of the Create / Modify Connection dialog beyond LAN's path (docs/exchange.md,
+ * "MS Mail Connector and the PC MTA"): Connection Parameters, the typed Network and Postoffice of an Async, X.25 or Indirect
  * connection, Phone number, X.121 address, Connection attempts and Indirect via. Each check names
  * the field as the dialog labels it, says why and what to do.
  */

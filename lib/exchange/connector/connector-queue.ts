@@ -6,7 +6,7 @@ import { stmt } from '@/lib/core/statements';
 import { connectorPo, resolveServer, type ServerRow } from '../servers/servers';
 
 /**
- * The Connections tab's Queue viewer (exchange-admin-reference.md 2.5, xog09009) for one
+ * The Connections tab's Queue viewer (xog09009; docs/console.md, "Connections, the MS Mail Connector sheet, Directory Synchronization") for one
  * connection: the messages the connector postoffice holds for the MS Mail postoffice (its
  * outbound queue for it, what the PC MTA carries next) and those that came from it and still wait
  * in the connector postoffice's SYSTEM mailbag for the DXA. A snapshot: Refresh reads it again.

@@ -6,7 +6,7 @@ import { stmt } from '@/lib/core/statements';
 import { type ServerRow } from '../servers/servers';
 
 /**
- * The MS Mail Connector's Connector MTAs tab (exchange-admin-reference.md 2.6): the Connector (PC)
+ * The MS Mail Connector's Connector MTAs tab (docs/exchange.md, "MS Mail Connector and the PC MTA"): the Connector (PC)
  * MTA instances, each a Windows NT service of its own, and the postoffices each services.
  *
  * The New / Configure dialog's rules: Service Name up to 30 characters, letters and spaces only,

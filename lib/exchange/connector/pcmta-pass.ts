@@ -10,7 +10,7 @@ import { logEvent } from '../events/log-event';
 import { resolveServer, serverById, type ServerRow } from '../servers/servers';
 
 /**
- * One pass of a Connector (PC) MTA instance (protocol.md sections 3 and 7): one hop in each
+ * One pass of a Connector (PC) MTA instance (docs/exchange.md, "MS Mail Connector and the PC MTA"): one hop in each
  * direction between the connector postoffice and the MS Mail postoffices the instance services.
  *
  * (a) Every message in the connector postoffice's queue (OUTBOUND) whose destination is a serviced

@@ -4,7 +4,7 @@ import { step, stmt } from '@/lib/core/statements';
 import { resolveServer } from '../servers/servers';
 
 /**
- * The MS Mail Connector's Address Space tab (exchange-admin-reference.md 2.7): entries of Type,
+ * The MS Mail Connector's Address Space tab (xog10023; docs/exchange.md, "MS Mail Connector and the PC MTA"): entries of Type,
  * Address and Cost (1–100, default 1). Each LAN connection brings its `MS NET/PO` entry
  * (add-connection.ts); that entry goes with the connection, so it cannot be removed here. A save
  * names the connector's revision and is refused over a newer one; nothing is saved on a bad value.

@@ -6,7 +6,7 @@ import { CONNECTOR_LANGUAGES, MAX_MESSAGE_KB, DISPLAY_NAME_MAX, ADMIN_NOTE_MAX, 
 
 /**
  * The MS Mail Connector's General and Interchange tabs, and the Connections tab's "Confirm before
- * connection changes are applied" (exchange-admin-reference.md 2.2, 2.3, 2.5): the one row of
+ * connection changes are applied" (docs/console.md, "Connections, the MS Mail Connector sheet, Directory Synchronization"): the one row of
  * `ms_mail_connector` per server. A save names the revision its sheet was opened at and is refused
  * over a newer one; nothing is saved on a bad value.
  */

@@ -7,7 +7,7 @@ import { checkLocalPostoffice, localPostoffice, type LocalPostofficeDto, renameR
 import { connectorPo, resolveServer } from '../servers/servers';
 
 /**
- * The MS Mail Connector's Local Postoffice tab (exchange-admin-reference.md 2.4, KB Q198898):
+ * The MS Mail Connector's Local Postoffice tab (KB Q198898; docs/console.md):
  * Network name and PostOffice name of the connector postoffice, ≤ 10 standard MS Mail characters
  * each, no reserved network name (KB Q175978).
  *

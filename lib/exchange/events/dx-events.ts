@@ -4,7 +4,7 @@ import type { ServerRow } from '../servers/servers';
 
 /**
  * The MSExchangeDX events this model writes (source MSExchangeDX). 136, 220 and 221 are the
- * documented ones (exchange-admin-reference.md 4.3) with their texts; the start/stop confirmations
+ * documented ones (docs/exchange.md, "MSExchangeDX events") with their texts; the start/stop confirmations
  * and the cycle and resync events have no documented number, so this model numbers them in the
  * 9xxx range, out of the way of the real ones (docs/exchange.md lists them).
  */

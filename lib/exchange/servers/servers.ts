@@ -53,7 +53,7 @@ export function dxaRole(db: Db, server: Pick<ServerRow, 'id'>): 'server' | 'requ
 
 /**
  * The DXA's MS Mail address (KB Q150828): `$SYSTEM` on a dirsync server, `SYSTEM1` on a requestor —
- * which Exchange 2000 shows as `DXA` (the seed document on manual dirsync).
+ * which Exchange 2000 shows as `DXA` (the manual dirsync procedure, docs/engine.md).
  */
 export function dxaAddress(db: Db, server: ServerRow): string {
   const po = connectorPo(db, server);

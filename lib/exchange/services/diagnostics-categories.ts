@@ -1,7 +1,7 @@
 /**
- * The services of the Diagnostics Logging tabs and their categories (exchange-admin-reference.md
- * 2.9, 3.2). Only categories the documents show are listed; PCMTA's `Moved Out`, `Sent` and
- * `Received` come from the seed document on manual dirsync (its 4395/4355 entries).
+ * The services of the Diagnostics Logging tabs and their categories (docs/exchange.md,
+ * "Diagnostics logging levels"). Only categories the documents show are listed; PCMTA's `Moved Out`, `Sent` and
+ * `Received` come from the manual dirsync procedure (its 4395/4355 entries; docs/engine.md).
  */
 export const LOGGING_SERVICES = {
   MSExchangeMSMI: ['Session Error', 'NDR', 'Routing', 'Sent', 'Debug Data', 'Warning'],

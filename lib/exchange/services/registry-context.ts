@@ -7,7 +7,7 @@ import { readAtStart } from './services';
 
 /**
  * What each DXA registry value does, when the DXA reads it, and whether THIS server's DXA will
- * read it at all (protocol.md 7; KB Q150976, Q215505): the registry takes any value, so a value
+ * read it at all (KB Q150976, Q215505; docs/exchange.md, "Services, pause, registry"): the registry takes any value, so a value
  * the DXA never reads — ResyncConnectionRDNs on a requestor, GlobalMaxSeqInResync before 5.5 SP3,
  * PauseKicksDX after 4.0 — or a requestor name that matches nothing makes the restart silently do
  * nothing. The console and `dirsync reg` show the same warnings from here.

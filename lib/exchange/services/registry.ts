@@ -4,7 +4,7 @@ import { stmt } from '@/lib/core/statements';
 import { atLeastSp3, resolveServer, type ServerRow } from '../servers/servers';
 
 /**
- * The DXA's registry values (protocol.md section 7; exchange-admin-reference.md 7), under
+ * The DXA's registry values (docs/exchange.md, "Services, pause, registry"), under
  * `HKLM\SYSTEM\CurrentControlSet\Services\MSExchangeDX` (the service key itself). Only the three
  * values this model reads are accepted. Names are matched case-insensitively, as the registry
  * does, and stored in their documented spelling. REG_MULTI_SZ data is stored newline-separated,

@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: { params: Promise<{ server: s
   return { title: `Registry on ${(await params).server.toUpperCase()}` };
 }
 
-/** The three DXA values under HKLM\SYSTEM\CurrentControlSet\Services\MSExchangeDX (protocol.md 7). */
+/** The three DXA values under HKLM\SYSTEM\CurrentControlSet\Services\MSExchangeDX (docs/exchange.md, "Services, pause, registry"). */
 export default async function RegistryPage({ params }: { params: Promise<{ server: string }> }) {
   const { server } = await params;
   const session = await requirePageSession(`/exchange/${encodeURIComponent(server)}/registry`);

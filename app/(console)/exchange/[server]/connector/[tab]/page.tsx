@@ -63,7 +63,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-/** The MS Mail Connector (<SERVER>) Properties sheet (exchange-admin-reference.md 2). */
+/** The MS Mail Connector (<SERVER>) Properties sheet (docs/console.md, "Connections, the MS Mail Connector sheet, Directory Synchronization"). */
 export default async function ConnectorSheetPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
   const { server: serverParam, tab: tabParam } = await params;
   const search = await searchParams;
