@@ -17,7 +17,7 @@ import { removeConnection } from '@/lib/exchange/connector/remove-connection';
 import { controlService } from '@/lib/exchange/services/control-service';
 import { createExchangeServer } from '@/lib/exchange/servers/create-exchange-server';
 import { modifyConnection } from '@/lib/exchange/connector/modify-connection';
-import { pcMtaPass } from '@/lib/exchange/connector/pcmta-pass';
+import { pcMtaPass } from '@/lib/exchange/connector/pc-mta-pass';
 import { addPcMta } from '@/lib/exchange/connector/add-pc-mta';
 import { pcMta } from '@/lib/exchange/connector/pc-mtas';
 import { setPcMta } from '@/lib/exchange/connector/set-pc-mta';

@@ -14,7 +14,7 @@ import { controlService } from '@/lib/exchange/services/control-service';
 import { createExchangeServer } from '@/lib/exchange/servers/create-exchange-server';
 import { deleteRecipient } from '@/lib/exchange/recipients/delete-recipient';
 import { modifyRecipient } from '@/lib/exchange/recipients/modify-recipient';
-import { pcMtaPass } from '@/lib/exchange/connector/pcmta-pass';
+import { pcMtaPass } from '@/lib/exchange/connector/pc-mta-pass';
 import { saveDirsyncRequestor } from '@/lib/exchange/dxa/save-dirsync-requestor';
 import { addPcMta } from '@/lib/exchange/connector/add-pc-mta';
 import { tempDbFile } from './helpers';

@@ -15,7 +15,7 @@ import { addConnection } from '@/lib/exchange/connector/add-connection';
 import { controlService } from '@/lib/exchange/services/control-service';
 import { saveDirsyncServer } from '@/lib/exchange/dxa/save-dirsync-server';
 import { createExchangeServer } from '@/lib/exchange/servers/create-exchange-server';
-import { pcMtaPass } from '@/lib/exchange/connector/pcmta-pass';
+import { pcMtaPass } from '@/lib/exchange/connector/pc-mta-pass';
 import { addPcMta } from '@/lib/exchange/connector/add-pc-mta';
 import { pcMtas } from '@/lib/exchange/connector/pc-mtas';
 import { setPcMta } from '@/lib/exchange/connector/set-pc-mta';

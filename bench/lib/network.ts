@@ -21,7 +21,7 @@ import { addPcMta } from '@/lib/exchange/connector/add-pc-mta';
 import { controlService } from '@/lib/exchange/services/control-service';
 import { saveDirsyncRequestor } from '@/lib/exchange/dxa/save-dirsync-requestor';
 import { dxaRequestorTransmit } from '@/lib/exchange/dxa/dxa-requestor-transmit';
-import { pcMtaPass } from '@/lib/exchange/connector/pcmta-pass';
+import { pcMtaPass } from '@/lib/exchange/connector/pc-mta-pass';
 import { resolveServer } from '@/lib/exchange/servers/servers';
 
 export interface Shape {

@@ -9,7 +9,7 @@ import { resolveRange, type PoRow } from '@/lib/dirsync/postoffices';
 import type { StepResult } from '@/lib/dirsync/reqconf';
 import { step, stmt } from '@/lib/core/statements';
 import { dxaCycleNow } from '@/lib/exchange/dxa/dxa-cycle';
-import { pcMtaPassById } from '@/lib/exchange/connector/pcmta-pass';
+import { pcMtaPassById } from '@/lib/exchange/connector/pc-mta-pass';
 import { allServers, dxaRole, type ServerRow } from '@/lib/exchange/servers/servers';
 import { withTrigger } from '@/lib/history/record-run';
 import { gridAfter, gridAtOrAfter, latestSelectedHour, nextSelectedHour, type HourSchedule } from './next-hour';
@@ -32,7 +32,7 @@ import { latestOccurrence, MINUTE_MS, nextOccurrence, nextTick, RUN_WINDOW_MS } 
  * only the MS Mail processes and External):
  * - the polls of every running Connector (PC) MTA instance (its service Running, `next_poll_at`
  *   set): at `next_poll_at`, then every `running_poll_minutes` (the interval the service read when
- *   it started). Each poll is one transaction: clock, pass (`pcmta-pass.ts`), `next_poll_at`.
+ *   it started). Each poll is one transaction: clock, pass (`pc-mta-pass.ts`), `next_poll_at`.
  *   Printed only when it moved something. A poll already due when Dispatch starts (the clock was
  *   moved past it) runs once at the start; the grid then goes on from there.
  * - the Exchange schedules while the server's MSExchangeDX service is Running: the Dirsync Server
