@@ -24,7 +24,7 @@ import { resolveServer, serverById, type ServerRow } from '../servers/servers';
  * postoffice's own MS Mail transport (External) carries it on; mail from the indirect postoffice
  * reaches the via postoffice the same way (see `external-pass.ts`) and is picked up there by (b).
  * Only connections the instance's Connection Parameters allow are serviced (an Async one by an
- * "Async and LAN" instance, X.25 by "X.25 and LAN"; `save-pc-mta.ts` keeps the lists so).
+ * "Async and LAN" instance, X.25 by "X.25 and LAN"; `pc-mta-fields.ts` keeps the lists so).
  * A message for a postoffice the instance does not service stays where it is. When anything reached
  * the connector postoffice, the DXA is told at once (`dxaOnArrival`: an Exchange requestor applies
  * an arriving SrvTx without waiting for a T3), in the same transaction.
