@@ -186,9 +186,47 @@ describe('Manual Dirsync Wizard (document 003)', () => {
     expect(readManualWizard(other, id).steps[1].runs).toBe(1);
   });
 
+  it('a change made while the wizard runs: the SrvTx counts differ from the preview, and the check says so', async () => {
+    const { addMailbox } = await import('@/lib/dirsync/add-mailbox');
+    const { db } = sample();
+    const id = createManualWizard(db, DSS, 'admin');
+    runManualStep(db, { id, position: 1, by: 'admin' }); // the preview is taken here
+    addMailbox(db, 'POLYNOMIAL/OCTOBER', 'ZOE', 'Zoe Zed'); // goes with OCTOBER's T1, which the preview did not know
+    const r = runAllManualSteps(db, { id, by: 'admin' });
+    const red = readManualWizard(db, id).steps.find((s) => s.position === r.stoppedAt)!;
+    expect(red.code).toBe('t2Transmit');
+    expect(red.checked!.lines).toContain('POLYNOMIAL/NOVEMBER: SrvTx R=12 S=44 (was 0), I=0 32 sent (the preview said 31 sent)');
+    expect(red.failure!.meaning).toMatch(/differs from the preview taken when this wizard started: the network changed while it ran/);
+    // Nothing of the failed transmit was kept: no reply is queued.
+    expect(db.$client.prepare("select count(*) as n from message where kind = 'SrvTx'").get()).toEqual({ n: 0 });
+    // Run again goes on: the preview is stale now, the counts are shown against it but not held to it.
+    expect(runAllManualSteps(db, { id, by: 'admin' }).stoppedAt).toBeNull();
+    expect(readManualWizard(db, id).expectedStale).toBe(true);
+  });
+
   it('refuses a DSS with no requestor and a postoffice that is not a DSS', () => {
     const { db } = sample();
     expect(refusal(() => createManualWizard(db, 'POLYNOMIAL/NOVEMBER', 'admin')).message).toMatch(/not a dirsync server/);
     expect(refusal(() => createManualWizard(db, 'NOPE', 'admin')).message).toMatch(/neither an Exchange server nor a postoffice/);
+  });
+});
+
+describe('Manual Dirsync Wizard on an Exchange dirsync server', () => {
+  it('T2 is the DX pause on the DSS, the PC MTA carries both ways, and the whole procedure goes green', async () => {
+    const { exchangeDssNetwork } = await import('./helpers');
+    const file = exchangeDssNetwork('manual-xdss');
+    const db = dbOf(file);
+    const id = createManualWizard(db, 'EXCH01', 'admin');
+    const w0 = readManualWizard(db, id);
+    expect(w0.steps.map((s) => s.code)).toEqual(['loggingMax', 't1', 'external', 'external', 'pcmta', 'verifyToDss', 't2Exchange', 'external', 'external', 'pcmta', 'verifyToRequestors', 't3Receive', 't3Import', 't3Rebuild', 'loggingBack']);
+    expect(runAllManualSteps(db, { id, by: 'admin' }).stoppedAt).toBeNull();
+    const w = readManualWizard(db, id);
+    const t2 = w.steps.find((s) => s.code === 't2Exchange')!;
+    expect(t2.output[0]).toMatch(/Error 2140/);
+    expect(t2.checked!.lines[0]).toMatch(/^POLY\/NOV: SrvTx R=1 S=\d+ \(was 0\), I=0 \d+ sent \(the preview said \d+ sent\)$/);
+    // NOV's update went through the PC MTA to the connector postoffice: 4395 Moved Out and 4355 Received.
+    expect(w.steps.find((s) => s.code === 'verifyToDss')!.checked!.lines.join('\n')).toMatch(/POLY\/NOV: Event 4395 Moved Out[\s\S]*POLY\/NOV: Event 4355 Received/);
+    expect(w.now).toEqual([expect.objectContaining({ requestor: 'POLY/NOV', reqSync: 1 })]);
+    expect(w.now[0].gal).toBe(w.expected![0].gal.after);
   });
 });

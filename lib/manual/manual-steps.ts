@@ -282,7 +282,7 @@ function checkReplies(db: Db, ctx: ManualContext, run: ManualStepRun): ManualChe
       ? `The SrvTx count for ${mismatch.join(', ')} differs from the preview taken when this wizard started: the network changed while it ran (a mailbox or recipient added, changed or deleted, or a cycle run elsewhere). Nothing is lost: the difference goes with the next cycle.`
       : `The DSS owes a reply to every requestor whose update it received; a requestor with none was not received (error 120 or 156 in its DIRSYNC.LOG: not registered, or a wrong dirsync password).`,
     fix: mismatch.length
-      ? 'Cancel this wizard and start a new one: it takes a new preview and checks the next cycle against it.'
+      ? 'Run this step again to go on (the counts are then shown against this preview, not held to it), or Cancel and start a new wizard to check the cycle against a fresh preview.'
       : "Look at the DSS's DIRSYNC.LOG (Logs), correct the registration or password on Server ▸ Requestors, then run the cycle again in a new wizard.",
   };
 }
@@ -525,7 +525,7 @@ export const MANUAL_STEPS: Record<ManualStepCode, ManualStepKind> = {
           fix: 'Give it a route: a LAN connection on the Microsoft Mail Connector\'s Connections tab and a running Connector (PC) MTA that services the postoffice; then run the passes back again.',
           rerunFrom: 'external',
         };
-      if (wrongCount) return { ok: false, lines, meaning: `${wrongCount}: the network changed while this wizard ran.`, fix: 'Cancel this wizard and start a new one: it takes a new preview.' };
+      if (wrongCount) return { ok: false, lines, meaning: `${wrongCount}: the network changed while this wizard ran.`, fix: 'Run this step again to go on (the counts are then shown against this preview, not held to it), or Cancel and start a new wizard to check the cycle against a fresh preview.' };
       if (noEvents) return { ok: false, lines, meaning: `The mail arrived, but the Application log does not show it.${loggingAdvice(db, c)}`, fix: 'Set MSExchangePCMTA to Maximum and restart the PC MTA; the next messages it carries are logged.' };
       return { ok: true, lines };
     },
@@ -570,7 +570,7 @@ export const MANUAL_STEPS: Record<ManualStepCode, ManualStepKind> = {
       const lines = [`GAL: ${row.n} names${e !== undefined ? ` (the preview said ${e})` : ''}`];
       if (said !== row.n || row.p !== 0) return { ok: false, lines: [...lines, `rebuild reported ${said}`], fix: 'Run rebuild -f again.' };
       if (e !== undefined && e !== row.n && !c.expectedStale)
-        return { ok: false, lines, meaning: `The GAL has ${row.n} names where the preview taken when this wizard started said ${e}: the network changed while it ran.`, fix: 'Nothing is lost: the next cycle carries the difference. Cancel this wizard and start a new one to check it against a fresh preview.' };
+        return { ok: false, lines, meaning: `The GAL has ${row.n} names where the preview taken when this wizard started said ${e}: the network changed while it ran.`, fix: 'Run this step again to go on (the counts are then shown against this preview, not held to it), or Cancel and start a new wizard to check the cycle against a fresh preview.' };
       return { ok: true, lines };
     },
   },
