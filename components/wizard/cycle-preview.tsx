@@ -4,6 +4,7 @@ import type { CyclePreview } from '@/lib/manual/preview-cycle';
 const SHOWN = 200;
 
 const txn = (t: string) => t.replace(/\t/g, '  ');
+const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 function List({ label, items }: { label: string; items: string[] }) {
   if (items.length === 0) return null;
@@ -38,14 +39,15 @@ export function CyclePreviewCard({ p }: { p: CyclePreview }) {
       <p>
         T1 would send: <span className="font-mono">{p.sent ? p.sent.subject : 'nothing'}</span>
       </p>
-      <List label={`The ${p.sent?.transactions.length ?? 0} transactions of the update`} items={(p.sent?.transactions ?? []).map(txn)} />
+      <List label={`The ${count(p.sent?.transactions.length ?? 0, 'transaction')} of the update`} items={(p.sent?.transactions ?? []).map(txn)} />
       <p>
         The DSS would reply: <span className="font-mono">{p.reply ? p.reply.subject : 'no reply'}</span>
       </p>
-      <List label={`The ${p.reply?.transactions.length ?? 0} transactions of the reply`} items={(p.reply?.transactions ?? []).map(txn)} />
+      <List label={`The ${count(p.reply?.transactions.length ?? 0, 'transaction')} of the reply`} items={(p.reply?.transactions ?? []).map(txn)} />
       <p>
         After {p.kind === 'exchange' ? 'the reply is applied' : 'T3'} the {list} would hold {g.after} names (now {g.before}):{' '}
-        <span className="text-green-800">{g.gain.length} gained</span>, {g.change.length} changed, <span className="text-red-800">{g.lose.length} lost</span>
+        <span className={g.gain.length ? 'text-green-800' : undefined}>{g.gain.length} gained</span>, {g.change.length} changed,{' '}
+        <span className={g.lose.length ? 'font-semibold text-red-800' : undefined}>{g.lose.length} lost</span>
       </p>
       <List label={`Names gained (${g.gain.length})`} items={g.gain.map((n) => `+ ${n.name}  ${n.address}`)} />
       <List label={`Names changed (${g.change.length})`} items={g.change.map((c) => `~ ${c.from} → ${c.to}  ${c.address}`)} />
