@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '@/db/client';
 import { loadSampleNetwork } from '@/db/seed';
 import { queryRuns } from '@/lib/history/query-runs';
+import { getRunHistoryView, parseRunHistorySearch } from '@/lib/queries/run-history-view';
 import { addConnection, removeConnection } from '@/lib/exchange/add-connection';
 import { controlService } from '@/lib/exchange/control-service';
 import { loggingLevels } from '@/lib/exchange/set-logging-level';
@@ -115,6 +116,11 @@ describe('Manual Dirsync Wizard (document 003)', () => {
     expect(runs.map((x) => x.kind).sort()).toEqual(
       ['T1', 'T1', 'T1', 'DXA T1', 'External', 'External', 'External', 'External', 'PC MTA', 'PC MTA', 'T2 receive', 'T2 transmit', 'T3 receive', 'T3 receive', 'T3 receive', 'T3 import', 'T3 import', 'T3 import', 'T3 rebuild', 'T3 rebuild', 'T3 rebuild'].sort(),
     );
+
+    // The Run History view filters by the group (the wizard's "This run in Run History" link), and only by it.
+    const view = getRunHistoryView(db, parseRunHistorySearch({ group: manualGroupId(id) }));
+    expect(view.runs.map((x) => x.id).sort()).toEqual(runs.map((x) => x.id).sort());
+    expect(getRunHistoryView(db, parseRunHistorySearch({ group: manualGroupId(id + 1) })).runs).toEqual([]);
 
     // Finish closes it; a finished run refuses more steps.
     closeManualWizard(db, id, undefined, 'finished');
