@@ -200,6 +200,7 @@ const EDITS_NO_OPENED_OBJECT = [
   'Files: Delete',
   'Files: Upload',
   'Resync Wizard: start',
+  'Manual Dirsync Wizard: start',
   'New MS Mail Postoffice',
   'New Exchange Server',
   'Dir-Sync: Options',

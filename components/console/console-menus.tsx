@@ -89,11 +89,12 @@ export function ConsoleMenus({ servers, canChange = true }: { servers: ServerRol
             { label: 'Event Viewer', href: `${base}/events` },
             { label: 'Registry', href: `${base}/registry` },
             { label: 'Resync Wizard…', href: '/wizards/resync/new' },
+            { label: 'Manual Dirsync Wizard…', href: '/wizards/manual/new' },
             { label: 'Health', href: '/health' },
             { label: 'Run History', href: '/history' },
             ...accountTools,
           ]
-        : [{ label: 'Resync Wizard…', href: '/wizards/resync/new' }, { label: 'Health', href: '/health' }, { label: 'Run History', href: '/history' }, ...accountTools],
+        : [{ label: 'Resync Wizard…', href: '/wizards/resync/new' }, { label: 'Manual Dirsync Wizard…', href: '/wizards/manual/new' }, { label: 'Health', href: '/health' }, { label: 'Run History', href: '/history' }, ...accountTools],
     },
   ];
   return <MenuBar menus={menus} />;

@@ -15,6 +15,7 @@ import type { ResyncPrediction, ResyncVerdict } from '@/lib/resync/predict-resyn
 import type { WizardStepDto } from '@/lib/resync/wizard-state';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import { WizardFrame } from './wizard-frame';
+import { WizardStep } from './wizard-step';
 import { PAGE_LABELS } from './labels';
 
 /** The wizard accepts an upload up to this size (the engine checks it again). */
@@ -514,77 +515,10 @@ function StepsPage({
       </p>
       <ol className="grid gap-2">
         {w.steps.map((s) => (
-          <Step key={s.position} s={s} runnable={w.status === 'open' && s.position === firstOpen} canChange={canChange} pending={pending} run={run} rerun={rerun} steps={w.steps} />
+          <WizardStep key={s.position} s={s} runnable={w.status === 'open' && s.position === firstOpen} pending={pending} run={run} rerun={rerun} steps={w.steps} />
         ))}
       </ol>
     </>
-  );
-}
-
-function Step({
-  s,
-  runnable,
-  pending,
-  run,
-  rerun,
-  steps,
-}: {
-  s: WizardStepDto;
-  runnable: boolean;
-  canChange: boolean;
-  pending: boolean;
-  run: (position: number) => void;
-  rerun: (position: number) => void;
-  steps: WizardStepDto[];
-}) {
-  const id = useId();
-  const badge = s.status === 'done' ? 'bg-green-700 text-white' : s.status === 'failed' ? 'bg-red-700 text-white' : 'bg-chrome-light';
-  return (
-    <li aria-labelledby={`${id}-t`} className="bevel-raised grid gap-1 bg-chrome p-2">
-      <div className="flex flex-wrap items-center gap-2">
-        <h3 id={`${id}-t`} className="flex-1 font-semibold">
-          {s.position}. {s.title}
-        </h3>
-        <span className={`px-2 text-[12px] ${badge}`}>{s.status === 'done' ? 'Done' : s.status === 'failed' ? 'Failed' : 'Not run'}</span>
-        {/* A View Only Admin sees Run too: the server refuses it (every Run is checked there). */}
-        <button type="button" className="button" aria-label={`Run step ${s.position}: ${s.title}`} disabled={!runnable || pending} onClick={() => run(s.position)}>
-          {s.status === 'failed' ? 'Run again' : 'Run'}
-        </button>
-      </div>
-      <p className="text-[13px]">{s.does}</p>
-      <p className="text-[12px]">
-        Command line: <code className="bevel-sunken bg-white px-1 font-mono break-all">{s.cli}</code>
-      </p>
-      {s.output.length ? (
-        <pre aria-label={`Output of step ${s.position}`} className="bevel-sunken max-h-40 overflow-auto bg-white p-1 font-mono text-[12px] whitespace-pre-wrap [overflow-wrap:anywhere]">
-          {s.output.join('\n')}
-        </pre>
-      ) : null}
-      {s.checked ? (
-        <div role="group" aria-label={`Check of step ${s.position}: ${s.checked.ok ? 'passed' : 'failed'}`} className={`border-l-4 bg-white p-1 text-[13px] ${s.checked.ok ? 'border-green-700 text-green-900' : 'border-red-700 text-red-900'}`}>
-          {s.checked.lines.map((l, k) => (
-            <p key={k}>{l}</p>
-          ))}
-        </div>
-      ) : null}
-      {s.failure ? (
-        <div className="bg-white p-1 text-[13px]">
-          <p className="font-semibold text-red-800">{s.failure.text}</p>
-          <p>What it means: {s.failure.meaning}</p>
-          <p>How to fix it: {s.failure.fix}</p>
-          {s.failure.rerunFrom ? (
-            <button type="button" className="button mt-1" disabled={pending} onClick={() => rerun(s.failure!.rerunFrom!)}>
-              Run again from step {s.failure.rerunFrom}: {steps.find((x) => x.position === s.failure!.rerunFrom)?.title}
-            </button>
-          ) : null}
-        </div>
-      ) : null}
-      {s.ranBy ? (
-        <p className="text-[12px] text-ink-muted">
-          Run by {s.ranBy} at {new Date(s.ranAt ?? 0).toISOString().replace('T', ' ').slice(0, 19)} UTC{s.runs > 1 ? ` (${s.runs} runs)` : ''}
-        </p>
-      ) : null}
-    </li>
   );
 }
 

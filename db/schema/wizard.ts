@@ -58,3 +58,50 @@ export const resyncWizardStep = sqliteTable(
   },
   (t) => [uniqueIndex('resync_wizard_step_position').on(t.wizardId, t.position)],
 );
+
+/**
+ * A Manual Dirsync Wizard run (lib/manual/): document 003's procedure as a checklist built from the
+ * network when the run started, for one dirsync server. Stored so a reload or a restart resumes it;
+ * the engine steps it runs are one group in the run history (`manual-wizard-<id>`).
+ */
+export const manualWizard = sqliteTable(
+  'manual_wizard',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The DSS: an MS Mail postoffice `NET/PO` or an Exchange server name. */
+    dss: text('dss').notNull(),
+    status: text('status', { enum: ['open', 'finished', 'cancelled'] }).notNull().default('open'),
+    /** JSON: each requestor's preview of the cycle, taken when the first step ran (what the checks compare with). */
+    expected: text('expected'),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    revision: integer('revision').notNull().default(1),
+  },
+  (t) => [index('manual_wizard_status').on(t.status, t.id)],
+);
+
+/** One step of a Manual Dirsync Wizard run, in order. */
+export const manualWizardStep = sqliteTable(
+  'manual_wizard_step',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    wizardId: integer('wizard_id')
+      .notNull()
+      .references(() => manualWizard.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    code: text('code').notNull(),
+    /** The postoffice, server or PC MTA (`SERVER|service`) the step acts on. */
+    target: text('target').notNull(),
+    /** JSON: what the step remembers between runs (the logging levels it replaced, the marks its check reads from). */
+    params: text('params').notNull().default('{}'),
+    status: text('status', { enum: ['pending', 'done', 'failed'] }).notNull().default('pending'),
+    output: text('output').notNull().default('[]'),
+    checked: text('checked'),
+    failure: text('failure'),
+    ranBy: text('ran_by'),
+    ranAt: integer('ran_at'),
+    runs: integer('runs').notNull().default(0),
+  },
+  (t) => [uniqueIndex('manual_wizard_step_position').on(t.wizardId, t.position)],
+);

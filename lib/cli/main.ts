@@ -17,6 +17,7 @@ import { reg } from './commands/reg';
 import { history } from './commands/history';
 import { resync } from './commands/resync';
 import { health } from './commands/health';
+import { preview } from './commands/preview';
 
 const commands: Record<string, Command> = {
   reqmain,
@@ -43,13 +44,14 @@ const commands: Record<string, Command> = {
   history,
   resync,
   health,
+  preview,
 };
 
 export const USAGE = `usage: dirsync <command> [options] [--db <file>] [--json]
 MS Mail utilities: reqmain, srvmain, nsda, external, import, rebuild, listds, listq, dssched, dispatch
 Administration:    po, user, ds, file, log, clock, resync
 Exchange:          exchange, service, reg, events
-Monitoring:        history, health
+Monitoring:        history, health, preview
 Console:           account
 See docs/cli.md for every command and its options.`;
 

@@ -12,13 +12,15 @@ export interface RunHistorySearch {
   outcome?: string;
   from?: string;
   through?: string;
+  /** Runs started together: a wizard's run (`manual-wizard-3`, `resync-wizard-2`). */
+  group?: string;
   before?: string;
   run?: string;
   dialog?: string;
 }
 
 export const RUN_PAGE = 100;
-const KEYS = ['object', 'kind', 'outcome', 'from', 'through', 'before', 'run', 'dialog'] as const;
+const KEYS = ['object', 'kind', 'outcome', 'from', 'through', 'group', 'before', 'run', 'dialog'] as const;
 
 export function parseRunHistorySearch(q: Record<string, string | string[] | undefined> | URLSearchParams): RunHistorySearch {
   const get = (k: string) => {
@@ -53,7 +55,7 @@ export function runFilterOf(s: RunHistorySearch): { filter: RunFilter; errors: s
   if (s.kind !== undefined && !(RUN_KINDS as readonly string[]).includes(s.kind)) errors.push(`"${s.kind}" is not a kind of run`);
   const before = s.before !== undefined && /^\d{1,15}$/.test(s.before) ? Number(s.before) : undefined;
   // A "through" minute includes its whole minute.
-  return { filter: { object: s.object, kind: s.kind, outcome: s.outcome, since, until: until === undefined ? undefined : until + 59_999, before, limit: RUN_PAGE }, errors };
+  return { filter: { object: s.object, kind: s.kind, outcome: s.outcome, groupId: s.group, since, until: until === undefined ? undefined : until + 59_999, before, limit: RUN_PAGE }, errors };
 }
 
 export interface RunListRow extends RunRow {

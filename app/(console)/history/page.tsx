@@ -25,9 +25,9 @@ export default async function RunHistoryPage({ searchParams }: { searchParams: P
   const s = parseRunHistorySearch(await searchParams);
   const session = await requirePageSession(runHistoryHref(BASE, s));
   const view = getRunHistoryView(sharedDatabase(), s);
-  const list: RunHistorySearch = { object: s.object, kind: s.kind, outcome: s.outcome, from: s.from, through: s.through };
+  const list: RunHistorySearch = { object: s.object, kind: s.kind, outcome: s.outcome, from: s.from, through: s.through, group: s.group };
   const here = (extra: RunHistorySearch = {}) => runHistoryHref(BASE, { ...list, before: s.before, ...extra });
-  const filtered = !!(s.object || s.kind || s.outcome || s.from || s.through);
+  const filtered = !!(s.object || s.kind || s.outcome || s.from || s.through || s.group);
   return (
     <ChildWindow
       title="Run History"
@@ -45,6 +45,12 @@ export default async function RunHistoryPage({ searchParams }: { searchParams: P
               Through
               <input type="datetime-local" name="through" defaultValue={s.through} className="field" />
             </label>
+            {s.group ? (
+              <label className="grid gap-0.5 text-[12px]">
+                Group
+                <input name="group" defaultValue={s.group} className="field w-40" readOnly aria-description="The runs one wizard run started" />
+              </label>
+            ) : null}
             <button type="submit" className="button px-2.5">
               Apply Filter
             </button>

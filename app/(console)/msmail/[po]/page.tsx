@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { PreviewLink } from '@/components/wizard/preview-link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { sharedDatabase } from '@/db/client';
@@ -96,6 +97,7 @@ export default async function PostofficePage({ params, searchParams }: { params:
                 Resync Wizard…
               </Link>
             ) : null}
+            {view.reqconf.dss ? <PreviewLink requestor={view.name} className="underline" /> : null}
           </div>
           <DirsyncOptions po={view.name} isDss={view.isDss} disabled={readOnly} />
           <div>

@@ -10,6 +10,7 @@ import { ScheduleField } from '@/components/dirsync/schedule-field';
 import { Group, Hidden, ReadOnlyField, SheetArea, Unavailable } from '@/components/dirsync/sheet-bits';
 import { saveDirsyncRequestorAction } from '../actions';
 import { ResyncWizardLink } from '@/components/wizard/resync-wizard-link';
+import { PreviewLink } from '@/components/wizard/preview-link';
 
 export const dynamic = 'force-dynamic';
 
@@ -129,7 +130,7 @@ export default async function DirsyncRequestorPage({ params }: Params) {
   );
   return (
     <SheetArea>
-      <ResyncWizardLink requestor={ctx.server} />
+      <ResyncWizardLink requestor={ctx.server} before={<PreviewLink requestor={ctx.server} />} />
       <PropertySheet title={`${sheet.name} Properties`} current={tab} tabs={TABS.map((t) => ({ ...t, href: `${base}/requestor/${t.id}` }))} panels={Object.fromEntries(TABS.map((t) => [t.id, page(t.id)]))} closeHref={`${base}/connections`} readOnly={!canChange(session.role)} />
     </SheetArea>
   );

@@ -1,0 +1,58 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { sharedDatabase } from '@/db/client';
+import { requirePageSession } from '@/lib/auth/request';
+import { DirsyncError } from '@/lib/dirsync/errors';
+import { previewCycle, type CyclePreview } from '@/lib/manual/preview-cycle';
+import { ChildWindow } from '@/components/console/child-window';
+import { CyclePreviewCard } from '@/components/wizard/cycle-preview';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Preview of the next cycle' };
+
+/**
+ * The Preview button of a requestor's page (an MS Mail postoffice, an Exchange server's Dirsync
+ * Requestor): its next cycle, made by running the cycle of its DSS's network and rolling it back.
+ * Reading only: a View Only Admin sees it too.
+ */
+export default async function PreviewPage({ searchParams }: { searchParams: Promise<{ requestor?: string }> }) {
+  const { requestor } = await searchParams;
+  const name = typeof requestor === 'string' ? requestor.slice(0, 100) : '';
+  await requirePageSession(`/preview?requestor=${encodeURIComponent(name)}`);
+  let preview: CyclePreview | { error: string };
+  try {
+    preview = name ? previewCycle(sharedDatabase(), name) : { error: 'name a requestor: open the preview from its page' };
+  } catch (e) {
+    if (!(e instanceof DirsyncError)) throw e;
+    preview = { error: e.message };
+  }
+  return (
+    <ChildWindow
+      title={`Preview of the next cycle${name ? ` - ${name}` : ''}`}
+      toolbar={
+        <div role="toolbar" aria-label="Preview" className="flex flex-wrap gap-1.5 border-b border-chrome-shadow/40 px-1.5 py-1">
+          <Link href={`/preview?requestor=${encodeURIComponent(name)}`} className="button px-2.5" prefetch={false}>
+            Preview again
+          </Link>
+          <Link href="/wizards/manual/new" className="button px-2.5">
+            Manual Dirsync Wizard…
+          </Link>
+        </div>
+      }
+    >
+      <div className="grid gap-2 overflow-auto p-1">
+        <p className="max-w-prose text-[13px]">
+          What the next cycle would do for this requestor — T1 on every requestor of its dirsync server, the mail carried, T2, the mail carried back, T3 — computed by
+          running it and rolling it back: nothing was changed.
+        </p>
+        {'error' in preview ? (
+          <p role="alert" className="text-red-800">
+            The preview cannot be made: {preview.error}
+          </p>
+        ) : (
+          <CyclePreviewCard p={preview} />
+        )}
+      </div>
+    </ChildWindow>
+  );
+}
