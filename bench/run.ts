@@ -463,7 +463,7 @@ function sampleDatabase(label: string): string {
   const file = tempFile(label);
   const made = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'prepare-db.ts')], {
     cwd: root,
-    env: { ...process.env, DIRSYNC_ROOT: root, DIRSYNC_DB: file, DIRSYNC_EMPTY: '0' },
+    env: { ...process.env, DIRSYNC_ROOT: root, DIRSYNC_DB: file, DIRSYNC_EMPTY: '0', DIRSYNC_STORY: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (made.status !== 0) throw new Error(`${label}: could not prepare the sample database`);
