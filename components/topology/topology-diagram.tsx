@@ -9,6 +9,9 @@ export const HEALTH_COLOUR: Record<NodeHealth, string> = { ok: '#2e7d32', warnin
 const HEALTH_MARK: Record<NodeHealth, string> = { ok: '✓', warning: '!', error: '×', none: '' };
 const HEALTH_WORD: Record<NodeHealth, string> = { ok: 'OK', warning: 'Warning', error: 'Error', none: 'Not in dirsync' };
 
+/** Coordinates to a tenth of a unit: the markup stays small at 50 postoffices. */
+const f = (n: number) => Math.round(n * 10) / 10;
+
 /** The second line of a requestor's label: `↑2 ↓0 · lag 1`. */
 const figures = (l: TopologyLink) => `↑${l.up} ↓${l.down} · ${l.lagCycles === null ? 'not registered' : `lag ${l.lagCycles}`}`;
 
@@ -57,7 +60,7 @@ export function TopologyDiagram({ view, tableOpen = false, compact = false }: { 
           <g aria-hidden="true">
             {layout.links.map((l) => {
               const h = byId.get(l.requestor)!.node.health;
-              return <line key={l.requestor} x1={l.x1} y1={l.y1} x2={l.x2} y2={l.y2} stroke={HEALTH_COLOUR[h]} strokeWidth={h === 'ok' ? 1.25 : 2.5} strokeDasharray={h === 'ok' ? undefined : '5 3'} />;
+              return <line key={l.requestor} x1={f(l.x1)} y1={f(l.y1)} x2={f(l.x2)} y2={f(l.y2)} stroke={HEALTH_COLOUR[h]} strokeWidth={h === 'ok' ? 1.25 : 2.5} strokeDasharray={h === 'ok' ? undefined : '5 3'} />;
             })}
           </g>
           {layout.nodes.map((p) => (
@@ -85,20 +88,20 @@ function NodeMark({ placed: p, node, name }: { placed: PlacedNode; node: Topolog
   const colour = HEALTH_COLOUR[node.health];
   const square = node.kind === 'exchange';
   const shape = (r: number, props: Record<string, unknown>) =>
-    square ? <rect x={p.x - r} y={p.y - r} width={2 * r} height={2 * r} rx={2} {...props} /> : <circle cx={p.x} cy={p.y} r={r} {...props} />;
+    square ? <rect x={f(p.x - r)} y={f(p.y - r)} width={2 * r} height={2 * r} rx={2} {...props} /> : <circle cx={f(p.x)} cy={f(p.y)} r={r} {...props} />;
   const l = p.label;
   return (
     <Link href={node.href} aria-label={name} className="group outline-none" data-node={node.id} data-health={node.health}>
       <title>{[name, ...node.findings.slice(1)].join('\n')}</title>
       {shape(p.r + 4, { fill: 'none', stroke: '#000', strokeWidth: 2, strokeDasharray: '2 2', className: 'opacity-0 group-focus-visible:opacity-100 group-hover:opacity-60' })}
       {shape(p.r, { fill: node.health === 'none' ? '#fff' : colour, stroke: colour, strokeWidth: 2 })}
-      <text x={p.x} y={p.y} textAnchor="middle" dominantBaseline="central" fontSize={p.r > 12 ? 14 : 11} fontWeight="bold" fill="#fff" aria-hidden="true">
+      <text x={f(p.x)} y={f(p.y)} textAnchor="middle" dominantBaseline="central" fontSize={p.r > 12 ? 14 : 11} fontWeight="bold" fill="#fff" aria-hidden="true">
         {HEALTH_MARK[node.health]}
       </text>
       <text
-        transform={l.rotate ? `rotate(${l.rotate} ${l.x} ${l.y})` : undefined}
-        x={l.x}
-        y={l.y}
+        transform={l.rotate ? `rotate(${f(l.rotate)} ${f(l.x)} ${f(l.y)})` : undefined}
+        x={f(l.x)}
+        y={f(l.y)}
         textAnchor={l.anchor}
         fontFamily="ui-monospace, 'DejaVu Sans Mono', monospace"
         fontSize={FONT_SIZE}
@@ -108,7 +111,7 @@ function NodeMark({ placed: p, node, name }: { placed: PlacedNode; node: Topolog
         dominantBaseline={l.baseline}
       >
         {l.lines.map((line, k) => (
-          <tspan key={k} x={l.x} dy={k === 0 ? 0 : LINE_H} fontWeight={k === 0 ? 600 : undefined}>
+          <tspan key={k} x={f(l.x)} dy={k === 0 ? 0 : LINE_H} fontWeight={k === 0 ? 600 : undefined}>
             {line}
           </tspan>
         ))}
