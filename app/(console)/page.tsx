@@ -13,6 +13,7 @@ import { healthReport } from '@/lib/console/health-report';
 import type { HealthReport } from '@/lib/health/types';
 import { topologyView } from '@/lib/queries/topology-view';
 import { TopologyDiagram } from '@/components/topology/topology-diagram';
+import { InAppLinks } from '@/components/topology/in-app-links';
 import { RefreshOnClock } from '@/components/topology/refresh-on-clock';
 
 // The engine and the CLI change the database underneath: read it on every request.
@@ -71,7 +72,9 @@ function Topology() {
           Open the Topology page
         </Link>
       </div>
-      <TopologyDiagram view={view} compact />
+      <InAppLinks>
+        <TopologyDiagram view={view} compact />
+      </InAppLinks>
     </section>
   );
 }

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { ctime } from '@/lib/dirsync/clock';
 import { lagText, nodeName, sinceText, type NodeHealth, type TopologyLink, type TopologyNode, type TopologyView } from '@/lib/queries/topology-view';
 import { FONT_SIZE, LINE_H, layoutTopology, type LayoutInput, type PlacedNode } from '@/lib/topology/layout';
@@ -30,7 +29,8 @@ export function layoutInputOf(view: TopologyView): LayoutInput {
  * The topology picture (docs/console.md, "Topology"): each dirsync server amid its requestors,
  * a line to each coloured by the requestor's health, its label the mail waiting each way (↑ to
  * the DSS, ↓ from it) and its lag in DSS cycles. Every node is a link to its object with a name
- * that says all of it; the same facts follow as a table.
+ * that says all of it; the same facts follow as a table. Its links are plain: wrap it in
+ * InAppLinks (./in-app-links.tsx) so they navigate inside the console.
  */
 export function TopologyDiagram({ view, tableOpen = false, compact = false }: { view: TopologyView; tableOpen?: boolean; compact?: boolean }) {
   const layout = layoutTopology(layoutInputOf(view));
@@ -91,7 +91,7 @@ function NodeMark({ placed: p, node, name }: { placed: PlacedNode; node: Topolog
     square ? <rect x={f(p.x - r)} y={f(p.y - r)} width={2 * r} height={2 * r} rx={2} {...props} /> : <circle cx={f(p.x)} cy={f(p.y)} r={r} {...props} />;
   const l = p.label;
   return (
-    <Link href={node.href} aria-label={name} className="group outline-none" data-node={node.id} data-health={node.health}>
+    <a href={node.href} aria-label={name} className="group outline-none" data-node={node.id} data-health={node.health}>
       <title>{[name, ...node.findings.slice(1)].join('\n')}</title>
       {shape(p.r + 4, { fill: 'none', stroke: '#000', strokeWidth: 2, strokeDasharray: '2 2', className: 'opacity-0 group-focus-visible:opacity-100 group-hover:opacity-60' })}
       {shape(p.r, { fill: node.health === 'none' ? '#fff' : colour, stroke: colour, strokeWidth: 2 })}
@@ -116,7 +116,7 @@ function NodeMark({ placed: p, node, name }: { placed: PlacedNode; node: Topolog
           </tspan>
         ))}
       </text>
-    </Link>
+    </a>
   );
 }
 
@@ -141,9 +141,9 @@ export function TopologyTable({ view, open }: { view: TopologyView; open: boolea
             {view.clusters.map((c) => (
               <tr key={c.dss.id} className="border-b border-chrome-light">
                 <th scope="row" className="px-2 py-1 text-left font-semibold">
-                  <Link href={c.dss.href} className="underline-offset-2 hover:underline">
+                  <a href={c.dss.href} className="underline-offset-2 hover:underline">
                     {c.dss.full}
-                  </Link>
+                  </a>
                 </th>
                 <td className="px-2 py-1">itself (cycle {c.dss.cycle}, Sync {c.dss.sync})</td>
                 <td className="px-2 py-1" colSpan={5}>
@@ -155,9 +155,9 @@ export function TopologyTable({ view, open }: { view: TopologyView; open: boolea
             {rows.map(({ node, link, dss }) => (
               <tr key={node.id} className="border-b border-chrome-light">
                 <th scope="row" className="px-2 py-1 text-left font-normal">
-                  <Link href={node.href} className="underline-offset-2 hover:underline">
+                  <a href={node.href} className="underline-offset-2 hover:underline">
                     {node.full}
-                  </Link>
+                  </a>
                 </th>
                 <td className="px-2 py-1">{dss.full}</td>
                 <td className="px-2 py-1 tabular-nums">{link.up}</td>
@@ -171,9 +171,9 @@ export function TopologyTable({ view, open }: { view: TopologyView; open: boolea
             {view.others.map((o) => (
               <tr key={o.id} className="border-b border-chrome-light">
                 <th scope="row" className="px-2 py-1 text-left font-normal">
-                  <Link href={o.href} className="underline-offset-2 hover:underline">
+                  <a href={o.href} className="underline-offset-2 hover:underline">
                     {o.full}
-                  </Link>
+                  </a>
                 </th>
                 <td className="px-2 py-1" colSpan={6}>
                   {o.health === 'none' ? 'not in dirsync' : 'registered with a postoffice that is not a dirsync server'}

@@ -8,6 +8,7 @@ import { topologyView } from '@/lib/queries/topology-view';
 import { ChildWindow } from '@/components/console/child-window';
 import { StatusBar, StatusPane } from '@/components/ui/window';
 import { TopologyDiagram } from '@/components/topology/topology-diagram';
+import { InAppLinks } from '@/components/topology/in-app-links';
 import { RefreshOnClock } from '@/components/topology/refresh-on-clock';
 
 export const dynamic = 'force-dynamic';
@@ -38,7 +39,9 @@ export default async function TopologyPage() {
       }
     >
       <RefreshOnClock renderedAt={view.at} />
-      <TopologyDiagram view={view} tableOpen />
+      <InAppLinks>
+        <TopologyDiagram view={view} tableOpen />
+      </InAppLinks>
     </ChildWindow>
   );
 }
