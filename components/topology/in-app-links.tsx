@@ -21,7 +21,7 @@ export function InAppLinks({ children, className }: { children: ReactNode; class
   return (
     // The links inside are the keyboard's way in: Enter on a focused link fires this click too.
     // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions
-    <div className={className} onClick={onClick}>
+    <div className={`min-w-0 ${className ?? ''}`} onClick={onClick}>
       {children}
     </div>
   );

@@ -45,7 +45,7 @@ export function TopologyDiagram({ view, tableOpen = false, compact = false }: { 
     return <p className="bevel-sunken bg-white px-2 py-3 text-ink-muted">No postoffice or Exchange server yet: nothing to draw.</p>;
   }
   return (
-    <div className="grid gap-1.5">
+    <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-1.5">
       <div className="bevel-sunken overflow-auto bg-white p-1">
         <svg
           role="group"
@@ -98,6 +98,10 @@ function NodeMark({ placed: p, node, name }: { placed: PlacedNode; node: Topolog
       <text x={f(p.x)} y={f(p.y)} textAnchor="middle" dominantBaseline="central" fontSize={p.r > 12 ? 14 : 11} fontWeight="bold" fill="#fff" aria-hidden="true">
         {HEALTH_MARK[node.health]}
       </text>
+      {p.role === 'dss' ? (
+        // Every line to a requestor starts under the DSS's label: a plate keeps it readable.
+        <rect x={f(l.box.cx - l.box.w / 2 - 3)} y={f(l.box.cy - l.box.h / 2 - 1)} width={f(l.box.w + 6)} height={f(l.box.h + 2)} rx={2} fill="#fff" fillOpacity={0.9} />
+      ) : null}
       <text
         transform={l.rotate ? `rotate(${f(l.rotate)} ${f(l.x)} ${f(l.y)})` : undefined}
         x={f(l.x)}
@@ -106,6 +110,11 @@ function NodeMark({ placed: p, node, name }: { placed: PlacedNode; node: Topolog
         fontFamily="ui-monospace, 'DejaVu Sans Mono', monospace"
         fontSize={FONT_SIZE}
         fill="#1f2937"
+        // A white halo keeps a label legible where the lines to the DSS pass under it.
+        stroke="#fff"
+        strokeWidth={3}
+        strokeLinejoin="round"
+        paintOrder="stroke"
         aria-hidden="true"
         className="group-hover:underline group-focus-visible:underline"
         dominantBaseline={l.baseline}
