@@ -22,17 +22,20 @@ test.describe('Topology', () => {
     const section = page.getByRole('region', { name: 'Topology' });
     const diagram = section.getByRole('group', { name: /^Topology diagram: \d+ dirsync servers?, \d+ requestors?$/ });
     await expect(diagram).toBeVisible();
-    await expect(diagram.getByRole('link', { name: /^POLYNOMIAL\/MONTGOMERY: dirsync server, cycle \d+, 3 requestors, / })).toBeVisible();
+    await expect(diagram.getByRole('link', { name: /^POLYNOMIAL\/MONTGOMERY: dirsync server, cycle \d+, \d+ requestors, / })).toBeVisible();
     await expect(diagram.getByRole('link', { name: /^POLYNOMIAL\/OCTOBER: requestor, \d+ messages? waiting, lag \d+ cycles?, / })).toBeVisible();
-    await expect(diagram.getByRole('link', { name: /^EXCH01 \(POLYNOMIAL\/HQ\): Exchange requestor, / })).toHaveAttribute('href', '/exchange/EXCH01/directory-synchronization');
+    await expect(diagram.getByRole('link', { name: /^EXCH01 \(POLYNOMIAL\/HQ\): / })).toHaveAttribute('href', '/exchange/EXCH01/directory-synchronization');
 
-    // Keyboard: from the link before it, Tab reaches the DSS node; Enter opens its page.
+    // Keyboard: from the link before it, Tab reaches the first node (a DSS: other specs may have
+    // added dirsync servers to the shared database); Enter opens its page.
     await section.getByRole('link', { name: 'Open the Topology page' }).focus();
     await page.keyboard.press('Tab');
-    const dss = diagram.getByRole('link', { name: /^POLYNOMIAL\/MONTGOMERY: dirsync server/ });
-    await expect(dss).toBeFocused();
+    const first = diagram.getByRole('link').first();
+    await expect(first).toBeFocused();
+    await expect(first).toHaveAccessibleName(/: dirsync server, cycle \d+, /);
+    const href = (await first.getAttribute('href'))!;
     await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(/\/msmail\/POLYNOMIAL~MONTGOMERY$/);
+    await expect(page).toHaveURL(new RegExp(`${href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
 
     // A click on a requestor opens its postoffice.
     await page.goto('/');
@@ -82,8 +85,8 @@ test.describe('Topology', () => {
     try {
       await page.setViewportSize({ width: 1280, height: 1000 });
       await signIn(page, undefined, '/topology');
-      const diagram = page.getByRole('group', { name: /^Topology diagram: 2 dirsync servers, 52 requestors$/ });
-      await expect(diagram).toBeVisible();
+      const diagram = page.getByRole('group', { name: /^Topology diagram: \d+ dirsync servers, \d+ requestors$/ });
+      await expect(diagram.getByRole('link', { name: 'WIDE/HUB: dirsync server, cycle 0, 49 requestors, health OK' })).toBeVisible();
       await expect(diagram.getByRole('link', { name: /^WIDE\/R\d\d: requestor/ })).toHaveCount(49);
       await expect(diagram.getByRole('link', { name: /^WIDE\/R05: requestor, 2 messages waiting, lag 0 cycles, health OK$/ })).toBeVisible();
       // Its first finding is named; the others are counted ("and 1 more") and listed in the table.
