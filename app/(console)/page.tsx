@@ -48,7 +48,7 @@ export default async function NetworkOverviewPage() {
       ) : (
         <>
           {/* The list keeps room for a few rows; the picture below it takes the rest. */}
-          <div className="flex min-h-40 flex-1 flex-col">
+          <div className="flex min-h-60 flex-1 flex-col">
             <PostofficeTable postoffices={overview.postoffices} canDelete={canChange(session.role)} />
           </div>
           <Topology />

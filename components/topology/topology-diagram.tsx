@@ -53,7 +53,7 @@ export function TopologyDiagram({ view, tableOpen = false, compact = false }: { 
           viewBox={`0 0 ${layout.width} ${layout.height}`}
           width="100%"
           // In the overview the whole picture fits a part of the window; its own page gives it room.
-          style={compact ? { maxWidth: layout.width, maxHeight: '40vh' } : { maxWidth: layout.width }}
+          style={compact ? { maxWidth: layout.width, maxHeight: '32vh' } : { maxWidth: layout.width }}
           className="mx-auto block h-auto"
           data-topology
         >
