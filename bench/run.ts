@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --quick] [-- --only B1,B2]`: the performance benchmarks of
  * the performance bars of docs/benchmarks.md: the engine (B1, B2, B5), the event log (B3), the web console (B4), the
- * resync prediction of issue 9 (B9) and the reliability runs (R). Each measured run is a child process (bench/tasks.ts; B3:
+ * resync prediction (B9), the Topology page (TOPO: bench/topology-page.ts) and the reliability runs (R). Each measured run is a child process (bench/tasks.ts; B3:
  * bench/b3-events.ts; B4: bench/b4-http.ts, with its own `next start`) on a fresh temporary
  * database file, deleted afterwards. Prints a table and writes bench/results.json. Timings are
  * medians (B3: p50 and p95); nothing here is a test assertion, but the correctness guards inside
@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Task } from './tasks';
 import type { B3Result, B3Sample } from './b3-events';
+import type { TopologyBenchResult } from './topology-page';
 import type { B4Target } from './b4-http';
 import type { Shape } from './lib/network';
 import { runColdStart } from './b6-cli-start';
@@ -30,7 +31,7 @@ const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const onlyArg = argv.find((a) => a.startsWith('--only'));
 const onlyValue = onlyArg?.includes('=') ? onlyArg.split('=')[1] : onlyArg ? argv[argv.indexOf(onlyArg) + 1] : undefined;
-const ALL = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B8', 'B9', 'B10', 'R'] as const;
+const ALL = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B8', 'B9', 'B10', 'TOPO', 'R'] as const;
 type Bench = (typeof ALL)[number];
 const only = new Set<Bench>(
   onlyValue ? (onlyValue.split(',').map((s) => s.trim().toUpperCase()) as Bench[]) : [...ALL],
@@ -329,6 +330,42 @@ function runB9(): void {
   details.B9 = { shape, ...r };
 }
 
+// ---- TOPO -------------------------------------------------------------------------------------
+
+/** Issue 13: the Topology page's server work for B1's 50 postoffices and EXCH01; target ≤ 150 ms. */
+function runTopology(): void {
+  const shape = B1_SHAPE;
+  const runs = quick ? 10 : 30;
+  say(`TOPO: the Topology page for ${shape.pos} postoffices and EXCH01 (${shape.pos * shape.perPo} mailboxes); ${runs} timed renders`);
+  const file = tempFile('topo');
+  const out = path.join(work, `result-${++serial}.json`);
+  let r: TopologyBenchResult;
+  try {
+    const done = spawnSync(process.execPath, ['--import', 'tsx', path.join(benchDir, 'topology-page.ts'), JSON.stringify({ out, file, shape, runs })], {
+      cwd: root,
+      // React renders as `next start` runs it, in production mode.
+      env: { ...process.env, DIRSYNC_ROOT: root, NODE_ENV: 'production' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (done.status !== 0) throw new Error(`bench TOPO failed (exit ${done.status ?? done.signal})`);
+    r = JSON.parse(fs.readFileSync(out, 'utf8')) as TopologyBenchResult;
+  } finally {
+    removeDb(file);
+    fs.rmSync(out, { force: true });
+  }
+  figures.push(
+    {
+      benchmark: 'TOPO',
+      figure: `Topology page server time: Health + query + layout + SVG and table to HTML, ${r.requestors} requestors, ${r.waiting} messages waiting (median of ${runs})`,
+      value: median(r.times),
+      unit: 'ms',
+      target: 150,
+    },
+    { benchmark: 'TOPO', figure: `p95 of the same (${Math.round(r.htmlBytes / 1024)} KiB of HTML)`, value: percentile(r.times, 0.95), unit: 'ms' },
+  );
+  details.TOPO = { shape, ...r };
+}
+
 // ---- B3 ---------------------------------------------------------------------------------------
 
 /** The p-th percentile (nearest rank) of a list. */
@@ -463,7 +500,7 @@ function sampleDatabase(label: string): string {
   const file = tempFile(label);
   const made = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'prepare-db.ts')], {
     cwd: root,
-    env: { ...process.env, DIRSYNC_ROOT: root, DIRSYNC_DB: file, DIRSYNC_EMPTY: '0' },
+    env: { ...process.env, DIRSYNC_ROOT: root, DIRSYNC_DB: file, DIRSYNC_EMPTY: '0', DIRSYNC_STORY: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (made.status !== 0) throw new Error(`${label}: could not prepare the sample database`);
@@ -588,6 +625,7 @@ try {
   if (only.has('B8')) runB8();
   if (only.has('B9')) runB9();
   if (only.has('B10')) runB10();
+  if (only.has('TOPO')) runTopology();
   if (only.has('R')) runReliability();
 } finally {
   fs.rmSync(work, { recursive: true, force: true });

@@ -37,13 +37,14 @@ const VIEWS: [string, string][] = [
   ['events', '/exchange/EXCH01/events'],
   ['events filter', '/exchange/EXCH01/events?dialog=filter'],
   ['audit', '/audit'],
+  ['topology', '/topology'],
   ['postoffice MONTGOMERY', '/msmail/POLYNOMIAL~MONTGOMERY'],
   ['postoffice NOVEMBER', '/msmail/POLYNOMIAL~NOVEMBER'],
   ['logs', '/msmail/POLYNOMIAL~MONTGOMERY/logs'],
   ['logs DISPATCH', '/msmail/POLYNOMIAL~MONTGOMERY/logs?file=dispatch'],
 ];
 /** The views checked again on a narrow window, where the layout changes most. */
-const NARROW = new Set(['overview', 'connector connections', 'dirsync requestor schedule', 'remote dirsync requestors', 'services', 'registry', 'events', 'audit', 'postoffice MONTGOMERY', 'logs']);
+const NARROW = new Set(['overview', 'topology', 'connector connections', 'dirsync requestor schedule', 'remote dirsync requestors', 'services', 'registry', 'events', 'audit', 'postoffice MONTGOMERY', 'logs']);
 
 let state = '';
 test.beforeAll(async ({ browser }: { browser: Browser }) => {

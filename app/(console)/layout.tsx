@@ -68,6 +68,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       action: canChange(session.role) ? { label: 'New Postoffice…', href: '/new/postoffice' } : undefined,
       children: tree.postoffices.map((p) => ({ id: `po:${p.name}`, label: p.name, icon: <PostofficeIcon />, href: `/msmail/${p.name.replace('/', '~')}` })),
     },
+    // The dirsync servers, requestors and Exchange servers as one picture.
+    { id: 'topology', label: 'Topology', href: '/topology' },
   ];
   const servers = tree.organizations.flatMap((o) => o.sites.flatMap((s) => s.servers.map((x) => ({ name: x.name, role: x.role }))));
   return (

@@ -11,6 +11,10 @@ import { canChange, requirePageSession } from '@/lib/auth/request';
 import { HealthStatus } from '@/components/console/health-status';
 import { healthReport } from '@/lib/console/health-report';
 import type { HealthReport } from '@/lib/health/types';
+import { topologyView } from '@/lib/queries/topology-view';
+import { TopologyDiagram } from '@/components/topology/topology-diagram';
+import { InAppLinks } from '@/components/topology/in-app-links';
+import { RefreshOnClock } from '@/components/topology/refresh-on-clock';
 
 // The engine and the CLI change the database underneath: read it on every request.
 export const dynamic = 'force-dynamic';
@@ -39,8 +43,39 @@ export default async function NetworkOverviewPage() {
         </StatusBar>
       }
     >
-      {overview.postoffices.length === 0 ? <EmptyNetwork canChange={canChange(session.role)} /> : <PostofficeTable postoffices={overview.postoffices} canDelete={canChange(session.role)} />}
+      {overview.postoffices.length === 0 ? (
+        <EmptyNetwork canChange={canChange(session.role)} />
+      ) : (
+        <>
+          {/* The list keeps room for a few rows; the picture below it takes the rest. */}
+          <div className="flex min-h-60 flex-1 flex-col">
+            <PostofficeTable postoffices={overview.postoffices} canDelete={canChange(session.role)} />
+          </div>
+          <Topology />
+        </>
+      )}
     </ChildWindow>
+  );
+}
+
+/** The topology picture under the list, live with the clock; its own page has it larger with the table. */
+function Topology() {
+  const view = topologyView(sharedDatabase(), healthReport());
+  return (
+    <section aria-labelledby="topology-title" className="mt-2 grid gap-1">
+      <RefreshOnClock renderedAt={view.at} />
+      <div className="flex items-baseline gap-3">
+        <h2 id="topology-title" className="text-[14px] font-semibold">
+          Topology
+        </h2>
+        <Link href="/topology" className="text-[12px] underline underline-offset-2">
+          Open the Topology page
+        </Link>
+      </div>
+      <InAppLinks>
+        <TopologyDiagram view={view} compact />
+      </InAppLinks>
+    </section>
   );
 }
 

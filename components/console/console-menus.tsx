@@ -80,7 +80,10 @@ export function ConsoleMenus({ servers, canChange = true }: { servers: ServerRol
         },
       ],
     },
-    { label: 'View', items: [{ label: 'MS Mail postoffices', href: '/' }, ...(base ? [{ label: 'Connections', href: `${base}/connections` }] : [])] },
+    {
+      label: 'View',
+      items: [{ label: 'MS Mail postoffices', href: '/' }, ...(base ? [{ label: 'Connections', href: `${base}/connections` }] : []), { label: 'Topology', href: '/topology' }],
+    },
     {
       label: 'Tools',
       items: base
