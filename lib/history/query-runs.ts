@@ -56,6 +56,8 @@ export const RUN_KINDS = [
   'DXA resync extract',
   'DXA resync apply',
   'Text import',
+  'Delete guard apply',
+  'Delete guard discard',
 ] as const;
 export const MAX_RUN_LIMIT = 1000;
 const COLUMNS = `id, kind, object, trigger, who, group_id as groupId, sim_start as simStart, sim_end as simEnd, wall_start as wallStart,
