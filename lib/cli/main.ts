@@ -17,6 +17,7 @@ import { reg } from './commands/reg';
 import { history } from './commands/history';
 import { resync } from './commands/resync';
 import { health } from './commands/health';
+import { guard } from './commands/guard';
 
 const commands: Record<string, Command> = {
   reqmain,
@@ -43,11 +44,12 @@ const commands: Record<string, Command> = {
   history,
   resync,
   health,
+  guard,
 };
 
 export const USAGE = `usage: dirsync <command> [options] [--db <file>] [--json]
 MS Mail utilities: reqmain, srvmain, nsda, external, import, rebuild, listds, listq, dssched, dispatch
-Administration:    po, user, ds, file, log, clock, resync
+Administration:    po, user, ds, file, log, clock, resync, guard
 Exchange:          exchange, service, reg, events
 Monitoring:        history, health
 Console:           account
