@@ -24,3 +24,10 @@ export function guardTarget(db: Db, spec: string): GuardTarget {
   const requestor = server && dxaRole(db, server) === 'requestor' ? server : null;
   return { po, server: requestor, label: requestor ? requestor.name : poKey(po) };
 }
+
+/** The revision a delete-guard form is opened at (the action wrapper refuses a save over a newer one). */
+export function deleteGuardRevision(db: Db, spec: string): { revision: number; object: string } {
+  const t = guardTarget(db, spec);
+  const row = db.$client.prepare('select revision from delete_guard where po_id = ?').get(t.po.id) as { revision: number } | undefined;
+  return { revision: row?.revision ?? 0, object: `The delete guard of ${t.label}` };
+}

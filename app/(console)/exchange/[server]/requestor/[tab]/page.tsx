@@ -10,6 +10,11 @@ import { ScheduleField } from '@/components/dirsync/schedule-field';
 import { Group, Hidden, ReadOnlyField, SheetArea, Unavailable } from '@/components/dirsync/sheet-bits';
 import { saveDirsyncRequestorAction } from '../actions';
 import { ResyncWizardLink } from '@/components/wizard/resync-wizard-link';
+import { DeleteGuardForm } from '@/components/guard/delete-guard-form';
+import { deleteGuardOf } from '@/lib/dirsync/delete-guard';
+import { deleteGuardRevision, guardTarget } from '@/lib/guard/guard-target';
+
+const serverConnectorPoId = (db: Parameters<typeof guardTarget>[0], server: string) => guardTarget(db, server).po.id;
 
 export const dynamic = 'force-dynamic';
 
@@ -130,6 +135,11 @@ export default async function DirsyncRequestorPage({ params }: Params) {
   return (
     <SheetArea>
       <ResyncWizardLink requestor={ctx.server} />
+      {tab === 'settings' ? (
+        <section aria-label="Delete guard of the Import Container" className="bevel-raised grid gap-1 bg-chrome p-2">
+          <DeleteGuardForm target={ctx.server} guard={deleteGuardOf(db, serverConnectorPoId(db, ctx.server))} revision={deleteGuardRevision(db, ctx.server).revision} disabled={!canChange(session.role)} />
+        </section>
+      ) : null}
       <PropertySheet title={`${sheet.name} Properties`} current={tab} tabs={TABS.map((t) => ({ ...t, href: `${base}/requestor/${t.id}` }))} panels={Object.fromEntries(TABS.map((t) => [t.id, page(t.id)]))} closeHref={`${base}/connections`} readOnly={!canChange(session.role)} />
     </SheetArea>
   );
