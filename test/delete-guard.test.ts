@@ -182,6 +182,28 @@ describe('delete guard', () => {
     expect(withDb(file, (db) => predictResync(db, { dss: 'M', requestors: ['O'] }).verdicts[0].guardHolds)).toBeUndefined();
   });
 
+  it('holds a RESYNC.GLB that would empty a list: the file stays; Discard removes it and asks for an import', () => {
+    const file = converged('guard-resync');
+    for (const [m] of NOV) ok(file, `user delete -dN ${m}`);
+    ok(file, 'reqmain -t -dN');
+    ok(file, 'external -0');
+    ok(file, 'external -0');
+    ok(file, 'srvmain -r -dM');
+    ok(file, 'import admin -pSECRET -dM -s -y');
+    ok(file, 'file copy POLY/MONT POLY/OCT RESYNC.GLB');
+    ok(file, 'file delete POLY/MONT RESYNC.GLB');
+    const before = liveNames(file, 'OCT');
+    const r = cli(file, 'import admin -pSECRET -dO -q -y');
+    expect(r.code).toBe(1);
+    expect(r.out + r.err).toMatch(/Fatal \[900\] Import held by the delete guard: it would remove 12 of the 14 names in the GAL \(limit 10\); RESYNC\.GLB kept in POLY\/OCT/);
+    expect(liveNames(file, 'OCT')).toEqual(before);
+    expect(held(file, 'OCT')?.source).toBe('RESYNC.GLB');
+    expect(ok(file, 'file list POLY/OCT')).toMatch(/RESYNC\.GLB/);
+    ok(file, 'guard discard -dO');
+    expect(ok(file, 'file list POLY/OCT')).not.toMatch(/RESYNC\.GLB/);
+    expect(liveNames(file, 'OCT')).toEqual(before);
+  });
+
   it('an Exchange requestor holds a reply that would empty its Import Container of a list, and Apply anyway applies it', () => {
     const file = exchangeRequestorNetwork('guard-exchange');
     for (const [m, f] of NOV) ok(file, ['user', 'add', '-dN', m, f]);
