@@ -29,6 +29,8 @@ function cycle(): string[][] {
 
 test.describe('Delete guard', () => {
   test('Health shows the held import; Apply anyway applies it and clears the finding', async ({ page }) => {
+    // Three cycles of a network of its own come first (one process, ~90 command lines).
+    test.setTimeout(240_000);
     dirsyncBatch([
       ...pos.map((p) => ['po', 'create', p, '--password', 'SECRET']),
       ['ds', 'server', '-dGUARDNET/HUB', 'on'],
