@@ -15,6 +15,7 @@ export function DeleteGuardForm({ target, guard, revision, disabled }: { target:
       <ActionForm action={deleteGuardAction} label="Delete guard" submit="Save limits" done="{}" disabled={disabled}>
         <input type="hidden" name="target" value={target} />
         <RevisionField value={revision} />
+        <p className="font-semibold">Delete guard</p>
         <p className="text-[12px]">Hold an import that removes more than (0 turns a limit off):</p>
         <div className="flex flex-wrap gap-3">
           <label className="grid gap-1">

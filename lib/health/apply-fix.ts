@@ -36,7 +36,7 @@ export function applyHealthFix(db: Db, fix: StateFix): string {
     }
     if (fix.kind === 'guard-apply' || fix.kind === 'guard-discard') {
       const r = fix.kind === 'guard-apply' ? applyHeldImport(db, fix.target) : discardHeldImport(db, fix.target);
-      return [...r.lines, ...(r.fatal ? [`Fatal [${r.fatal.number}] ${r.fatal.text}`] : [])].join(' ');
+      return [...r.lines, ...(r.fatal ? [`Fatal [${r.fatal.number}] ${r.fatal.text}`] : [])].join('; ');
     }
     if (fix.kind === 'restart-service') {
       const r = controlService(db, fix.server, fix.service, 'restart');
