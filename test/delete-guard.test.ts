@@ -223,6 +223,24 @@ describe('delete guard', () => {
     expect(imported()).toBe(0);
     expect(ok(file, 'guard show -dEXCH01')).toMatch(/Nothing held/);
   });
+
+  it('an Exchange requestor: Discard leaves the Import Container as it was and sets Import on next cycle', () => {
+    const file = exchangeRequestorNetwork('guard-exchange-discard');
+    for (const [m, f] of NOV) ok(file, ['user', 'add', '-dN', m, f]);
+    ok(file, 'exchange requestor EXCH01 POLY/MONT --password HQPW');
+    exchangeRequestorCycle(file);
+    exchangeRequestorCycle(file);
+    const imported = () => one<{ n: number }>(file, "select count(*) as n from recipient where imported_list = 'PCM:POLY/NOV'").n;
+    for (const [m] of [...NOV, ['ALICE']]) ok(file, `user delete -dN ${m}`);
+    ok(file, 'guard set -dM --off');
+    exchangeRequestorCycle(file);
+    expect(ok(file, 'guard show -dEXCH01')).toMatch(/Held since/);
+    expect(ok(file, 'guard discard -dEXCH01')).toMatch(/Held import discarded/);
+    expect(imported()).toBe(13);
+    expect(srvtrans(file, 'HQ')).toBe(0);
+    expect(one<{ n: number }>(file, "select import_next as n from reqconf r join postoffice p on p.id = r.po_id where p.name = 'HQ'").n).toBe(1);
+    expect(ok(file, 'events --computer EXCH01 --id 9041')).toMatch(/Held import discarded by the administrator/);
+  });
 });
 
 describe('a normal cycle is never held', () => {
