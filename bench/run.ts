@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --quick] [-- --only B1,B2]`: the performance benchmarks of
  * the performance bars of docs/benchmarks.md: the engine (B1, B2, B5), the event log (B3), the web console (B4), the
- * resync prediction (B9), the Topology page (TOPO: bench/topology-page.ts) and the reliability runs (R). Each measured run is a child process (bench/tasks.ts; B3:
+ * resync prediction (B9), Run History and Health (B11; bench/b11-history-health.ts), the Topology page (TOPO: bench/topology-page.ts) and the reliability runs (R). Each measured run is a child process (bench/tasks.ts; B3:
  * bench/b3-events.ts; B4: bench/b4-http.ts, with its own `next start`) on a fresh temporary
  * database file, deleted afterwards. Prints a table and writes bench/results.json. Timings are
  * medians (B3: p50 and p95); nothing here is a test assertion, but the correctness guards inside
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { Task } from './tasks';
 import type { B3Result, B3Sample } from './b3-events';
 import type { TopologyBenchResult } from './topology-page';
+import type { B11Result } from './b11-history-health';
 import type { B4Target } from './b4-http';
 import type { Shape } from './lib/network';
 import { runColdStart } from './b6-cli-start';
@@ -31,7 +32,7 @@ const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const onlyArg = argv.find((a) => a.startsWith('--only'));
 const onlyValue = onlyArg?.includes('=') ? onlyArg.split('=')[1] : onlyArg ? argv[argv.indexOf(onlyArg) + 1] : undefined;
-const ALL = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B8', 'B9', 'B10', 'TOPO', 'R'] as const;
+const ALL = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B8', 'B9', 'B10', 'B11', 'TOPO', 'R'] as const;
 type Bench = (typeof ALL)[number];
 const only = new Set<Bench>(
   onlyValue ? (onlyValue.split(',').map((s) => s.trim().toUpperCase()) as Bench[]) : [...ALL],
@@ -53,6 +54,9 @@ const B9_SHAPE: Shape = { pos: POS, perPo: 2000 / scale };
 const B9_RUNS = quick ? 5 : 25;
 const B3_EVENTS = quick ? 100_000 : 1_000_000;
 const B3_RUNS = quick ? 50 : 200;
+// B11: Run History over this many runs (each filter timed this many times), Health on B1's network.
+const B11_ROWS = quick ? 100_000 : 1_000_000;
+const B11_RUNS = quick ? 40 : 200;
 
 // ---- child processes and files --------------------------------------------------------------
 
@@ -611,6 +615,50 @@ function runReliability(): void {
   if (r.status !== 0) process.exitCode = 1;
 }
 
+// ---- B11 --------------------------------------------------------------------------------------
+
+/**
+ * B11 (issue 13): Run History's first page of a filter over 1,000,000 runs (p95 ≤ 20 ms, each filter;
+ * ratio to the same query as raw SQL in the same run), and Health on B1's converged network
+ * (≤ 100 ms), also with an import held by the delete guard. bench/b11-history-health.ts.
+ */
+function runB11(): void {
+  say(`B11: Run History over ${B11_ROWS.toLocaleString('en')} runs (${B11_RUNS} pages per filter); Health on B1's network (${B1_SHAPE.pos}×${B1_SHAPE.perPo} + Exchange ${B1_SHAPE.exchange})`);
+  const historyFile = tempFile('b11-history');
+  const healthFile = tempFile('b11-health');
+  const out = path.join(work, `result-${++serial}.json`);
+  let r: B11Result;
+  try {
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(benchDir, 'b11-history-health.ts'), JSON.stringify({ out, historyFile, healthFile, rows: B11_ROWS, runs: B11_RUNS, shape: B1_SHAPE })],
+      { cwd: root, env: { ...process.env, DIRSYNC_ROOT: root }, stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    if (run.status !== 0) throw new Error(`bench B11 failed (exit ${run.status ?? run.signal})`);
+    r = JSON.parse(fs.readFileSync(out, 'utf8')) as B11Result;
+  } finally {
+    removeDb(historyFile);
+    removeDb(healthFile);
+    fs.rmSync(out, { force: true });
+  }
+  const judged = quick ? undefined : 20;
+  for (const f of r.filters) {
+    figures.push(
+      { benchmark: 'B11', figure: `Run History first page, ${f.label}: p95 (p50 ${f.libP50.toFixed(2)} ms, ${B11_RUNS} runs)`, value: f.libP95, unit: 'ms', target: judged },
+      { benchmark: 'B11', figure: `  ${f.label}: p95 / raw SQL p95 (${f.rawP95.toFixed(2)} ms)`, value: f.libP95 / f.rawP95, unit: 'x' },
+    );
+  }
+  const h = r.health;
+  figures.push(
+    { benchmark: 'B11', figure: `Health on B1's network, ${h.requestors} requestors: p50 (${B11_RUNS} runs; first ${h.firstMs.toFixed(1)} ms)`, value: h.p50, unit: 'ms', target: quick ? undefined : 100 },
+    { benchmark: 'B11', figure: 'Health: p95', value: h.p95, unit: 'ms', target: quick ? undefined : 100 },
+    { benchmark: 'B11', figure: 'Health with an import held by the delete guard: p50', value: h.heldP50, unit: 'ms', target: quick ? undefined : 100 },
+    { benchmark: 'B11', figure: 'Health held / Health converged (p50)', value: h.heldP50 / h.p50, unit: 'x' },
+  );
+  if (quick) notes.push('B11 --quick: the 20 ms and 100 ms targets are for 1,000,000 runs and B1 at full size, and are not judged');
+  details.B11 = r;
+}
+
 // ---- main -------------------------------------------------------------------------------------
 
 const started = new Date();
@@ -625,6 +673,7 @@ try {
   if (only.has('B8')) runB8();
   if (only.has('B9')) runB9();
   if (only.has('B10')) runB10();
+  if (only.has('B11')) runB11();
   if (only.has('TOPO')) runTopology();
   if (only.has('R')) runReliability();
 } finally {

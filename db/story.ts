@@ -1,15 +1,15 @@
 import type { Db } from './client';
 import { SAMPLE, SAMPLE_EXCHANGE } from './seed';
 import { addMailbox } from '@/lib/dirsync/add-mailbox';
-import { now } from '@/lib/dirsync/clock';
-import { step, stmt } from '@/lib/dirsync/statements';
-import { controlService } from '@/lib/exchange/control-service';
-import { setLoggingLevel } from '@/lib/exchange/set-logging-level';
+import { now } from '@/lib/core/clock';
+import { step, stmt } from '@/lib/core/statements';
+import { controlService } from '@/lib/exchange/services/control-service';
+import { setLoggingLevel } from '@/lib/exchange/services/set-logging-level';
 import { dispatch } from '@/lib/scheduler/dispatch';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-/** Sat Feb 26 1994 00:00 UTC: the day the sample's clock starts (lib/dirsync/clock.ts CLOCK_START). */
+/** Sat Feb 26 1994 00:00 UTC: the day the sample's clock starts (lib/core/clock.ts CLOCK_START). */
 const SAT = Date.UTC(1994, 1, 26);
 
 /** The story's moments (docs/console.md, "The sample's story"). */

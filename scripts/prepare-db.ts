@@ -7,7 +7,7 @@ import { postoffice } from '@/db/schema';
 import { accountCount, createAccount } from '@/lib/auth/accounts';
 import { loadSampleNetwork, SAMPLE, SAMPLE_EXCHANGE, sampleFromEnv } from '@/db/seed';
 import { tellSampleStory } from '@/db/story';
-import { ctime } from '@/lib/dirsync/clock';
+import { ctime } from '@/lib/core/clock';
 
 const file = databasePath();
 const db = openDatabase(file);

@@ -51,13 +51,13 @@ const imports: Import[] = files.flatMap((from) => {
 function layerOf(file: string): string {
   const parts = file.split('/');
   if (parts[0] === 'lib') return `lib/${parts[1]}`;
-  if (file === 'db/seed.ts') return 'db/seed';
+  if (file === 'db/seed.ts' || file === 'db/story.ts') return 'db/seed';
   if (parts.length === 1) return file.replace(/\.(ts|tsx|mjs)$/, '');
   return parts[0];
 }
 
 /** The engine, lowest first: each folder may import only those before it (resync and scheduler not each other). */
-const ENGINE_ORDER = ['lib/core', 'lib/history', 'lib/dirsync', 'lib/exchange', 'lib/resync', 'lib/scheduler', 'lib/health'];
+const ENGINE_ORDER = ['lib/core', 'lib/history', 'lib/dirsync', 'lib/exchange', 'lib/guard', 'lib/resync', 'lib/manual', 'lib/scheduler', 'lib/health', 'lib/topology'];
 const below = (layer: string) => ['db', ...ENGINE_ORDER.slice(0, ENGINE_ORDER.indexOf(layer))].filter((l) => !(layer === 'lib/scheduler' && l === 'lib/resync'));
 const ENGINE = new Set(ENGINE_ORDER);
 

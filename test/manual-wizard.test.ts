@@ -3,10 +3,11 @@ import { openDatabase, type Db } from '@/db/client';
 import { loadSampleNetwork } from '@/db/seed';
 import { queryRuns } from '@/lib/history/query-runs';
 import { getRunHistoryView, parseRunHistorySearch } from '@/lib/queries/run-history-view';
-import { addConnection, removeConnection } from '@/lib/exchange/add-connection';
-import { controlService } from '@/lib/exchange/control-service';
-import { loggingLevels } from '@/lib/exchange/set-logging-level';
-import { setPcMta } from '@/lib/exchange/save-pc-mta';
+import { addConnection } from '@/lib/exchange/connector/add-connection';
+import { removeConnection } from '@/lib/exchange/connector/remove-connection';
+import { controlService } from '@/lib/exchange/services/control-service';
+import { loggingLevels } from '@/lib/exchange/services/logging-levels';
+import { setPcMta } from '@/lib/exchange/connector/set-pc-mta';
 import {
   closeManualWizard,
   createManualWizard,

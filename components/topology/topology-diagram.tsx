@@ -1,4 +1,4 @@
-import { ctime } from '@/lib/dirsync/clock';
+import { ctime } from '@/lib/core/clock';
 import { lagText, nodeName, sinceText, type NodeHealth, type TopologyLink, type TopologyNode, type TopologyView } from '@/lib/queries/topology-view';
 import { FONT_SIZE, LINE_H, layoutTopology, type LayoutInput, type PlacedNode } from '@/lib/topology/layout';
 

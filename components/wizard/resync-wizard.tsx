@@ -332,6 +332,7 @@ function Verdicts({ p, fixButton }: { p: ResyncPrediction; fixButton: (v: Resync
             {p.header ? ` — the file: REQSEQ ${p.header.reqSeq}, SRVSEQ ${p.header.srvSeq}, IMPSEQ ${p.header.impSeq}` : ''}
           </p>
           {v.rule ? <p className="text-[13px] text-red-800">{v.rule}</p> : null}
+          {v.guardHolds ? <p className="text-[13px] text-amber-900">{v.guardHolds.text}</p> : null}
           {v.fixes.length ? (
             <ul className="mt-1 grid gap-1">
               {v.fixes.map((f) => (

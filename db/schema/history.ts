@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -38,9 +39,16 @@ export const runHistory = sqliteTable(
     eventFrom: integer('event_from').notNull(),
     eventTo: integer('event_to').notNull(),
   },
+  // The filters compare object, kind and trigger without regard to case, so their indexes do too
+  // (a binary-collated index cannot serve `= ? collate nocase`); object's pairs serve the filters
+  // used together, newest first, without a sort, and sim_start rides along so a time range is
+  // checked in the index (bench B11).
   (t) => [
-    index('run_history_object').on(t.object, t.id),
-    index('run_history_kind').on(t.kind, t.id),
+    index('run_history_object').on(sql`object collate nocase`, t.id, t.simStart),
+    index('run_history_object_kind').on(sql`object collate nocase`, sql`kind collate nocase`, t.id, t.simStart),
+    index('run_history_object_outcome').on(sql`object collate nocase`, t.outcome, t.id, t.simStart),
+    index('run_history_kind').on(sql`kind collate nocase`, t.id, t.simStart),
+    index('run_history_trigger').on(sql`trigger collate nocase`, t.id, t.simStart),
     index('run_history_outcome').on(t.outcome, t.id),
     index('run_history_sim').on(t.simStart),
     index('run_history_group').on(t.groupId),

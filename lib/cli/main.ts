@@ -18,6 +18,7 @@ import { history } from './commands/history';
 import { resync } from './commands/resync';
 import { health } from './commands/health';
 import { preview } from './commands/preview';
+import { guard } from './commands/guard';
 
 const commands: Record<string, Command> = {
   reqmain,
@@ -45,11 +46,12 @@ const commands: Record<string, Command> = {
   resync,
   health,
   preview,
+  guard,
 };
 
 export const USAGE = `usage: dirsync <command> [options] [--db <file>] [--json]
 MS Mail utilities: reqmain, srvmain, nsda, external, import, rebuild, listds, listq, dssched, dispatch
-Administration:    po, user, ds, file, log, clock, resync
+Administration:    po, user, ds, file, log, clock, resync, guard
 Exchange:          exchange, service, reg, events
 Monitoring:        history, health, preview
 Console:           account

@@ -5,11 +5,13 @@ import { requestImport } from '@/lib/dirsync/requestor-settings';
 import { step, stmt } from '@/lib/core/statements';
 import { controlService } from '@/lib/exchange/services/control-service';
 import { saveDirsyncRequestor } from '@/lib/exchange/dxa/save-dirsync-requestor';
+import { applyHeldImport } from '@/lib/guard/apply-held-import';
+import { discardHeldImport } from '@/lib/guard/discard-held-import';
 import { checkHealth } from './check-health';
 import type { Fix } from './types';
 
 /** A fix that changes state (the others open a page). */
-export type StateFix = Extract<Fix, { kind: 'import-next' | 'export-next' | 'restart-service' }>;
+export type StateFix = Extract<Fix, { kind: 'import-next' | 'export-next' | 'restart-service' | 'guard-apply' | 'guard-discard' }>;
 
 export const sameFix = (a: Fix, b: Fix) =>
   a.kind === b.kind &&
@@ -17,18 +19,24 @@ export const sameFix = (a: Fix, b: Fix) =>
     ? a.requestor === (b as typeof a).requestor
     : a.kind === 'restart-service'
       ? a.server === (b as typeof a).server && a.service === (b as typeof a).service
-      : a.href === (b as typeof a).href);
+      : a.kind === 'guard-apply' || a.kind === 'guard-discard'
+        ? a.target === (b as typeof a).target
+        : a.href === (b as typeof a).href);
 
 /**
  * Apply a Health fix through the engine verb that owns it: Import or Export on the next cycle
  * (Requestor ▸ Import / Export on an MS Mail postoffice, the Dirsync Requestor's Settings on
- * Exchange) or a service restart. Only a fix a current finding offers is applied, so this is no
+ * Exchange), a service restart, or a held import applied anyway or discarded (lib/guard/). Only a fix a current finding offers is applied, so this is no
  * back door to the verbs; the finding clears once the next cycle has run.
  */
 export function applyHealthFix(db: Db, fix: StateFix): string {
   return step(db, () => {
     if (!checkHealth(db).findings.some((f) => f.fixes.some((x) => sameFix(x, fix)))) {
       throw conflict('No current Health finding offers this fix (it may have been applied or cleared already): refresh the Health page');
+    }
+    if (fix.kind === 'guard-apply' || fix.kind === 'guard-discard') {
+      const r = fix.kind === 'guard-apply' ? applyHeldImport(db, fix.target) : discardHeldImport(db, fix.target);
+      return [...r.lines, ...(r.fatal ? [`Fatal [${r.fatal.number}] ${r.fatal.text}`] : [])].join('; ');
     }
     if (fix.kind === 'restart-service') {
       const r = controlService(db, fix.server, fix.service, 'restart');

@@ -2,6 +2,7 @@ import type { Db } from '@/db/client';
 import { now } from '@/lib/core/clock';
 import { exchangeChecks } from './exchange-checks';
 import { fileChecks } from './file-checks';
+import { guardChecks } from './guard-checks';
 import { networkFacts } from './network-facts';
 import { queueChecks } from './queue-checks';
 import { requestorChecks } from './requestor-checks';
@@ -27,6 +28,7 @@ export function checkHealth(db: Db): HealthReport {
       ...scheduleOrderChecks(facts),
       ...fileChecks(db, facts),
       ...exchangeChecks(db, facts),
+      ...guardChecks(db, facts),
     ].sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.object.localeCompare(b.object) || a.check.localeCompare(b.check));
     const counts = { error: 0, warning: 0, info: 0 };
     for (const f of findings) counts[f.severity]++;

@@ -19,7 +19,11 @@ export function fileChecks(db: Db, facts: NetworkFacts): Finding[] {
       fixes: [],
     });
   }
-  const srvtrans = stmt(db, 'select po_id as poId, count(*) as n, min(stamp) as oldest from srvtrans group by po_id').all() as { poId: number; n: number; oldest: number }[];
+  // A held import's SRVTRANS is the delete guard's finding, not a forgotten file.
+  const srvtrans = stmt(
+    db,
+    'select po_id as poId, count(*) as n, min(stamp) as oldest from srvtrans where po_id not in (select po_id from delete_guard where held_source is not null) group by po_id',
+  ).all() as { poId: number; n: number; oldest: number }[];
   for (const s of srvtrans) {
     const po = facts.pos.get(s.poId);
     if (!po) continue;

@@ -10,7 +10,10 @@ export type Fix =
   | { kind: 'open-schedule'; label: string; href: string }
   | { kind: 'import-next'; label: string; requestor: string }
   | { kind: 'export-next'; label: string; requestor: string }
-  | { kind: 'restart-service'; label: string; server: string; service: string };
+  | { kind: 'restart-service'; label: string; server: string; service: string }
+  /** A held import (delete guard): `target` is the postoffice `NET/PO` or the Exchange requestor's server. */
+  | { kind: 'guard-apply'; label: string; target: string }
+  | { kind: 'guard-discard'; label: string; target: string };
 
 export interface Finding {
   /** Stable id of the check, e.g. `reqsync-above-srvsync`. */

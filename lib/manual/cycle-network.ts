@@ -1,12 +1,12 @@
 import type { Db } from '@/db/client';
 import { srvconfOf, srvRequestors } from '@/lib/dirsync/dss';
-import { notFound, usage } from '@/lib/dirsync/errors';
+import { notFound, usage } from '@/lib/core/errors';
 import { parsePoName, poKey } from '@/lib/dirsync/names';
 import { allPos, findPo, type PoRow } from '@/lib/dirsync/postoffices';
 import { reqconfOf } from '@/lib/dirsync/reqconf';
-import { stmt } from '@/lib/dirsync/statements';
-import { links, requestorLink } from '@/lib/exchange/dirsync-links';
-import { allServers, connectorPo, dxaRole, findServer, serverOfConnector, type ServerRow } from '@/lib/exchange/servers';
+import { stmt } from '@/lib/core/statements';
+import { links, requestorLink } from '@/lib/exchange/dxa/dirsync-links';
+import { allServers, connectorPo, dxaRole, findServer, serverOfConnector, type ServerRow } from '@/lib/exchange/servers/servers';
 import { requestorTarget, type RequestorTarget } from '@/lib/resync/wizard-targets';
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { usage } from '@/lib/dirsync/errors';
+import { usage } from '@/lib/core/errors';
 import { externalPass } from '@/lib/dirsync/external-pass';
 import { poKey } from '@/lib/dirsync/names';
 import { importSrvtrans } from '@/lib/dirsync/import-srvtrans';
@@ -9,12 +9,12 @@ import { reqmainReceive } from '@/lib/dirsync/reqmain-receive';
 import { reqmainTransmit } from '@/lib/dirsync/reqmain-transmit';
 import { srvmainReceive } from '@/lib/dirsync/srvmain-receive';
 import { srvmainTransmit } from '@/lib/dirsync/srvmain-transmit';
-import { stmt } from '@/lib/dirsync/statements';
+import { stmt } from '@/lib/core/statements';
 import { splitRecords } from '@/lib/dirsync/transactions';
-import { requestorLink } from '@/lib/exchange/dirsync-links';
-import { dxaCycleNow } from '@/lib/exchange/dxa-cycle';
-import { dxaServerCycle } from '@/lib/exchange/dxa-server-cycle';
-import { pcMtaPass } from '@/lib/exchange/pcmta-pass';
+import { requestorLink } from '@/lib/exchange/dxa/dirsync-links';
+import { dxaCycleNow } from '@/lib/exchange/dxa/dxa-cycle';
+import { dxaServerCycle } from '@/lib/exchange/dxa/dxa-server-cycle';
+import { pcMtaPass } from '@/lib/exchange/connector/pc-mta-pass';
 import { cycleNetwork, dssOfRequestor, type DssTarget } from './cycle-network';
 import { requestorTarget, type RequestorTarget } from '@/lib/resync/wizard-targets';
 

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
-import { conflict, DirsyncError, notFound, usage } from '@/lib/dirsync/errors';
-import { step, stmt } from '@/lib/dirsync/statements';
+import { conflict, DirsyncError, notFound, usage } from '@/lib/core/errors';
+import { step, stmt } from '@/lib/core/statements';
 import { withTrigger } from '@/lib/history/record-run';
 import { currentStates } from '@/lib/resync/wizard-state';
 import type { RequestorState } from '@/lib/resync/wizard-targets';

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { DirsyncError } from '@/lib/dirsync/errors';
+import { DirsyncError } from '@/lib/core/errors';
 import { cycleNetwork, dirsyncServers } from '@/lib/manual/cycle-network';
 import { readManualWizard, type ManualWizardDto } from '@/lib/manual/manual-wizard';
 import { previewNetworkCycle, type CyclePreview } from '@/lib/manual/preview-cycle';

@@ -9,7 +9,8 @@ import { readResync, resyncRefusal } from '@/lib/dirsync/resync-apply';
 import { dssField } from '@/lib/dirsync/resync-glb';
 import { resyncMaxima, type ResyncMaxima } from '@/lib/dirsync/resync-header';
 import { stmt } from '@/lib/core/statements';
-import { findRemoteLink, links, type LinkRow } from '@/lib/exchange/dxa/dirsync-links';
+import { deleteGuardOf, guardLimit, guardWords } from '@/lib/dirsync/delete-guard';
+import { findRemoteLink, links, requestorLink, type LinkRow } from '@/lib/exchange/dxa/dirsync-links';
 import { resyncNames } from '@/lib/exchange/dxa/dxa-resync-extract';
 import { DXA_KEY } from '@/lib/exchange/services/registry';
 import { allServers, atLeastSp3, connectorPo, dxaRole, findServer, serverOfConnector, type ServerRow } from '@/lib/exchange/servers/servers';
@@ -57,6 +58,11 @@ export interface ResyncVerdict {
   rule?: string;
   /** What would make it apply, most direct first. */
   fixes: ResyncFix[];
+  /**
+   * When it applies but would remove more names than the requestor's delete guard allows: the
+   * import that applies it is held (error 900) until applied anyway or discarded.
+   */
+  guardHolds?: { removes: number; gal: number; limit: number; text: string };
 }
 export interface ResyncPrediction {
   direction: ResyncDirection;
@@ -89,6 +95,55 @@ export interface ResyncPlanInput {
   names?: string[];
   /** Exchange DSS: GlobalMaxSeqInResync = 1 would be set (default: the registry's current value). */
   globalMax?: boolean;
+}
+
+// ---- the delete guard -------------------------------------------------------------------------
+
+/**
+ * Whether the target's delete guard would hold the file an MS Mail DSS writes now: the names of the
+ * target's GAL (an Exchange requestor: its Import Container's imported recipients) in a list the file
+ * replaces and absent from the DSS's master lists are what the apply would remove. One set-based
+ * count; undefined when the guard would let it through.
+ */
+function guardVerdict(db: Db, dssPo: PoRow, t: Target): ResyncVerdict['guardHolds'] {
+  const g = deleteGuardOf(db, t.po.id);
+  const own = `PCM:${poKey(t.po)}`;
+  const replaced = `(select list_key from master_entry where dss_po_id = @dss union select 'PCM:' || requestor from srv_requestor where dss_po_id = @dss)`;
+  const absent = 'not exists (select 1 from master_entry m where m.dss_po_id = @dss and m.address_key = x.address_key)';
+  let removes: number;
+  let gal: number;
+  const server = t.kind === 'exchange' ? serverOfConnector(db, t.po.id) : undefined;
+  const container = server ? requestorLink(db, server)?.importContainerId : undefined;
+  if (t.kind === 'exchange') {
+    if (!container) return undefined;
+    gal = (stmt(db, 'select count(*) as n from recipient where container_id = ? and imported_list is not null').get(container) as { n: number }).n;
+    removes = (
+      stmt(db, `select count(*) as n from recipient x where x.container_id = @c and x.imported_list <> @own and x.imported_list in ${replaced} and ${absent}`).get({
+        c: container,
+        own,
+        dss: dssPo.id,
+      }) as { n: number }
+    ).n;
+  } else {
+    gal = t.po.galCount;
+    removes = (
+      stmt(
+        db,
+        `select count(*) as n from list_entry x where x.po_id = @po and x.removed_gen is null and x.added_gen <= @gen and x.list_key <> @own
+         and x.list_key in ${replaced} and ${absent}`,
+      ).get({ po: t.po.id, gen: t.po.galGen, own, dss: dssPo.id }) as { n: number }
+    ).n;
+  }
+  const limit = removes > 0 ? guardLimit(g, gal) : null;
+  if (limit === null || removes <= limit) return undefined;
+  return {
+    removes,
+    gal,
+    limit,
+    text: `The delete guard of ${t.requestor} (${guardWords(g)}) will hold this file: applying it removes ${removes} of the ${gal} names ${
+      t.kind === 'exchange' ? 'in its Import Container' : 'in its GAL'
+    }. Apply it anyway from Health (or dirsync guard apply), or raise the limit first`,
+  };
 }
 
 // ---- what a name stands for -----------------------------------------------------------------
@@ -251,6 +306,7 @@ export function predictResync(db: Db, input: ResyncPlanInput): ResyncPrediction 
       verdicts: targets.map((t) => {
         const rc = numbersOf(reqconfOf(db, t.po.id));
         const rule = resyncRefusal(db, t.po, h);
+        const held = rule ? undefined : guardVerdict(db, dss.po, t);
         return {
           requestor: t.requestor,
           kind: t.kind,
@@ -260,6 +316,7 @@ export function predictResync(db: Db, input: ResyncPlanInput): ResyncPrediction 
           ...(rule ? { rule } : {}),
           // Only the dirsync server's own copy has a fix here: the header already takes every record.
           fixes: rule && isDssRule(db, t.po) ? [deleteDssCopyFix(t.po)] : [],
+          ...(held ? { guardHolds: held } : {}),
         };
       }),
     };

@@ -14,10 +14,12 @@ export const healthFixAction = defineAction({
     z.object({ kind: z.literal('import-next'), requestor: name, label: z.string().default('') }),
     z.object({ kind: z.literal('export-next'), requestor: name, label: z.string().default('') }),
     z.object({ kind: z.literal('restart-service'), server: name, service: name, label: z.string().default('') }),
+    z.object({ kind: z.literal('guard-apply'), target: name, label: z.string().default('') }),
+    z.object({ kind: z.literal('guard-discard'), target: name, label: z.string().default('') }),
   ]),
   run: ({ db, input, audit }) => {
     const message = applyHealthFix(db, input);
-    audit(input.kind === 'restart-service' ? `${input.server} ${input.service}` : input.requestor, undefined, { fix: input.kind });
+    audit(input.kind === 'restart-service' ? `${input.server} ${input.service}` : 'target' in input ? input.target : input.requestor, undefined, { fix: input.kind });
     return message;
   },
   revalidate: ['/health'],

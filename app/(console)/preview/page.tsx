@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { sharedDatabase } from '@/db/client';
 import { requirePageSession } from '@/lib/auth/request';
-import { DirsyncError } from '@/lib/dirsync/errors';
+import { DirsyncError } from '@/lib/core/errors';
 import { previewCycle, type CyclePreview } from '@/lib/manual/preview-cycle';
 import { ChildWindow } from '@/components/console/child-window';
 import { CyclePreviewCard } from '@/components/wizard/cycle-preview';

@@ -1,4 +1,4 @@
-import { usage } from '@/lib/dirsync/errors';
+import { usage } from '@/lib/core/errors';
 import { previewCycle, previewNetworkCycle } from '@/lib/manual/preview-cycle';
 import { previewText } from '@/lib/manual/preview-text';
 import { longValue, parseArgs, shortValue } from '../args';

@@ -79,6 +79,7 @@ export function predictionText(p: ResyncPrediction, title: string): string {
     lines.push('', `${v.requestor}  ${v.applies ? 'will apply' : p.noFile ? 'gets no file' : 'will be refused with Fatal [14] Error processing RESYNC.GLB'}`);
     lines.push(`    at the requestor: ${numbers(v.atRequestor)}`, `    in the DSS:       ${numbers(v.inDss)}`);
     if (v.rule) lines.push(`    why: ${v.rule}`);
+    if (v.guardHolds) lines.push(`    held: ${v.guardHolds.text}`);
     for (const f of v.fixes) lines.push(`    fix: ${f.text}`);
   }
   return lines.join('\n');

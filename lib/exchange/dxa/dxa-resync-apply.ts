@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import { applyNumbers, validate } from '@/lib/dirsync/resync-apply';
 import { deleteStoredFile, readStoredFile } from '@/lib/dirsync/stored-files';
+import { guardContainerApply } from './container-guard';
 import { requestorLink } from './dirsync-links';
 import { dxEvent } from '../events/dx-events';
 import { applyToContainer, containerImport } from './import-to-container';
@@ -10,9 +11,10 @@ import { connectorPo, type ServerRow } from '../servers/servers';
  * A RESYNC.GLB in the Dxadata folder of an Exchange requestor, read at MSExchangeDX start
  * (KB Q156124): validated as MS Mail's import -q does, then the requestor's numbers are set and the
  * Import Container is repopulated; the file is removed. A bad file is Fatal error 14: the file is
- * left and nothing else changes.
+ * left and nothing else changes. A file that would delete more recipients than the delete guard
+ * allows is held the same way (error 900, docs/engine.md "Delete guard"); `guard: false` applies it anyway.
  */
-export function dxaResyncApply(db: Db, server: ServerRow): { lines: string[]; fatal?: { number: number; text: string } } {
+export function dxaResyncApply(db: Db, server: ServerRow, opts: { guard?: boolean } = {}): { lines: string[]; fatal?: { number: number; text: string } } {
   const place = `${server.name}:Dxadata`;
   const bytes = readStoredFile(db, place, 'RESYNC.GLB');
   const link = requestorLink(db, server);
@@ -24,12 +26,16 @@ export function dxaResyncApply(db: Db, server: ServerRow): { lines: string[]; fa
     dxEvent(db, server, 'resyncFailed', `Fatal error 14: ${text}. The file was left in ${place}.`);
     return { lines: [], fatal: { number: 14, text } };
   }
-  applyNumbers(db, po, checked);
-  const ctx = containerImport(db, server, link.id);
-  for (const txn of checked.txns) applyToContainer(db, ctx, txn);
-  deleteStoredFile(db, place, 'RESYNC.GLB');
-  const c = ctx.counts;
-  const line = `Resync.glb applied: ReqSync = ${checked.reqSeq}, SrvSync = ${checked.srvSeq}, ImpSync = ${checked.impSeq}; Import Container ${link.importContainer}: ${c.created} created, ${c.changed} changed, ${c.deleted} deleted`;
-  dxEvent(db, server, 'resyncApplied', line);
-  return { lines: [line] };
+  const run = guardContainerApply(db, server, 'RESYNC.GLB', opts.guard !== false, () => {
+    applyNumbers(db, po, checked);
+    const ctx = containerImport(db, server, link.id);
+    for (const txn of checked.txns) applyToContainer(db, ctx, txn);
+    deleteStoredFile(db, place, 'RESYNC.GLB');
+    const c = ctx.counts;
+    const line = `Resync.glb applied: ReqSync = ${checked.reqSeq}, SrvSync = ${checked.srvSeq}, ImpSync = ${checked.impSeq}; Import Container ${link.importContainer}: ${c.created} created, ${c.changed} changed, ${c.deleted} deleted`;
+    dxEvent(db, server, 'resyncApplied', line);
+    return { result: line, ctx };
+  });
+  if ('fatal' in run) return { lines: [], fatal: run.fatal };
+  return { lines: [run.result] };
 }

@@ -26,6 +26,8 @@ export interface ContainerImport {
   /** Incoming Templates when "Receive template information" is on: prompt (lower case) → attribute. */
   incoming: Map<string, string> | null;
   counts: { created: number; changed: number; deleted: number; ignored: number };
+  /** Addresses deleted and not created again: what the delete guard counts. */
+  gone: Set<string>;
 }
 
 export function containerImport(db: Db, server: ServerRow, linkId: number, types: Set<string> | null = null): ContainerImport {
@@ -45,6 +47,7 @@ export function containerImport(db: Db, server: ServerRow, linkId: number, types
     types,
     incoming: map.length ? new Map(map.map((m) => [m.prompt.toLowerCase(), m.attribute])) : null,
     counts: { created: 0, changed: 0, deleted: 0, ignored: 0 },
+    gone: new Set(),
   };
 }
 
@@ -52,7 +55,9 @@ export function applyToContainer(db: Db, ctx: ContainerImport, txn: Txn): void {
   if (txn.code === 'R') {
     const list = normalTarget(txn.target);
     if (list === ctx.ownList) return void ctx.counts.ignored++;
-    ctx.counts.deleted += stmt(db, 'delete from recipient where container_id = ? and imported_list = ?').run(ctx.containerId, list).changes;
+    const keys = stmt(db, 'delete from recipient where container_id = ? and imported_list = ? returning address_key as k').all(ctx.containerId, list) as { k: string }[];
+    ctx.counts.deleted += keys.length;
+    for (const { k } of keys) ctx.gone.add(k);
     return;
   }
   const address = parseAddress(txn.address);
@@ -61,7 +66,9 @@ export function applyToContainer(db: Db, ctx: ContainerImport, txn: Txn): void {
   if (list === ctx.ownList || (!address.po && ctx.types && !ctx.types.has(address.type))) return void ctx.counts.ignored++;
   const key = addressKey(address);
   if (txn.code === 'D') {
-    ctx.counts.deleted += stmt(db, 'delete from recipient where container_id = ? and address_key = ?').run(ctx.containerId, key).changes;
+    const n = stmt(db, 'delete from recipient where container_id = ? and address_key = ?').run(ctx.containerId, key).changes;
+    ctx.counts.deleted += n;
+    if (n) ctx.gone.add(key);
     return;
   }
   const name = (ctx.suffix ? `${txn.fullName} (${ctx.suffix})` : txn.fullName).slice(0, 256);
@@ -80,6 +87,7 @@ export function applyToContainer(db: Db, ctx: ContainerImport, txn: Txn): void {
      values (?, ?, ?, ?, 'custom', ?, ?, ?, ?, ?)`,
   ).run(ctx.server.siteId, ctx.containerId, freeAlias(db, ctx.server.siteId, address), name, ctx.trust, txn.address, key, list, ctx.linkId);
   ctx.counts.created++;
+  ctx.gone.delete(key);
   applyTemplate(db, ctx, key, txn.template);
 }
 

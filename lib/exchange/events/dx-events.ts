@@ -21,6 +21,8 @@ const CATALOGUE = {
   resyncFailed: { id: 9022, category: 'Startup', type: 'Error', significance: 0 },
   resyncUnknownName: { id: 9023, category: 'Startup', type: 'Warning', significance: 0 },
   refusedSender: { id: 9024, category: 'Event Handler', type: 'Warning', significance: 0 },
+  deleteGuardHeld: { id: 9040, category: 'MS Mail 3.2', type: 'Error', significance: 0 },
+  deleteGuardReleased: { id: 9041, category: 'MS Mail 3.2', type: 'Information', significance: 0 },
   badPassword: { id: 9030, category: 'Event Handler', type: 'Error', significance: 0 },
   unknownRequestor: { id: 136, category: 'Event Handler', type: 'Error', significance: 0 },
   lost: { id: 220, category: 'Event Handler', type: 'Warning', significance: 0 },

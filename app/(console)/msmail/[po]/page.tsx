@@ -16,6 +16,9 @@ import { parsePoName } from '@/lib/dirsync/names';
 import { processTimes } from '@/lib/dirsync/process-times';
 import { galView } from '@/lib/queries/gal-view';
 import { DirsyncOptions } from '@/components/msmail/dirsync-options';
+import { DeleteGuardForm } from '@/components/guard/delete-guard-form';
+import { deleteGuardOf } from '@/lib/dirsync/delete-guard';
+import { deleteGuardRevision } from '@/lib/guard/guard-target';
 import { ServerRequestors } from '@/components/msmail/server-requestors';
 import { RequestButtons } from '@/components/msmail/request-buttons';
 import { DispatchSchedule } from '@/components/msmail/dispatch-schedule';
@@ -100,6 +103,7 @@ export default async function PostofficePage({ params, searchParams }: { params:
             {view.reqconf.dss ? <PreviewLink requestor={view.name} className="underline" /> : null}
           </div>
           <DirsyncOptions po={view.name} isDss={view.isDss} disabled={readOnly} />
+          <DeleteGuardForm target={view.name} guard={deleteGuardOf(db, row.id)} revision={deleteGuardRevision(db, view.name).revision} disabled={readOnly} />
           <div>
             <DeletePostofficeButton po={view.name} canChange={!readOnly} />
           </div>

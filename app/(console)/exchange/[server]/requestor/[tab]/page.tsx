@@ -11,6 +11,11 @@ import { Group, Hidden, ReadOnlyField, SheetArea, Unavailable } from '@/componen
 import { saveDirsyncRequestorAction } from '../actions';
 import { ResyncWizardLink } from '@/components/wizard/resync-wizard-link';
 import { PreviewLink } from '@/components/wizard/preview-link';
+import { DeleteGuardForm } from '@/components/guard/delete-guard-form';
+import { deleteGuardOf } from '@/lib/dirsync/delete-guard';
+import { deleteGuardRevision, guardTarget } from '@/lib/guard/guard-target';
+
+const serverConnectorPoId = (db: Parameters<typeof guardTarget>[0], server: string) => guardTarget(db, server).po.id;
 
 export const dynamic = 'force-dynamic';
 
@@ -131,6 +136,11 @@ export default async function DirsyncRequestorPage({ params }: Params) {
   return (
     <SheetArea>
       <ResyncWizardLink requestor={ctx.server} before={<PreviewLink requestor={ctx.server} />} />
+      {tab === 'settings' ? (
+        <section aria-label="Delete guard of the Import Container" className="bevel-raised grid gap-1 bg-chrome p-2">
+          <DeleteGuardForm target={ctx.server} guard={deleteGuardOf(db, serverConnectorPoId(db, ctx.server))} revision={deleteGuardRevision(db, ctx.server).revision} disabled={!canChange(session.role)} />
+        </section>
+      ) : null}
       <PropertySheet title={`${sheet.name} Properties`} current={tab} tabs={TABS.map((t) => ({ ...t, href: `${base}/requestor/${t.id}` }))} panels={Object.fromEntries(TABS.map((t) => [t.id, page(t.id)]))} closeHref={`${base}/connections`} readOnly={!canChange(session.role)} />
     </SheetArea>
   );
