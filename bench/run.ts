@@ -507,6 +507,11 @@ function runB7(): void {
     fs.rmSync(out, { force: true });
   }
   for (const v of views) {
+    if (v.error) {
+      notes.push(`B7: ${v.label} (${v.url}) failed: ${v.error}`);
+      process.exitCode = 1;
+      continue;
+    }
     const where = `server ${median(v.ttfb).toFixed(0)} ms, parsed ${median(v.dcl).toFixed(0)} ms, load ${median(v.loaded).toFixed(0)} ms`;
     figures.push(
       { benchmark: 'B7', figure: `${v.label}: first load, median of ${v.times.length} (${where})`, value: median(v.times), unit: 'ms', target: 500 },
