@@ -44,7 +44,7 @@ test.describe('Connections and the MS Mail Connector property sheet', () => {
     await expect(page.getByRole('listbox', { name: 'Services' }).getByRole('option')).toHaveText(['MSExchangeMSMI', 'MSExchangePCMTA', 'MSExchangeATMTA']);
   });
 
-  test('Connector MTAs: Configure… sets Check for mail every 1 minute; 0 is refused next to the field', async ({ page }) => {
+  test('Connector MTAs: Configure… sets Check for mail every 1 minute; 0 is refused once, the field pointing to the message', async ({ page }) => {
     await signIn(page, undefined, `${SHEET}/connector-mtas`);
     const list = page.getByRole('listbox', { name: 'MS Mail Connector (PC) MTA Services' });
     await list.getByRole('option', { name: /Microsoft PC MTA/ }).click();
