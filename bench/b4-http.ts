@@ -7,12 +7,9 @@
  * on every request (no page cache) by all processes and by one, for comparison.
  * Usage: `node --import tsx bench/b4-http.ts '<{"out","file","seconds","clients"}>'` (bench/run.ts).
  */
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@/db/client';
 import { loadSampleNetwork } from '@/db/seed';
 import { createAccount } from '@/lib/auth/accounts';
@@ -21,6 +18,7 @@ import { logEvent } from '@/lib/exchange/events/log-event';
 import { resolveServer } from '@/lib/exchange/servers/servers';
 import { step } from '@/lib/core/statements';
 import { setNow, now } from '@/lib/core/clock';
+import { buildNext, processCpuMs, startServer, type Server } from './lib/next-server';
 
 export interface B4Target {
   label: string;
@@ -33,12 +31,14 @@ export interface B4Target {
   p99: number;
   /** A row for comparison, not measured against the target. */
   information?: boolean;
+  /** The p95 target in ms when it is not the page cache's 150 ms (the rows rendered every time: 250 ms). */
+  target?: number;
+  /** The server's CPU time (all its processes, user + system) per answered request during the timed part. */
+  cpuMsPerRequest?: number;
 }
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const input = JSON.parse(process.argv[2]) as { out: string; file: string; seconds: number; clients: number };
 const PORT = 3190;
-const DIST = '.next-bench';
 const log = (t: string) => process.stderr.write(`    ${t}\n`);
 
 /** The sample network, a session per client of one Admin, and an Application log of 10,000 PC MTA and DX events. */
@@ -71,64 +71,6 @@ function prepare(): string[] {
   return tokens;
 }
 
-/** The newest modification time under the folders a build is made from. */
-function newestSource(): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else newest = Math.max(newest, fs.statSync(p).mtimeMs);
-    }
-  };
-  for (const dir of ['app', 'components', 'lib', 'db', 'public']) walk(path.join(root, dir));
-  for (const file of ['next.config.ts', 'proxy.ts', 'package-lock.json']) newest = Math.max(newest, fs.statSync(path.join(root, file)).mtimeMs);
-  return newest;
-}
-
-/** `next build` into .next-bench unless a build newer than every source file is there. */
-function build(): void {
-  const id = path.join(root, DIST, 'BUILD_ID');
-  if (fs.existsSync(id) && fs.statSync(id).mtimeMs > newestSource()) return;
-  log('next build (into .next-bench)…');
-  // A build into another directory adds it to tsconfig.json's include list: put the file back.
-  const tsconfig = path.join(root, 'tsconfig.json');
-  const saved = fs.readFileSync(tsconfig, 'utf8');
-  const r = spawnSync('npx', ['next', 'build'], { cwd: root, env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
-  fs.writeFileSync(tsconfig, saved);
-  if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
-}
-
-/** The console's server as `npm start` runs it (scripts/serve.mjs), with `processes` workers, with or without its page cache. */
-async function startServer(file: string, processes: number, pageCache = true): Promise<() => void> {
-  const server = spawn('node', ['scripts/serve.mjs', '-H', '127.0.0.1', '-p', String(PORT)], {
-    cwd: root,
-    env: { ...process.env, NEXT_DIST_DIR: DIST, DIRSYNC_DB: file, NEXT_TELEMETRY_DISABLED: '1', WEB_CONCURRENCY: String(processes), DIRSYNC_PAGE_CACHE: pageCache ? '1' : '0' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
-  await waitReady(`http://127.0.0.1:${PORT}/robots.txt`);
-  return () => {
-    try {
-      process.kill(-server.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-}
-
-async function waitReady(url: string): Promise<void> {
-  for (let k = 0; k < 600; k++) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('next start did not answer within 60 s');
-}
-
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.max(0, Math.ceil(p * s.length) - 1)] ?? NaN;
@@ -153,10 +95,12 @@ function get(url: string, cookie: string): Promise<{ ms: number; ok: boolean }> 
   });
 }
 
-/** `clients` loops, each issuing the next request when the last one finished, for `seconds`. */
-async function load(label: string, url: string, cookies: string[]): Promise<B4Target> {
+/** `clients` loops, each issuing the next request when the last one finished, for `seconds`; the server's CPU per request beside. */
+async function load(label: string, url: string, cookies: string[], server: Server): Promise<B4Target> {
   const hit = (client = 0) => get(url, cookies[client % cookies.length]);
   for (let k = 0; k < 10; k++) await hit(k); // warm: compile caches, statement caches
+  const pids = server.pids();
+  const cpu0 = pids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
   const times: number[] = [];
   let errors = 0;
   const end = performance.now() + input.seconds * 1000;
@@ -169,8 +113,9 @@ async function load(label: string, url: string, cookies: string[]): Promise<B4Ta
       }
     }),
   );
-  log(`${label}: ${times.length} requests, ${errors} errors, p95 ${percentile(times, 0.95).toFixed(1)} ms`);
-  return { label, url, requests: times.length, errors, seconds: input.seconds, p50: percentile(times, 0.5), p95: percentile(times, 0.95), p99: percentile(times, 0.99) };
+  const cpuMsPerRequest = (pids.reduce((sum, pid) => sum + processCpuMs(pid), 0) - cpu0) / Math.max(1, times.length + errors);
+  log(`${label}: ${times.length} requests, ${errors} errors, p95 ${percentile(times, 0.95).toFixed(1)} ms, server CPU ${cpuMsPerRequest.toFixed(2)} ms a request`);
+  return { label, url, requests: times.length, errors, seconds: input.seconds, p50: percentile(times, 0.5), p95: percentile(times, 0.95), p99: percentile(times, 0.99), cpuMsPerRequest };
 }
 
 /**
@@ -194,31 +139,35 @@ async function whileLogging<T>(measure: () => Promise<T>): Promise<T> {
 
 async function main(): Promise<void> {
   const tokens = prepare();
-  build();
+  buildNext();
   const base = `http://127.0.0.1:${PORT}`;
   const cookie = tokens.map((t) => `dirsync_session=${t}`);
   const targets: B4Target[] = [];
-  let stop = await startServer(input.file, os.availableParallelism());
+  let server = await startServer(input.file, PORT, os.availableParallelism());
   try {
-    targets.push(await load('static file (/robots.txt)', `${base}/robots.txt`, cookie));
-    targets.push(await load('Connections list', `${base}/exchange/EXCH01/connections`, cookie));
-    targets.push(await load('property sheet (MS Mail Connector, General)', `${base}/exchange/EXCH01/connector/general`, cookie));
-    targets.push(await load('Event Viewer, first page (10,000 events)', `${base}/exchange/EXCH01/events`, cookie));
-    targets.push({ ...(await whileLogging(() => load('Event Viewer, an event logged every second', `${base}/exchange/EXCH01/events`, cookie))), information: true });
+    targets.push(await load('static file (/robots.txt)', `${base}/robots.txt`, cookie, server));
+    targets.push(await load('Connections list', `${base}/exchange/EXCH01/connections`, cookie, server));
+    targets.push(await load('property sheet (MS Mail Connector, General)', `${base}/exchange/EXCH01/connector/general`, cookie, server));
+    targets.push(await load('Event Viewer, first page (10,000 events)', `${base}/exchange/EXCH01/events`, cookie, server));
+    targets.push({ ...(await whileLogging(() => load('Event Viewer, an event logged every second', `${base}/exchange/EXCH01/events`, cookie, server))), information: true });
   } finally {
-    stop();
+    server.stop();
   }
-  // For comparison: every page rendered anew (no page cache), by all processes and by one.
-  for (const [processes, label] of [
-    [os.availableParallelism(), `Connections list, rendered every time (${os.availableParallelism()} processes, no page cache)`],
-    [1, 'Connections list, rendered every time (one process, no page cache)'],
+  // Every page rendered anew (no page cache: every admin's first look after a change), by all
+  // processes (as npm start runs) and by one; issue 12 asks p95 ≤ 250 ms of them.
+  const n = os.availableParallelism();
+  for (const [processes, label, url] of [
+    [n, `Connections list, rendered every time (${n} processes, no page cache)`, '/exchange/EXCH01/connections'],
+    [n, `Event Viewer, rendered every time (${n} processes, no page cache)`, '/exchange/EXCH01/events'],
+    [n, `property sheet, rendered every time (${n} processes, no page cache)`, '/exchange/EXCH01/connector/general'],
+    [1, 'Connections list, rendered every time (one process, no page cache)', '/exchange/EXCH01/connections'],
   ] as const) {
     await new Promise((r) => setTimeout(r, 500));
-    stop = await startServer(input.file, processes, false);
+    server = await startServer(input.file, PORT, processes, false);
     try {
-      targets.push({ ...(await load(label, `${base}/exchange/EXCH01/connections`, cookie)), information: true });
+      targets.push({ ...(await load(label, `${base}${url}`, cookie, server)), target: 250 });
     } finally {
-      stop();
+      server.stop();
     }
   }
   fs.writeFileSync(input.out, JSON.stringify({ targets }));

@@ -96,6 +96,7 @@ test.describe('Connections ▸ Create… with each kind, and the MTA dialog', ()
     await dialog.getByRole('checkbox', { name: 'POLYNOMIAL/OCTOBER (Async)' }).check();
     await dialog.getByRole('button', { name: 'Apply' }).click();
     await expect(dialog.getByRole('alert').filter({ hasText: 'Postoffices Serviced: POLYNOMIAL/OCTOBER is an Async connection' })).toBeVisible();
+    await expect(dialog.getByText(/POLYNOMIAL\/OCTOBER is an Async connection/)).toHaveCount(1);
 
     await dialog.getByRole('radio', { name: 'Async and LAN' }).check();
     await expect(

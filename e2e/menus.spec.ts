@@ -35,7 +35,7 @@ test.describe.configure({ mode: 'serial' });
 test.describe('selection, File ▸ Properties and Edit ▸ Delete', () => {
   test.beforeAll(() => ensureRecipients());
 
-  test('the keyboard selects a recipient; File ▸ Properties and Alt+Enter open its sheet; Apply shows a toast', async ({ page }) => {
+  test('the keyboard selects a recipient; File ▸ Properties and Alt+Enter open its sheet; Apply says it inline, OK in a toast', async ({ page }) => {
     await signIn(page, undefined, LIST);
     await expect(grid(page).getByRole('row', { selected: true })).toHaveCount(0);
     // Nothing selected: Properties and Delete are unavailable.
@@ -66,9 +66,16 @@ test.describe('selection, File ▸ Properties and Edit ▸ Delete', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Menu Beta Properties' })).toBeVisible();
 
+    // Apply: the sheet stays and says it once, inline; no toast repeats it.
     await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'The changes were saved.' })).toBeVisible();
+    await expect(page.getByText(/changes saved|changes were saved/i)).toHaveCount(1);
+    await expect(toasts(page)).toHaveText('');
+    // OK: the sheet closes and the toast says it on the list it returns to.
+    await page.getByRole('button', { name: 'OK' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Menu Beta Properties' })).toHaveCount(0);
     await expect(toasts(page)).toHaveText(/Menu Beta: changes saved/);
-    await shot(page, 'toast-after-apply');
+    await shot(page, 'toast-after-ok');
     await toasts(page).getByRole('button', { name: 'Dismiss' }).click();
     await expect(toasts(page)).toHaveText('');
 

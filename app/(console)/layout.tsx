@@ -84,7 +84,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <ConsoleMenus servers={servers} canChange={canChange(session.role)} />
         <div className="flex min-h-0 flex-1 flex-col gap-1.5 p-1.5 lg:flex-row">
           <TreePane nodes={nodes} label="Containers" />
-          <div className="flex min-h-0 min-w-0 flex-1 flex-col">{children}</div>
+          <div data-console-view="" className="flex min-h-0 min-w-0 flex-1 flex-col">
+            {children}
+          </div>
         </div>
         <section aria-label="Console status" className="flex flex-wrap gap-1 px-1.5 pb-1 text-[12px] text-ink-muted">
           <div className="flex-1 px-1 py-0.5">

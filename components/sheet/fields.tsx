@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, type ReactNode } from 'react';
-import { useFieldError } from './property-sheet';
+import { useFieldError, useMessageOnce } from './property-sheet';
 
 /**
  * Labelled controls for property sheets. The label is the field's name in the old program (tests
@@ -16,7 +16,9 @@ export function useDescribed(name: string, hint?: ReactNode, also?: string) {
   const own = useFieldError(name);
   const other = useFieldError(also ?? '');
   const error = own ?? (also ? other : undefined);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  // In a dialog that says a refusal once, the field points to the form's message instead of repeating it.
+  const once = useMessageOnce();
+  const describedBy = [hint ? `${id}-hint` : null, error ? (once ?? `${id}-error`) : null].filter(Boolean).join(' ') || undefined;
   const notes = (
     <>
       {hint ? (
@@ -24,7 +26,7 @@ export function useDescribed(name: string, hint?: ReactNode, also?: string) {
           {hint}
         </span>
       ) : null}
-      {error ? (
+      {error && !once ? (
         <span id={`${id}-error`} className="text-[12px] text-red-800">
           {error}
         </span>

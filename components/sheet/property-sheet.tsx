@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { createContext, useCallback, useContext, useEffect, useRef, useState, useTransition, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useId, useRef, useState, useTransition, type ReactNode } from 'react';
 import type { ActionResult, SafeAction } from '@/lib/actions/safe-action';
 import { applySheetAction } from '@/app/(console)/sheet-actions';
 import { useToast } from '@/components/console/toasts';
@@ -52,6 +52,13 @@ type Errors = Record<string, string>;
 const ErrorsContext = createContext<Errors>({});
 /** The error a field's last save got, by field name. */
 export const useFieldError = (name: string) => useContext(ErrorsContext)[name];
+/**
+ * In a small dialog the refusal is said once, in the form's message under the fields: this is that
+ * message's element id, which an invalid field names in aria-describedby instead of repeating the text.
+ */
+const MessageOnceContext = createContext<string | null>(null);
+/** The id of the form's message when field errors are not repeated next to the fields (null: they are). */
+export const useMessageOnce = () => useContext(MessageOnceContext);
 
 /** What a form sends, without the revision (which only says when it was opened): compared to tell a changed page. */
 function sent(form: HTMLFormElement): string {
@@ -262,10 +269,15 @@ function MultiPageSheet({ title, tabs, current, panels, closeHref, readOnly }: {
         if (revision !== null) p.saved(revision);
         p.initial = sent(p.form);
       });
-      setMessage({ text: 'The changes were saved.', error: false });
-      toast(`${title.replace(/ Properties$/, '')}: changes saved`);
-      if (close) router.push(closeHref);
-      else router.refresh();
+      // One message, never two: Apply leaves the sheet open and says it inline; OK closes it, so
+      // the toast (which outlives the navigation) says it on the page the sheet returns to.
+      if (close) {
+        toast(`${title.replace(/ Properties$/, '')}: changes saved`);
+        router.push(closeHref);
+      } else {
+        setMessage({ text: 'The changes were saved.', error: false });
+        router.refresh();
+      }
     });
 
   const help = pages.current.get(active)?.help;
@@ -353,6 +365,7 @@ export function SheetForm<T>({
   closeHref,
   help,
   readOnly = false,
+  messageOnce = false,
   children,
 }: {
   action: (form: FormData) => Promise<ActionResult<T>>;
@@ -361,6 +374,8 @@ export function SheetForm<T>({
   help: ReactNode;
   /** A View Only Admin sees the values and cannot save. */
   readOnly?: boolean;
+  /** A dialog: a refusal shows once, under the fields, and the invalid field points to it (not for sheet pages). */
+  messageOnce?: boolean;
   children: ReactNode;
 }) {
   const sheet = useContext(SheetContext);
@@ -373,7 +388,7 @@ export function SheetForm<T>({
     );
   }
   return (
-    <StandaloneForm action={action} closeHref={closeHref} help={help} readOnly={readOnly}>
+    <StandaloneForm action={action} closeHref={closeHref} help={help} readOnly={readOnly} messageOnce={messageOnce}>
       {children}
     </StandaloneForm>
   );
@@ -437,16 +452,19 @@ function StandaloneForm<T>({
   closeHref,
   help,
   readOnly,
+  messageOnce = false,
   children,
 }: {
   action: (form: FormData) => Promise<ActionResult<T>>;
   closeHref: string;
   help: ReactNode;
   readOnly: boolean;
+  messageOnce?: boolean;
   children: ReactNode;
 }) {
   const router = useRouter();
   const [pending, start] = useTransition();
+  const messageId = useId();
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [showHelp, setShowHelp] = useState(false);
@@ -459,12 +477,16 @@ function StandaloneForm<T>({
       if (result.ok) {
         if (result.revision !== undefined) setSaved((old) => ({ revision: result.revision!, seq: (old?.seq ?? 0) + 1 }));
         setErrors({});
-        setMessage({ text: 'The changes were saved.', error: false });
-        // The toast outlives OK's navigation; it names the sheet or dialog the form sits in. Failures stay next to the fields only.
-        const title = document.getElementById(el.closest('[aria-labelledby]')?.getAttribute('aria-labelledby') ?? '')?.textContent?.replace(/ Properties$/, '');
-        toast(title ? `${title}: changes saved` : 'Changes saved');
-        if (close) router.push(closeHref);
-        else router.refresh();
+        // One message, never two: Apply says it inline (the form stays); OK's toast outlives its
+        // navigation and names the sheet or dialog the form sat in. Failures stay next to the fields only.
+        if (close) {
+          const title = document.getElementById(el.closest('[aria-labelledby]')?.getAttribute('aria-labelledby') ?? '')?.textContent?.replace(/ Properties$/, '');
+          toast(title ? `${title}: changes saved` : 'Changes saved');
+          router.push(closeHref);
+        } else {
+          setMessage({ text: 'The changes were saved.', error: false });
+          router.refresh();
+        }
       } else {
         setErrors(result.fieldErrors ?? {});
         setMessage({ text: result.error, error: true });
@@ -473,6 +495,7 @@ function StandaloneForm<T>({
 
   return (
     <ErrorsContext.Provider value={errors}>
+      <MessageOnceContext.Provider value={messageOnce ? messageId : null}>
       <SavedRevisionContext.Provider value={saved}>
         <form
           onSubmit={(e) => {
@@ -486,7 +509,7 @@ function StandaloneForm<T>({
             {children}
           </fieldset>
           {message ? (
-            <p role={message.error ? 'alert' : 'status'} className={message.error ? 'border border-red-700 bg-red-50 px-2 py-1.5 text-red-800' : 'text-[12px] text-green-900'}>
+            <p id={messageId} role={message.error ? 'alert' : 'status'} className={message.error ? 'border border-red-700 bg-red-50 px-2 py-1.5 text-red-800' : 'text-[12px] text-green-900'}>
               {message.text}
             </p>
           ) : null}
@@ -512,6 +535,7 @@ function StandaloneForm<T>({
           </div>
         </form>
       </SavedRevisionContext.Provider>
+      </MessageOnceContext.Provider>
     </ErrorsContext.Provider>
   );
 }

@@ -108,7 +108,8 @@ function RequestorTable({ rows }: { rows: RequestorHealth[] }) {
       {rows.length === 0 ? (
         <p>No postoffice or Exchange server is registered as a requestor.</p>
       ) : (
-        <div className="bevel-sunken overflow-x-auto bg-white">
+        // Wider than a narrow window: the keyboard must be able to scroll it (focusable region).
+        <div role="region" aria-label="Requestors table" tabIndex={0} className="bevel-sunken overflow-x-auto bg-white">
           <table className="w-full text-left text-[12px] tabular-nums">
             <caption className="sr-only">Each requestor&apos;s numbers at the requestor against the dirsync server&apos;s record</caption>
             <thead className="bg-chrome align-bottom">

@@ -225,6 +225,7 @@ export default async function ConnectorSheetPage({ params, searchParams }: { par
                 action={mta ? configureMtaAction : newMtaAction}
                 closeHref={tabHref}
                 readOnly={readOnly}
+                messageOnce
                 help={<p>Each Connector (PC) MTA is a Windows NT service of its own. A running service keeps the polling interval it read when it started.</p>}
               >
                 <input type="hidden" name="server" value={server} />
