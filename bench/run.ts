@@ -30,7 +30,7 @@ const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const onlyArg = argv.find((a) => a.startsWith('--only'));
 const onlyValue = onlyArg?.includes('=') ? onlyArg.split('=')[1] : onlyArg ? argv[argv.indexOf(onlyArg) + 1] : undefined;
-const ALL = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B8', 'B9', 'B10', 'R'] as const;
+const ALL = ['B1', 'B1S', 'B2', 'B3', 'B4', 'B5', 'B6', 'B8', 'B9', 'B10', 'R'] as const;
 type Bench = (typeof ALL)[number];
 const only = new Set<Bench>(
   onlyValue ? (onlyValue.split(',').map((s) => s.trim().toUpperCase()) as Bench[]) : [...ALL],
@@ -44,6 +44,8 @@ const B1_SHAPE: Shape = { pos: POS, perPo: 2000 / scale, exchange: 10_000 / scal
 const B2_TENTH: Shape = { pos: POS, perPo: B1_SHAPE.perPo / 10, exchange: B1_SHAPE.exchange! / 10 };
 const B5_SHAPE: Shape = { pos: POS, perPo: 2000 / scale };
 const B1_RUNS = quick ? 1 : 3;
+// B1S: B1's first sync (MS Mail only) at these numbers of postoffices × 2,000; `--b1s-100` adds 100 (slow: ~4× the rows of 50).
+const B1S_POS = argv.includes('--b1s-100') ? [10, 25, 50, 100] : [10, 25, 50];
 const B1_SLOW_MS = 180_000; // a full-size B1 run longer than 3 minutes: stop after it
 const B2_CYCLES = quick ? 5 : 9;
 const B5_RUNS = quick ? 1 : 5;
@@ -175,6 +177,58 @@ function runB1(): void {
   const cpuRatio = median(runs.map((r) => r.cpuMs)) / median(floors.map((f) => f.cpuMs));
   notes.push(`B1: CPU time ${(median(runs.map((r) => r.cpuMs)) / 1000).toFixed(1)} s vs floor ${(median(floors.map((f) => f.cpuMs)) / 1000).toFixed(1)} s (CPU ratio ${cpuRatio.toFixed(2)}×)`);
   details.B1 = { shape, runs, floors, cpuRatio, medianPhases: medianPhases(runs.map((r) => r.phases)) };
+}
+
+// ---- B1S: how B1's cost grows --------------------------------------------------------------
+
+/** Least-squares slope of ln y on ln x: the exponent k of y ∝ x^k. */
+function fittedExponent(xs: number[], ys: number[]): number {
+  const lx = xs.map(Math.log);
+  const ly = ys.map(Math.log);
+  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
+  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < lx.length; i++) {
+    num += (lx[i] - mx) * (ly[i] - my);
+    den += (lx[i] - mx) ** 2;
+  }
+  return num / den;
+}
+
+/**
+ * B1S (issue 12): B1's Export + first full cycle at 10, 25 and 50 postoffices × 2,000 mailboxes
+ * (MS Mail only; `--b1s-100` adds 100), each once in its own child on a fresh file. The rows the
+ * model must write grow with the square of the postoffices (every GAL holds every name), so the
+ * time is fitted against those rows (`total_changes`): time ∝ rows^k, target k ≤ 1.1.
+ */
+function runB1S(): void {
+  const perPo = 2000 / scale;
+  say(`B1S: Export + one full cycle at ${B1S_POS.join(', ')} postoffices × ${perPo} (MS Mail only), one run each`);
+  const points: { pos: number; rows: number; wallMs: number; cpuMs: number; peakRssMiB: number; fileBytes: number; importCpuMs: number }[] = [];
+  for (const pos of B1S_POS) {
+    const shape: Shape = { pos, perPo };
+    const file = tempFile(`b1s-${pos}`);
+    try {
+      child<{ setupMs: number }>({ kind: 'setup', file, shape });
+      const r = child<B1Result>({ kind: 'b1', file, shape });
+      points.push({ pos, rows: r.rowsWritten, wallMs: r.wallMs, cpuMs: r.cpuMs, peakRssMiB: r.peakRssMiB, fileBytes: r.fileBytes, importCpuMs: r.phases['T3 import -q']?.cpuMs ?? 0 });
+      say(`  ${pos} × ${perPo}: ${r.rowsWritten.toLocaleString('en')} rows in ${(r.wallMs / 1000).toFixed(1)} s (CPU ${(r.cpuMs / 1000).toFixed(1)} s, ${((r.cpuMs * 1000) / r.rowsWritten).toFixed(2)} µs a row), peak RSS ${r.peakRssMiB.toFixed(0)} MiB, file ${(r.fileBytes / 2 ** 20).toFixed(0)} MiB`);
+    } finally {
+      removeDb(file);
+    }
+  }
+  const rows = points.map((p) => p.rows);
+  const cpuK = fittedExponent(rows, points.map((p) => p.cpuMs));
+  const wallK = fittedExponent(rows, points.map((p) => p.wallMs));
+  for (const p of points) {
+    figures.push({ benchmark: 'B1S', figure: `${p.pos} × ${perPo}: CPU time for ${p.rows.toLocaleString('en')} rows written (wall ${(p.wallMs / 1000).toFixed(1)} s)`, value: p.cpuMs / 1000, unit: 's' });
+  }
+  figures.push(
+    { benchmark: 'B1S', figure: `fitted exponent of CPU time against rows written (${B1S_POS.join(', ')} postoffices)`, value: cpuK, unit: 'x', target: 1.1 },
+    { benchmark: 'B1S', figure: 'fitted exponent of wall time against rows written (a shared machine adds its noise)', value: wallK, unit: 'x' },
+  );
+  details.B1S = { perPo, points, cpuExponent: cpuK, wallExponent: wallK };
 }
 
 type PhaseFigures = Record<string, { ms: number; cpuMs: number; rows: number }>;
@@ -580,6 +634,7 @@ const started = new Date();
 say(`dirsync benchmarks${quick ? ' (--quick: one tenth sizes, one run)' : ''}: ${[...only].join(', ')}; ${os.cpus().length} CPUs, node ${process.version}`);
 try {
   if (only.has('B1')) runB1();
+  if (only.has('B1S')) runB1S();
   if (only.has('B2')) runB2();
   if (only.has('B3')) runB3();
   if (only.has('B4')) runB4();
