@@ -51,7 +51,7 @@ export function srvmainTransmit(db: Db, dssSpec: string, lost?: LostTransactions
   });
 }
 
-interface MasterEntry {
+export interface MasterEntry {
   sync: number;
   origin: string;
   listKey: string | null;
@@ -67,7 +67,7 @@ interface MasterEntry {
  * requestor either keeps whole or leaves whole, each run's text and numbers joined once: a reply
  * is then a join of ~one run per origin instead of ~100,000 records per requestor.
  */
-interface ReplyRun {
+export interface ReplyRun {
   origin: string;
   /** Kept by every requestor but its origin (null), or only by this one requestor ('' = by none). */
   onlyFor: string | null;
@@ -93,7 +93,13 @@ function entriesAfter(db: Db, dss: PoRow): (s: number) => ReplyRun[] {
 }
 
 /** Cut entries (in sync order) into runs of one origin and one survival class; see ReplyRun. */
-function replyRuns(rows: MasterEntry[]): ReplyRun[] {
+/** A requestor's reply from the runs: exactly dropSuperseded(the entries not from this requestor). */
+export function replyOf(runs: ReplyRun[], requestor: string): { attachment: string; numbers: string; n: number } {
+  const kept = runs.filter((run) => run.origin !== requestor && (run.onlyFor === null || run.onlyFor === requestor));
+  return { attachment: joinRecords(kept.map((run) => run.text)), numbers: kept.map((run) => run.numbers).join(','), n: kept.reduce((sum, run) => sum + run.count, 0) };
+}
+
+export function replyRuns(rows: MasterEntry[]): ReplyRun[] {
   // Walking back: the distinct origins of the later Rs of each list (two are enough to know).
   const laterR = new Map<string, string[]>();
   const onlyFor: (string | null)[] = new Array(rows.length);
@@ -158,11 +164,7 @@ function reply(
       writeLog(db, dss.id, 'DIRSYNC', 'Warning', 138, `Server sync does not exist anymore (${s})`);
       writeLog(db, dss.id, 'DIRSYNC', 'Warning', 139, `Number of missing transactions = ${purgedThrough - s} (${s}->${purgedThrough - 1})`);
     }
-    // Exactly dropSuperseded(entries above S not from this requestor), from the runs.
-    const kept = after(s).filter((run) => run.origin !== record.requestor && (run.onlyFor === null || run.onlyFor === record.requestor));
-    attachment = joinRecords(kept.map((run) => run.text));
-    numbers = kept.map((run) => run.numbers).join(',');
-    n = kept.reduce((sum, run) => sum + run.count, 0);
+    ({ attachment, numbers, n } = replyOf(after(s), record.requestor));
   }
   const subject = srvTxSubject(record.askedR, sync, s, record.askedI, n);
   const to = parsePoName(record.requestor);
