@@ -45,3 +45,29 @@ describe('transactions superseded by a later R of the same list', () => {
     for (const d of ['M', 'N', 'O']) expect(ok(file, `rebuild -f -d${d}`)).toBe('GAL rebuilt: 3 names');
   });
 });
+
+describe('T2 transmit builds each reply from runs shared by all requestors', () => {
+  it('gives every requestor exactly dropSuperseded of the entries it did not send (fast-check)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { replyRuns, replyOf } = await import('@/lib/dirsync/srvmain-transmit');
+    const { joinRecords } = await import('@/lib/dirsync/transactions');
+    const origins = ['NET/A', 'NET/B', 'NET/C'];
+    // Lists that several origins change (a gateway type) as well as each origin's own.
+    const lists = ['PCM:NET/A', 'PCM:NET/B', 'PCM:NET/C', 'SMTP:', 'X400:', null];
+    const entryArb = fc.record({ origin: fc.constantFrom(...origins), listKey: fc.constantFrom(...lists), r: fc.boolean(), name: fc.string({ maxLength: 4 }) });
+    fc.assert(
+      fc.property(fc.array(entryArb, { maxLength: 40 }), (raw) => {
+        const rows = raw.map((e, k) => ({ sync: k + 1, origin: e.origin, listKey: e.listKey, text: e.r && e.listKey ? `R ${e.listKey}` : `A ${e.name}\t${e.listKey ?? 'BAD'}` }));
+        const runs = replyRuns(rows);
+        for (const requestor of [...origins, 'NET/D']) {
+          const expected = dropSuperseded(rows.filter((e) => e.origin !== requestor));
+          const got = replyOf(runs, requestor);
+          expect(got.attachment).toBe(joinRecords(expected.map((e) => e.text)));
+          expect(got.numbers).toBe(expected.map((e) => e.sync).join(','));
+          expect(got.n).toBe(expected.length);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -44,14 +44,14 @@ export const runHistory = sqliteTable(
   // used together, newest first, without a sort, and sim_start rides along so a time range is
   // checked in the index (bench B11).
   (t) => [
-    index('run_history_object').on(sql`object collate nocase`, t.id, t.simStart),
-    index('run_history_object_kind').on(sql`object collate nocase`, sql`kind collate nocase`, t.id, t.simStart),
-    index('run_history_object_outcome').on(sql`object collate nocase`, t.outcome, t.id, t.simStart),
-    index('run_history_kind').on(sql`kind collate nocase`, t.id, t.simStart),
-    index('run_history_trigger').on(sql`trigger collate nocase`, t.id, t.simStart),
-    index('run_history_outcome').on(t.outcome, t.id),
-    index('run_history_sim').on(t.simStart),
-    index('run_history_group').on(t.groupId),
+    // Every step writes a row (docs/benchmarks.md, "Run history's cost"): each index is a page more to
+    // write at every commit, so only two are on every row — the object's, and object + kind (Health's
+    // last T1 and reply per requestor, Run History's usual filters; nocase, as the filters compare);
+    // warnings/errors and grouped runs are few, and their indexes hold only those.
+    index('run_history_object').on(sql`object collate nocase`, t.id),
+    index('run_history_object_kind').on(sql`object collate nocase`, sql`kind collate nocase`, t.id),
+    index('run_history_outcome').on(t.outcome, t.id).where(sql`outcome <> 'OK'`),
+    index('run_history_group').on(t.groupId).where(sql`group_id is not null`),
   ],
 );
 

@@ -1,13 +1,14 @@
 import type { Db } from '@/db/client';
 import { now, logStamp } from '@/lib/core/clock';
 import { stmt } from '@/lib/core/statements';
+import { noteLogLine } from '@/lib/history/record-run';
 
 export type LogFile = 'DIRSYNC' | 'DISPATCH' | 'CENTRAL';
 export type Severity = 'Status' | 'Warning' | 'Fatal';
 
 /** Append a numbered line to a postoffice's log file. */
 export function writeLog(db: Db, poId: number, file: LogFile, severity: Severity, number: number, text: string): void {
-  stmt(db, 'insert into log_line (po_id, file, at, severity, number, text) values (?, ?, ?, ?, ?, ?)').run(
+  const { lastInsertRowid } = stmt(db, 'insert into log_line (po_id, file, at, severity, number, text) values (?, ?, ?, ?, ?, ?)').run(
     poId,
     file,
     now(db),
@@ -15,6 +16,7 @@ export function writeLog(db: Db, poId: number, file: LogFile, severity: Severity
     number,
     text,
   );
+  noteLogLine(db, Number(lastInsertRowid), severity, number); // the run history's range and problems, without reading them back
 }
 
 export interface LogLineRow {

@@ -39,10 +39,10 @@ select p.network || '/' || p.name as requestor, es.name as server, rc.dss as dss
   rc.req_sync as reqSync, rc.srv_sync as srvSync, rc.imp_sync as impSync, rc.reqtrans_high as reqtransHigh, rc.last_outcome as lastOutcome,
   sc.sync as dssSync, sc.cycle as dssCycle, sc.keep_updates as keepUpdates, sc.purged_through as purgedThrough,
   sr.id as recordId, sr.req_sync as rReqSync, sr.srv_sync as rSrvSync, sr.imp_sync as rImpSync, sr.last_cycle as lastCycle, sr.last_update_at as lastUpdateAt,
-  (select h.sim_end from run_history h where h.object = coalesce(es.name, p.network || '/' || p.name) and h.kind in ('T1', 'DXA T1') order by h.id desc limit 1) as lastSent,
+  (select h.sim_end from run_history h where h.object = coalesce(es.name, p.network || '/' || p.name) collate nocase and h.kind collate nocase in ('T1', 'DXA T1') order by h.id desc limit 1) as lastSent,
   coalesce(
-    (select h.sim_end from run_history h where h.object = p.network || '/' || p.name and h.kind = 'T3 receive' order by h.id desc limit 1),
-    (select h.sim_end from run_history h where es.name is not null and h.object >= es.name || ' ' and h.object < es.name || '!'
+    (select h.sim_end from run_history h where h.object = (p.network || '/' || p.name) collate nocase and h.kind = 'T3 receive' collate nocase order by h.id desc limit 1),
+    (select h.sim_end from run_history h where es.name is not null and h.object collate nocase >= es.name || ' ' and h.object collate nocase < es.name || '!'
        and (h.kind = 'DXA T3' or (h.kind = 'PC MTA' and h.summary like '%Import Container%')) order by h.id desc limit 1)) as lastReceived,
   ds.name as dssServer
 from reqconf rc

@@ -20,7 +20,7 @@ export function missedWindowChecks(db: Db, facts: NetworkFacts): Finding[] {
      join log_line l on l.po_id = p.id and l.file = 'DISPATCH' where l.number = ? group by p.id, l.text`,
   ).all(MISSED_RUN_WINDOW) as { poId: number; text: string; at: number; n: number }[];
   const findings: Finding[] = [];
-  const lastRun = stmt(db, 'select sim_start as at from run_history where object = ? and kind = ? order by id desc limit 1');
+  const lastRun = stmt(db, 'select sim_start as at from run_history where object = ? collate nocase and kind = ? collate nocase order by id desc limit 1');
   for (const r of rows) {
     const po = facts.pos.get(r.poId);
     const process = /NSDA -(RT|S|RR)\b/.exec(r.text)?.[1];

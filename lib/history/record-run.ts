@@ -40,7 +40,44 @@ const MAX_LISTED = 200;
 const PURGE_EVERY = 64;
 
 const triggers = new WeakMap<Database.Database, RunTrigger[]>();
-const collectors = new WeakMap<Database.Database, NotedMessage[][]>();
+/** Connections whose steps are not recorded (the benchmark's baseline for what recording costs). */
+const unrecorded = new WeakSet<Database.Database>();
+
+/**
+ * Run `fn` with run history switched off on this connection: each step is still its one
+ * transaction, it only writes no row. For `npm run bench` alone, which measures what recording
+ * adds by running the same cycles with and without it; nothing in the console or CLI calls it.
+ */
+export function withoutRunHistory<T>(db: Db, fn: () => T): T {
+  if (unrecorded.has(db.$client)) return fn();
+  unrecorded.add(db.$client);
+  try {
+    return fn();
+  } finally {
+    unrecorded.delete(db.$client);
+  }
+}
+/**
+ * What the running step has done so far, noted by the engine as it goes (messages, the ids of the
+ * log lines and events it wrote, their warnings and errors), so recording the step reads nothing
+ * back from the database: a step's row costs one insert.
+ */
+interface Frame {
+  messages: NotedMessage[];
+  logFrom: number;
+  logTo: number;
+  eventFrom: number;
+  eventTo: number;
+  /** Warning and Fatal log lines, then Warning and Error events, in the order written. */
+  logProblems: Problem[];
+  eventProblems: Problem[];
+}
+interface Problem {
+  level: 'Fatal' | 'Warning';
+  number: number;
+}
+/** The frame of the recorded step running on a connection (steps inside it are part of its row). */
+const frames = new WeakMap<Database.Database, Frame>();
 
 /**
  * Run `fn` with every step it makes recorded as started by `t`. The innermost trigger wins; it
@@ -66,11 +103,30 @@ export function currentTrigger(db: Db): RunTrigger {
 
 /** Note a message the running step sent, read or moved (no-op outside a recorded step). */
 export function noteMessage(db: Db, dir: NotedMessage['dir'], m: { subject: string; n?: number }): void {
-  const stack = collectors.get(db.$client);
-  stack?.[stack.length - 1]?.push({ dir, subject: m.subject, n: m.n ?? 0 });
+  frames.get(db.$client)?.messages.push({ dir, subject: m.subject, n: m.n ?? 0 });
 }
 
-const maxId = (db: Db, table: 'log_line' | 'event') => (stmt(db, `select coalesce(max(id), 0) as id from ${table}`).get() as { id: number }).id;
+/** Note a log line the running step wrote (lib/dirsync/log.ts; no-op outside a recorded step). */
+export function noteLogLine(db: Db, id: number, severity: string, number: number): void {
+  const f = frames.get(db.$client);
+  if (!f) return;
+  if (f.logTo < 0) f.logFrom = id;
+  f.logTo = id;
+  if (severity !== 'Status') f.logProblems.push({ level: severity === 'Fatal' ? 'Fatal' : 'Warning', number });
+}
+
+/** Note an event the running step logged (lib/exchange/events/log-event.ts; no-op outside a recorded step). */
+export function noteEvent(db: Db, id: number, type: string, eventId: number): void {
+  const f = frames.get(db.$client);
+  if (!f) return;
+  if (f.eventTo < 0) f.eventFrom = id;
+  f.eventTo = id;
+  if (type === 'Error' || type === 'Warning') f.eventProblems.push({ level: type === 'Error' ? 'Fatal' : 'Warning', number: eventId });
+}
+
+const INSERT_RUN = `insert into run_history (kind, object, trigger, who, group_id, sim_start, sim_end, wall_start, wall_end, txn_in, txn_out,
+  messages, outcome, numbers, summary, message_list, log_from, log_to, event_from, event_to)
+ values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /**
  * Run `fn` as one transaction and record it. `object` names what it ran on (called after `fn`, so
@@ -86,44 +142,35 @@ export function recordRun<T>(
   fn: () => T,
   counts?: (result: T) => RunCounts,
 ): T {
-  if (collectors.get(db.$client)?.length) return step(db, fn);
+  if (frames.has(db.$client) || unrecorded.has(db.$client)) return step(db, fn);
   return step(db, () => {
     const wallStart = Date.now(); // run history's wall time is a record of the host, not model behaviour
     const simStart = now(db);
-    const logFrom = maxId(db, 'log_line') + 1;
-    const eventFrom = maxId(db, 'event') + 1;
-    let stack = collectors.get(db.$client);
-    if (!stack) collectors.set(db.$client, (stack = []));
-    const noted: NotedMessage[] = [];
-    stack.push(noted);
+    // A step that writes no line or event keeps an empty range (from > to).
+    const frame: Frame = { messages: [], logFrom: 0, logTo: -1, eventFrom: 0, eventTo: -1, logProblems: [], eventProblems: [] };
+    frames.set(db.$client, frame);
     let result: T;
     try {
       result = fn();
     } finally {
-      stack.pop();
+      frames.delete(db.$client);
     }
-    const logTo = maxId(db, 'log_line');
-    const eventTo = maxId(db, 'event');
     const c = counts?.(result) ?? {};
     if (c.idle) return result;
     const fatal = (result as { fatal?: { number: number; text: string } } | undefined)?.fatal;
-    const problems = stmt(
-      db,
-      `select severity as level, number from log_line where id between ? and ? and severity <> 'Status'
-       union all select case type when 'Error' then 'Fatal' else 'Warning' end, event_id from event
-       where id between ? and ? and type in ('Error', 'Warning')`,
-    ).all(logFrom, logTo, eventFrom, eventTo) as { level: 'Fatal' | 'Warning'; number: number }[];
+    const problems = frame.logProblems.concat(frame.eventProblems);
     const outcome = fatal || problems.some((p) => p.level === 'Fatal') ? 'Error' : problems.length ? 'Warning' : 'OK';
-    const numbers = [...new Set([...(fatal ? [fatal.number] : []), ...problems.map((p) => p.number)])].join(',');
-    const sum = (dir: NotedMessage['dir']) => noted.filter((m) => m.dir === dir).reduce((s, m) => s + m.n, 0);
+    const numbers = fatal || problems.length ? [...new Set([...(fatal ? [fatal.number] : []), ...problems.map((p) => p.number)])].join(',') : '';
+    const noted = frame.messages;
+    let sent = 0;
+    let read = 0;
+    for (const m of noted) {
+      if (m.dir === 'sent') sent += m.n;
+      else if (m.dir === 'read') read += m.n;
+    }
     const summary = c.summary ?? (fatal ? `Fatal [${fatal.number}] ${fatal.text}` : ((result as { lines?: string[] } | undefined)?.lines ?? []).join(' · '));
     const t = currentTrigger(db);
-    const row = stmt(
-      db,
-      `insert into run_history (kind, object, trigger, who, group_id, sim_start, sim_end, wall_start, wall_end, txn_in, txn_out,
-        messages, outcome, numbers, summary, message_list, log_from, log_to, event_from, event_to)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
-    ).get(
+    const id = stmt(db, INSERT_RUN).run(
       c.kind ?? kind,
       object(result),
       t.trigger,
@@ -133,19 +180,19 @@ export function recordRun<T>(
       now(db),
       wallStart,
       Date.now(),
-      c.txnIn ?? sum('read'),
-      c.txnOut ?? sum('sent'),
+      c.txnIn ?? read,
+      c.txnOut ?? sent,
       c.moved ?? noted.length,
       outcome,
       numbers,
       summary.slice(0, 1000),
-      JSON.stringify(noted.slice(0, MAX_LISTED)),
-      logFrom,
-      logTo,
-      eventFrom,
-      eventTo,
-    ) as { id: number };
-    if (row.id % PURGE_EVERY === 0) purgeRunHistory(db);
+      noted.length ? JSON.stringify(noted.length > MAX_LISTED ? noted.slice(0, MAX_LISTED) : noted) : '[]',
+      frame.logFrom,
+      frame.logTo,
+      frame.eventFrom,
+      frame.eventTo,
+    ).lastInsertRowid;
+    if (Number(id) % PURGE_EVERY === 0) purgeRunHistory(db);
     return result;
   });
 }

@@ -3,6 +3,7 @@ import { now } from '@/lib/core/clock';
 import { stmt } from '@/lib/core/statements';
 import type { LoggingService } from '../services/diagnostics-categories';
 import type { ServerRow } from '../servers/servers';
+import { noteEvent } from '@/lib/history/record-run';
 
 export type EventType = 'Error' | 'Warning' | 'Information';
 
@@ -38,7 +39,7 @@ export function logEvent(db: Db, server: Pick<ServerRow, 'id' | 'name' | 'versio
   if (bytes > room && !makeRoom(db, server.name, bytes - room, settings.overwrite === 'older_than' ? at - settings.days * 86_400_000 : null, settings.overwrite)) {
     return false; // the log is full and may not be overwritten: the event is lost, as on NT
   }
-  stmt(db, 'insert into event (computer, at, source, type, category, event_id, description, bytes) values (?, ?, ?, ?, ?, ?, ?, ?)').run(
+  const { lastInsertRowid } = stmt(db, 'insert into event (computer, at, source, type, category, event_id, description, bytes) values (?, ?, ?, ?, ?, ?, ?, ?)').run(
     server.name,
     at,
     e.source,
@@ -48,6 +49,7 @@ export function logEvent(db: Db, server: Pick<ServerRow, 'id' | 'name' | 'versio
     e.description,
     bytes,
   );
+  noteEvent(db, Number(lastInsertRowid), e.type, e.eventId); // the run history's range and problems, without reading them back
   stmt(db, 'update event_log_settings set used_bytes = used_bytes + ? where computer = ?').run(bytes, server.name);
   return true;
 }
