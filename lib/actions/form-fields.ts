@@ -46,8 +46,8 @@ export const stringList = z
 export const passwordChange = (given: string, clear: boolean) => (clear ? '' : given === '' ? undefined : given);
 
 /**
- * The form field an engine message is about, found by the label the message names: `rules` pairs
- * a pattern with a field name, the first match wins.
+ * @deprecated The form field an engine message is about, found by the label the message names.
+ * Engine errors carry their `field` now (lib/dirsync/errors.ts): list it in the action's `fields`.
  */
 export const fieldByMessage =
   (rules: [RegExp, string][]) =>

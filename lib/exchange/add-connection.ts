@@ -84,14 +84,14 @@ function connectablePo(db: Db, server: ServerRow, poSpec: string): PoRow {
   if (po.kind !== 'msmail') {
     const owner = serverOfConnector(db, po.id);
     const whose = owner?.id === server.id ? `${server.name}'s own MS Mail Connector` : `the MS Mail Connector of Exchange server ${owner?.name ?? '?'}`;
-    throw usage(`${poKey(po)} is the connector postoffice of ${whose}, not an MS Mail postoffice: a connection goes to an MS Mail (PC) postoffice`);
+    throw usage(`${poKey(po)} is the connector postoffice of ${whose}, not an MS Mail postoffice: a connection goes to an MS Mail (PC) postoffice`, { code: 'connection.connector-postoffice', field: 'postoffice' });
   }
   return po;
 }
 
 export function checkUnc(path: string): string {
   const p = path.trim();
-  if (!UNC.test(p)) throw usage(`Postoffice Path "${path}" is not a UNC path: write \\\\servername\\sharename[\\path], e.g. \\\\SERVER1\\MAILDATA`);
+  if (!UNC.test(p)) throw usage(`Postoffice Path "${path}" is not a UNC path: write \\\\servername\\sharename[\\path], e.g. \\\\SERVER1\\MAILDATA`, { code: 'connection.unc-path-invalid', field: 'uncPath' });
   return p;
 }
 
@@ -102,7 +102,7 @@ export function checkPathFree(db: Db, server: ServerRow, uncPath: string, except
     `select p.network, p.name from connector_connection c join postoffice p on p.id = c.po_id
      where c.server_id = ? and c.kind = 'LAN' and c.unc_path = ? collate nocase and c.id <> ?`,
   ).get(server.id, uncPath, exceptId) as { network: string; name: string } | undefined;
-  if (other) throw conflict(`${uncPath} is already the path of ${server.name}'s connection to ${poKey(other)}: two connections to one postoffice path are not allowed (event 4188)`);
+  if (other) throw conflict(`${uncPath} is already the path of ${server.name}'s connection to ${poKey(other)}: two connections to one postoffice path are not allowed (event 4188)`, { code: 'connection.unc-path-taken', field: 'uncPath' });
 }
 
 const connectionOf = (db: Db, server: ServerRow, po: PoRow) =>
@@ -130,17 +130,17 @@ export function addConnection(db: Db, serverName: string, poSpec: string, opts: 
     let po: PoRow;
     if (kind === 'LAN') {
       po = connectablePo(db, server, poSpec);
-      if (RESERVED_NETWORK_NAMES.includes(po.network)) throw usage(`${po.network} is a reserved network name. Enter a different name.`);
+      if (RESERVED_NETWORK_NAMES.includes(po.network)) throw usage(`${po.network} is a reserved network name. Enter a different name.`, { code: 'network.reserved', field: 'network' });
     } else {
       // Typed names: the reserved check comes before the name rules (*EMS is not a valid name).
       const [network, postoffice = '', ...rest] = poSpec.split('/');
-      if (rest.length) throw usage(`"${poSpec}" is not a postoffice name: write NET/PO`);
+      if (rest.length) throw usage(`"${poSpec}" is not a postoffice name: write NET/PO`, { code: 'connection.postoffice-spec-invalid' });
       po = typedPo(db, server, network, postoffice, kind);
     }
     const key = poKey(po);
     const existing = connectionOf(db, server, po);
     if (existing) {
-      throw conflict(`${server.name}'s MS Mail Connector already has a connection to ${key} (${existing.kind}): delete it first to connect it another way`);
+      throw conflict(`${server.name}'s MS Mail Connector already has a connection to ${key} (${existing.kind}): delete it first to connect it another way`, { code: 'connection.exists', field: 'postoffice' });
     }
     const row = { uncPath: '', connectAs: '', phoneNumber: '', x121Address: '', attempts: ATTEMPTS_DEFAULT, viaId: null as number | null };
     if (kind === 'LAN') {
@@ -180,17 +180,15 @@ export function removeConnection(db: Db, serverName: string, poSpec: string): Re
     const po = resolvePo(db, poSpec);
     const key = poKey(po);
     const row = connectionOf(db, server, po);
-    if (!row) throw notFound(`${server.name}'s MS Mail Connector has no connection to ${key}: "dirsync exchange connection list ${server.name}" shows its connections`);
+    if (!row) throw notFound(`${server.name}'s MS Mail Connector has no connection to ${key}: "dirsync exchange connection list ${server.name}" shows its connections`, { code: 'connection.not-found' });
     const routes = routedThrough(db, server.id, po.id);
     if (routes.length) {
-      throw conflict(`${INDIRECT_FIRST} ${routes.join(', ')} ${routes.length === 1 ? 'is' : 'are'} routed through ${key}.`);
+      throw conflict(`${INDIRECT_FIRST} ${routes.join(', ')} ${routes.length === 1 ? 'is' : 'are'} routed through ${key}.`, { code: 'connection.routes-through' });
     }
     const mtas = mtasServicing(db, server.id, po.id);
     if (mtas.length) {
       const list = mtas.map((m) => `"${m}"`).join(', ');
-      throw conflict(
-        `${key} is serviced by the Connector (PC) MTA ${list} on ${server.name}: take it off the MTA's Postoffices Serviced first (dirsync exchange mta set ${server.name} ${`"${mtas[0]}"`} --services <the other postoffices>)`,
-      );
+      throw conflict(`${key} is serviced by the Connector (PC) MTA ${list} on ${server.name}: take it off the MTA's Postoffices Serviced first (dirsync exchange mta set ${server.name} ${`"${mtas[0]}"`} --services <the other postoffices>)`, { code: 'connection.serviced-by-mta' });
     }
     stmt(db, 'delete from connector_connection where id = ?').run(row.id);
     stmt(db, "delete from address_space where server_id = ? and upper(type) = 'MS' and upper(address) = ?").run(server.id, key);
@@ -242,7 +240,7 @@ function toDto(db: Db, server: ServerRow, r: ConnectionRow): ConnectionDto {
 export function connectionDto(db: Db, server: ServerRow, key: string): ConnectionDto {
   const [network, name] = key.split('/');
   const row = stmt(db, `select ${connectionColumns} where c.server_id = ? and p.network = ? and p.name = ?`).get(server.id, network, name) as ConnectionRow | undefined;
-  if (!row) throw notFound(`${server.name}'s MS Mail Connector has no connection to ${key}`);
+  if (!row) throw notFound(`${server.name}'s MS Mail Connector has no connection to ${key}`, { code: 'connection.not-found' });
   return toDto(db, server, row);
 }
 

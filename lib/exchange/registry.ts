@@ -39,7 +39,7 @@ const DWORD_MAX = 0xffffffff;
 export function valueName(text: string): DxaValueName {
   const found = (Object.keys(DXA_VALUES) as DxaValueName[]).find((n) => n.toLowerCase() === text.trim().toLowerCase());
   if (!found) {
-    throw usage(`"${text}" is not a value this model keeps under ${DXA_KEY}: use ${Object.keys(DXA_VALUES).join(', ')}`);
+    throw usage(`"${text}" is not a value this model keeps under ${DXA_KEY}: use ${Object.keys(DXA_VALUES).join(', ')}`, { code: 'registry.value-unknown' });
   }
   return found;
 }
@@ -49,7 +49,7 @@ export function parseDword(name: string, text: string): number {
   const t = text.trim();
   const n = /^\d{1,10}$/.test(t) ? Number(t) : /^0x[0-9a-f]{1,8}$/i.test(t) ? parseInt(t.slice(2), 16) : NaN;
   if (!Number.isInteger(n) || n < 0 || n > DWORD_MAX) {
-    throw usage(`${name} is a REG_DWORD: give a number from 0 to 4294967295, decimal or 0x hexadecimal (e.g. 1 or 0x1); got "${text}"`);
+    throw usage(`${name} is a REG_DWORD: give a number from 0 to 4294967295, decimal or 0x hexadecimal (e.g. 1 or 0x1); got "${text}"`, { code: 'registry.dword-invalid', field: 'data' });
   }
   return n;
 }
@@ -80,7 +80,7 @@ const stored = (db: Db, server: ServerRow, name: DxaValueName) =>
 
 function missing(server: ServerRow, name: DxaValueName): Error {
   const example = DXA_VALUES[name] === 'REG_DWORD' ? '1' : '"<Remote Dirsync Requestor name>"';
-  return notFound(`${server.name} has no value ${name} under ${DXA_KEY}: set it with "dirsync reg set ${server.name} ${name} ${example}"`);
+  return notFound(`${server.name} has no value ${name} under ${DXA_KEY}: set it with "dirsync reg set ${server.name} ${name} ${example}"`, { code: 'registry.not-found' });
 }
 
 /** `reg get`: one value; a notFound error when it is not set. */
@@ -98,13 +98,13 @@ export function setRegistryValue(db: Db, serverName: string, nameText: string, d
   const type = DXA_VALUES[name];
   let text: string;
   if (type === 'REG_DWORD') {
-    if (data.length !== 1) throw usage(`${name} is a REG_DWORD: give exactly one number (e.g. 1); got ${data.length} values`);
+    if (data.length !== 1) throw usage(`${name} is a REG_DWORD: give exactly one number (e.g. 1); got ${data.length} values`, { code: 'registry.dword-count', field: 'data' });
     text = String(parseDword(name, data[0]));
   } else {
     const strings = data.map((s) => s.trim());
-    if (strings.length === 0) throw usage(`${name} is a REG_MULTI_SZ: give one or more strings, one per Remote Dirsync Requestor name`);
+    if (strings.length === 0) throw usage(`${name} is a REG_MULTI_SZ: give one or more strings, one per Remote Dirsync Requestor name`, { code: 'registry.multi-sz-empty', field: 'data' });
     const bad = strings.findIndex((s) => s === '' || /[\r\n\0]/.test(s));
-    if (bad >= 0) throw usage(`${name}: string ${bad + 1} is empty or holds a line break; each string of a REG_MULTI_SZ is one non-empty line`);
+    if (bad >= 0) throw usage(`${name}: string ${bad + 1} is empty or holds a line break; each string of a REG_MULTI_SZ is one non-empty line`, { code: 'registry.multi-sz-invalid', field: 'data' });
     text = strings.join('\n');
   }
   return step(db, () => {

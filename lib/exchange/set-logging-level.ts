@@ -42,7 +42,7 @@ export function levelName(level: number): string {
 /** A Diagnostics Logging service by its name, case-insensitive. */
 export function parseLoggingService(text: string): LoggingService {
   const found = SERVICE_NAMES.find((s) => s.toLowerCase() === text.trim().toLowerCase());
-  if (!found) throw usage(`"${text}" is not a diagnostics logging service: use one of ${SERVICE_NAMES.join(', ')}`);
+  if (!found) throw usage(`"${text}" is not a diagnostics logging service: use one of ${SERVICE_NAMES.join(', ')}`, { code: 'logging.service-invalid' });
   return found;
 }
 
@@ -53,7 +53,7 @@ export function parseLoggingLevel(text: string): number {
   if (byName) return LOGGING_LEVELS[byName];
   const byValue = LEVEL_NAMES.find((n) => String(LOGGING_LEVELS[n]) === t);
   if (byValue) return LOGGING_LEVELS[byValue];
-  throw usage(`"${text}" is not a logging level: use none, minimum, medium or maximum (0, 1, 3, 5)`);
+  throw usage(`"${text}" is not a logging level: use none, minimum, medium or maximum (0, 1, 3, 5)`, { code: 'logging.level-invalid' });
 }
 
 /** The categories named: one (case-insensitive) or `*` for every category of the service. */
@@ -61,7 +61,7 @@ function parseCategories(service: LoggingService, text: string): string[] {
   const all: readonly string[] = LOGGING_SERVICES[service];
   if (text.trim() === '*') return [...all];
   const found = all.find((c) => c.toLowerCase() === text.trim().toLowerCase());
-  if (!found) throw usage(`"${text}" is not a category of ${service}: use one of ${all.map((c) => `"${c}"`).join(', ')}, or * for all`);
+  if (!found) throw usage(`"${text}" is not a category of ${service}: use one of ${all.map((c) => `"${c}"`).join(', ')}, or * for all`, { code: 'logging.category-invalid' });
   return [found];
 }
 

@@ -28,7 +28,7 @@ export const sameFix = (a: Fix, b: Fix) =>
 export function applyHealthFix(db: Db, fix: StateFix): string {
   return step(db, () => {
     if (!checkHealth(db).findings.some((f) => f.fixes.some((x) => sameFix(x, fix)))) {
-      throw conflict('No current Health finding offers this fix (it may have been applied or cleared already): refresh the Health page');
+      throw conflict('No current Health finding offers this fix (it may have been applied or cleared already): refresh the Health page', { code: 'health.fix-gone' });
     }
     if (fix.kind === 'restart-service') {
       const r = controlService(db, fix.server, fix.service, 'restart');

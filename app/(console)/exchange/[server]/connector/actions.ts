@@ -23,9 +23,6 @@ const text = z.string().optional();
 /** `NET/PO`, or `NET~PO` as URLs carry it. */
 const postoffice = z.string().min(1).transform((s) => s.replace('~', '/'));
 
-/** Which field of the dialog an engine message is about: the message names the field as the dialog labels it. */
-const fieldByMessage = (pairs: [RegExp, string][]) => (e: Error) => pairs.find(([re]) => re.test(e.message))?.[1];
-
 /** General, Interchange and the Connections tab's check box: the fields each tab sends. */
 export const saveConnectorAction = defineAction({
   name: 'MS Mail Connector: Properties',
@@ -67,13 +64,7 @@ export const saveConnectorAction = defineAction({
     audit(`${result.server} MS Mail Connector`, undefined, result);
     return { revision: result.revision };
   },
-  fieldOf: fieldByMessage([
-    [/^Display name/, 'displayName'],
-    [/^Max \(K\)/, 'maxMessageKb'],
-    [/^Administrative note/, 'adminNote'],
-    [/^Administrator's mailbox/, 'administratorMailbox'],
-    [/^Primary language/, 'primaryLanguage'],
-  ]),
+  fields: ['displayName', 'maxMessageKb', 'adminNote', 'administratorMailbox', 'primaryLanguage'],
 });
 
 export const saveLocalPostofficeAction = defineAction({
@@ -85,23 +76,11 @@ export const saveLocalPostofficeAction = defineAction({
     audit(`${r.server} MS Mail Connector Local Postoffice`, undefined, { network: r.network, postoffice: r.postoffice });
     return { network: r.network, postoffice: r.postoffice };
   },
-  fieldOf: fieldByMessage([
-    [/^Network name|reserved network name/, 'network'],
-    [/^PostOffice name/, 'postoffice'],
-  ]),
+  fields: ['network', 'postoffice'],
 });
 
-/** Which Create/Modify Connection field an engine message is about (the messages name the field first). */
-const connectionFieldOf = fieldByMessage([
-  [/^Postoffice Path|already the path/, 'uncPath'],
-  [/^Phone number/, 'phoneNumber'],
-  [/^X\.121 address/, 'x121Address'],
-  [/^Connection attempts/, 'connectionAttempts'],
-  [/^Indirect via/, 'via'],
-  [/^Connection Parameters/, 'kind'],
-  [/^Network|reserved network name/, 'network'],
-  [/^[Pp]ostoffice|connector postoffice|already has a connection/, 'postoffice'],
-]);
+/** The Create/Modify Connection fields an engine error can be about. */
+const connectionFields = ['uncPath', 'phoneNumber', 'x121Address', 'connectionAttempts', 'via', 'kind', 'network', 'postoffice'];
 
 /** What the audit trail keeps of a connection: its kind and that kind's fields. */
 const connectionAudit = (r: ConnectionDto) => ({
@@ -144,7 +123,7 @@ export const createConnectionAction = defineAction({
     audit(`${r.server} connection ${r.postoffice}`, null, connectionAudit(r));
     return { postoffice: r.postoffice, kind: r.kind };
   },
-  fieldOf: connectionFieldOf,
+  fields: connectionFields,
 });
 
 /** Modify…: the fields of the connection's own kind; `kind` is sent back unchanged (it is fixed). */
@@ -158,7 +137,7 @@ export const modifyConnectionAction = defineAction({
     audit(`${r.server} connection ${r.postoffice}`, undefined, connectionAudit(r));
     return { postoffice: r.postoffice };
   },
-  fieldOf: connectionFieldOf,
+  fields: connectionFields,
 });
 
 export const deleteConnectionAction = defineAction({
@@ -214,14 +193,8 @@ const mtaSettings = (input: z.infer<z.ZodObject<typeof mtaFields>>) => ({
   comPort: input.comPort,
   services: input.services.filter((s) => s !== 'off'),
 });
-const mtaFieldOf = fieldByMessage([
-  [/^"Check for mail every"/, 'pollMinutes'],
-  [/^"Update configuration every"/, 'configMinutes'],
-  [/^Service Name/, 'serviceName'],
-  [/^Postoffices Serviced/, 'services'],
-  [/^Connection Parameters/, 'connectionType'],
-  [/^Communication Port/, 'comPort'],
-]);
+/** The Connector (PC) MTA dialog's fields an engine error can be about. */
+const mtaErrorFields = ['pollMinutes', 'configMinutes', 'serviceName', 'services', 'connectionType', 'comPort'];
 
 export const newMtaAction = defineAction({
   name: 'Connector MTAs: New',
@@ -232,7 +205,7 @@ export const newMtaAction = defineAction({
     audit(`${r.server} Connector (PC) MTA ${r.serviceName}`, null, r);
     return { serviceName: r.serviceName };
   },
-  fieldOf: mtaFieldOf,
+  fields: mtaErrorFields,
 });
 
 export const configureMtaAction = defineAction({
@@ -244,7 +217,7 @@ export const configureMtaAction = defineAction({
     audit(`${r.server} Connector (PC) MTA ${r.serviceName}`, undefined, r);
     return { serviceName: r.serviceName, restartNeeded: r.restartNeeded };
   },
-  fieldOf: mtaFieldOf,
+  fields: mtaErrorFields,
 });
 
 export const removeMtaAction = defineAction({
@@ -284,7 +257,8 @@ export const saveAddressSpaceAction = defineAction({
     audit(`${input.server.toUpperCase()} MS Mail Connector Address Space`, undefined, list);
     return { entries: list.length };
   },
-  fieldOf: (e) => (/^Cost/.test(e.message) ? 'cost' : /^Type/.test(e.message) ? 'newType' : /^Address|already exists/.test(e.message) ? 'newAddress' : undefined),
+  // A cost is one of the list's; type and address are the New row's.
+  fields: { cost: 'cost', type: 'newType', address: 'newAddress' },
 });
 
 const changes = z

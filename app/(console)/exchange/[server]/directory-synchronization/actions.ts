@@ -55,7 +55,8 @@ export const deliveryRestrictionsAction = defineAction({
     accept: aliases,
     reject: aliases,
   }),
-  fieldOf: (e) => (/Accept/.test(e.message) ? 'acceptFrom' : /Reject|alias/.test(e.message) ? 'rejectFrom' : undefined),
+  // A sender that is not a recipient is marked on the lists' last field, as before.
+  fields: { acceptFrom: 'acceptFrom', rejectFrom: 'rejectFrom', alias: 'rejectFrom' },
   run: ({ db, input, audit }) => {
     const server = resolveServer(db, input.server);
     const before = getDirectorySyncSettings(db, server.name);
@@ -85,7 +86,7 @@ export const templateMapsAction = defineAction({
   name: 'Directory Synchronization: Templates',
   revisionOf: (db, input) => directorySyncRevision(db, input.server),
   schema: z.object({ server: z.string().min(1), revision, direction: z.enum(['incoming', 'outgoing']), maps }),
-  fieldOf: () => 'maps',
+  otherErrorsAt: 'maps',
   run: ({ db, input, audit }) => {
     const server = resolveServer(db, input.server);
     const before = getDirectorySyncSettings(db, server.name)[input.direction];

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { remoteRequestorRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
-import { checkbox, dirsyncTabs, fieldByMessage, passwordChange, required, revision } from '@/lib/actions/form-fields';
+import { checkbox, dirsyncTabs, passwordChange, required, revision } from '@/lib/actions/form-fields';
 import { findRemoteLink, exportContainerNames } from '@/lib/exchange/dirsync-links';
 import { addRemoteRequestor, setRemoteRequestor } from '@/lib/exchange/save-remote-requestor';
 import { resolveServer } from '@/lib/exchange/servers';
@@ -13,12 +13,8 @@ const server = z.string().min(1);
 const po = z.string().trim().min(1, 'Pick the MS Mail postoffice that is the requestor');
 const tabs = dirsyncTabs({ server, po });
 
-const fieldOf = fieldByMessage([
-  [/^Name /, 'name'],
-  [/Requestor language/, 'language'],
-  [/import container/i, 'importContainer'],
-  [/recipients container/, 'exportContainers'],
-]);
+/** The fields of the tabs an engine error can be about (a recipients container is one of the Export Containers). */
+const fields = { name: 'name', language: 'language', importContainer: 'importContainer', container: 'exportContainers' };
 
 const describe = (db: Db, serverName: string, which: string) => {
   const l = findRemoteLink(db, resolveServer(db, serverName), which);
@@ -47,7 +43,7 @@ export const saveRemoteRequestorAction = defineAction({
     tabs.importContainer,
     tabs.exportContainers,
   ]),
-  fieldOf,
+  fields,
   run: ({ db, input, audit }) => {
     const before = describe(db, input.server, input.po);
     const fields =
@@ -86,7 +82,7 @@ export const addRemoteRequestorAction = defineAction({
     importContainer: required('Import container'),
     exportNext: checkbox,
   }),
-  fieldOf,
+  fields,
   run: ({ db, input, audit }) => {
     const link = addRemoteRequestor(db, input.server, input.po, {
       name: input.name || undefined,
