@@ -58,7 +58,7 @@ export const uploadFileAction = defineAction({
   fields: ['name'],
   otherErrorsAt: 'content',
   run: ({ db, input, audit }) => {
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.content) || input.content.length % 4 !== 0) throw usage('the upload did not arrive whole: choose the file again');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.content) || input.content.length % 4 !== 0) throw usage('the upload did not arrive whole: choose the file again', { code: 'upload.incomplete' });
     const at = resolvePlace(db, input.place);
     const bytes = new Uint8Array(Buffer.from(input.content, 'base64'));
     const done = placeFile(db, at, input.name, bytes);

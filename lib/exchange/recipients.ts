@@ -96,3 +96,15 @@ export function freeMsMailbox(db: Db, server: ServerRow, alias: string): string 
     if (!taken.get(server.siteId, candidate)) return candidate;
   }
 }
+
+/**
+ * The mailboxes of the server's site, hidden ones included: what the Administrator's mailbox
+ * pickers (the Dirsync Server's Dirsync administrator, the connector's Administrator's mailbox)
+ * show, and what their verbs accept — the Administrator sees hidden recipients (docs/console.md).
+ */
+export function siteMailboxes(db: Db, server: ServerRow): { alias: string; displayName: string }[] {
+  return stmt(db, "select alias, display_name as displayName from recipient where site_id = ? and kind = 'mailbox' order by display_name collate nocase").all(server.siteId) as {
+    alias: string;
+    displayName: string;
+  }[];
+}

@@ -4,6 +4,7 @@ import { reqconfOf } from '@/lib/dirsync/reqconf';
 import { stmt } from '@/lib/dirsync/statements';
 import { dirsyncServerOf } from '@/lib/exchange/create-dirsync-server';
 import { exportContainerNames, findRemoteLink, links, requestorLink, LANGUAGES, type LinkRow } from '@/lib/exchange/dirsync-links';
+import { siteMailboxes } from '@/lib/exchange/recipients';
 import { describeSchedule, type ScheduleStyle } from '@/lib/exchange/schedule-grid';
 import { connectorPo, dxaRole, findServer, type ServerRow } from '@/lib/exchange/servers';
 
@@ -61,12 +62,6 @@ export function getDirsyncServerSheet(db: Db, server: ServerRow): DirsyncServerS
     mailboxes: siteMailboxes(db, server),
     remoteRequestors: links(db, server, 'remote').length,
   };
-}
-
-export function siteMailboxes(db: Db, server: ServerRow): { alias: string; displayName: string }[] {
-  return stmt(db, "select alias, display_name as displayName from recipient where site_id = ? and kind = 'mailbox' and hidden = 0 order by display_name collate nocase").all(
-    server.siteId,
-  ) as { alias: string; displayName: string }[];
 }
 
 export interface RemoteRequestorRowView {

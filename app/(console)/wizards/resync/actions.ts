@@ -87,7 +87,7 @@ export const uploadResyncGlbAction = defineAction({
   schema: z.object({ id, revision, data: z.string().max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4, `The file is larger than ${MAX_UPLOAD_BYTES} bytes`) }),
   otherErrorsAt: 'file',
   run: ({ db, input, audit }) => {
-    if (input.data !== '' && !/^[A-Za-z0-9+/]+={0,2}$/.test(input.data)) throw usage('the upload did not arrive as a file: choose it again');
+    if (input.data !== '' && !/^[A-Za-z0-9+/]+={0,2}$/.test(input.data)) throw usage('the upload did not arrive as a file: choose it again', { code: 'upload.incomplete' });
     const bytes = input.data === '' ? null : new Uint8Array(Buffer.from(input.data, 'base64'));
     const rev = uploadWizardFile(db, input.id, input.revision, bytes);
     audit(`Resync Wizard ${input.id}`, null, bytes ? { uploaded: 'RESYNC.GLB', bytes: bytes.length } : { uploaded: null });

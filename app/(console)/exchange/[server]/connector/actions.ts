@@ -3,18 +3,16 @@
 import { z } from 'zod';
 import { connectionRevision, connectorRevision, loggingRevision, pcMtaRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
-import { usage } from '@/lib/dirsync/errors';
 import { checkbox, revision } from '@/lib/actions/form-fields';
 import { addConnection, removeConnection, type ConnectionDto } from '@/lib/exchange/add-connection';
 import { deleteQueuedMessage } from '@/lib/exchange/delete-queued-message';
-import { LOGGING_SERVICES } from '@/lib/exchange/diagnostics-categories';
+import { LOGGING_TABS, saveDiagnosticsLogging } from '@/lib/exchange/save-diagnostics-logging';
 import { modifyConnection } from '@/lib/exchange/modify-connection';
 import { returnQueuedMessage } from '@/lib/exchange/return-queued-message';
 import { saveAddressSpace } from '@/lib/exchange/save-address-space';
 import { saveMsMailConnector } from '@/lib/exchange/save-ms-mail-connector';
 import { addPcMta, removePcMta, setPcMta } from '@/lib/exchange/save-pc-mta';
 import { setLocalPostoffice } from '@/lib/exchange/set-local-postoffice';
-import { setLoggingLevel } from '@/lib/exchange/set-logging-level';
 
 /** The MS Mail Connector (<SERVER>) Properties sheet: one action per button, each one engine verb. */
 
@@ -272,23 +270,15 @@ const changes = z
     }
   });
 
-/** The services of the connector's Diagnostics Logging tab. */
-const CONNECTOR_LOGGING = ['MSExchangeMSMI', 'MSExchangePCMTA', 'MSExchangeATMTA'] as const;
 
 /** Diagnostics Logging tab (MSExchangeMSMI, MSExchangePCMTA, MSExchangeATMTA). */
 export const connectorLoggingAction = defineAction({
   name: 'MS Mail Connector: Diagnostics Logging',
   schema: z.object({ server, changes }),
-  revisionOf: (db, input) => loggingRevision(db, input.server, CONNECTOR_LOGGING),
+  revisionOf: (db, input) => loggingRevision(db, input.server, LOGGING_TABS.connector.services),
   run: ({ db, input, audit }) => {
-    const allowed: string[] = [...CONNECTOR_LOGGING];
-    const results = input.changes.map((c) => {
-      if (!allowed.includes(c.service) || !(LOGGING_SERVICES[c.service as keyof typeof LOGGING_SERVICES] as readonly string[] | undefined)?.includes(c.category)) {
-        throw usage(`${c.service} ${c.category} is not a category of the MS Mail Connector's Diagnostics Logging tab`);
-      }
-      return setLoggingLevel(db, input.server, c.service, c.category, String(c.level));
-    });
+    const r = saveDiagnosticsLogging(db, input.server, 'connector', input.changes);
     audit(`${input.server.toUpperCase()} diagnostics logging`, undefined, input.changes);
-    return { restartNeeded: results.some((r) => r.restartNeeded), changed: results.length };
+    return r;
   },
 });

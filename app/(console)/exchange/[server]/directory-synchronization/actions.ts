@@ -3,9 +3,7 @@
 import { z } from 'zod';
 import { directorySyncRevision, loggingRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
-import { usage } from '@/lib/dirsync/errors';
-import { LOGGING_SERVICES } from '@/lib/exchange/diagnostics-categories';
-import { setLoggingLevel } from '@/lib/exchange/set-logging-level';
+import { LOGGING_TABS, saveDiagnosticsLogging } from '@/lib/exchange/save-diagnostics-logging';
 import { revision } from '@/lib/actions/form-fields';
 import { saveDeliveryRestrictions } from '@/lib/exchange/save-delivery-restrictions';
 import { saveTemplateMaps } from '@/lib/exchange/save-template-maps';
@@ -25,16 +23,11 @@ const changes = z.string().transform((s, ctx) => {
 export const dxLoggingAction = defineAction({
   name: 'Directory Synchronization: Diagnostics Logging',
   schema: z.object({ server: z.string().min(1), changes }),
-  revisionOf: (db, input) => loggingRevision(db, input.server, ['MSExchangeDX']),
+  revisionOf: (db, input) => loggingRevision(db, input.server, LOGGING_TABS['directory-sync'].services),
   run: ({ db, input, audit }) => {
-    const results = input.changes.map((c) => {
-      if (c.service !== 'MSExchangeDX' || !(LOGGING_SERVICES.MSExchangeDX as readonly string[]).includes(c.category)) {
-        throw usage(`${c.service} ${c.category} is not a category of the Directory Synchronization object's Diagnostics Logging tab`);
-      }
-      return setLoggingLevel(db, input.server, c.service, c.category, String(c.level));
-    });
+    const r = saveDiagnosticsLogging(db, input.server, 'directory-sync', input.changes);
     audit(`${input.server.toUpperCase()} diagnostics logging`, undefined, input.changes);
-    return { restartNeeded: results.some((r) => r.restartNeeded), changed: results.length };
+    return r;
   },
 });
 
