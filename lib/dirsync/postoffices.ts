@@ -43,7 +43,7 @@ export function resolvePo(db: Db, spec: string): PoRow {
     if (!po) throw notFound(`no postoffice on drive ${s.toUpperCase()}: run "dirsync po list" to see the drives`, { code: 'postoffice.drive-not-found' });
     return po;
   }
-  if (!s.includes('/')) throw usage(`"${spec}" is neither a drive letter nor NET/PO`, { code: 'postoffice.spec-invalid' });
+  if (!s.includes('/')) throw usage(`"${spec}" is neither a drive letter nor NET/PO`, { code: 'postoffice.spec-not-drive' });
   const po = findPo(db, parsePoName(s));
   if (!po) throw notFound(`postoffice ${s.toUpperCase()} does not exist: create it with "dirsync po create ${s.toUpperCase()}"`, { code: 'postoffice.not-found' });
   return po;

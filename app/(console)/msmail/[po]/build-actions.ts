@@ -38,7 +38,6 @@ export const createRequestorAction = defineAction({
   name: 'Dir-Sync: Server Requestors: Create',
   noRevision: 'registers a new requestor on the dirsync server',
   schema: z.object({ po, requestor: required('Requestor postoffice'), password: z.string().default('') }),
-  fields: ['password'],
   otherErrorsAt: 'requestor',
   run: ({ db, input, audit }) => {
     createServerRequestor(db, input.po, input.requestor, input.password);

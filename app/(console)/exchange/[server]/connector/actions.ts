@@ -78,7 +78,7 @@ export const saveLocalPostofficeAction = defineAction({
 });
 
 /** The Create/Modify Connection fields an engine error can be about. */
-const connectionFields = ['uncPath', 'phoneNumber', 'x121Address', 'connectionAttempts', 'via', 'kind', 'network', 'postoffice'];
+const connectionFields = ['uncPath', 'connectAs', 'phoneNumber', 'x121Address', 'connectionAttempts', 'via', 'kind', 'network', 'postoffice'];
 
 /** What the audit trail keeps of a connection: its kind and that kind's fields. */
 const connectionAudit = (r: ConnectionDto) => ({

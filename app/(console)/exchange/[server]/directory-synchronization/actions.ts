@@ -49,7 +49,7 @@ export const deliveryRestrictionsAction = defineAction({
     reject: aliases,
   }),
   // A sender that is not a recipient is marked on the lists' last field, as before.
-  fields: { acceptFrom: 'acceptFrom', rejectFrom: 'rejectFrom', alias: 'rejectFrom' },
+  fields: { acceptFrom: 'acceptFrom', alias: 'rejectFrom' },
   run: ({ db, input, audit }) => {
     const server = resolveServer(db, input.server);
     const before = getDirectorySyncSettings(db, server.name);

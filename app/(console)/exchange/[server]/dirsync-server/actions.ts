@@ -50,7 +50,7 @@ export const createDirsyncServerAction = defineAction({
   name: 'New Other: Dirsync Server',
   noRevision: 'makes the Dirsync Server; a server that is one already is refused',
   schema: z.object({ server, name: required('Name') }),
-  fields,
+  fields: ['name'],
   run: ({ db, input, audit }) => {
     saveDirsyncServer(db, input.server, { name: input.name, create: true });
     const row = dirsyncServerOf(db, input.server)!;

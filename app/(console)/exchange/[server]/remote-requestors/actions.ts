@@ -82,7 +82,7 @@ export const addRemoteRequestorAction = defineAction({
     importContainer: required('Import container'),
     exportNext: checkbox,
   }),
-  fields,
+  fields: ['name', 'language', 'importContainer'],
   run: ({ db, input, audit }) => {
     const link = addRemoteRequestor(db, input.server, input.po, {
       name: input.name || undefined,

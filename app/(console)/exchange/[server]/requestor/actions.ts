@@ -123,7 +123,7 @@ export const createDirsyncRequestorAction = defineAction({
     name: z.string().trim().default(''),
     password: z.string().default(''),
   }),
-  fields,
+  fields: ['name'],
   run: ({ db, input, audit }) => {
     const s = resolveServer(db, input.server);
     saveDirsyncRequestor(db, input.server, input.dss, { name: input.name || undefined, password: input.password || undefined, create: true });
