@@ -42,7 +42,7 @@ export interface DirsyncServerSheet {
   grid: string;
   scheduleText: string;
   revision: number;
-  /** The site's visible mailboxes, for the Dirsync administrator picker. */
+  /** The site's mailboxes, hidden ones included (siteMailboxes), for the Dirsync administrator picker. */
   mailboxes: { alias: string; displayName: string }[];
   remoteRequestors: number;
 }
