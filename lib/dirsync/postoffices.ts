@@ -45,7 +45,7 @@ export function resolvePo(db: Db, spec: string): PoRow {
   }
   if (!s.includes('/')) throw usage(`"${spec}" is neither a drive letter nor NET/PO`, { code: 'postoffice.spec-not-drive' });
   const po = findPo(db, parsePoName(s));
-  if (!po) throw notFound(`postoffice ${s.toUpperCase()} does not exist: create it with "dirsync po create ${s.toUpperCase()}"`, { code: 'postoffice.not-found' });
+  if (!po) throw notFound(`postoffice ${s.toUpperCase()} does not exist: create it with "dirsync po create ${s.toUpperCase()}"`, { code: 'postoffice.not-found', field: 'postoffice' });
   return po;
 }
 

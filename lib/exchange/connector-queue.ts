@@ -51,7 +51,7 @@ const likePrefix = (key: string) => `${key.replace(/[\\%_]/g, (c) => `\\${c}`)}/
 export function queuePostoffice(db: Db, text: string): PoRow {
   const name = parsePoName(text);
   const po = findPo(db, name);
-  if (!po) throw notFound(`postoffice ${poKey(name)} does not exist`, { code: 'postoffice.not-found' });
+  if (!po) throw notFound(`postoffice ${poKey(name)} does not exist`, { code: 'postoffice.not-found', field: 'postoffice' });
   return po;
 }
 

@@ -82,7 +82,8 @@ export const addRemoteRequestorAction = defineAction({
     importContainer: required('Import container'),
     exportNext: checkbox,
   }),
-  fields: ['name', 'language', 'importContainer'],
+  // The container it names is the Import container (the only one this page has).
+  fields: { name: 'name', language: 'language', importContainer: 'importContainer', container: 'importContainer' },
   run: ({ db, input, audit }) => {
     const link = addRemoteRequestor(db, input.server, input.po, {
       name: input.name || undefined,
