@@ -3,8 +3,8 @@ import { cli, snapshot, tempDbFile } from './helpers';
 import { addMailbox } from '@/lib/dirsync/add-mailbox';
 import { createPostoffice } from '@/lib/dirsync/create-postoffice';
 import { deletePostoffice } from '@/lib/dirsync/delete-postoffice';
-import { deleteExchangeServer } from '@/lib/exchange/delete-exchange-server';
-import { deleteRecipient } from '@/lib/exchange/delete-recipient';
+import { deleteExchangeServer } from '@/lib/exchange/servers/delete-exchange-server';
+import { deleteRecipient } from '@/lib/exchange/recipients/delete-recipient';
 
 /**
  * Every rule in its verb (issue 11): the same refusal through the command line (the CLI's
@@ -36,7 +36,7 @@ beforeAll(async () => {
 /** The verb's refusal: its code and message (the verb run on its own, in a database of its own). */
 async function verbRefusal(run: (db: import('@/db/client').Db) => unknown): Promise<{ code: string; message: string }> {
   const { openDatabase } = await import('@/db/client');
-  const { DirsyncError } = await import('@/lib/dirsync/errors');
+  const { DirsyncError } = await import('@/lib/core/errors');
   const db = openDatabase(file);
   try {
     db.$client.exec('begin');
@@ -126,8 +126,8 @@ describe('the same refusal through the CLI and through the action', () => {
 describe('Diagnostics Logging: a tab sets only its own categories', () => {
   it('the verb and both tabs’ actions refuse a category of another tab, and change nothing', async () => {
     const { openDatabase } = await import('@/db/client');
-    const { saveDiagnosticsLogging } = await import('@/lib/exchange/save-diagnostics-logging');
-    const { DirsyncError } = await import('@/lib/dirsync/errors');
+    const { saveDiagnosticsLogging } = await import('@/lib/exchange/services/save-diagnostics-logging');
+    const { DirsyncError } = await import('@/lib/core/errors');
     const { loggingRevision } = await import('@/lib/queries/revisions');
     const { connectorLoggingAction } = await import('@/app/(console)/exchange/[server]/connector/actions');
     const { dxLoggingAction } = await import('@/app/(console)/exchange/[server]/directory-synchronization/actions');
@@ -163,10 +163,11 @@ describe('Diagnostics Logging: a tab sets only its own categories', () => {
 describe('one list of site mailboxes', () => {
   it('a hidden mailbox is offered by both pickers and accepted by both verbs', async () => {
     const { openDatabase } = await import('@/db/client');
-    const { siteMailboxes } = await import('@/lib/exchange/recipients');
-    const { resolveServer } = await import('@/lib/exchange/servers');
+    const { siteMailboxes } = await import('@/lib/exchange/recipients/recipients');
+    const { resolveServer } = await import('@/lib/exchange/servers/servers');
     const { getDirsyncServerSheet } = await import('@/lib/queries/dirsync-objects');
-    const { saveMsMailConnector, msMailConnector } = await import('@/lib/exchange/save-ms-mail-connector');
+    const { saveMsMailConnector } = await import('@/lib/exchange/connector/save-ms-mail-connector');
+    const { msMailConnector } = await import('@/lib/exchange/connector/ms-mail-connector');
     const db = openDatabase(file);
     db.$client.exec('begin');
     try {

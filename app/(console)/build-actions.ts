@@ -5,8 +5,8 @@ import { defineAction } from '@/lib/actions/safe-action';
 import { required } from '@/lib/actions/form-fields';
 import { createPostoffice } from '@/lib/dirsync/create-postoffice';
 import { poKey } from '@/lib/dirsync/names';
-import { createExchangeServer } from '@/lib/exchange/create-exchange-server';
-import { connectorPo } from '@/lib/exchange/servers';
+import { createExchangeServer } from '@/lib/exchange/servers/create-exchange-server';
+import { connectorPo } from '@/lib/exchange/servers/servers';
 
 /**
  * Building the network from the console (docs/console.md, "Building the network"): File ▸ New

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { deleteConnectionAction } from '@/app/(console)/exchange/[server]/connector/actions';
-import type { ConnectionDto } from '@/lib/exchange/add-connection';
+import type { ConnectionDto } from '@/lib/exchange/connector/connections';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import { SelectList } from './select-list';
 

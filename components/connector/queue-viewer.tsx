@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { deleteQueuedMessageAction, returnQueuedMessageAction } from '@/app/(console)/exchange/[server]/connector/actions';
-import type { ConnectorQueueDto } from '@/lib/exchange/connector-queue';
+import type { ConnectorQueueDto } from '@/lib/exchange/connector/connector-queue';
 import { SelectList } from './select-list';
 
 const when = (iso: string) => {

@@ -3,11 +3,11 @@
 import { z } from 'zod';
 import { directorySyncRevision, loggingRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
-import { LOGGING_TABS, saveDiagnosticsLogging } from '@/lib/exchange/save-diagnostics-logging';
+import { LOGGING_TABS, saveDiagnosticsLogging } from '@/lib/exchange/services/save-diagnostics-logging';
 import { revision } from '@/lib/actions/form-fields';
-import { saveDeliveryRestrictions } from '@/lib/exchange/save-delivery-restrictions';
-import { saveTemplateMaps } from '@/lib/exchange/save-template-maps';
-import { resolveServer } from '@/lib/exchange/servers';
+import { saveDeliveryRestrictions } from '@/lib/exchange/dxa/save-delivery-restrictions';
+import { saveTemplateMaps } from '@/lib/exchange/dxa/save-template-maps';
+import { resolveServer } from '@/lib/exchange/servers/servers';
 import { getDirectorySyncSettings } from '@/lib/queries/directory-synchronization-sheet';
 
 const changes = z.string().transform((s, ctx) => {

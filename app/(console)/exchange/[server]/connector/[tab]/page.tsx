@@ -3,8 +3,8 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
-import { findServer, resolveServer } from '@/lib/exchange/servers';
-import { CONNECTOR_LANGUAGES, MAX_MESSAGE_KB } from '@/lib/exchange/save-ms-mail-connector';
+import { findServer, resolveServer } from '@/lib/exchange/servers/servers';
+import { CONNECTOR_LANGUAGES, MAX_MESSAGE_KB } from '@/lib/exchange/connector/ms-mail-connector';
 import {
   addressSpaceTab,
   connectionsTab,
@@ -14,7 +14,7 @@ import {
   mtasTab,
   queueView,
 } from '@/lib/queries/connector-sheet';
-import { siteMailboxes } from '@/lib/exchange/recipients';
+import { siteMailboxes } from '@/lib/exchange/recipients/recipients';
 import { PropertySheet, SheetForm, type SheetTab } from '@/components/sheet/property-sheet';
 import { CheckField, NumberField, RadioGroup, SelectField, TextField } from '@/components/sheet/fields';
 import { DiagnosticsLogging } from '@/components/diagnostics/diagnostics-logging';
@@ -63,7 +63,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-/** The MS Mail Connector (<SERVER>) Properties sheet (exchange-admin-reference.md 2). */
+/** The MS Mail Connector (<SERVER>) Properties sheet (docs/console.md, "Connections, the MS Mail Connector sheet, Directory Synchronization"). */
 export default async function ConnectorSheetPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
   const { server: serverParam, tab: tabParam } = await params;
   const search = await searchParams;
