@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/safe-action';
-import { fieldByMessage, required } from '@/lib/actions/form-fields';
+import { required } from '@/lib/actions/form-fields';
 import { createPostoffice } from '@/lib/dirsync/create-postoffice';
 import { poKey } from '@/lib/dirsync/names';
 import { createExchangeServer } from '@/lib/exchange/servers/create-exchange-server';
@@ -31,8 +31,7 @@ export const createPostofficeAction = defineAction({
     password: required('Administrator password'),
     fileServer: optional,
   }),
-  fieldOf: (e) =>
-    e.number === 69 ? 'network' : e.number === 70 ? 'postoffice' : fieldByMessage([[/drive/i, 'drive'], [/password/i, 'password'], [/postoffice|name/i, 'postoffice']])(e),
+  fields: ['network', 'postoffice', 'drive', 'password'],
   run: ({ db, input, audit }) => {
     const row = createPostoffice(db, { name: `${input.network}/${input.postoffice}`, drive: input.drive, password: input.password, fileServer: input.fileServer });
     const name = poKey(row);
@@ -53,17 +52,7 @@ export const createExchangeServerAction = defineAction({
     network: optional,
     postoffice: optional,
   }),
-  fieldOf: (e) =>
-    e.number === 69 || /reserved network/.test(e.message)
-      ? 'network'
-      : e.number === 70 || /a postoffice .* already exists/.test(e.message)
-        ? 'postoffice'
-        : fieldByMessage([
-            [/server name|Exchange server .* already exists/i, 'server'],
-            [/version/i, 'version'],
-            [/organization/i, 'organization'],
-            [/site/i, 'site'],
-          ])(e),
+  fields: ['network', 'postoffice', 'server', 'version', 'organization'],
   run: ({ db, input, audit }) => {
     const row = createExchangeServer(db, input);
     const po = poKey(connectorPo(db, row));

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/actions/safe-action';
 import { deleteMailbox } from '@/lib/dirsync/delete-mailbox';
 import { deletePostoffice } from '@/lib/dirsync/delete-postoffice';
-import { denied } from '@/lib/core/errors';
 import { poKey } from '@/lib/dirsync/names';
 import { resolvePo } from '@/lib/dirsync/postoffices';
 import { deleteExchangeServer } from '@/lib/exchange/servers/delete-exchange-server';
@@ -56,8 +55,6 @@ export const deleteObjectAction = defineAction({
     const s = resolveServer(db, input.server);
     if (input.kind === 'recipient') {
       const r = resolveRecipient(db, s, input.alias);
-      // The hidden NET/PO/$SYSTEM recipient addresses a dirsync partner: it goes with its dirsync object.
-      if (r.alias.endsWith('.$SYSTEM')) throw denied(`${r.displayName} belongs to a dirsync object: delete that object instead`);
       const before = { alias: r.alias, displayName: r.displayName, kind: r.kind };
       deleteRecipient(db, s.name, r.alias);
       audit(`recipient ${r.alias} (${s.site})`, before, null);

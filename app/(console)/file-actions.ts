@@ -20,7 +20,7 @@ export const copyFileAction = defineAction({
   name: 'Files: Copy to',
   noRevision: 'copies a file of the model: an act, not a form',
   schema: z.object({ place, name, to: place }),
-  fieldOf: () => 'to',
+  otherErrorsAt: 'to',
   run: ({ db, input, audit }) => {
     const from = resolvePlace(db, input.place);
     const to = resolvePlace(db, input.to);
@@ -55,9 +55,10 @@ export const uploadFileAction = defineAction({
     name,
     content: z.string().max(MAX_BASE64, `The file is larger than ${MAX_UPLOAD_BYTES / 1024} KB, the upload limit`),
   }),
-  fieldOf: (e) => (/not a DOS file name|own files/.test(e.message) ? 'name' : 'content'),
+  fields: ['name'],
+  otherErrorsAt: 'content',
   run: ({ db, input, audit }) => {
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.content) || input.content.length % 4 !== 0) throw usage('the upload did not arrive whole: choose the file again');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.content) || input.content.length % 4 !== 0) throw usage('the upload did not arrive whole: choose the file again', { code: 'upload.incomplete' });
     const at = resolvePlace(db, input.place);
     const bytes = new Uint8Array(Buffer.from(input.content, 'base64'));
     const done = placeFile(db, at, input.name, bytes);

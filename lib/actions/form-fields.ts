@@ -45,15 +45,6 @@ export const stringList = z
 /** A password box that is never shown back: empty keeps the one set, unless "clear" is checked. */
 export const passwordChange = (given: string, clear: boolean) => (clear ? '' : given === '' ? undefined : given);
 
-/**
- * The form field an engine message is about, found by the label the message names: `rules` pairs
- * a pattern with a field name, the first match wins.
- */
-export const fieldByMessage =
-  (rules: [RegExp, string][]) =>
-  (e: Error): string | undefined =>
-    rules.find(([pattern]) => pattern.test(e.message))?.[1];
-
 /** The tabs every dirsync object shares (Import Container, Export Containers, Schedule), with its key fields. */
 export const dirsyncTabs = <K extends z.ZodRawShape>(key: K) => ({
   importContainer: z.object({ tab: z.literal('import-container'), ...key, revision, importTrust: wholeNumber('Trust level', 0, 100) }),

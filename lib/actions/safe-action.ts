@@ -42,7 +42,22 @@ interface ActionSpecBase<S extends z.ZodType, T> {
    */
   selfService?: boolean;
   run: (ctx: ActionContext<z.infer<S>>) => T;
-  /** Which form field an engine error is about, when the form has one. */
+  /**
+   * The fields of the form an engine error can be about (docs/errors.md, "Fields"): an error whose
+   * `field` is one of them comes back marked on it. A list when the form names its fields as the
+   * verb does; a map from the verb's name to the form's where they differ.
+   */
+  fields?: FieldMap;
+  /**
+   * A form whose refusals all concern its one value (a command line, a schedule): where an error
+   * that names none of `fields` is shown.
+   */
+  otherErrorsAt?: string;
+  /**
+   * @deprecated The older way, by the error's message: give the error a `field` and list it in
+   * `fields` instead (test/error-codes.test.ts refuses actions that still use it). Asked only when
+   * `fields` and `otherErrorsAt` mark nothing.
+   */
   fieldOf?: (e: DirsyncError) => string | undefined;
   revalidate?: string[];
 }
@@ -65,10 +80,22 @@ export type ActionSpec<S extends z.ZodType, T> = ActionSpecBase<S, T> &
     | { mutates: false; revisionOf?: never; noRevision?: never }
   );
 
+/** Error fields a form shows: the verb's name for each, or verb's name → the form's name. */
+export type FieldMap = readonly string[] | Readonly<Record<string, string>>;
+
+/** The form field an engine error is marked on, from the error's own `field` (never from its message). */
+export function formFieldOf(e: DirsyncError, fields: FieldMap | undefined, otherErrorsAt?: string): string | undefined {
+  const map: Readonly<Record<string, string>> = Array.isArray(fields) ? Object.fromEntries(fields.map((f) => [f, f])) : ((fields ?? {}) as Record<string, string>);
+  return (e.field !== undefined && Object.hasOwn(map, e.field) ? map[e.field] : undefined) ?? otherErrorsAt;
+}
+
 export type SafeAction<T> = (input: FormData | Record<string, unknown>) => Promise<ActionResult<T>>;
 
 /** Every action made by `defineAction`, for the security test that enumerates them. */
-export const ACTION_SPECS = new WeakMap<object, { name: string; mutates: boolean; selfService: boolean; needsInput: boolean; checksRevision: boolean; noRevision?: string }>();
+export const ACTION_SPECS = new WeakMap<
+  object,
+  { name: string; mutates: boolean; selfService: boolean; needsInput: boolean; checksRevision: boolean; noRevision?: string; fields?: FieldMap; otherErrorsAt?: string; fieldOf: boolean }
+>();
 
 export const SIGN_IN_AGAIN = 'Your session has ended: sign in again';
 export const VIEW_ONLY = 'A View Only Admin can look at everything but change nothing';
@@ -99,7 +126,7 @@ const hasRevision = (opened: unknown) => (typeof opened === 'string' && opened !
 function checkOpened(db: Db, r: Runner, input: unknown, opened: unknown): void {
   if (!r.revisionOf) return;
   const current = r.revisionOf(db, input);
-  if (String(current.revision) !== String(opened)) throw conflict(changedSinceOpened(current.object));
+  if (String(current.revision) !== String(opened)) throw conflict(changedSinceOpened(current.object), { code: 'revision.changed' });
 }
 
 export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): SafeAction<T> {
@@ -141,7 +168,7 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): Sa
         const head = capMessage(e.kind === 'fatal' && e.number !== undefined ? `Fatal [${e.number}] ${e.message}` : e.message);
         // The details (bad lines of a file) are already capped in number and length (DirsyncError).
         const text = e.details.length ? `${head}: ${e.details.join('; ')}` : head;
-        const field = spec.fieldOf?.(e);
+        const field = formFieldOf(e, spec.fields, spec.otherErrorsAt) ?? spec.fieldOf?.(e);
         return { ok: false, error: text, conflict: e.kind === 'conflict' || undefined, fieldErrors: field ? { [field]: text } : undefined };
       }
       console.error(`action "${spec.name}" failed`, e);
@@ -177,6 +204,9 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): Sa
     needsInput: !!revisionOf || !spec.schema.safeParse({}).success,
     checksRevision: !!revisionOf,
     noRevision: spec.noRevision,
+    fields: spec.fields,
+    otherErrorsAt: spec.otherErrorsAt,
+    fieldOf: !!spec.fieldOf,
   });
   return action;
 }
@@ -248,7 +278,7 @@ export function defineSheetApply(): (input: { items?: SheetItem[] }) => Promise<
       return { ...prepared[current].runner.failure(e), item: current };
     }
   };
-  ACTION_SPECS.set(apply, { name: 'Property sheet: Apply', mutates: true, selfService: false, needsInput: true, checksRevision: true });
+  ACTION_SPECS.set(apply, { name: 'Property sheet: Apply', mutates: true, selfService: false, needsInput: true, checksRevision: true, fieldOf: false });
   return apply;
 }
 

@@ -32,7 +32,7 @@ export function accounts(db: Db): AccountRow[] {
 /** The account a verb acts on, by name, or a clear refusal. */
 export function requireAccount(db: Db, name: string): AccountRow & { passwordHash: string } {
   const found = typeof name === 'string' && name.trim().length <= 32 ? accountByName(db, name) : undefined;
-  if (!found) throw notFound(`There is no account named ${String(name).trim().slice(0, 32)}: see the Accounts list (dirsync account list)`);
+  if (!found) throw notFound(`There is no account named ${String(name).trim().slice(0, 32)}: see the Accounts list (dirsync account list)`, { code: 'account.not-found' });
   return found;
 }
 
@@ -43,27 +43,27 @@ export function requireAccount(db: Db, name: string): AccountRow & { passwordHas
 export function refuseLastAdmin(db: Db, target: AccountRow, doing: string): void {
   if (target.role !== 'admin' || target.disabledAt !== null) return;
   const n = (stmt(db, "select count(*) as n from account where role = 'admin' and disabled_at is null").get() as { n: number }).n;
-  if (n <= 1) throw conflict(`Cannot ${doing} ${target.name}: it is the last Admin. Make another account an Admin first`);
+  if (n <= 1) throw conflict(`Cannot ${doing} ${target.name}: it is the last Admin. Make another account an Admin first`, { code: 'account.last-admin' });
 }
 
 export const parseRole = (role: string): Role => {
   const r = role.trim().toLowerCase();
   if (r === 'admin') return 'admin';
   if (r === 'viewer' || r === 'view only admin') return 'viewer';
-  throw usage('Role must be Admin (admin) or View Only Admin (viewer)');
+  throw usage('Role must be Admin (admin) or View Only Admin (viewer)', { code: 'account.role-invalid', field: 'role' });
 };
 
 /** Account names: 1–32 letters, digits, dots, hyphens or underscores. */
 export function checkAccountName(name: string): string {
   const n = name.trim();
-  if (!/^[A-Za-z0-9._-]{1,32}$/.test(n)) throw usage('Account name must be 1 to 32 letters, digits, dots, hyphens or underscores');
+  if (!/^[A-Za-z0-9._-]{1,32}$/.test(n)) throw usage('Account name must be 1 to 32 letters, digits, dots, hyphens or underscores', { code: 'account.name-invalid', field: 'name' });
   return n;
 }
 
 /** Passwords: at least 10 characters; there is no default password. */
 export function checkNewPassword(password: string): string {
-  if (password.length < 10) throw usage('Password must be at least 10 characters');
-  if (password.length > 200) throw usage('Password must be at most 200 characters');
+  if (password.length < 10) throw usage('Password must be at least 10 characters', { code: 'account.password-too-short', field: 'password' });
+  if (password.length > 200) throw usage('Password must be at most 200 characters', { code: 'account.password-too-long', field: 'password' });
   return password;
 }
 
@@ -74,11 +74,11 @@ export function checkNewPassword(password: string): string {
 export function createAccount(db: Db, input: { name: string; password: string; role: Role }, opts: { firstRun?: boolean; by?: string } = {}): AccountRow {
   const name = checkAccountName(input.name);
   const password = checkNewPassword(input.password);
-  if (input.role !== 'admin' && input.role !== 'viewer') throw usage('Role must be Admin or View Only Admin');
+  if (input.role !== 'admin' && input.role !== 'viewer') throw usage('Role must be Admin or View Only Admin', { code: 'account.role-invalid', field: 'role' });
   const hash = hashPassword(password);
   return step(db, () => {
-    if (opts.firstRun && accountCount(db) > 0) throw conflict('The first administrator already exists: sign in instead');
-    if (accountByName(db, name)) throw conflict(`An account named ${name} already exists`);
+    if (opts.firstRun && accountCount(db) > 0) throw conflict('The first administrator already exists: sign in instead', { code: 'account.first-admin-exists' });
+    if (accountByName(db, name)) throw conflict(`An account named ${name} already exists`, { code: 'account.name-taken', field: 'name' });
     stmt(db, 'insert into account (name, password_hash, role, created_at) values (?, ?, ?, ?)').run(name, hash, opts.firstRun ? 'admin' : input.role, Date.now());
     const { passwordHash: _, ...row } = accountByName(db, name)!;
     recordSecurity(db, { kind: 'account changed', accountName: row.name, detail: `Created (${ROLE_LABELS[row.role]})${opts.firstRun ? ' at first-run setup' : opts.by ? `, by ${opts.by}` : ''}` });

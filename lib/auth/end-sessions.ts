@@ -15,7 +15,7 @@ export function endAccountSessions(db: Db, name: string, by: string, sessionId?:
       sessionId === undefined
         ? stmt(db, 'delete from session where account_id = ?').run(target.id).changes
         : stmt(db, 'delete from session where account_id = ? and rowid = ?').run(target.id, sessionId).changes;
-    if (sessionId !== undefined && ended === 0) throw notFound(`${target.name} has no session ${sessionId}: it has ended already`);
+    if (sessionId !== undefined && ended === 0) throw notFound(`${target.name} has no session ${sessionId}: it has ended already`, { code: 'session.not-found' });
     if (ended > 0)
       recordSecurity(db, { kind: 'account changed', accountName: target.name, detail: `${sessionId === undefined ? `${ended} session${ended === 1 ? '' : 's'}` : `Session ${sessionId}`} ended, by ${by}` });
     return { name: target.name, ended };

@@ -78,12 +78,12 @@ export function signIn(db: Db, name: string, password: string, client: SignInCli
   const wait = waitSeconds(db, name, client, now);
   if (wait > 0) {
     step(db, () => log('sign-in refused', `Still waiting ${wait} s after repeated failures from this browser`));
-    throw denied(`Too many failed sign-ins for ${shown ?? 'this name'} from this browser: try again in ${wait} second${wait === 1 ? '' : 's'}`);
+    throw denied(`Too many failed sign-ins for ${shown ?? 'this name'} from this browser: try again in ${wait} second${wait === 1 ? '' : 's'}`, { code: 'sign-in.throttled' });
   }
   const found = shown ? accountByName(db, shown) : undefined;
   if (securityCount(db, 'sign-in failed', now - GLOBAL_WINDOW_MS) >= GLOBAL_BUDGET && !isKnownClient(db, found?.id, client)) {
     step(db, () => log('sign-in refused', `Global budget of ${GLOBAL_BUDGET} failed sign-ins in ${GLOBAL_WINDOW_MS / 60000} minutes spent; browser new to this account`));
-    throw denied('Too many failed sign-ins on this console: for the next minutes only a browser that signed in to this account before may try. Try again later');
+    throw denied('Too many failed sign-ins on this console: for the next minutes only a browser that signed in to this account before may try. Try again later', { code: 'sign-in.console-throttled' });
   }
   const ok = password.length <= 1024 && verifyPassword(password, found?.passwordHash ?? (decoy ??= hashPassword('decoy password, never valid')));
   if (!found || !ok) {
@@ -97,11 +97,11 @@ export function signIn(db: Db, name: string, password: string, client: SignInCli
       log('sign-in failed', found ? 'Wrong password' : 'No such account');
       if (failures === FREE_FAILURES) log('sign-in locked', `${FREE_FAILURES} failures from this browser: each further try from it waits, doubling up to ${MAX_WAIT_S / 60} minutes`);
     });
-    throw denied('The account name or password is not correct');
+    throw denied('The account name or password is not correct', { code: 'sign-in.wrong' });
   }
   if (found.disabledAt !== null) {
     step(db, () => log('sign-in refused', 'Account disabled'));
-    throw denied(`The account ${found.name} is disabled: ask an Admin to enable it`);
+    throw denied(`The account ${found.name} is disabled: ask an Admin to enable it`, { code: 'sign-in.disabled' });
   }
   step(db, () => {
     stmt(db, 'delete from sign_in_throttle where key = ?').run(key);

@@ -38,9 +38,9 @@ export function parseArgs(tokens: string[], spec: ArgSpec): Args {
       if (longFlags.has(name) && inline === undefined) args.long.set(name, true);
       else if (longValued.has(name)) {
         const value = inline ?? tokens[++k];
-        if (value === undefined) throw usage(`--${name} needs a value`);
+        if (value === undefined) throw usage(`--${name} needs a value`, { code: 'cli.usage' });
         args.long.set(name, value);
-      } else throw usage(`unknown option --${name}`);
+      } else throw usage(`unknown option --${name}`, { code: 'cli.usage' });
       continue;
     }
     const lower = t.toLowerCase();
@@ -56,14 +56,14 @@ export function parseArgs(tokens: string[], spec: ArgSpec): Args {
     const rest = t.slice(2);
     if ((spec.valued ?? '').includes(letter)) {
       const value = rest !== '' ? rest : tokens[k + 1] !== undefined && !tokens[k + 1].startsWith('-') ? tokens[++k] : undefined;
-      if (value === undefined) throw usage(`-${letter} needs a value, e.g. -${letter}M`);
+      if (value === undefined) throw usage(`-${letter} needs a value, e.g. -${letter}M`, { code: 'cli.usage' });
       args.short.set(letter, value);
     } else if ((spec.optional ?? '').includes(letter)) {
       args.short.set(letter, rest === '' ? true : rest);
     } else if ((spec.flags ?? '').includes(letter) && rest === '') {
       args.short.set(letter, true);
     } else {
-      throw usage(`unknown option ${t}`);
+      throw usage(`unknown option ${t}`, { code: 'cli.usage' });
     }
   }
   return args;
@@ -82,7 +82,7 @@ export const longValue = (a: Args, name: string): string | undefined => {
 /** The postoffice named by -d, required. */
 export function requiredPo(a: Args): string {
   const d = shortValue(a, 'd');
-  if (!d) throw usage('name the postoffice with -d<drive> or -d<NET/PO>');
+  if (!d) throw usage('name the postoffice with -d<drive> or -d<NET/PO>', { code: 'cli.usage' });
   return d;
 }
 

@@ -21,10 +21,10 @@ export interface CommandContext {
 /** The default when a caller lends no files: every file option is refused. */
 export const noFiles: CliFiles = {
   read: (_name, option) => {
-    throw usage(`${option} names a file, and no files can be reached here`);
+    throw usage(`${option} names a file, and no files can be reached here`, { code: 'cli.usage' });
   },
   write: (_name, _data, option) => {
-    throw usage(`${option} names a file, and no files can be reached here`);
+    throw usage(`${option} names a file, and no files can be reached here`, { code: 'cli.usage' });
   },
 };
 

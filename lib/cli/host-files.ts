@@ -8,7 +8,7 @@ import type { CliFiles } from './files-access';
  */
 export const hostFiles: CliFiles = {
   read(name, option, limit, what) {
-    const refuse = () => usage(`cannot read ${what} ${name}: check the path given with ${option}`);
+    const refuse = () => usage(`cannot read ${what} ${name}: check the path given with ${option}`, { code: 'cli.usage' });
     let fd: number;
     try {
       // O_NONBLOCK: opening a named pipe must not wait for a writer; the checks below run on what was opened.
@@ -20,7 +20,7 @@ export const hostFiles: CliFiles = {
       // A named pipe or a device would block the process or never end: regular files only.
       const st = fs.fstatSync(fd);
       if (!st.isFile()) throw refuse();
-      if (st.size > limit) throw usage(`${what} ${name} is ${st.size} bytes; the limit is ${limit}`);
+      if (st.size > limit) throw usage(`${what} ${name} is ${st.size} bytes; the limit is ${limit}`, { code: 'cli.usage' });
       const bytes = new Uint8Array(st.size);
       let got = 0;
       while (got < st.size) {
@@ -41,7 +41,7 @@ export const hostFiles: CliFiles = {
       fs.writeFileSync(name, data);
     } catch (e) {
       const why = e instanceof Error && 'code' in e ? ` (${(e as NodeJS.ErrnoException).code})` : '';
-      throw usage(`cannot write ${name}${why}: check the path given with ${option}`);
+      throw usage(`cannot write ${name}${why}: check the path given with ${option}`, { code: 'cli.usage' });
     }
     return name;
   },

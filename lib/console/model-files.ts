@@ -19,18 +19,18 @@ export function modelFiles(db: Db, here: string, drive: string | null): CliFiles
     try {
       target = resolveDosPath(db, text, here);
     } catch (e) {
-      throw usage(`${option} must name a file in ${where}, e.g. ${option}NAMES.TXT: ${e instanceof Error ? e.message : String(e)}`);
+      throw usage(`${option} must name a file in ${where}, e.g. ${option}NAMES.TXT: ${e instanceof Error ? e.message : String(e)}`, { code: 'prompt.file-invalid' });
     }
-    if (target.place !== here) throw usage(`${option} must name a file in ${where}: "${text}" is in ${target.place}, and this prompt reaches only its own postoffice's files`);
-    if (!target.name) throw usage(`${option} must name a file in ${where}, not the directory`);
+    if (target.place !== here) throw usage(`${option} must name a file in ${where}: "${text}" is in ${target.place}, and this prompt reaches only its own postoffice's files`, { code: 'prompt.file-elsewhere' });
+    if (!target.name) throw usage(`${option} must name a file in ${where}, not the directory`, { code: 'prompt.file-is-directory' });
     return checkMovable(target.name);
   };
   return {
     read(text, option, limit, what) {
       const name = ownFile(text, option);
       const bytes = readStoredFile(db, here, name);
-      if (!bytes) throw notFound(`there is no ${name} in the GLB directory of ${here}: upload it in the postoffice's Files view first`);
-      if (bytes.length > limit) throw usage(`${what} ${name} is ${bytes.length} bytes; the limit is ${limit}`);
+      if (!bytes) throw notFound(`there is no ${name} in the GLB directory of ${here}: upload it in the postoffice's Files view first`, { code: 'prompt.file-not-found' });
+      if (bytes.length > limit) throw usage(`${what} ${name} is ${bytes.length} bytes; the limit is ${limit}`, { code: 'file.too-large' });
       return bytes;
     },
     write(text, data, option) {

@@ -79,16 +79,16 @@ function fileCommand(db: Db, here: string, name: 'copy' | 'del', argv: string[])
     return po?.drive ? `${p} (${po.drive}:\\GLB)` : p;
   };
   if (name === 'copy') {
-    if (argv.length !== 3) throw usage('copy takes a file and where to copy it: copy M:\\GLB\\RESYNC.GLB N:\\GLB');
+    if (argv.length !== 3) throw usage('copy takes a file and where to copy it: copy M:\\GLB\\RESYNC.GLB N:\\GLB', { code: 'prompt.usage' });
     const from = resolveDosPath(db, argv[1], here);
-    if (!from.name) throw usage(`name the file to copy, e.g. copy ${argv[1].replace(/\\$/, '')}\\RESYNC.GLB N:\\GLB`);
+    if (!from.name) throw usage(`name the file to copy, e.g. copy ${argv[1].replace(/\\$/, '')}\\RESYNC.GLB N:\\GLB`, { code: 'prompt.usage' });
     const to = resolveDosPath(db, argv[2], here);
     const done = copyFile(db, from.place, to.place, from.name, to.name ?? from.name);
     return { out: `        1 file(s) copied\n${from.name} copied from ${label(from.place)} to ${label(to.place)}${done.name !== from.name ? ` as ${done.name}` : ''} (${done.size} bytes)` };
   }
-  if (argv.length !== 2) throw usage('del takes one file: del M:\\GLB\\RESYNC.GLB');
+  if (argv.length !== 2) throw usage('del takes one file: del M:\\GLB\\RESYNC.GLB', { code: 'prompt.usage' });
   const at = resolveDosPath(db, argv[1], here);
-  if (!at.name) throw usage('name the file to delete, e.g. del M:\\GLB\\RESYNC.GLB');
+  if (!at.name) throw usage('name the file to delete, e.g. del M:\\GLB\\RESYNC.GLB', { code: 'prompt.usage' });
   const gone = deleteFile(db, at.place, at.name);
   return { out: `${gone} deleted from ${label(at.place)}` };
 }
@@ -107,10 +107,10 @@ export function runPostofficeCommand(db: Db, po: string, line: string, opts: Pro
   // Under Windows NT the documents run each utility through FORCEDOS: it changes nothing here.
   if (argv[0]?.toLowerCase() === 'forcedos') {
     argv = argv.slice(1);
-    if (!argv.length) throw usage('forcedos needs the utility to run, e.g. forcedos reqmain -t');
+    if (!argv.length) throw usage('forcedos needs the utility to run, e.g. forcedos reqmain -t', { code: 'prompt.usage' });
   }
   const name = argv[0]?.toLowerCase();
-  if (!name) throw usage('Type a command, e.g. reqmain -t (help lists them)');
+  if (!name) throw usage('Type a command, e.g. reqmain -t (help lists them)', { code: 'prompt.usage' });
   const shown = maskPasswords(argv.join(' '));
   if (name === 'help' || name === '?') return { line: shown, exitCode: 0, out: promptHelp(here), err: '', ranFor: hereKey };
   if (name === 'copy' || name === 'del') {
@@ -122,9 +122,9 @@ export function runPostofficeCommand(db: Db, po: string, line: string, opts: Pro
     }
   }
   if (!(PROMPT_COMMANDS as readonly string[]).includes(name)) {
-    throw usage(`"${argv[0].slice(0, 40)}" is not one of the MS Mail utilities this prompt runs: ${PROMPT_COMMANDS.join(', ')}; and copy, del, help`);
+    throw usage(`"${argv[0].slice(0, 40)}" is not one of the MS Mail utilities this prompt runs: ${PROMPT_COMMANDS.join(', ')}; and copy, del, help`, { code: 'prompt.unknown-command' });
   }
-  if (argv.some((w) => w.toLowerCase().startsWith('--db'))) throw usage('--db is not allowed here: the prompt runs on the console\'s own database');
+  if (argv.some((w) => w.toLowerCase().startsWith('--db'))) throw usage('--db is not allowed here: the prompt runs on the console\'s own database', { code: 'prompt.usage' });
   if (name !== 'external' && optionValue(argv, 'd') === undefined) argv.push(`-d${hereKey}`);
 
   // Which postoffice it runs for: said when it is not this one.

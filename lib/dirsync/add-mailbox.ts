@@ -14,7 +14,7 @@ export function addMailbox(db: Db, poSpec: string, mailbox: string, fullName: st
   step(db, () => {
     const po = resolvePo(db, poSpec);
     if (stmt(db, 'select 1 from mailbox where po_id = ? and name = ?').get(po.id, name)) {
-      throw conflict(`mailbox ${name} already exists on ${poKey(po)}`);
+      throw conflict(`mailbox ${name} already exists on ${poKey(po)}`, { code: 'mailbox.exists', field: 'mailbox' });
     }
     stmt(db, 'insert into mailbox (po_id, name, full_name, dirsync) values (?, ?, ?, ?)').run(po.id, name, full, dirsync ? 1 : 0);
     const entry = localEntry(po, name, full);

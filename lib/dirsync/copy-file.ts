@@ -11,10 +11,10 @@ import { readStoredFile, writeStoredFile } from './stored-files';
 export function copyFile(db: Db, from: string, to: string, fileName: string, toName = fileName): { name: string; size: number } {
   const name = checkMovable(fileName);
   const target = checkMovable(toName);
-  if (from === to && name === target) throw conflict(`${name} cannot be copied onto itself: choose another place`);
+  if (from === to && name === target) throw conflict(`${name} cannot be copied onto itself: choose another place`, { code: 'file.copy-onto-itself' });
   return step(db, () => {
     const bytes = readStoredFile(db, from, name);
-    if (!bytes) throw notFound(`there is no ${name} in ${from}: "dirsync file list ${from}" shows what is there`);
+    if (!bytes) throw notFound(`there is no ${name} in ${from}: "dirsync file list ${from}" shows what is there`, { code: 'file.not-found' });
     writeStoredFile(db, to, target, bytes);
     return { name: target, size: bytes.length };
   });

@@ -18,13 +18,13 @@ export function createPostoffice(db: Db, input: CreatePostofficeInput): PoRow {
   // Which part is wrong, so a form can say it next to that field (the numbers of the Local Postoffice tab).
   const parts = input.name.trim().split('/');
   if (parts.length === 2) {
-    if (!isElement(parts[0])) throw new DirsyncError('usage', `Network name "${parts[0]}" must be 1 to 10 letters or digits (the standard MS Mail characters)`, 69);
-    if (!isElement(parts[1])) throw new DirsyncError('usage', `PostOffice name "${parts[1]}" must be 1 to 10 letters or digits (the standard MS Mail characters)`, 70);
+    if (!isElement(parts[0])) throw new DirsyncError('usage', `Network name "${parts[0]}" must be 1 to 10 letters or digits (the standard MS Mail characters)`, { number: 69, code: 'postoffice.network-invalid', field: 'network' });
+    if (!isElement(parts[1])) throw new DirsyncError('usage', `PostOffice name "${parts[1]}" must be 1 to 10 letters or digits (the standard MS Mail characters)`, { number: 70, code: 'postoffice.name-invalid', field: 'postoffice' });
   }
   const po = parsePoName(input.name);
-  if (!input.password) throw usage(`a postoffice needs an admin password: give --password`);
+  if (!input.password) throw usage(`a postoffice needs an admin password: give --password`, { code: 'postoffice.password-missing', field: 'password' });
   return step(db, () => {
-    if (findPo(db, po)) throw conflict(`postoffice ${poKey(po)} already exists`);
+    if (findPo(db, po)) throw conflict(`postoffice ${poKey(po)} already exists`, { code: 'postoffice.exists', field: 'postoffice' });
     const drive = input.drive ? checkDrive(db, input.drive) : nextDrive(db);
     const { id } = stmt(
       db,
@@ -39,8 +39,8 @@ export function createPostoffice(db: Db, input: CreatePostofficeInput): PoRow {
 
 function checkDrive(db: Db, letter: string): string {
   const drive = letter.toUpperCase();
-  if (!/^[A-Z]$/.test(drive)) throw usage(`drive "${letter}" is not a letter A–Z`);
-  if (stmt(db, 'select 1 from postoffice where drive = ?').get(drive)) throw conflict(`drive ${drive} is already in use`);
+  if (!/^[A-Z]$/.test(drive)) throw usage(`drive "${letter}" is not a letter A–Z`, { code: 'postoffice.drive-invalid', field: 'drive' });
+  if (stmt(db, 'select 1 from postoffice where drive = ?').get(drive)) throw conflict(`drive ${drive} is already in use`, { code: 'postoffice.drive-taken', field: 'drive' });
   return drive;
 }
 

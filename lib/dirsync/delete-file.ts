@@ -8,7 +8,7 @@ import { deleteStoredFile } from './stored-files';
 export function deleteFile(db: Db, place: string, fileName: string): string {
   const name = checkMovable(fileName);
   return step(db, () => {
-    if (!deleteStoredFile(db, place, name)) throw notFound(`there is no ${name} in ${place}: "dirsync file list ${place}" shows what is there`);
+    if (!deleteStoredFile(db, place, name)) throw notFound(`there is no ${name} in ${place}: "dirsync file list ${place}" shows what is there`, { code: 'file.not-found' });
     return name;
   });
 }

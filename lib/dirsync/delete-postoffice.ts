@@ -9,10 +9,10 @@ export function deletePostoffice(db: Db, spec: string): void {
   step(db, () => {
     const po = resolvePo(db, spec);
     if (stmt(db, 'select 1 from srvconf where po_id = ?').get(po.id)) {
-      throw conflict(`${poKey(po)} is the dirsync server: turn that off first ("dirsync ds server -d${poKey(po)} off")`);
+      throw conflict(`${poKey(po)} is the dirsync server: turn that off first ("dirsync ds server -d${poKey(po)} off")`, { code: 'postoffice.is-dss' });
     }
     if (po.kind === 'connector') {
-      throw conflict(`${poKey(po)} is the postoffice of an Exchange server's MS Mail Connector: it goes with the server, not on its own`);
+      throw conflict(`${poKey(po)} is the postoffice of an Exchange server's MS Mail Connector: it goes with the server, not on its own`, { code: 'postoffice.is-connector-postoffice' });
     }
     stmt(db, `delete from stored_file where place = ?`).run(poKey(po));
     // Connections to it go by cascade; the Address Space entry the connection added goes with them.

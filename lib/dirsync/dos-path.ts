@@ -12,7 +12,7 @@ export interface DosTarget {
 }
 
 const hostPath = (text: string, why: string) =>
-  usage(`"${text.slice(0, 60)}" ${why}: name a file of the model as the documents do (RESYNC.GLB, M:\\GLB\\RESYNC.GLB, N:\\GLB); the console does not reach the host's files`);
+  usage(`"${text.slice(0, 60)}" ${why}: name a file of the model as the documents do (RESYNC.GLB, M:\\GLB\\RESYNC.GLB, N:\\GLB); the console does not reach the host's files`, { code: 'file.path-invalid' });
 
 /**
  * A path typed at a postoffice's command prompt, mapped onto the model's drives, never onto the
@@ -22,7 +22,7 @@ const hostPath = (text: string, why: string) =>
  */
 export function resolveDosPath(db: Db, text: string, here: string): DosTarget {
   const t = text.trim();
-  if (!t) throw usage('name a file, e.g. RESYNC.GLB or M:\\GLB\\RESYNC.GLB');
+  if (!t) throw usage('name a file, e.g. RESYNC.GLB or M:\\GLB\\RESYNC.GLB', { code: 'file.path-missing' });
   if (t.includes('..')) throw hostPath(t, 'climbs out of a directory (..)');
   if (t.includes('/')) throw hostPath(t, 'is not a DOS path (it has a slash)');
   if (t.startsWith('\\')) throw hostPath(t, 'starts at a root or a network share');

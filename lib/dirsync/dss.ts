@@ -23,7 +23,7 @@ export function srvconfOf(db: Db, po: PoRow): SrvconfRow | undefined {
 export function requireDss(db: Db, po: PoRow, what: string): SrvconfRow {
   const sc = srvconfOf(db, po);
   if (!sc) {
-    throw new DirsyncError('fatal', `${what} runs only on the Directory Synchronization Server; ${poKey(po)} is not one`, 10);
+    throw new DirsyncError('fatal', `${what} runs only on the Directory Synchronization Server; ${poKey(po)} is not one`, { number: 10, code: 'dss.required' });
   }
   return sc;
 }

@@ -22,7 +22,7 @@ export function extractText(db: Db, poSpec: string, opts: { list?: string; gatew
      where po_id = ? and address_key >= ? and address_key < ? and removed_gen is null order by list_key, address_key`,
   ).all(po.id, lo, hi) as { listKey: string; fullName: string; address: string; template: string }[];
   if (key && rows.length === 0) {
-    throw notFound(`${poKey(po)} has no list ${key}; "dirsync file list" and "listq" show what it has`);
+    throw notFound(`${poKey(po)} has no list ${key}; "dirsync file list" and "listq" show what it has`, { code: 'list.not-found' });
   }
   const txns: Txn[] = [];
   let current = '';

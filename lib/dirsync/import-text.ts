@@ -48,12 +48,7 @@ export function importText(db: Db, poSpec: string, text: string, opts: ImportTex
 
 function importFailed(errors: ImportLineError[]): DirsyncError {
   const sorted = [...errors].sort((a, b) => a.line - b.line);
-  return new DirsyncError(
-    'usage',
-    `the import file has ${sorted.length} error(s); nothing was imported — correct the lines and run import again`,
-    sorted[0].number,
-    sorted.map((e) => `line ${e.line}: [${e.number}] ${e.message}`),
-  );
+  return new DirsyncError('usage', `the import file has ${sorted.length} error(s); nothing was imported — correct the lines and run import again`, { number: sorted[0].number, details: sorted.map((e) => `line ${e.line}: [${e.number}] ${e.message}`), code: 'import.bad-lines' });
 }
 
 /** Checks that need the postoffice: own addresses, -a for postoffice lists, -c for unknown ones, -g. */

@@ -59,7 +59,7 @@ export const formatRequestorConfiguration = (c: RequestorConfiguration) =>
 export function resetRequestor(db: Db, po: PoRow): RequestorConfiguration {
   return step(db, () => {
     if (srvconfOf(db, po)) {
-      throw conflict(`${poKey(po)} is the dirsync server: -z resets requestors only (turn dirsync server off to reset a DSS)`);
+      throw conflict(`${poKey(po)} is the dirsync server: -z resets requestors only (turn dirsync server off to reset a DSS)`, { code: 'listds.reset-dss' });
     }
     const { high } = stmt(db, 'select coalesce(max(sync), 0) as high from reqtrans where po_id = ?').get(po.id) as { high: number };
     stmt(db, 'update reqconf set req_sync = 0, srv_sync = 0, imp_sync = 0, pending_r = null, reqtrans_high = ? where po_id = ?').run(high, po.id);

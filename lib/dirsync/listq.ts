@@ -46,12 +46,12 @@ export function queueEntries(db: Db, po: PoRow, file: QueueFile): QueueEntry[] {
     }
     case 'resync': {
       const bytes = readStoredFile(db, poKey(po), 'RESYNC.GLB');
-      if (!bytes) throw new DirsyncError('notFound', `there is no RESYNC.GLB in the GLB directory of ${poKey(po)}`);
+      if (!bytes) throw new DirsyncError('notFound', `there is no RESYNC.GLB in the GLB directory of ${poKey(po)}`, { code: 'file.not-found' });
       const f = decodeResyncGlb(bytes);
       return f.records.map((r) => ({ crc: crc16Text(r.text), stamp: r.stamp, sync: r.sync, text: r.text, crcOk: true }));
     }
     default:
-      throw usage(`unknown queue file "${file}": use one of ${QUEUE_FILES.join(', ')}`);
+      throw usage(`unknown queue file "${file}": use one of ${QUEUE_FILES.join(', ')}`, { code: 'listq.unknown-file' });
   }
 }
 

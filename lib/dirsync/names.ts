@@ -16,7 +16,7 @@ export function isElement(s: string): boolean {
 export function parsePoName(text: string): PoName {
   const parts = text.trim().split('/');
   if (parts.length !== 2 || !parts.every(isElement)) {
-    throw usage(`"${text}" is not a postoffice name: write NET/PO, each part 1 to 10 letters or digits`);
+    throw usage(`"${text}" is not a postoffice name: write NET/PO, each part 1 to 10 letters or digits`, { code: 'postoffice.spec-invalid', field: 'postoffice' });
   }
   return { network: parts[0].toUpperCase(), name: parts[1].toUpperCase() };
 }

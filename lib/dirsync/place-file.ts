@@ -19,13 +19,13 @@ export const MAX_UPLOAD_BYTES = 512 * 1024;
 export function placeFile(db: Db, place: string, fileName: string, bytes: Uint8Array, opts: { limit?: number; checked?: boolean } = {}): { name: string; size: number } {
   const name = checkMovable(fileName);
   const limit = opts.limit ?? MAX_UPLOAD_BYTES;
-  if (bytes.length > limit) throw usage(`${name} is ${bytes.length} bytes; the limit is ${limit}`);
+  if (bytes.length > limit) throw usage(`${name} is ${bytes.length} bytes; the limit is ${limit}`, { code: 'file.too-large' });
   if (opts.checked === false) {
     // As the bytes came: the utilities that read the file judge it.
   } else if (name === RESYNC_GLB) decodeResyncGlb(bytes);
   else {
     const bad = bytes.findIndex((b) => b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 0x1a);
-    if (bad >= 0) throw usage(`${name} is not a text file (byte ${bytes[bad].toString(16).padStart(2, '0').toUpperCase()} at offset ${bad}): only RESYNC.GLB may be binary`);
+    if (bad >= 0) throw usage(`${name} is not a text file (byte ${bytes[bad].toString(16).padStart(2, '0').toUpperCase()} at offset ${bad}): only RESYNC.GLB may be binary`, { code: 'file.not-text' });
   }
   return step(db, () => {
     writeStoredFile(db, place, name, bytes);

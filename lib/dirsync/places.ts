@@ -24,7 +24,7 @@ export function resolvePlace(db: Db, text: string): string {
   const dxa = /^([A-Za-z0-9-]{1,15}):dxadata$/i.exec(text.trim());
   if (dxa) {
     const server = dxa[1].toUpperCase();
-    if (!stmt(db, 'select 1 from exchange_server where name = ?').get(server)) throw notFound(`there is no Exchange server ${server}: create it with "dirsync exchange create"`);
+    if (!stmt(db, 'select 1 from exchange_server where name = ?').get(server)) throw notFound(`there is no Exchange server ${server}: create it with "dirsync exchange create"`, { code: 'exchange-server.not-found' });
     return `${server}:Dxadata`;
   }
   return poKey(resolvePo(db, text));
@@ -37,7 +37,7 @@ export const serverOfPlace = (place: string): string | undefined => /^(.+):Dxada
 export function checkFileName(name: string): string {
   const upper = name.trim().toUpperCase();
   if (!DOS_NAME.test(upper)) {
-    throw usage(`"${name.slice(0, 40)}" is not a DOS file name: use up to 8 letters or digits, a dot and up to 3 more (e.g. NAMES.TXT), with no drive or directory`);
+    throw usage(`"${name.slice(0, 40)}" is not a DOS file name: use up to 8 letters or digits, a dot and up to 3 more (e.g. NAMES.TXT), with no drive or directory`, { code: 'file.name-invalid', field: 'name' });
   }
   return upper;
 }
@@ -50,7 +50,7 @@ export function checkMovable(name: string): string {
   const upper = checkFileName(name);
   const ext = upper.split('.')[1] ?? '';
   if (upper !== RESYNC_GLB && OWN_EXTENSIONS.includes(ext)) {
-    throw usage(`${upper} is one of the postoffice's own files, kept by the MS Mail utilities: only ${RESYNC_GLB} and files you place there (e.g. NAMES.TXT) can be copied, deleted or uploaded`);
+    throw usage(`${upper} is one of the postoffice's own files, kept by the MS Mail utilities: only ${RESYNC_GLB} and files you place there (e.g. NAMES.TXT) can be copied, deleted or uploaded`, { code: 'file.postoffice-own', field: 'name' });
   }
   return upper;
 }

@@ -40,12 +40,12 @@ export function resolvePo(db: Db, spec: string): PoRow {
   const s = spec.trim();
   if (/^[A-Za-z]$/.test(s)) {
     const po = stmt(db, `select ${columns} from postoffice where drive = ?`).get(s.toUpperCase()) as PoRow | undefined;
-    if (!po) throw notFound(`no postoffice on drive ${s.toUpperCase()}: run "dirsync po list" to see the drives`);
+    if (!po) throw notFound(`no postoffice on drive ${s.toUpperCase()}: run "dirsync po list" to see the drives`, { code: 'postoffice.drive-not-found' });
     return po;
   }
-  if (!s.includes('/')) throw usage(`"${spec}" is neither a drive letter nor NET/PO`);
+  if (!s.includes('/')) throw usage(`"${spec}" is neither a drive letter nor NET/PO`, { code: 'postoffice.spec-not-drive' });
   const po = findPo(db, parsePoName(s));
-  if (!po) throw notFound(`postoffice ${s.toUpperCase()} does not exist: create it with "dirsync po create ${s.toUpperCase()}"`);
+  if (!po) throw notFound(`postoffice ${s.toUpperCase()} does not exist: create it with "dirsync po create ${s.toUpperCase()}"`, { code: 'postoffice.not-found', field: 'postoffice' });
   return po;
 }
 
@@ -55,7 +55,7 @@ export function resolveRange(db: Db, spec: string | undefined): PoRow[] {
   if (!spec) return all;
   if (/^[A-Za-z]{2}$/.test(spec)) {
     const [from, to] = [spec[0].toUpperCase(), spec[1].toUpperCase()];
-    if (from > to) throw usage(`drive range ${spec} runs backwards: write the first drive first, e.g. -dMP`);
+    if (from > to) throw usage(`drive range ${spec} runs backwards: write the first drive first, e.g. -dMP`, { code: 'postoffice.drive-range-backwards' });
     return all.filter((p) => p.drive !== null && p.drive >= from && p.drive <= to);
   }
   return [resolvePo(db, spec)];
@@ -63,8 +63,8 @@ export function resolveRange(db: Db, spec: string | undefined): PoRow[] {
 
 /** The `admin -p<password>` check of the MS Mail utilities. */
 export function checkAdmin(po: PoRow, password: string | undefined): void {
-  if (password === undefined) throw usage(`this utility needs "admin -p<password>" for ${poKey(po)}`);
+  if (password === undefined) throw usage(`this utility needs "admin -p<password>" for ${poKey(po)}`, { code: 'postoffice.admin-password-missing', field: 'password' });
   if (!verifyPassword(password, po.adminPasswordHash)) {
-    throw denied(`wrong administrator password for ${poKey(po)}: give the postoffice's admin password with -p`);
+    throw denied(`wrong administrator password for ${poKey(po)}: give the postoffice's admin password with -p`, { code: 'postoffice.password-wrong', field: 'password' });
   }
 }

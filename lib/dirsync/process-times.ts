@@ -29,7 +29,7 @@ export function parseProcessTimes(text: string): ProcessTime[] {
     const day = DAYS.findIndex((d) => d.toLowerCase() === m[2].toLowerCase());
     times.push({ t: Number(m[1]) as 1 | 2 | 3, minute: day * 1440 + Number(m[3]) * 60 + Number(m[4]) });
   });
-  if (bad.length) throw new DirsyncError('usage', `the schedule file has ${bad.length} bad line(s); nothing was changed`, undefined, bad);
+  if (bad.length) throw new DirsyncError('usage', `the schedule file has ${bad.length} bad line(s); nothing was changed`, { details: bad, code: 'schedule.bad-lines' });
   return times;
 }
 

@@ -26,7 +26,7 @@ export function requestImport(db: Db, poSpec: string): void {
 export function setAcceptedTypes(db: Db, poSpec: string, types: string[]): string[] {
   const list = [...new Set(['PCM', ...types.map((t) => t.trim().toUpperCase()).filter(Boolean)])];
   for (const t of list) {
-    if (!/^[A-Z0-9]{1,8}$/.test(t)) throw usage(`address type "${t}" must be 1 to 8 letters or digits`);
+    if (!/^[A-Z0-9]{1,8}$/.test(t)) throw usage(`address type "${t}" must be 1 to 8 letters or digits`, { code: 'requestor.address-type-invalid', field: 'addressTypes' });
   }
   const stored = list.filter((t) => t === 'PCM' || !isPostofficeType(t));
   step(db, () => {
@@ -39,7 +39,7 @@ export function setAcceptedTypes(db: Db, poSpec: string, types: string[]): strin
 /** Server ▸ Options ▸ Keep Updates: cycles of MSTTRANS kept (default 14). */
 export function setKeepUpdates(db: Db, dssSpec: string, cycles: number): void {
   if (!Number.isInteger(cycles) || cycles < 1 || cycles > 999) {
-    throw usage(`Keep Updates must be a whole number of cycles from 1 to 999, not "${cycles}"`);
+    throw usage(`Keep Updates must be a whole number of cycles from 1 to 999, not "${cycles}"`, { code: 'requestor.keep-updates-invalid', field: 'cycles' });
   }
   step(db, () => {
     const dss = resolvePo(db, dssSpec);

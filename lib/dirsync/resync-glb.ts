@@ -87,7 +87,7 @@ function decodeCp1252(bytes: Uint8Array, start: number, end: number): string | n
 
 const fitsU32 = (v: number) => Number.isInteger(v) && v >= 0 && v <= 0xffffffff;
 const outOfRange = (what: string, v: number) =>
-  usage(`RESYNC.GLB: ${what} ${v} does not fit the file's 32-bit field (0 to 4294967295)`);
+  usage(`RESYNC.GLB: ${what} ${v} does not fit the file's 32-bit field (0 to 4294967295)`, { code: 'resync-glb.field-too-large' });
 
 function u32(what: string, v: number): number {
   if (!fitsU32(v)) throw outOfRange(what, v);
@@ -117,7 +117,7 @@ export function encodeResyncGlb(file: ResyncFile): Uint8Array {
   const dss = dssField(file.dss);
   for (let i = 0; i < dss.length; i++) {
     const c = dss.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e) throw usage(`RESYNC.GLB: the DSS name "${file.dss}" must be printable ASCII`);
+    if (c < 0x20 || c > 0x7e) throw usage(`RESYNC.GLB: the DSS name "${file.dss}" must be printable ASCII`, { code: 'resync-glb.dss-name-invalid' });
     buf[30 + i] = c;
   }
   view.setUint16(46, crc16(buf.subarray(0, 46)), true);
@@ -127,7 +127,7 @@ export function encodeResyncGlb(file: ResyncFile): Uint8Array {
     const r = file.records[k];
     const end = encodeCp1252Into(r.text, buf, o + RECORD_HEAD);
     const length = end - o - RECORD_HEAD;
-    if (length > MAX_TEXT) throw usage(`RESYNC.GLB: record ${k + 1} is ${length} bytes; a record holds at most ${MAX_TEXT}`);
+    if (length > MAX_TEXT) throw usage(`RESYNC.GLB: record ${k + 1} is ${length} bytes; a record holds at most ${MAX_TEXT}`, { code: 'resync-glb.record-too-long' });
     const stamp = toSeconds(r.stamp);
     // Messages are built only on failure: this loop runs once per record.
     if (!fitsU32(stamp)) throw outOfRange(`record ${k + 1} date stamp (s)`, stamp);
@@ -145,7 +145,7 @@ export function encodeResyncGlb(file: ResyncFile): Uint8Array {
 
 const hex4 = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
 const hex2 = (n: number) => n.toString(16).toUpperCase().padStart(2, '0');
-const damaged = (reason: string) => fatal(14, 'Error processing RESYNC.GLB', [reason]);
+const damaged = (reason: string) => fatal(14, 'Error processing RESYNC.GLB', [reason], { code: 'resync-glb.damaged' });
 
 /** Every field is checked against the bytes actually present; any damage is Fatal 14 with a reason. */
 export function decodeResyncGlb(bytes: Uint8Array): ResyncFile {

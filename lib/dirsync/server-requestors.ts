@@ -11,7 +11,7 @@ export function createServerRequestor(db: Db, dssSpec: string, requestor: string
   step(db, () => {
     const dss = resolvePo(db, dssSpec);
     requireDss(db, dss, 'Server ▸ Requestors');
-    if (srvRequestor(db, dss, name)) throw conflict(`${name} is already a requestor of ${poKey(dss)}`);
+    if (srvRequestor(db, dss, name)) throw conflict(`${name} is already a requestor of ${poKey(dss)}`, { code: 'server-requestor.exists' });
     stmt(db, 'insert into srv_requestor (dss_po_id, requestor, password) values (?, ?, ?)').run(dss.id, name, password);
   });
 }
@@ -22,8 +22,8 @@ export function deleteServerRequestor(db: Db, dssSpec: string, requestor: string
   step(db, () => {
     const dss = resolvePo(db, dssSpec);
     requireDss(db, dss, 'Server ▸ Requestors');
-    if (name === poKey(dss)) throw conflict(`the dirsync server's own record cannot be deleted; turn dirsync server off instead`);
-    if (!srvRequestor(db, dss, name)) throw notFound(`${name} is not a requestor of ${poKey(dss)}`);
+    if (name === poKey(dss)) throw conflict(`the dirsync server's own record cannot be deleted; turn dirsync server off instead`, { code: 'server-requestor.is-dss' });
+    if (!srvRequestor(db, dss, name)) throw notFound(`${name} is not a requestor of ${poKey(dss)}`, { code: 'server-requestor.not-found' });
     stmt(db, 'delete from srv_requestor where dss_po_id = ? and requestor = ?').run(dss.id, name);
   });
 }

@@ -18,7 +18,7 @@ export function setDirsyncServer(db: Db, poSpec: string, on: boolean): void {
         db,
         'select p.network || \'/\' || p.name as name from srvconf s join postoffice p on p.id = s.po_id where p.network = ?',
       ).get(po.network) as { name: string } | undefined;
-      if (other) throw conflict(`network ${po.network} already has a dirsync server, ${other.name}: turn it off there first`);
+      if (other) throw conflict(`network ${po.network} already has a dirsync server, ${other.name}: turn it off there first`, { code: 'dss.network-has-dss' });
       stmt(db, 'insert into srvconf (po_id) values (?)').run(po.id);
       stmt(db, 'insert into srv_requestor (dss_po_id, requestor) values (?, ?)').run(po.id, poKey(po));
       stmt(db, "update reqconf set dss = ?, password = '' where po_id = ?").run(poKey(po), po.id);

@@ -23,7 +23,7 @@ export function parseTxn(text: string): Txn {
   if (code === 'R') return { code, target: head.slice(2) };
   const tab = head.indexOf('\t');
   if ((code !== 'A' && code !== 'M' && code !== 'D') || head[1] !== ' ' || tab < 0) {
-    throw usage(`damaged transaction "${head}"`);
+    throw usage(`damaged transaction "${head}"`, { code: 'transaction.damaged' });
   }
   return { code, fullName: head.slice(2, tab), address: head.slice(tab + 1), template: lines.slice(1) };
 }

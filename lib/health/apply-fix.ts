@@ -32,7 +32,7 @@ export const sameFix = (a: Fix, b: Fix) =>
 export function applyHealthFix(db: Db, fix: StateFix): string {
   return step(db, () => {
     if (!checkHealth(db).findings.some((f) => f.fixes.some((x) => sameFix(x, fix)))) {
-      throw conflict('No current Health finding offers this fix (it may have been applied or cleared already): refresh the Health page');
+      throw conflict('No current Health finding offers this fix (it may have been applied or cleared already): refresh the Health page', { code: 'health.fix-gone' });
     }
     if (fix.kind === 'guard-apply' || fix.kind === 'guard-discard') {
       const r = fix.kind === 'guard-apply' ? applyHeldImport(db, fix.target) : discardHeldImport(db, fix.target);

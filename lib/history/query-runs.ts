@@ -67,7 +67,7 @@ const COLUMNS = `id, kind, object, trigger, who, group_id as groupId, sim_start 
 export function queryRuns(db: Db, f: RunFilter = {}): { runs: RunRow[]; next: number | null } {
   const limit = Math.min(Math.max(f.limit ?? 100, 1), MAX_RUN_LIMIT);
   if (f.outcome !== undefined && !(RUN_OUTCOMES as readonly string[]).includes(f.outcome)) {
-    throw usage(`"${f.outcome}" is not an outcome: choose ${RUN_OUTCOMES.join(', ')}`);
+    throw usage(`"${f.outcome}" is not an outcome: choose ${RUN_OUTCOMES.join(', ')}`, { code: 'history.outcome-invalid' });
   }
   const where: string[] = [];
   const args: (string | number)[] = [];
@@ -109,7 +109,7 @@ export function runDetail(db: Db, id: number): RunDetail {
   const row = stmt(db, `select ${COLUMNS}, message_list as messageList, log_from as logFrom, log_to as logTo, event_from as eventFrom, event_to as eventTo from run_history where id = ?`).get(id) as
     | (RunRow & { messageList: string; logFrom: number; logTo: number; eventFrom: number; eventTo: number })
     | undefined;
-  if (!row) throw usage(`there is no run ${id} in the run history (it may have been purged: see "dirsync history retention")`);
+  if (!row) throw usage(`there is no run ${id} in the run history (it may have been purged: see "dirsync history retention")`, { code: 'history.run-not-found' });
   const { logFrom, logTo, eventFrom, eventTo, ...run } = row;
   const logLines = stmt(
     db,

@@ -23,11 +23,11 @@ export function runRetention(db: Db): RunRetention {
 /** Keep the newest `maxRows` runs; older ones go at once. Refused when `revision` is stale. */
 export function setRunRetention(db: Db, maxRows: number, revision?: number): RunRetention & { removed: number } {
   if (!Number.isInteger(maxRows) || maxRows < MIN_RUNS_KEPT || maxRows > MAX_RUNS_KEPT) {
-    throw usage(`runs kept must be a whole number from ${MIN_RUNS_KEPT.toLocaleString('en')} to ${MAX_RUNS_KEPT.toLocaleString('en')}`);
+    throw usage(`runs kept must be a whole number from ${MIN_RUNS_KEPT.toLocaleString('en')} to ${MAX_RUNS_KEPT.toLocaleString('en')}`, { code: 'history.retention-invalid', field: 'maxRows' });
   }
   return step(db, () => {
     const current = runRetention(db);
-    if (revision !== undefined && revision !== current.revision) throw conflict('The run history settings were changed by someone else since you opened them');
+    if (revision !== undefined && revision !== current.revision) throw conflict('The run history settings were changed by someone else since you opened them', { code: 'revision.changed' });
     stmt(db, `insert into run_history_settings (id, max_rows, revision) values (1, ?, 1)
       on conflict(id) do update set max_rows = excluded.max_rows, revision = revision + 1`).run(maxRows);
     const removed = purgeRunHistory(db);

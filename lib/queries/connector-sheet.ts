@@ -25,15 +25,6 @@ export function connectorHeader(db: Db, serverName: string): SheetHeader {
   return { server: server.name, site: server.site, version: server.version, connector: msMailConnector(db, server.name) };
 }
 
-/** Mailboxes of the server's site, for the Administrator's mailbox picker. */
-export function siteMailboxes(db: Db, serverName: string): { alias: string; displayName: string }[] {
-  const server = resolveServer(db, serverName);
-  return stmt(db, "select alias, display_name as displayName from recipient where site_id = ? and kind = 'mailbox' order by display_name collate nocase").all(server.siteId) as {
-    alias: string;
-    displayName: string;
-  }[];
-}
-
 export const localPostofficeTab = (db: Db, server: string): LocalPostofficeDto => localPostoffice(db, server);
 
 export interface ConnectionsTab {

@@ -5,6 +5,7 @@ import { stmt } from '@/lib/core/statements';
 import { dirsyncServerOf } from '@/lib/exchange/dxa/dirsync-server';
 import { exportContainerNames, findRemoteLink, links, requestorLink, LANGUAGES, type LinkRow } from '@/lib/exchange/dxa/dirsync-links';
 import { describeSchedule, type ScheduleStyle } from '@/lib/exchange/dxa/schedule-grid';
+import { siteMailboxes } from '@/lib/exchange/recipients/recipients';
 import { connectorPo, dxaRole, findServer, type ServerRow } from '@/lib/exchange/servers/servers';
 
 /**
@@ -41,7 +42,7 @@ export interface DirsyncServerSheet {
   grid: string;
   scheduleText: string;
   revision: number;
-  /** The site's visible mailboxes, for the Dirsync administrator picker. */
+  /** The site's mailboxes, hidden ones included (siteMailboxes), for the Dirsync administrator picker. */
   mailboxes: { alias: string; displayName: string }[];
   remoteRequestors: number;
 }
@@ -61,12 +62,6 @@ export function getDirsyncServerSheet(db: Db, server: ServerRow): DirsyncServerS
     mailboxes: siteMailboxes(db, server),
     remoteRequestors: links(db, server, 'remote').length,
   };
-}
-
-export function siteMailboxes(db: Db, server: ServerRow): { alias: string; displayName: string }[] {
-  return stmt(db, "select alias, display_name as displayName from recipient where site_id = ? and kind = 'mailbox' and hidden = 0 order by display_name collate nocase").all(
-    server.siteId,
-  ) as { alias: string; displayName: string }[];
 }
 
 export interface RemoteRequestorRowView {

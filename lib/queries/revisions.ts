@@ -117,7 +117,7 @@ export function registryValueRevision(db: Db, serverName: string, nameText: stri
 export function connectorRevision(db: Db, serverName: string): OpenedObject {
   const server = resolveServer(db, serverName);
   const row = stmt(db, 'select revision from ms_mail_connector where server_id = ?').get(server.id) as { revision: number } | undefined;
-  if (!row) throw notFound(`${server.name} has no MS Mail Connector`);
+  if (!row) throw notFound(`${server.name} has no MS Mail Connector`, { code: 'connector.not-found' });
   return { revision: row.revision, object: `The MS Mail Connector (${server.name})` };
 }
 
@@ -126,7 +126,7 @@ export function pcMtaRevision(db: Db, serverName: string, serviceName: string): 
   const row = stmt(db, 'select service_name as name, revision from pc_mta where server_id = ? and service_name = ? collate nocase').get(server.id, serviceName.trim()) as
     | { name: string; revision: number }
     | undefined;
-  if (!row) throw notFound(`${server.name} has no Connector (PC) MTA "${serviceName}"`);
+  if (!row) throw notFound(`${server.name} has no Connector (PC) MTA "${serviceName}"`, { code: 'pc-mta.not-found' });
   return { revision: row.revision, object: `The Connector (PC) MTA "${row.name}"` };
 }
 
@@ -138,21 +138,21 @@ export function directorySyncRevision(db: Db, serverName: string): OpenedObject 
 export function dirsyncServerRevision(db: Db, serverName: string): OpenedObject {
   const server = resolveServer(db, serverName);
   const row = stmt(db, 'select name, revision from dirsync_server where server_id = ?').get(server.id) as { name: string; revision: number } | undefined;
-  if (!row) throw notFound(`${server.name} is not the dirsync server: make it one with File ▸ New Other ▸ Dirsync Server`);
+  if (!row) throw notFound(`${server.name} is not the dirsync server: make it one with File ▸ New Other ▸ Dirsync Server`, { code: 'dirsync-server.not-found' });
   return { revision: row.revision, object: row.name };
 }
 
 export function dirsyncRequestorRevision(db: Db, serverName: string): OpenedObject {
   const server = resolveServer(db, serverName);
   const link = requestorLink(db, server);
-  if (!link) throw notFound(`${server.name} has no Dirsync Requestor`);
+  if (!link) throw notFound(`${server.name} has no Dirsync Requestor`, { code: 'dirsync-requestor.not-found' });
   return { revision: link.revision, object: link.name };
 }
 
 export function remoteRequestorRevision(db: Db, serverName: string, which: string): OpenedObject {
   const server = resolveServer(db, serverName);
   const link = findRemoteLink(db, server, which);
-  if (!link) throw notFound(`${server.name} has no Remote Dirsync Requestor "${which}"`);
+  if (!link) throw notFound(`${server.name} has no Remote Dirsync Requestor "${which}"`, { code: 'remote-requestor.not-found' });
   return { revision: link.revision, object: link.name };
 }
 

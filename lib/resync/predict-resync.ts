@@ -161,14 +161,14 @@ interface Target {
 }
 
 const notDss = (what: string, why: string) =>
-  new DirsyncError('usage', `${what} is not a Directory Synchronization Server: ${why}`, 67);
+  new DirsyncError('usage', `${what} is not a Directory Synchronization Server: ${why}`, { number: 67, code: 'resync.not-a-dss' });
 
 /** `-d`: an MS Mail DSS (drive or NET/PO), or an Exchange server (or its connector postoffice) that is the dirsync server. */
 function resolveDss(db: Db, spec: string): Dss {
   const s = spec.trim();
   if (!/^[A-Za-z]$/.test(s) && !s.includes('/')) {
     const server = findServer(db, s);
-    if (!server) throw usage(`"${spec}" is neither an Exchange server nor a postoffice (drive letter or NET/PO): name the DSS`);
+    if (!server) throw usage(`"${spec}" is neither an Exchange server nor a postoffice (drive letter or NET/PO): name the DSS`, { code: 'resync.dss-spec-invalid' });
     if (dxaRole(db, server) !== 'server') {
       throw notDss(server.name, 'a Resync.glb is made on the DSS; give the Exchange server that holds the Dirsync Server object, or the MS Mail DSS');
     }
@@ -190,14 +190,14 @@ function resolveTarget(db: Db, spec: string): Target {
   let po: PoRow | undefined;
   if (!/^[A-Za-z]$/.test(s) && !s.includes('/')) {
     server = findServer(db, s);
-    if (!server) throw usage(`"${spec}" is neither a postoffice (drive letter or NET/PO) nor an Exchange server: name the requestor`);
+    if (!server) throw usage(`"${spec}" is neither a postoffice (drive letter or NET/PO) nor an Exchange server: name the requestor`, { code: 'resync.requestor-spec-invalid' });
   } else {
     po = resolvePo(db, s);
     if (po.kind === 'connector') server = serverOfConnector(db, po.id);
   }
   if (server) {
     if (dxaRole(db, server) !== 'requestor') {
-      throw usage(`${server.name} has no Dirsync Requestor object: a Resync.glb is applied in Dxadata only by an Exchange requestor; create it first`);
+      throw usage(`${server.name} has no Dirsync Requestor object: a Resync.glb is applied in Dxadata only by an Exchange requestor; create it first`, { code: 'resync.no-dirsync-requestor' });
     }
     return { kind: 'exchange', requestor: server.name, po: connectorPo(db, server) };
   }
@@ -210,14 +210,12 @@ function resolveRemote(db: Db, server: ServerRow, spec: string): Target {
   if (!link && (/^[A-Za-z]$/.test(spec.trim()) || spec.includes('/'))) link = findRemoteLink(db, server, poKey(resolvePo(db, spec)));
   if (!link) {
     const have = links(db, server, 'remote').map((l) => l.name);
-    throw usage(
-      `"${spec}" is not a Remote Dirsync Requestor of ${server.name}: a Resync.glb from an Exchange DSS is for its MS Mail requestors${
+    throw usage(`"${spec}" is not a Remote Dirsync Requestor of ${server.name}: a Resync.glb from an Exchange DSS is for its MS Mail requestors${
         have.length ? ` (${have.join(', ')})` : '; it has none yet'
-      }`,
-    );
+      }`, { code: 'resync.not-a-remote-requestor' });
   }
   const po = findPo(db, parsePoName(link.po));
-  if (!po) throw usage(`the Remote Dirsync Requestor ${link.name} is for ${link.po}, which is not a postoffice of this network`);
+  if (!po) throw usage(`the Remote Dirsync Requestor ${link.name} is for ${link.po}, which is not a postoffice of this network`, { code: 'resync.remote-postoffice-gone' });
   return { kind: 'msmail', requestor: link.po, po, link };
 }
 

@@ -39,12 +39,12 @@ export function runWizardStep(db: Db, input: { id: number; position: number; rev
     const s = stmt(db, 'select code, target, status, ran_by as ranBy from resync_wizard_step where wizard_id = ? and position = ?').get(input.id, input.position) as
       | { code: StepCode; target: string; status: string; ranBy: string | null }
       | undefined;
-    if (!s) throw notFound(`the Resync Wizard has no step ${input.position}`);
-    if (s.status === 'done') throw conflict(`step ${input.position} was already done${s.ranBy ? ` by ${s.ranBy}` : ''}: it is not run twice`);
+    if (!s) throw notFound(`the Resync Wizard has no step ${input.position}`, { code: 'wizard.step-not-found' });
+    if (s.status === 'done') throw conflict(`step ${input.position} was already done${s.ranBy ? ` by ${s.ranBy}` : ''}: it is not run twice`, { code: 'wizard.step-done' });
     const earlier = stmt(db, "select position from resync_wizard_step where wizard_id = ? and position < ? and status != 'done' order by position limit 1").get(input.id, input.position) as
       | { position: number }
       | undefined;
-    if (earlier) throw usage(`run step ${earlier.position} first: the steps go in the documents' order`);
+    if (earlier) throw usage(`run step ${earlier.position} first: the steps go in the documents' order`, { code: 'wizard.step-out-of-order' });
     const ctx = contextOf(r);
     if (r.before === null) stmt(db, 'update resync_wizard set before = ? where id = ?').run(JSON.stringify(currentStates(db, ctx.requestors)), input.id);
 
@@ -98,7 +98,7 @@ export function rerunWizardFrom(db: Db, input: { id: number; position: number; r
     const r = wizardRow(db, input.id);
     checkRevision(r, input.revision);
     const n = stmt(db, "update resync_wizard_step set status = 'pending', checked = null, failure = null where wizard_id = ? and position >= ?").run(input.id, input.position).changes;
-    if (n === 0) throw notFound(`the Resync Wizard has no step ${input.position}`);
+    if (n === 0) throw notFound(`the Resync Wizard has no step ${input.position}`, { code: 'wizard.step-not-found' });
     return touch(db, input.id);
   });
 }

@@ -120,7 +120,7 @@ const stepRows = (db: Db, id: number) =>
 
 export function wizardRow(db: Db, id: number): Row {
   const r = row(db, id);
-  if (!r) throw notFound(`there is no Resync Wizard ${id}: start a new one from Tools ▸ Resync Wizard…`);
+  if (!r) throw notFound(`there is no Resync Wizard ${id}: start a new one from Tools ▸ Resync Wizard…`, { code: 'wizard.not-found' });
   return r;
 }
 
@@ -145,9 +145,9 @@ export function contextOf(r: Row): WizardContext {
 
 /** The revision check every change makes first (in its own transaction). */
 export function checkRevision(r: Row, revision: number | undefined): void {
-  if (r.status !== 'open') throw conflict(`this Resync Wizard was ${r.status}: start a new one from Tools ▸ Resync Wizard…`);
+  if (r.status !== 'open') throw conflict(`this Resync Wizard was ${r.status}: start a new one from Tools ▸ Resync Wizard…`, { code: 'wizard.closed' });
   if (revision !== undefined && revision !== r.revision) {
-    throw conflict('this Resync Wizard was changed by someone else since you opened it: reload the page to see where it is now');
+    throw conflict('this Resync Wizard was changed by someone else since you opened it: reload the page to see where it is now', { code: 'revision.changed' });
   }
 }
 
@@ -165,17 +165,17 @@ function defaultNames(db: Db, direction: WizardDirection, dss: string, requestor
 function checkNames(db: Db, direction: WizardDirection, dss: string, names: string[]): string[] {
   if (direction !== 'exchange-dss-to-msmail') return [];
   const clean = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
-  if (clean.length === 0) throw usage('ResyncConnectionRDNs needs at least one Remote Dirsync Requestor name');
+  if (clean.length === 0) throw usage('ResyncConnectionRDNs needs at least one Remote Dirsync Requestor name', { code: 'wizard.rdns-missing' });
   const server = resolveServer(db, dss);
-  for (const n of clean) if (!findRemoteLink(db, server, n)) throw notFound(`"${n}" is not a Remote Dirsync Requestor of ${server.name}: name its display name or its postoffice`);
+  for (const n of clean) if (!findRemoteLink(db, server, n)) throw notFound(`"${n}" is not a Remote Dirsync Requestor of ${server.name}: name its display name or its postoffice`, { code: 'wizard.rdn-not-found' });
   return clean;
 }
 
 function checkGlobalMax(db: Db, direction: WizardDirection, dss: string, globalMax: boolean): boolean {
   if (!globalMax) return false;
-  if (direction !== 'exchange-dss-to-msmail') throw usage('GlobalMaxSeqInResync is a setting of an Exchange dirsync server');
+  if (direction !== 'exchange-dss-to-msmail') throw usage('GlobalMaxSeqInResync is a setting of an Exchange dirsync server', { code: 'wizard.global-max-not-exchange' });
   const server = resolveServer(db, dss);
-  if (!atLeastSp3(server)) throw usage(`${server.name} runs Exchange ${server.version}: only DXA 5.5 SP3 (build 2524) or later reads GlobalMaxSeqInResync; upgrade it first`);
+  if (!atLeastSp3(server)) throw usage(`${server.name} runs Exchange ${server.version}: only DXA 5.5 SP3 (build 2524) or later reads GlobalMaxSeqInResync; upgrade it first`, { code: 'wizard.global-max-needs-sp3' });
   return true;
 }
 
@@ -230,7 +230,7 @@ export function setWizardOptions(
     checkRevision(r, revision);
     // Once steps have run the plan is fixed, unless one failed: then a fix (another name, GlobalMaxSeqInResync) makes a new plan, run from its first step.
     if (started(db, id) && !failedStep(db, id)) {
-      throw conflict('the steps have started: the requestors and options are fixed now; Cancel and start a new Resync Wizard to change them');
+      throw conflict('the steps have started: the requestors and options are fixed now; Cancel and start a new Resync Wizard to change them', { code: 'wizard.started' });
     }
     const ctx = contextOf(r);
     const requestors = change.requestors ? checkTargets(db, r.direction, r.dss, change.requestors).requestors.map((t) => t.key) : ctx.requestors;
@@ -245,11 +245,11 @@ export function setWizardOptions(
 
 /** Go to a page (Back / Next). */
 export function setWizardPage(db: Db, id: number, revision: number | undefined, page: WizardPage): number {
-  if (!WIZARD_PAGES.includes(page)) throw usage(`"${page}" is not a page of the Resync Wizard`);
+  if (!WIZARD_PAGES.includes(page)) throw usage(`"${page}" is not a page of the Resync Wizard`, { code: 'wizard.page-invalid' });
   return step(db, () => {
     const r = wizardRow(db, id);
     checkRevision(r, revision);
-    if (page === 'exchange' && r.direction !== 'exchange-dss-to-msmail') throw usage('the Exchange DSS page belongs to the Exchange DSS direction');
+    if (page === 'exchange' && r.direction !== 'exchange-dss-to-msmail') throw usage('the Exchange DSS page belongs to the Exchange DSS direction', { code: 'wizard.page-wrong-direction' });
     stmt(db, 'update resync_wizard set page = ? where id = ?').run(page, id);
     return touch(db, id);
   });
@@ -260,12 +260,12 @@ export function setWizardPage(db: Db, id: number, revision: number | undefined, 
  * prediction decodes it (every length checked against the bytes present) before it goes anywhere.
  */
 export function uploadWizardFile(db: Db, id: number, revision: number | undefined, bytes: Uint8Array | null): number {
-  if (bytes && bytes.length > MAX_UPLOAD_BYTES) throw usage(`the file is ${bytes.length} bytes; the Resync Wizard accepts up to ${MAX_UPLOAD_BYTES} bytes`);
-  if (bytes && bytes.length === 0) throw usage('the file is empty: choose a RESYNC.GLB');
+  if (bytes && bytes.length > MAX_UPLOAD_BYTES) throw usage(`the file is ${bytes.length} bytes; the Resync Wizard accepts up to ${MAX_UPLOAD_BYTES} bytes`, { code: 'wizard.file-too-large' });
+  if (bytes && bytes.length === 0) throw usage('the file is empty: choose a RESYNC.GLB', { code: 'wizard.file-empty' });
   return step(db, () => {
     const r = wizardRow(db, id);
     checkRevision(r, revision);
-    if (started(db, id)) throw conflict('the steps have started: the file is fixed now; Cancel and start a new Resync Wizard to use another one');
+    if (started(db, id)) throw conflict('the steps have started: the file is fixed now; Cancel and start a new Resync Wizard to use another one', { code: 'wizard.started' });
     stmt(db, 'update resync_wizard set file = ?, file_source = ? where id = ?').run(bytes ? Buffer.from(bytes) : null, bytes ? 'upload' : null, id);
     writeSteps(db, id);
     return touch(db, id);
@@ -279,7 +279,7 @@ export function closeWizard(db: Db, id: number, revision: number | undefined, ho
     checkRevision(r, revision);
     if (how === 'finished') {
       const left = stmt(db, "select count(*) as n from resync_wizard_step where wizard_id = ? and status != 'done'").get(id) as { n: number };
-      if (left.n > 0) throw conflict(`${left.n} step${left.n === 1 ? ' has' : 's have'} not been done: run ${left.n === 1 ? 'it' : 'them'} first, or Cancel`);
+      if (left.n > 0) throw conflict(`${left.n} step${left.n === 1 ? ' has' : 's have'} not been done: run ${left.n === 1 ? 'it' : 'them'} first, or Cancel`, { code: 'wizard.steps-left' });
     }
     stmt(db, "update resync_wizard set status = ?, page = case when ? = 'finished' then 'finish' else page end where id = ?").run(how, how, id);
     return touch(db, id);

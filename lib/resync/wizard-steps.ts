@@ -138,7 +138,7 @@ function numbersMatch(db: Db, ctx: WizardContext, target: string, lines: string[
 function copyFile(db: Db, from: string, to: string): StepRun {
   return step(db, () => {
     const bytes = readStoredFile(db, from, 'RESYNC.GLB');
-    if (!bytes) throw notFound(`there is no RESYNC.GLB in ${from}: "dirsync file list ${from}" shows what is there`);
+    if (!bytes) throw notFound(`there is no RESYNC.GLB in ${from}: "dirsync file list ${from}" shows what is there`, { code: 'file.not-found' });
     writeStoredFile(db, to, 'RESYNC.GLB', bytes);
     return { lines: [`RESYNC.GLB copied from ${from} to ${to} (${bytes.length} bytes)`] };
   });
@@ -239,7 +239,7 @@ export const STEP_KINDS: Record<StepCode, StepKind> = {
       `Puts the file you uploaded (its prediction was shown before this) into ${c.direction === 'msmail-dss-to-exchange' ? `${r}'s Dxadata folder` : `${r}'s GLB directory`}.`,
     cli: (_c, r) => `dirsync file import RESYNC.GLB ${r.includes('/') ? r : `${r}:Dxadata`} RESYNC.GLB`,
     run: (db, c, r) => {
-      if (!c.file) throw notFound('no file was uploaded to this wizard: upload one on the Files page');
+      if (!c.file) throw notFound('no file was uploaded to this wizard: upload one on the Files page', { code: 'wizard.no-upload' });
       const to = placeOf(db, r);
       writeStoredFile(db, to, 'RESYNC.GLB', c.file);
       return { lines: [`RESYNC.GLB placed in ${to} (${c.file.length} bytes)`] };
@@ -257,7 +257,7 @@ export const STEP_KINDS: Record<StepCode, StepKind> = {
     cli: (_c, s) => `dirsync file delete ${s} RESYNC.GLB`,
     run: (db, c, s) => {
       const at = dssPlace(db, c.direction, s);
-      if (!deleteStoredFile(db, at, 'RESYNC.GLB')) throw notFound(`there is no RESYNC.GLB in ${at}: "dirsync file list ${at}" shows what is there`);
+      if (!deleteStoredFile(db, at, 'RESYNC.GLB')) throw notFound(`there is no RESYNC.GLB in ${at}: "dirsync file list ${at}" shows what is there`, { code: 'file.not-found' });
       return { lines: [`RESYNC.GLB deleted from ${at}`] };
     },
     check: (db, c, s) => {

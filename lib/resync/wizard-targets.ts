@@ -43,33 +43,33 @@ export function dssPlace(db: Db, direction: WizardDirection, dss: string): strin
 
 /** Canonical DSS name and requestor keys; refuses a DSS or requestor that does not fit the direction. */
 export function checkTargets(db: Db, direction: WizardDirection, dss: string, requestors: string[]): { dss: string; requestors: RequestorTarget[] } {
-  if (!WIZARD_DIRECTIONS.includes(direction)) throw usage(`"${direction}" is not a resync direction: use ${WIZARD_DIRECTIONS.join(', ')}`);
-  if (requestors.length === 0) throw usage('choose at least one requestor to resync');
+  if (!WIZARD_DIRECTIONS.includes(direction)) throw usage(`"${direction}" is not a resync direction: use ${WIZARD_DIRECTIONS.join(', ')}`, { code: 'wizard.direction-invalid' });
+  if (requestors.length === 0) throw usage('choose at least one requestor to resync', { code: 'wizard.no-requestors' });
   const targets = requestors.map((r) => requestorTarget(db, r));
   const seen = new Set<string>();
   for (const t of targets) {
-    if (seen.has(t.key)) throw usage(`${t.key} is chosen twice`);
+    if (seen.has(t.key)) throw usage(`${t.key} is chosen twice`, { code: 'wizard.requestor-twice' });
     seen.add(t.key);
   }
   if (direction === 'exchange-dss-to-msmail') {
     const server = resolveServer(db, dss);
-    if (dxaRole(db, server) !== 'server') throw usage(`${server.name} is not a dirsync server: it has no Dirsync Server object`);
+    if (dxaRole(db, server) !== 'server') throw usage(`${server.name} is not a dirsync server: it has no Dirsync Server object`, { code: 'wizard.not-a-dss' });
     for (const t of targets) {
-      if (t.kind !== 'msmail') throw usage(`${t.key} is an Exchange server: an Exchange DSS resyncs MS Mail requestors only`);
-      if (!findRemoteLink(db, server, t.key)) throw notFound(`${t.key} is not a Remote Dirsync Requestor of ${server.name}`);
+      if (t.kind !== 'msmail') throw usage(`${t.key} is an Exchange server: an Exchange DSS resyncs MS Mail requestors only`, { code: 'wizard.requestor-wrong-kind' });
+      if (!findRemoteLink(db, server, t.key)) throw notFound(`${t.key} is not a Remote Dirsync Requestor of ${server.name}`, { code: 'wizard.not-a-remote-requestor' });
     }
     return { dss: server.name, requestors: targets };
   }
   const po = resolvePo(db, dss);
-  if (!srvconfOf(db, po)) throw usage(`${poKey(po)} is not a dirsync server (Dir-Sync Options: Server is No)`);
+  if (!srvconfOf(db, po)) throw usage(`${poKey(po)} is not a dirsync server (Dir-Sync Options: Server is No)`, { code: 'wizard.not-a-dss' });
   const registered = new Set(srvRequestors(db, po).map((r) => r.requestor));
   for (const t of targets) {
     const want = direction === 'msmail-dss-to-exchange' ? 'exchange' : 'msmail';
-    if (t.kind !== want) throw usage(`${t.key} is ${t.kind === 'exchange' ? 'an Exchange server' : 'an MS Mail postoffice'}: this direction resyncs ${want === 'exchange' ? 'Exchange requestors' : 'MS Mail requestors'}`);
-    if (t.po.id === po.id) throw usage(`${t.key} is the dirsync server itself: it keeps the lists the file is made from`);
-    if (!registered.has(poKey(t.po))) throw notFound(`${poKey(t.po)} is not a requestor of ${poKey(po)}: Server ▸ Requestors lists it there first`);
-    if (t.kind === 'exchange' && !requestorLink(db, t.server)) throw notFound(`${t.server.name} has no Dirsync Requestor object`);
-    if (t.kind === 'msmail' && reqconfOf(db, t.po.id).dss !== poKey(po)) throw usage(`${t.key} is not registered with ${poKey(po)} (Requestor ▸ Registration)`);
+    if (t.kind !== want) throw usage(`${t.key} is ${t.kind === 'exchange' ? 'an Exchange server' : 'an MS Mail postoffice'}: this direction resyncs ${want === 'exchange' ? 'Exchange requestors' : 'MS Mail requestors'}`, { code: 'wizard.requestor-wrong-kind' });
+    if (t.po.id === po.id) throw usage(`${t.key} is the dirsync server itself: it keeps the lists the file is made from`, { code: 'wizard.requestor-is-dss' });
+    if (!registered.has(poKey(t.po))) throw notFound(`${poKey(t.po)} is not a requestor of ${poKey(po)}: Server ▸ Requestors lists it there first`, { code: 'wizard.not-a-requestor' });
+    if (t.kind === 'exchange' && !requestorLink(db, t.server)) throw notFound(`${t.server.name} has no Dirsync Requestor object`, { code: 'dirsync-requestor.not-found' });
+    if (t.kind === 'msmail' && reqconfOf(db, t.po.id).dss !== poKey(po)) throw usage(`${t.key} is not registered with ${poKey(po)} (Requestor ▸ Registration)`, { code: 'wizard.not-registered' });
   }
   return { dss: poKey(po), requestors: targets };
 }

@@ -211,14 +211,14 @@ const pollBefore = (a: MtaPoll, b: MtaPoll) => a.next - b.next || (a.server < b.
 
 export function dispatch(db: Db, opts: DispatchOptions = {}): DispatchResult {
   const { range, until, cycles, nextPollOnly = false } = opts;
-  if (nextPollOnly && (until !== undefined || cycles !== undefined)) throw usage('the next poll only goes alone, without --until or --cycles');
-  if (until !== undefined && !Number.isFinite(until)) throw usage('--until must be a simulation time');
+  if (nextPollOnly && (until !== undefined || cycles !== undefined)) throw usage('the next poll only goes alone, without --until or --cycles', { code: 'dispatch.usage' });
+  if (until !== undefined && !Number.isFinite(until)) throw usage('--until must be a simulation time', { code: 'dispatch.usage' });
   if (cycles !== undefined && (!Number.isSafeInteger(cycles) || cycles < 1)) {
-    throw usage(`--cycles takes a whole number of cycles, 1 or more; got ${cycles}`);
+    throw usage(`--cycles takes a whole number of cycles, 1 or more; got ${cycles}`, { code: 'dispatch.usage' });
   }
   const start = now(db);
   if (until !== undefined && until < start) {
-    throw usage(`--until ${new Date(until).toISOString()} is before the simulation clock (${ctime(start)}): give a later time`);
+    throw usage(`--until ${new Date(until).toISOString()} is before the simulation clock (${ctime(start)}): give a later time`, { code: 'dispatch.until-past' });
   }
 
   const pos = resolveRange(db, range);
@@ -244,14 +244,12 @@ export function dispatch(db: Db, opts: DispatchOptions = {}): DispatchResult {
   const exchange = exchangeRuns(db, start);
   const polls = runningMtas(db, start);
   if (cycles !== undefined && !queue.some((p) => p.t === 2) && !exchange.some((x) => x.t === 2)) {
-    throw usage(
-      `nothing is scheduled to complete a cycle: no postoffice in ${range ? `range ${range}` : 'the network'} has a T2 (NSDA -S) time` +
+    throw usage(`nothing is scheduled to complete a cycle: no postoffice in ${range ? `range ${range}` : 'the network'} has a T2 (NSDA -S) time` +
         ' and no Exchange dirsync server with a running MSExchangeDX has a scheduled hour; ' +
-        'set one on the Dirsync Server with "dirsync dssched … -i<file>" (or "dirsync exchange dss <SERVER> --schedule …"), or use --until',
-    );
+        'set one on the Dirsync Server with "dirsync dssched … -i<file>" (or "dirsync exchange dss <SERVER> --schedule …"), or use --until', { code: 'dispatch.nothing-scheduled' });
   }
   if (nextPollOnly && polls.length === 0) {
-    throw usage('no Connector (PC) MTA is polling: start one on its server (Services, or "dirsync service start <SERVER> \"<PC MTA>\"") for there to be a next poll');
+    throw usage('no Connector (PC) MTA is polling: start one on its server (Services, or "dirsync service start <SERVER> \"<PC MTA>\"") for there to be a next poll', { code: 'dispatch.no-mta-polling' });
   }
   if (!nextPollOnly && until === undefined && cycles === undefined && queue.length === 0 && exchange.length === 0) return { lines: [], ranT2: 0 };
 
@@ -452,7 +450,7 @@ export function clockState(db: Db): ClockState {
 
 /** Move the clock (either way); returns where it was. Following real time is the console's job. */
 export function setClock(db: Db, ms: number): { from: number; to: number } {
-  if (!Number.isSafeInteger(ms)) throw usage('the clock takes a whole number of milliseconds');
+  if (!Number.isSafeInteger(ms)) throw usage('the clock takes a whole number of milliseconds', { code: 'clock.invalid' });
   return step(db, () => {
     const from = now(db);
     setNow(db, ms);

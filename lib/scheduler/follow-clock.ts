@@ -38,7 +38,7 @@ export function followClock(db: Db, realNow: number): FollowResult {
 /** Start or stop following real time: the speed (simulated seconds per real second, 0 = stopped) and the anchor. */
 export function setFollowing(db: Db, speed: number, realNow: number): void {
   if (!Number.isFinite(speed) || speed < 0 || speed > 86_400) {
-    throw usage(`the clock's speed is simulated seconds per real second, from 0 (stopped) to 86400; got ${speed}`);
+    throw usage(`the clock's speed is simulated seconds per real second, from 0 (stopped) to 86400; got ${speed}`, { code: 'clock.speed-invalid' });
   }
   step(db, () => {
     now(db);

@@ -10,7 +10,7 @@ export const saveRunRetentionAction = defineAction({
   name: 'Run History: Retention',
   schema: z.object({ maxRows: wholeNumber('Runs kept', MIN_RUNS_KEPT, MAX_RUNS_KEPT), revision }),
   revisionOf: (db) => ({ revision: runRetention(db).revision, object: 'The run history retention' }),
-  fieldOf: (e) => (/runs kept/i.test(e.message) ? 'maxRows' : undefined),
+  fields: ['maxRows'],
   run: ({ db, input, audit }) => {
     const before = runRetention(db);
     const after = setRunRetention(db, input.maxRows, input.revision);

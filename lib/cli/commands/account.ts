@@ -27,7 +27,7 @@ export const account: Command = (ctx) => {
   const db = ctx.db();
   const password = () => {
     const pw = longValue(a, 'password') ?? process.env.DIRSYNC_ACCOUNT_PASSWORD;
-    if (!pw) throw usage('give the password with --password or DIRSYNC_ACCOUNT_PASSWORD');
+    if (!pw) throw usage('give the password with --password or DIRSYNC_ACCOUNT_PASSWORD', { code: 'cli.usage' });
     return pw;
   };
   if (verb === 'list') {
@@ -35,7 +35,7 @@ export const account: Command = (ctx) => {
     show(ctx, a, rows, () => rows.map((r) => `${r.name}  ${r.role}${r.disabled ? '  (disabled)' : ''}`).join('\n') || 'no accounts: the console asks for the first administrator');
     return 0;
   }
-  if (!name) throw usage(`account needs ${USAGE}`);
+  if (!name) throw usage(`account needs ${USAGE}`, { code: 'cli.usage' });
   switch (verb) {
     case 'add': {
       const role = parseRole(longValue(a, 'role') ?? 'viewer');
@@ -45,7 +45,7 @@ export const account: Command = (ctx) => {
     }
     case 'role': {
       const wanted = extra ?? longValue(a, 'role');
-      if (!wanted) throw usage('account role needs the new role: admin or viewer (View Only Admin)');
+      if (!wanted) throw usage('account role needs the new role: admin or viewer (View Only Admin)', { code: 'cli.usage' });
       const r = setAccountRole(db, name, wanted, BY);
       show(ctx, a, r, () => (r.before === r.after ? `${r.name} is already ${r.after === 'Admin' ? 'an Admin' : 'a View Only Admin'}` : `${r.name}: ${r.before} → ${r.after}`));
       return 0;
@@ -79,12 +79,12 @@ export const account: Command = (ctx) => {
     case 'end-sessions': {
       const raw = longValue(a, 'session');
       const session = raw === undefined ? undefined : Number(raw);
-      if (session !== undefined && !(Number.isInteger(session) && session > 0)) throw usage(`--session is a session number from \`dirsync account sessions ${name}\`; got "${raw}"`);
+      if (session !== undefined && !(Number.isInteger(session) && session > 0)) throw usage(`--session is a session number from \`dirsync account sessions ${name}\`; got "${raw}"`, { code: 'cli.usage' });
       const r = endAccountSessions(db, name, BY, session);
       show(ctx, a, r, () => `${r.ended} session${r.ended === 1 ? '' : 's'} of ${r.name} ended`);
       return 0;
     }
     default:
-      throw usage(`account needs ${USAGE}`);
+      throw usage(`account needs ${USAGE}`, { code: 'cli.usage' });
   }
 };

@@ -17,15 +17,15 @@ export const po: Command = (ctx) => {
   const a = parseArgs(ctx.tokens, { longValued: ['drive', 'password', 'file-server'] });
   const [verb, name] = a.words;
   if (verb === 'create') {
-    if (!name) throw usage('po create needs a name: dirsync po create NET/PO --password <pw>');
+    if (!name) throw usage('po create needs a name: dirsync po create NET/PO --password <pw>', { code: 'cli.usage' });
     const password = longValue(a, 'password') ?? process.env.DIRSYNC_PO_PASSWORD;
-    if (!password) throw usage('give the new postoffice an admin password with --password (or DIRSYNC_PO_PASSWORD)');
+    if (!password) throw usage('give the new postoffice an admin password with --password (or DIRSYNC_PO_PASSWORD)', { code: 'cli.usage' });
     const row = createPostoffice(ctx.db(), { name, drive: longValue(a, 'drive'), password, fileServer: longValue(a, 'file-server') });
     show(ctx, a, { name: poKey(row), drive: row.drive }, () => `Postoffice ${poKey(row)} created ${row.drive ? `on drive ${row.drive}` : 'with no drive letter left (name it -d' + poKey(row) + ')'}`);
     return 0;
   }
   if (verb === 'delete') {
-    if (!name) throw usage('po delete needs a postoffice: dirsync po delete NET/PO');
+    if (!name) throw usage('po delete needs a postoffice: dirsync po delete NET/PO', { code: 'cli.usage' });
     deletePostoffice(ctx.db(), name);
     show(ctx, a, { deleted: name.toUpperCase() }, () => `Postoffice ${name.toUpperCase()} deleted`);
     return 0;
@@ -43,7 +43,7 @@ export const po: Command = (ctx) => {
     );
     return 0;
   }
-  throw usage(`unknown po command "${verb}": use create, delete or list`);
+  throw usage(`unknown po command "${verb}": use create, delete or list`, { code: 'cli.usage' });
 };
 
 /** `user add|modify|delete|list -d<PO> <MAILBOX> ["Full Name"] [--no-dirsync | --dirsync]`. */
@@ -60,17 +60,17 @@ export const user: Command = (ctx) => {
     show(ctx, a, rows, () => rows.map((r) => `${r.name.padEnd(10)} ${r.fullName.padEnd(30)} ${r.dirsync ? '' : '(no dirsync)'}`.trimEnd()).join('\n'));
     return 0;
   }
-  if (!mailbox) throw usage(`user ${verb ?? ''} needs a mailbox name`.replace('  ', ' '));
+  if (!mailbox) throw usage(`user ${verb ?? ''} needs a mailbox name`.replace('  ', ' '), { code: 'cli.usage' });
   if (verb === 'add') {
-    if (!fullName) throw usage('user add needs a full name: dirsync user add -dM PAUL "Paul Allen"');
+    if (!fullName) throw usage('user add needs a full name: dirsync user add -dM PAUL "Paul Allen"', { code: 'cli.usage' });
     addMailbox(db, poSpec, mailbox, fullName, !a.long.has('no-dirsync'));
   } else if (verb === 'modify') {
     const dirsync = a.long.has('no-dirsync') ? false : a.long.has('dirsync') ? true : undefined;
-    if (fullName === undefined && dirsync === undefined) throw usage('user modify needs a new full name, --dirsync or --no-dirsync');
+    if (fullName === undefined && dirsync === undefined) throw usage('user modify needs a new full name, --dirsync or --no-dirsync', { code: 'cli.usage' });
     modifyMailbox(db, poSpec, mailbox, { fullName, dirsync });
   } else if (verb === 'delete') {
     deleteMailbox(db, poSpec, mailbox);
-  } else throw usage(`unknown user command "${verb}": use add, modify, delete or list`);
+  } else throw usage(`unknown user command "${verb}": use add, modify, delete or list`, { code: 'cli.usage' });
   show(ctx, a, { [verb]: mailbox.toUpperCase() }, () => `Mailbox ${mailbox.toUpperCase()} ${verb === 'add' ? 'added' : verb === 'modify' ? 'modified' : 'deleted'}`);
   return 0;
 };

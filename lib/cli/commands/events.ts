@@ -27,7 +27,7 @@ function time(a: Args, name: string, nowMs: () => number): number | undefined {
   const text = longValue(a, name);
   if (text === undefined) return undefined;
   const ms = parseEventTime(text, nowMs());
-  if (ms === null) throw usage(`--${name} "${text}" is not a time: give -<n>m, -<n>h, -<n>d (before the simulation clock), +<n>m/h/d, or ${ISO_FORM}`);
+  if (ms === null) throw usage(`--${name} "${text}" is not a time: give -<n>m, -<n>h, -<n>d (before the simulation clock), +<n>m/h/d, or ${ISO_FORM}`, { code: 'cli.usage' });
   return ms;
 }
 
@@ -35,7 +35,7 @@ function wholeNumber(a: Args, name: string, min: number, max: number, what: stri
   const text = longValue(a, name);
   if (text === undefined) return undefined;
   if (!/^\s*\d{1,10}\s*$/.test(text) || Number(text) < min || Number(text) > max) {
-    throw usage(`--${name} "${text}" is not ${what}: give a whole number from ${min} to ${max}`);
+    throw usage(`--${name} "${text}" is not ${what}: give a whole number from ${min} to ${max}`, { code: 'cli.usage' });
   }
   return Number(text);
 }
@@ -46,7 +46,7 @@ const FILTER_OPTIONS = ['source', 'id', 'category', 'type', 'since', 'until', 'c
 function list(ctx: CommandContext, tokens: string[]): number {
   const a = parseArgs(tokens, { longValued: FILTER_OPTIONS });
   if (a.words.length) {
-    throw usage(`events takes no words ("${a.words[0]}"): dirsync events [--source s] [--id n] [--category c] [--type t] [--since t] [--until t] [--computer c] [--find text] [--limit n], or events settings|clear <COMPUTER>`);
+    throw usage(`events takes no words ("${a.words[0]}"): dirsync events [--source s] [--id n] [--category c] [--type t] [--since t] [--until t] [--computer c] [--find text] [--limit n], or events settings|clear <COMPUTER>`, { code: 'cli.usage' });
   }
   const db = ctx.db();
   const nowMs = () => now(db);
@@ -64,7 +64,7 @@ function list(ctx: CommandContext, tokens: string[]): number {
     before: wholeNumber(a, 'before', 1, Number.MAX_SAFE_INTEGER, 'an event number'),
   };
   if (filter.since !== undefined && filter.until !== undefined && filter.since > filter.until) {
-    throw usage('--since is after --until: the range is empty');
+    throw usage('--since is after --until: the range is empty', { code: 'cli.usage' });
   }
   if (filter.computer !== undefined) eventLogSettings(db, filter.computer); // an unknown computer is an error, not an empty log
   const result = queryEvents(db, filter);
@@ -82,7 +82,7 @@ const settingsText = (s: EventLogSettings, events: number, removed: number) => {
 function settings(ctx: CommandContext, tokens: string[]): number {
   const a = parseArgs(tokens, { longValued: ['max-kb', 'overwrite', 'days'] });
   const [computer, extra] = a.words;
-  if (!computer || extra) throw usage('events settings needs one <COMPUTER>: dirsync events settings EXCH01 [--max-kb 1024] [--overwrite as-needed|older-than|never] [--days 7]');
+  if (!computer || extra) throw usage('events settings needs one <COMPUTER>: dirsync events settings EXCH01 [--max-kb 1024] [--overwrite as-needed|older-than|never] [--days 7]', { code: 'cli.usage' });
   const db = ctx.db();
   const maxKb = wholeNumber(a, 'max-kb', 0, 99_999_999, 'a size in KB');
   const days = wholeNumber(a, 'days', 0, 99_999, 'a number of days');
@@ -98,7 +98,7 @@ function settings(ctx: CommandContext, tokens: string[]): number {
 function clear(ctx: CommandContext, tokens: string[]): number {
   const a = parseArgs(tokens, {});
   const [computer, extra] = a.words;
-  if (!computer || extra) throw usage('events clear needs one <COMPUTER>: dirsync events clear EXCH01');
+  if (!computer || extra) throw usage('events clear needs one <COMPUTER>: dirsync events clear EXCH01', { code: 'cli.usage' });
   const result = clearEventLog(ctx.db(), computer);
   show(ctx, a, result, () => `Application log on ${result.computer} cleared (${result.removed.toLocaleString('en')} event${result.removed === 1 ? '' : 's'} removed)`);
   return 0;

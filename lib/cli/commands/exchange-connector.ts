@@ -67,16 +67,16 @@ export const connection: ExchangeSub = (ctx) => {
   const [verb, server, po, extra] = a.words;
   const v = verb?.toLowerCase();
   if (v === 'list') {
-    if (!server || po !== undefined) throw usage(`exchange connection list takes a server: ${CONNECTION_SYNTAX}`);
+    if (!server || po !== undefined) throw usage(`exchange connection list takes a server: ${CONNECTION_SYNTAX}`, { code: 'cli.usage' });
     const rows = connections(ctx.db(), server);
     show(ctx, a, rows, () =>
       rows.length ? ['Postoffice             Type      Connection                    Serviced by', ...rows.map(connectionLine)].join('\n') : `${server.toUpperCase()}'s MS Mail Connector has no connections`,
     );
     return 0;
   }
-  if (v !== 'add' && v !== 'modify' && v !== 'remove') throw usage(`exchange connection needs add, modify, remove or list: ${CONNECTION_SYNTAX}`);
-  if (!server || !po) throw usage(`exchange connection ${v} needs <SERVER> <NET/PO>: ${CONNECTION_SYNTAX}`);
-  if (extra !== undefined) throw usage(`exchange connection ${v} takes <SERVER> <NET/PO> only ("${extra}" is one word too many)`);
+  if (v !== 'add' && v !== 'modify' && v !== 'remove') throw usage(`exchange connection needs add, modify, remove or list: ${CONNECTION_SYNTAX}`, { code: 'cli.usage' });
+  if (!server || !po) throw usage(`exchange connection ${v} needs <SERVER> <NET/PO>: ${CONNECTION_SYNTAX}`, { code: 'cli.usage' });
+  if (extra !== undefined) throw usage(`exchange connection ${v} takes <SERVER> <NET/PO> only ("${extra}" is one word too many)`, { code: 'cli.usage' });
   if (v === 'add') {
     const opts = connectionOptions(a);
     const r = addConnection(ctx.db(), server, po, { ...opts, kind: inferredKind(opts) });
@@ -87,13 +87,13 @@ export const connection: ExchangeSub = (ctx) => {
   }
   if (v === 'modify') {
     const given = CONNECTION_OPTIONS.filter((o) => a.long.has(o));
-    if (!given.length) throw usage(`exchange connection modify needs something to change (the postoffice and its kind are fixed): ${CONNECTION_SYNTAX}`);
+    if (!given.length) throw usage(`exchange connection modify needs something to change (the postoffice and its kind are fixed): ${CONNECTION_SYNTAX}`, { code: 'cli.usage' });
     const r = modifyConnection(ctx.db(), server, po, connectionOptions(a));
     show(ctx, a, r, () => `${r.kind} connection to ${r.postoffice} on ${r.server} modified: ${reach(r, true)}${r.kind === 'LAN' && r.connectAs ? `, connect as ${r.connectAs}` : ''}`);
     return 0;
   }
   const extraOption = CONNECTION_OPTIONS.find((o) => a.long.has(o));
-  if (extraOption) throw usage(`exchange connection remove takes no --${extraOption}`);
+  if (extraOption) throw usage(`exchange connection remove takes no --${extraOption}`, { code: 'cli.usage' });
   const r = removeConnection(ctx.db(), server, po);
   show(ctx, a, r, () =>
     `Connection to ${r.postoffice} removed from ${r.server}; address space MS:${r.postoffice} removed${r.queued ? `; ${plural(r.queued, 'message')} stay queued for it` : ''}`,
@@ -114,7 +114,7 @@ export function mtaLine(m: PcMtaDto): string {
 function flag(a: Args, name: string): boolean | undefined {
   const on = a.long.has(name);
   const off = a.long.has(`no-${name}`);
-  if (on && off) throw usage(`give --${name} or --no-${name}, not both`);
+  if (on && off) throw usage(`give --${name} or --no-${name}, not both`, { code: 'cli.usage' });
   return on ? true : off ? false : undefined;
 }
 
@@ -126,17 +126,17 @@ export const mta: ExchangeSub = (ctx) => {
   const [verb, server, name, extra] = a.words;
   const v = verb?.toLowerCase();
   if (v === 'list') {
-    if (!server || name !== undefined) throw usage(`exchange mta list takes a server: ${MTA_SYNTAX}`);
+    if (!server || name !== undefined) throw usage(`exchange mta list takes a server: ${MTA_SYNTAX}`, { code: 'cli.usage' });
     const rows = pcMtas(ctx.db(), server);
     show(ctx, a, rows, () => (rows.length ? rows.map(mtaLine).join('\n') : `${server.toUpperCase()}'s MS Mail Connector has no Connector (PC) MTA`));
     return 0;
   }
-  if (v !== 'add' && v !== 'set' && v !== 'remove') throw usage(`exchange mta needs add, set, remove or list: ${MTA_SYNTAX}`);
-  if (!server || name === undefined) throw usage(`exchange mta ${v} needs <SERVER> "<service name>": ${MTA_SYNTAX}`);
-  if (extra !== undefined) throw usage(`exchange mta ${v} takes <SERVER> "<service name>" ("${extra}" is one word too many: quote a name with spaces)`);
+  if (v !== 'add' && v !== 'set' && v !== 'remove') throw usage(`exchange mta needs add, set, remove or list: ${MTA_SYNTAX}`, { code: 'cli.usage' });
+  if (!server || name === undefined) throw usage(`exchange mta ${v} needs <SERVER> "<service name>": ${MTA_SYNTAX}`, { code: 'cli.usage' });
+  if (extra !== undefined) throw usage(`exchange mta ${v} takes <SERVER> "<service name>" ("${extra}" is one word too many: quote a name with spaces)`, { code: 'cli.usage' });
   if (v === 'remove') {
     const given = ['poll', 'config-poll', 'services', 'type', 'com-port', 'log-sent', 'no-log-sent', 'log-received', 'no-log-received'].filter((o) => a.long.has(o));
-    if (given.length) throw usage(`exchange mta remove takes no --${given[0]}`);
+    if (given.length) throw usage(`exchange mta remove takes no --${given[0]}`, { code: 'cli.usage' });
     const r = removePcMta(ctx.db(), server, name);
     show(ctx, a, r, () => `Connector (PC) MTA "${r.serviceName}" and its service removed from ${r.server}`);
     return 0;
@@ -162,7 +162,7 @@ export const mta: ExchangeSub = (ctx) => {
     return 0;
   }
   if (Object.values(opts).every((x) => x === undefined)) {
-    throw usage(`exchange mta set needs something to change (the service name cannot be changed): ${MTA_SYNTAX}`);
+    throw usage(`exchange mta set needs something to change (the service name cannot be changed): ${MTA_SYNTAX}`, { code: 'cli.usage' });
   }
   const r = setPcMta(ctx.db(), server, name, opts);
   show(ctx, a, r, () => {

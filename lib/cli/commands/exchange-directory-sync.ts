@@ -18,7 +18,7 @@ const list = (text: string | undefined) => (text === undefined ? undefined : tex
 function choice<T extends string>(option: string, text: string | undefined, allowed: readonly T[]): T | undefined {
   if (text === undefined) return undefined;
   const found = allowed.find((a) => a.toLowerCase() === text.trim().toLowerCase());
-  if (!found) throw usage(`--${option} takes ${allowed.map((a) => a.toLowerCase()).join(' or ')}; got "${text}"`);
+  if (!found) throw usage(`--${option} takes ${allowed.map((a) => a.toLowerCase()).join(' or ')}; got "${text}"`, { code: 'cli.usage' });
   return found;
 }
 
@@ -31,7 +31,7 @@ function choice<T extends string>(option: string, text: string | undefined, allo
 export const directorySync: ExchangeSub = (ctx) => {
   const a = parseArgs(ctx.tokens, { longValued: ['accept', 'reject', 'accept-list', 'reject-list', 'display-name', 'ms'] });
   const [serverName, what, ...rest] = a.words;
-  if (!serverName) throw usage(HINT);
+  if (!serverName) throw usage(HINT, { code: 'cli.usage' });
   const db = ctx.db();
   const server = resolveServer(db, serverName);
   const restrictions = () => {
@@ -53,7 +53,7 @@ export const directorySync: ExchangeSub = (ctx) => {
     return 0;
   }
   if (what === 'general' || what === 'addresses') {
-    if (rest.length) throw usage(`${what} takes options only, not "${rest[0]}": general --display-name <name> | addresses --ms <NET/PO/MAILBOX>`);
+    if (rest.length) throw usage(`${what} takes options only, not "${rest[0]}": general --display-name <name> | addresses --ms <NET/PO/MAILBOX>`, { code: 'cli.usage' });
     const name = longValue(a, 'display-name');
     const ms = longValue(a, 'ms');
     if (what === 'general' && name !== undefined) saveDirectorySyncGeneral(db, server.name, { displayName: name });
@@ -64,7 +64,7 @@ export const directorySync: ExchangeSub = (ctx) => {
     return 0;
   }
   if (what === 'restrictions') {
-    if (rest.length) throw usage(`restrictions takes options only, not "${rest[0]}": --accept all|list --reject none|list --accept-list a,b --reject-list a,b`);
+    if (rest.length) throw usage(`restrictions takes options only, not "${rest[0]}": --accept all|list --reject none|list --accept-list a,b --reject-list a,b`, { code: 'cli.usage' });
     const acceptFrom = choice('accept', longValue(a, 'accept'), ['All', 'List'] as const);
     const rejectFrom = choice('reject', longValue(a, 'reject'), ['None', 'List'] as const);
     const accept = list(longValue(a, 'accept-list'));
@@ -77,22 +77,22 @@ export const directorySync: ExchangeSub = (ctx) => {
   if (what === 'templates') {
     const [dirText, verb, first, second] = rest;
     const direction = choice('templates', dirText, ['incoming', 'outgoing'] as const);
-    if (!direction) throw usage('templates needs incoming or outgoing: dirsync exchange directory-sync EXCH01 templates outgoing add "Department:" Department');
+    if (!direction) throw usage('templates needs incoming or outgoing: dirsync exchange directory-sync EXCH01 templates outgoing add "Department:" Department', { code: 'cli.usage' });
     let maps = templateMaps(db, server, direction).map((m) => ({ prompt: m.prompt, attribute: m.attribute }));
     if (verb === 'add') {
-      if (!first || !second) throw usage(`templates ${direction} add needs "<Prompt:>" <Attribute>, e.g. add "Department:" Department`);
+      if (!first || !second) throw usage(`templates ${direction} add needs "<Prompt:>" <Attribute>, e.g. add "Department:" Department`, { code: 'cli.usage' });
       maps = [...maps, { prompt: first, attribute: second }];
     } else if (verb === 'remove') {
-      if (!first) throw usage(`templates ${direction} remove needs the prompt or the attribute, e.g. remove "Department:"`);
+      if (!first) throw usage(`templates ${direction} remove needs the prompt or the attribute, e.g. remove "Department:"`, { code: 'cli.usage' });
       const key = first.trim().toLowerCase();
       const left = maps.filter((m) => m.prompt.toLowerCase() !== key && m.attribute.toLowerCase() !== key);
-      if (left.length === maps.length) throw usage(`"${first}" is not in the ${direction === 'incoming' ? 'Incoming' : 'Outgoing'} Templates`);
+      if (left.length === maps.length) throw usage(`"${first}" is not in the ${direction === 'incoming' ? 'Incoming' : 'Outgoing'} Templates`, { code: 'cli.usage' });
       maps = left;
-    } else if (verb !== undefined) throw usage(`templates ${direction} takes add or remove; got "${verb}"`);
+    } else if (verb !== undefined) throw usage(`templates ${direction} takes add or remove; got "${verb}"`, { code: 'cli.usage' });
     if (verb !== undefined) saveTemplateMaps(db, server.name, direction, maps);
     const now = templateMaps(db, server, direction);
     show(ctx, a, now, () => mapsText(direction, now));
     return 0;
   }
-  throw usage(HINT);
+  throw usage(HINT, { code: 'cli.usage' });
 };

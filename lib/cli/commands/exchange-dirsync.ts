@@ -23,7 +23,7 @@ const linkOptions = { longValued: ['name', 'password', 'import-container', 'expo
 function number(a: Args, name: string): number | undefined {
   const v = longValue(a, name);
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v)) throw usage(`--${name} takes a whole number; got "${v}"`);
+  if (!/^\d+$/.test(v)) throw usage(`--${name} takes a whole number; got "${v}"`, { code: 'cli.usage' });
   return Number(v);
 }
 
@@ -61,7 +61,7 @@ function describeLink(db: Db, l: LinkRow) {
 export const dss: ExchangeSub = (ctx) => {
   const a = parseArgs(ctx.tokens, { longValued: ['schedule', 'name', 'administrator'], longFlags: ['copy-admin', 'no-copy-admin', 'forward-admin', 'no-forward-admin', 'delete'] });
   const [server] = a.words;
-  if (!server) throw usage('exchange dss needs a server: dirsync exchange dss EXCH01 --schedule always');
+  if (!server) throw usage('exchange dss needs a server: dirsync exchange dss EXCH01 --schedule always', { code: 'cli.usage' });
   if (deleting(a, 'exchange dss')) {
     const { name } = deleteDirsyncServer(ctx.db(), server);
     show(ctx, a, { deleted: name }, () => `Dirsync Server "${name}" deleted from ${server.toUpperCase()}`);
@@ -84,7 +84,7 @@ export const dss: ExchangeSub = (ctx) => {
 function deleting(a: Args, command: string): boolean {
   if (!a.long.has('delete')) return false;
   const others = [...a.long.keys()].filter((k) => !['delete', 'json', 'db'].includes(k));
-  if (others.length || a.words.length > 1) throw usage(`${command} --delete takes only the server: drop ${others.map((o) => `--${o}`).concat(a.words.slice(1)).join(', ')}`);
+  if (others.length || a.words.length > 1) throw usage(`${command} --delete takes only the server: drop ${others.map((o) => `--${o}`).concat(a.words.slice(1)).join(', ')}`, { code: 'cli.usage' });
   return true;
 }
 
@@ -94,7 +94,7 @@ export const remoteRequestor: ExchangeSub = (ctx) => {
   const [verb, server, which] = a.words;
   const db = ctx.db();
   if (verb === 'list') {
-    if (!server) throw usage('remote-requestor list needs a server');
+    if (!server) throw usage('remote-requestor list needs a server', { code: 'cli.usage' });
     const s = resolveServer(db, server);
     const records = new Map(srvRequestors(db, connectorPo(db, s)).map((r) => [r.requestor, r]));
     const rows = links(db, s, 'remote').map((l) => {
@@ -109,7 +109,7 @@ export const remoteRequestor: ExchangeSub = (ctx) => {
     return 0;
   }
   if (!['add', 'set', 'delete'].includes(verb) || !server || !which) {
-    throw usage('remote-requestor needs add|set|delete|list, a server and the requestor postoffice: dirsync exchange remote-requestor add EXCH01 POLY/NOV --password pw');
+    throw usage('remote-requestor needs add|set|delete|list, a server and the requestor postoffice: dirsync exchange remote-requestor add EXCH01 POLY/NOV --password pw', { code: 'cli.usage' });
   }
   if (verb === 'delete') {
     deleteRemoteRequestor(db, server, which);
@@ -135,7 +135,7 @@ export const requestor: ExchangeSub = (ctx) => {
     longFlags: [...linkOptions.longFlags, 'import-next', 'send', 'no-send', 'receive', 'no-receive', 'send-templates', 'no-send-templates', 'receive-templates', 'no-receive-templates', 'delete'],
   });
   const [server, dssName] = a.words;
-  if (!server) throw usage('exchange requestor needs a server and, the first time, the dirsync server: dirsync exchange requestor EXCH01 POLY/MONT --password pw');
+  if (!server) throw usage('exchange requestor needs a server and, the first time, the dirsync server: dirsync exchange requestor EXCH01 POLY/MONT --password pw', { code: 'cli.usage' });
   const db = ctx.db();
   if (deleting(a, 'exchange requestor')) {
     const { name } = deleteDirsyncRequestor(db, server);

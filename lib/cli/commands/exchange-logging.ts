@@ -14,8 +14,8 @@ const SYNTAX = 'dirsync exchange logging <SERVER> [<service> <category|*> none|m
 export const logging: ExchangeSub = (ctx) => {
   const a = parseArgs(ctx.tokens, {});
   const [server, service, category, level, extra] = a.words;
-  if (!server) throw usage(`exchange logging needs a server: ${SYNTAX}`);
-  if (extra !== undefined) throw usage(`exchange logging takes at most four words ("${extra}" is one too many; quote a category with spaces): ${SYNTAX}`);
+  if (!server) throw usage(`exchange logging needs a server: ${SYNTAX}`, { code: 'cli.usage' });
+  if (extra !== undefined) throw usage(`exchange logging takes at most four words ("${extra}" is one too many; quote a category with spaces): ${SYNTAX}`, { code: 'cli.usage' });
   const db = ctx.db();
   if (category === undefined) {
     const r = loggingLevels(db, server, service);
@@ -29,7 +29,7 @@ export const logging: ExchangeSub = (ctx) => {
     });
     return 0;
   }
-  if (level === undefined) throw usage(`exchange logging needs a level after the category: ${SYNTAX}`);
+  if (level === undefined) throw usage(`exchange logging needs a level after the category: ${SYNTAX}`, { code: 'cli.usage' });
   const r = setLoggingLevel(db, server, service, category, level);
   show(ctx, a, r, () => {
     const lines = r.rows.map((x) => `${r.server} ${x.service} ${x.category}: ${x.levelName}${x.changed ? ` (was ${levelName(x.previousLevel)})` : ' (unchanged)'}`);

@@ -31,7 +31,7 @@ function takeAttributes(all: string[]): { attributes: Record<string, string> | u
     }
     const pair = t === '--attr' ? all[++k] : t.slice('--attr='.length);
     const eq = pair?.indexOf('=') ?? -1;
-    if (!pair || eq < 1) throw usage(`--attr takes Name=value, e.g. --attr Department=Sales; got "${pair ?? ''}"`);
+    if (!pair || eq < 1) throw usage(`--attr takes Name=value, e.g. --attr Department=Sales; got "${pair ?? ''}"`, { code: 'cli.usage' });
     (attributes ??= {})[pair.slice(0, eq).trim()] = pair.slice(eq + 1);
   }
   return { attributes, tokens };
@@ -44,12 +44,12 @@ export const recipient: ExchangeSub = (ctx) => {
   const [verb, server, container, alias, displayName] = a.words;
   const db = ctx.db();
   const trustText = longValue(a, 'trust');
-  if (trustText !== undefined && !/^\d+$/.test(trustText)) throw usage(`--trust takes a whole number from 0 to 100; got "${trustText}"`);
+  if (trustText !== undefined && !/^\d+$/.test(trustText)) throw usage(`--trust takes a whole number from 0 to 100; got "${trustText}"`, { code: 'cli.usage' });
   const trust = trustText === undefined ? undefined : Number(trustText);
   const hidden = a.long.has('hidden') ? true : a.long.has('visible') ? false : undefined;
   switch (verb) {
     case 'list': {
-      if (!server) throw usage('recipient list needs a server: dirsync exchange recipient list EXCH01 [container]');
+      if (!server) throw usage('recipient list needs a server: dirsync exchange recipient list EXCH01 [container]', { code: 'cli.usage' });
       const s = resolveServer(db, server);
       const rows = (
         container
@@ -70,22 +70,22 @@ export const recipient: ExchangeSub = (ctx) => {
       return 0;
     }
     case 'add':
-      if (!alias || !displayName) throw usage('recipient add needs <SERVER> <container> <alias> "Display Name": dirsync exchange recipient add EXCH01 Recipients PAT "Pat Lee"');
+      if (!alias || !displayName) throw usage('recipient add needs <SERVER> <container> <alias> "Display Name": dirsync exchange recipient add EXCH01 Recipients PAT "Pat Lee"', { code: 'cli.usage' });
       addRecipient(db, server, { container, alias, displayName, trust, hidden, kind: a.long.has('custom') ? 'custom' : a.long.has('dl') ? 'dl' : 'mailbox', targetAddress: longValue(a, 'custom'), attributes });
       show(ctx, a, { added: alias }, () => `Recipient ${alias} added to ${container}`);
       return 0;
     case 'modify':
-      if (!alias) throw usage('recipient modify needs <SERVER> <container> <alias>');
+      if (!alias) throw usage('recipient modify needs <SERVER> <container> <alias>', { code: 'cli.usage' });
       modifyRecipient(db, server, alias, { displayName, trust, hidden, container: longValue(a, 'container'), attributes });
       show(ctx, a, { modified: alias }, () => `Recipient ${alias} changed`);
       return 0;
     case 'delete':
-      if (!alias) throw usage('recipient delete needs <SERVER> <container> <alias>');
+      if (!alias) throw usage('recipient delete needs <SERVER> <container> <alias>', { code: 'cli.usage' });
       deleteRecipient(db, server, alias);
       show(ctx, a, { deleted: alias }, () => `Recipient ${alias} deleted`);
       return 0;
     default:
-      throw usage('recipient needs add|modify|delete|list: dirsync exchange recipient add EXCH01 Recipients PAT "Pat Lee"');
+      throw usage('recipient needs add|modify|delete|list: dirsync exchange recipient add EXCH01 Recipients PAT "Pat Lee"', { code: 'cli.usage' });
   }
 };
 
@@ -94,7 +94,7 @@ export const container: ExchangeSub = (ctx) => {
   const a = parseArgs(ctx.tokens, {});
   const [verb, server, ...name] = a.words;
   if (!server || (verb !== 'add' && verb !== 'list') || (verb === 'add' && !name.length)) {
-    throw usage('container needs add|list and a server: dirsync exchange container add EXCH01 "MS Mail Users"');
+    throw usage('container needs add|list and a server: dirsync exchange container add EXCH01 "MS Mail Users"', { code: 'cli.usage' });
   }
   if (verb === 'add') {
     const c = addContainer(ctx.db(), server, name.join(' '));

@@ -18,7 +18,7 @@ export type ExchangeSub = (ctx: CommandContext) => number;
 const create: ExchangeSub = (ctx) => {
   const a = parseArgs(ctx.tokens, { longValued: ['version', 'network', 'postoffice'] });
   const [organization, site, server] = a.words;
-  if (!server) throw usage('exchange create needs <ORG> <SITE> <SERVER>: dirsync exchange create POLYNOMIAL HQ EXCH01 --version 5.5sp3');
+  if (!server) throw usage('exchange create needs <ORG> <SITE> <SERVER>: dirsync exchange create POLYNOMIAL HQ EXCH01 --version 5.5sp3', { code: 'cli.usage' });
   const row = createExchangeServer(ctx.db(), {
     organization,
     site,
@@ -36,7 +36,7 @@ const create: ExchangeSub = (ctx) => {
 const remove: ExchangeSub = (ctx) => {
   const a = parseArgs(ctx.tokens, {});
   const [server, extra] = a.words;
-  if (!server || extra !== undefined) throw usage('exchange delete takes one server: dirsync exchange delete EXCH01');
+  if (!server || extra !== undefined) throw usage('exchange delete takes one server: dirsync exchange delete EXCH01', { code: 'cli.usage' });
   const r = deleteExchangeServer(ctx.db(), server);
   show(ctx, a, r, () => `Exchange server ${r.name} deleted with its MS Mail Connector postoffice${r.siteRemoved ? `; site ${r.site} had no other server and was removed` : ''}`);
   return 0;
@@ -45,7 +45,7 @@ const remove: ExchangeSub = (ctx) => {
 const version: ExchangeSub = (ctx) => {
   const a = parseArgs(ctx.tokens, {});
   const [server, v] = a.words;
-  if (!v) throw usage('exchange version needs <SERVER> <version>: dirsync exchange version EXCH01 5.5sp3');
+  if (!v) throw usage('exchange version needs <SERVER> <version>: dirsync exchange version EXCH01 5.5sp3', { code: 'cli.usage' });
   const row = setExchangeVersion(ctx.db(), server, parseVersion(v));
   show(ctx, a, row, () => `${row.name} is now Exchange ${row.version}`);
   return 0;
@@ -72,6 +72,6 @@ const subs: Record<string, ExchangeSub> = {
 export const exchange: Command = (ctx) => {
   const [name, ...rest] = ctx.tokens;
   const sub = name ? subs[name.toLowerCase()] : undefined;
-  if (!sub) throw usage(`exchange needs one of: ${Object.keys(subs).join(', ')} (see docs/cli.md)`);
+  if (!sub) throw usage(`exchange needs one of: ${Object.keys(subs).join(', ')} (see docs/cli.md)`, { code: 'cli.usage' });
   return sub({ ...ctx, tokens: rest });
 };

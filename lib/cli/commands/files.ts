@@ -23,7 +23,7 @@ export const file: Command = (ctx) => {
     return 0;
   };
   const need = (n: number, form: string) => {
-    if (w.length !== n) throw usage(`file ${verb} takes ${form}`);
+    if (w.length !== n) throw usage(`file ${verb} takes ${form}`, { code: 'cli.usage' });
   };
   switch (verb) {
     case 'list': {
@@ -51,7 +51,7 @@ export const file: Command = (ctx) => {
       const name = checkMovable(w[1]);
       const at = resolvePlace(db, w[0]);
       const bytes = readStoredFile(db, at, name);
-      if (!bytes) throw notFound(`there is no ${name} in ${at}: "dirsync file list ${at}" shows what is there`);
+      if (!bytes) throw notFound(`there is no ${name} in ${at}: "dirsync file list ${at}" shows what is there`, { code: 'file.not-found' });
       ctx.files.write(w[2], bytes, 'the export path');
       return done({ exported: w[2], bytes: bytes.length }, `${name} written to ${w[2]} (${bytes.length} bytes)`);
     }
@@ -65,8 +65,8 @@ export const file: Command = (ctx) => {
       return done({ imported: w[0], bytes: size, at }, `${w[0]} placed in ${at} as ${name} (${size} bytes)`);
     }
     default:
-      if (verb === undefined) throw usage('file needs a command: copy, delete, list, export or import');
-      throw usage(`unknown file command "${verb}": use copy, delete, list, export or import`);
+      if (verb === undefined) throw usage('file needs a command: copy, delete, list, export or import', { code: 'cli.usage' });
+      throw usage(`unknown file command "${verb}": use copy, delete, list, export or import`, { code: 'cli.usage' });
   }
 };
 
@@ -74,7 +74,7 @@ export const file: Command = (ctx) => {
 export const log: Command = (ctx) => {
   const a = parseArgs(ctx.tokens, { valued: 'd' });
   const which = (a.words[0] ?? 'dirsync').toUpperCase();
-  if (!['DIRSYNC', 'DISPATCH', 'CENTRAL'].includes(which)) throw usage(`unknown log "${a.words[0]}": use dirsync, dispatch or central`);
+  if (!['DIRSYNC', 'DISPATCH', 'CENTRAL'].includes(which)) throw usage(`unknown log "${a.words[0]}": use dirsync, dispatch or central`, { code: 'cli.usage' });
   const po = resolvePo(ctx.db(), requiredPo(a));
   const lines = stmt(ctx.db(), 'select at, severity, number, text from log_line where po_id = ? and file = ? order by id').all(po.id, which) as LogLineRow[];
   show(ctx, a, lines, () => (lines.length ? lines.map(formatLogLine).join('\n') : `${which}.LOG is empty`));

@@ -28,7 +28,7 @@ const requestorLine = (r: RequestorHealth) => {
  */
 export const health: Command = (ctx) => {
   const a = parseArgs(ctx.tokens, {});
-  if (a.words.length) throw usage(`health takes no words ("${a.words[0]}"): dirsync health [--json]`);
+  if (a.words.length) throw usage(`health takes no words ("${a.words[0]}"): dirsync health [--json]`, { code: 'cli.usage' });
   const report = checkHealth(ctx.db());
   show(ctx, a, report, () =>
     [

@@ -11,7 +11,7 @@ const FILTERS = ['object', 'kind', 'outcome', 'trigger', 'group', 'since', 'unti
 function whole(a: Args, name: string, max: number): number | undefined {
   const text = longValue(a, name);
   if (text === undefined) return undefined;
-  if (!/^\d{1,15}$/.test(text.trim()) || Number(text) < 1 || Number(text) > max) throw usage(`--${name} "${text}" is not a whole number from 1 to ${max}`);
+  if (!/^\d{1,15}$/.test(text.trim()) || Number(text) < 1 || Number(text) > max) throw usage(`--${name} "${text}" is not a whole number from 1 to ${max}`, { code: 'cli.usage' });
   return Number(text);
 }
 
@@ -21,7 +21,7 @@ function filterOf(ctx: CommandContext, a: Args): RunFilter {
     const text = longValue(a, name);
     if (text === undefined) return undefined;
     const ms = parseEventTime(text, now(db));
-    if (ms === null) throw usage(`--${name} "${text}" is not a time: give -<n>m, -<n>h, -<n>d (before the simulation clock) or an ISO time`);
+    if (ms === null) throw usage(`--${name} "${text}" is not a time: give -<n>m, -<n>h, -<n>d (before the simulation clock) or an ISO time`, { code: 'cli.usage' });
     return ms;
   };
   const outcome = longValue(a, 'outcome');
@@ -47,7 +47,7 @@ const line = (r: RunRow) =>
 /** `history [filters]`: the run history, newest first. */
 function list(ctx: CommandContext, tokens: string[]): number {
   const a = parseArgs(tokens, { longValued: FILTERS });
-  if (a.words.length) throw usage(`history takes no words ("${a.words[0]}"): dirsync history [--object o] [--kind k] [--outcome OK|Warning|Error] [--trigger t] [--since t] [--until t] [--limit n] [--before id], or history show <id> | export | retention`);
+  if (a.words.length) throw usage(`history takes no words ("${a.words[0]}"): dirsync history [--object o] [--kind k] [--outcome OK|Warning|Error] [--trigger t] [--since t] [--until t] [--limit n] [--before id], or history show <id> | export | retention`, { code: 'cli.usage' });
   const result = queryRuns(ctx.db(), filterOf(ctx, a));
   show(ctx, a, result, () =>
     result.runs.length ? [HISTORY_HEADER, ...result.runs.map(line), ...(result.next ? [`(more: --before ${result.next})`] : [])].join('\n') : 'No runs match',
@@ -59,7 +59,7 @@ function list(ctx: CommandContext, tokens: string[]): number {
 function showRun(ctx: CommandContext, tokens: string[]): number {
   const a = parseArgs(tokens, {});
   const [id, extra] = a.words;
-  if (!id || extra || !/^\d{1,15}$/.test(id)) throw usage('history show needs one run id: dirsync history show 42');
+  if (!id || extra || !/^\d{1,15}$/.test(id)) throw usage('history show needs one run id: dirsync history show 42', { code: 'cli.usage' });
   const r = runDetail(ctx.db(), Number(id));
   show(ctx, a, r, () =>
     [
@@ -78,7 +78,7 @@ function showRun(ctx: CommandContext, tokens: string[]): number {
 /** `history export [filters]`: every run the filter selects, as CSV on stdout. */
 function exportRuns(ctx: CommandContext, tokens: string[]): number {
   const a = parseArgs(tokens, { longValued: FILTERS.filter((f) => f !== 'limit') });
-  if (a.words.length) throw usage(`history export takes only filters ("${a.words[0]}")`);
+  if (a.words.length) throw usage(`history export takes only filters ("${a.words[0]}")`, { code: 'cli.usage' });
   const lines = [RUN_CSV_HEADER];
   for (const r of allRuns(ctx.db(), filterOf(ctx, a))) lines.push(runCsvLine(r));
   ctx.io.out(lines.join('\n'));
@@ -89,7 +89,7 @@ function exportRuns(ctx: CommandContext, tokens: string[]): number {
 function retention(ctx: CommandContext, tokens: string[]): number {
   const a = parseArgs(tokens, {});
   const [n, extra] = a.words;
-  if (extra || (n !== undefined && !/^\d{1,9}$/.test(n))) throw usage('history retention takes at most one whole number: dirsync history retention 50000');
+  if (extra || (n !== undefined && !/^\d{1,9}$/.test(n))) throw usage('history retention takes at most one whole number: dirsync history retention 50000', { code: 'cli.usage' });
   const db = ctx.db();
   const r = n === undefined ? { ...runRetention(db), removed: 0 } : setRunRetention(db, Number(n));
   show(ctx, a, r, () => `Run history keeps the newest ${r.maxRows.toLocaleString('en')} runs; ${r.rows.toLocaleString('en')} kept now${r.removed ? `, ${r.removed.toLocaleString('en')} older removed` : ''}`);

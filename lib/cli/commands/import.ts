@@ -23,7 +23,7 @@ export const importCommand: Command = (ctx) => {
   // As the Administrator's Guide says: -s ignores -f and the rest; -q ignores -f.
   if (a.short.has('s')) return report(ctx, a, resyncExtract(ctx.db(), poSpec));
   if (a.short.has('q')) return report(ctx, a, importSrvtrans(ctx.db(), poSpec));
-  if (!modes.length) throw usage('import needs -q (process SRVTRANS.GLB), -s (write RESYNC.GLB) or -f<file>');
+  if (!modes.length) throw usage('import needs -q (process SRVTRANS.GLB), -s (write RESYNC.GLB) or -f<file>', { code: 'cli.usage' });
   return a.short.has('x') && !a.short.has('e') ? extract(ctx, a, poSpec) : importFile(ctx, a, poSpec);
 };
 

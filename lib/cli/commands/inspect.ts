@@ -15,9 +15,9 @@ export const listds: Command = (ctx) => {
   const a = parseArgs(ctx.tokens, { valued: 'dp', flags: 'srzv' });
   const po = resolvePo(ctx.db(), requiredPo(a));
   checkAdmin(po, adminPassword(a));
-  if (a.short.has('s') === a.short.has('r')) throw usage('listds needs exactly one of -s (SRVCONF.GLB) or -r (REQCONF.GLB)');
+  if (a.short.has('s') === a.short.has('r')) throw usage('listds needs exactly one of -s (SRVCONF.GLB) or -r (REQCONF.GLB)', { code: 'cli.usage' });
   if (a.short.has('s')) {
-    if (a.short.has('z')) throw usage('-z resets a requestor record: use it with -r');
+    if (a.short.has('z')) throw usage('-z resets a requestor record: use it with -r', { code: 'cli.usage' });
     const c = serverConfiguration(ctx.db(), po);
     show(ctx, a, c, () => formatServerConfiguration(c));
   } else {
@@ -33,7 +33,7 @@ export const listq: Command = (ctx) => {
   const po = resolvePo(ctx.db(), requiredPo(a));
   checkAdmin(po, adminPassword(a));
   const file = (shortValue(a, 'f') ?? '').toLowerCase().replace(/\.glb$/, '') as QueueFile;
-  if (!QUEUE_FILES.includes(file)) throw usage(`listq needs -f with one of ${QUEUE_FILES.join(', ')}`);
+  if (!QUEUE_FILES.includes(file)) throw usage(`listq needs -f with one of ${QUEUE_FILES.join(', ')}`, { code: 'cli.usage' });
   const entries = queueEntries(ctx.db(), po, file);
   show(ctx, a, entries, () => formatQueue(entries, { dates: a.short.has('t'), checkCrc: a.short.has('c') }));
   // -c: a failed check is what the utility found wrong, so exit 1 with its one line on stderr.

@@ -13,7 +13,7 @@ import { report, show, type Command } from '../context';
 export const reqmain: Command = (ctx) => {
   const a = parseArgs(ctx.tokens, { valued: 'd', flags: 'tr' });
   const po = requiredPo(a);
-  if (a.short.has('t') === a.short.has('r')) throw usage('reqmain needs exactly one of -t (transmit, T1) or -r (receive, T3)');
+  if (a.short.has('t') === a.short.has('r')) throw usage('reqmain needs exactly one of -t (transmit, T1) or -r (receive, T3)', { code: 'cli.usage' });
   return report(ctx, a, a.short.has('t') ? reqmainTransmit(ctx.db(), po) : reqmainReceive(ctx.db(), po));
 };
 
@@ -21,7 +21,7 @@ export const reqmain: Command = (ctx) => {
 export const srvmain: Command = (ctx) => {
   const a = parseArgs(ctx.tokens, { valued: 'd', flags: 'tr' });
   const po = requiredPo(a);
-  if (a.short.has('t') === a.short.has('r')) throw usage('srvmain needs exactly one of -r (receive) or -t (transmit)');
+  if (a.short.has('t') === a.short.has('r')) throw usage('srvmain needs exactly one of -r (receive) or -t (transmit)', { code: 'cli.usage' });
   return report(ctx, a, a.short.has('r') ? srvmainReceive(ctx.db(), po) : srvmainTransmit(ctx.db(), po));
 };
 
@@ -30,14 +30,14 @@ export const nsdaCommand: Command = (ctx) => {
   const a = parseArgs(ctx.tokens, { valued: 'd', words: ['-rt', '-rr', '-s'] });
   const po = requiredPo(a);
   const chosen = (['rt', 's', 'rr'] as const).filter((p) => a.short.has(p));
-  if (chosen.length !== 1) throw usage('nsda needs exactly one of -rt (T1), -s (T2) or -rr (T3)');
+  if (chosen.length !== 1) throw usage('nsda needs exactly one of -rt (T1), -s (T2) or -rr (T3)', { code: 'cli.usage' });
   return report(ctx, a, nsda(ctx.db(), po, chosen[0].toUpperCase() as 'RT' | 'S' | 'RR'));
 };
 
 /** `external -0 -d<range>`: one External pass. */
 export const external: Command = (ctx) => {
   const a = parseArgs(ctx.tokens, { valued: 'd', words: ['-0'] });
-  if (!a.short.has('0')) throw usage('external needs -0 (one pass) in this model: "dirsync external -0 -dMP"');
+  if (!a.short.has('0')) throw usage('external needs -0 (one pass) in this model: "dirsync external -0 -dMP"', { code: 'cli.usage' });
   const r = externalPass(ctx.db(), shortValue(a, 'd'));
   show(ctx, a, r, () => `${r.delivered} delivered, ${r.queued} queued`);
   return 0;
@@ -47,6 +47,6 @@ export const external: Command = (ctx) => {
 export const rebuild: Command = (ctx) => {
   const a = parseArgs(ctx.tokens, { valued: 'd', flags: 'f' });
   const po = requiredPo(a);
-  if (!a.short.has('f')) throw usage('rebuild needs -f (run without asking) in this model');
+  if (!a.short.has('f')) throw usage('rebuild needs -f (run without asking) in this model', { code: 'cli.usage' });
   return report(ctx, a, rebuildGal(ctx.db(), po));
 };

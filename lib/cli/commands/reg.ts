@@ -29,7 +29,7 @@ export const reg: Command = (ctx) => {
   const [verb, server, name, ...data] = a.words;
   const v = verb?.toLowerCase();
   if (v === 'list') {
-    if (!server || name !== undefined) throw usage(`reg list takes a server: ${SYNTAX}`);
+    if (!server || name !== undefined) throw usage(`reg list takes a server: ${SYNTAX}`, { code: 'cli.usage' });
     const rows = registryValues(ctx.db(), server).map((r) => withWarnings(ctx, r));
     show(ctx, a, rows, () =>
       [
@@ -39,16 +39,16 @@ export const reg: Command = (ctx) => {
     );
     return 0;
   }
-  if (v !== 'get' && v !== 'set' && v !== 'delete') throw usage(`reg needs get, set, delete or list: ${SYNTAX}`);
-  if (!server || !name) throw usage(`reg ${v} needs <SERVER> <value>: ${SYNTAX}`);
-  if (v !== 'set' && data.length) throw usage(`reg ${v} takes no data ("${data[0]}"): ${SYNTAX}`);
+  if (v !== 'get' && v !== 'set' && v !== 'delete') throw usage(`reg needs get, set, delete or list: ${SYNTAX}`, { code: 'cli.usage' });
+  if (!server || !name) throw usage(`reg ${v} needs <SERVER> <value>: ${SYNTAX}`, { code: 'cli.usage' });
+  if (v !== 'set' && data.length) throw usage(`reg ${v} takes no data ("${data[0]}"): ${SYNTAX}`, { code: 'cli.usage' });
   if (v === 'get') {
     const r = withWarnings(ctx, getRegistryValue(ctx.db(), server, name));
     show(ctx, a, r, () => [valueLine(r), ...warningLines(r.warnings)].join('\n'));
     return 0;
   }
   if (v === 'set') {
-    if (!data.length) throw usage(`reg set needs the data after the value name: ${SYNTAX}`);
+    if (!data.length) throw usage(`reg set needs the data after the value name: ${SYNTAX}`, { code: 'cli.usage' });
     const r = withWarnings(ctx, setRegistryValue(ctx.db(), server, name, data));
     show(ctx, a, r, () => [`${r.server}: ${valueLine(r)}`, r.note, ...warningLines(r.warnings)].join('\n'));
     return 0;

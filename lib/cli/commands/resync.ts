@@ -29,11 +29,11 @@ function repeated(tokens: string[]): { rest: string[]; requestors: string[]; nam
     const t = tokens[k];
     if (/^-r/i.test(t) && !t.startsWith('--')) {
       const value = t.length > 2 ? t.slice(2) : tokens[k + 1] !== undefined && !tokens[k + 1].startsWith('-') ? tokens[++k] : undefined;
-      if (value === undefined) throw usage(`-r needs a requestor, e.g. -rPOLY/NOV: ${SYNTAX}`);
+      if (value === undefined) throw usage(`-r needs a requestor, e.g. -rPOLY/NOV: ${SYNTAX}`, { code: 'cli.usage' });
       requestors.push(value);
     } else if (t === '--name' || t.startsWith('--name=')) {
       const value = t.includes('=') ? t.slice(7) : tokens[k + 1] !== undefined && !tokens[k + 1].startsWith('--') ? tokens[++k] : undefined;
-      if (value === undefined || value.trim() === '') throw usage(`--name needs a Remote Dirsync Requestor name: ${SYNTAX}`);
+      if (value === undefined || value.trim() === '') throw usage(`--name needs a Remote Dirsync Requestor name: ${SYNTAX}`, { code: 'cli.usage' });
       names.push(value);
     } else rest.push(t);
   }
@@ -107,31 +107,31 @@ export const resync: Command = (ctx) => {
   const { rest, requestors, names } = repeated(ctx.tokens);
   const a = parseArgs(rest, { valued: 'd', longValued: ['file'], longFlags: ['global-max', 'no-global-max'] });
   const [verb, ...extra] = a.words;
-  if (extra.length) throw usage(`resync ${verb} takes no word "${extra[0]}": ${SYNTAX}`);
+  if (extra.length) throw usage(`resync ${verb} takes no word "${extra[0]}": ${SYNTAX}`, { code: 'cli.usage' });
   const json = a.long.has('json');
   const db = ctx.db();
   switch (verb?.toLowerCase()) {
     case 'plan': {
-      if (a.long.has('file')) throw usage(`--file belongs to resync check: ${SYNTAX}`);
-      if (a.long.has('global-max') && a.long.has('no-global-max')) throw usage('give --global-max or --no-global-max, not both');
+      if (a.long.has('file')) throw usage(`--file belongs to resync check: ${SYNTAX}`, { code: 'cli.usage' });
+      if (a.long.has('global-max') && a.long.has('no-global-max')) throw usage('give --global-max or --no-global-max, not both', { code: 'cli.usage' });
       const dss = requiredPo(a);
       const targets = requestors.length ? requestors : resyncRequestorsOf(db, dss);
       const globalMax = a.long.has('global-max') ? true : a.long.has('no-global-max') ? false : undefined;
       const p = predictResync(db, { dss, requestors: targets, names: names.length ? names : undefined, globalMax });
       if ((names.length || globalMax !== undefined) && p.direction !== 'exchange-dss-to-msmail') {
-        throw usage(`--name, --global-max and --no-global-max are for an Exchange DSS; ${p.dss} is an MS Mail DSS`);
+        throw usage(`--name, --global-max and --no-global-max are for an Exchange DSS; ${p.dss} is an MS Mail DSS`, { code: 'cli.usage' });
       }
       return finish(ctx, json, p, `Resync plan: ${directionWords(p)}, DSS ${p.dss} (a prediction: nothing has been changed)`);
     }
     case 'check': {
-      if (names.length || a.long.has('global-max') || a.long.has('no-global-max')) throw usage(`--name and --global-max belong to resync plan: ${SYNTAX}`);
+      if (names.length || a.long.has('global-max') || a.long.has('no-global-max')) throw usage(`--name and --global-max belong to resync plan: ${SYNTAX}`, { code: 'cli.usage' });
       const at = requiredPo(a);
       // An Exchange server, named or by its connector postoffice, keeps the file in Dxadata.
       const server = !/^[A-Za-z]$/.test(at.trim()) && !at.includes('/') ? findServer(db, at) : connectorServer(db, at);
       const place = server ? `${server.name}:Dxadata` : resolvePlace(db, at);
       const host = typeof a.long.get('file') === 'string' ? (a.long.get('file') as string) : undefined;
       const bytes = host ? ctx.files.read(host, '--file', MAX_FILE_BYTES, 'the RESYNC.GLB file') : readStoredFile(db, place, 'RESYNC.GLB');
-      if (!bytes) throw notFound(`there is no RESYNC.GLB in ${place}: "dirsync file list ${place}" shows what is there, or give a file with --file`);
+      if (!bytes) throw notFound(`there is no RESYNC.GLB in ${place}: "dirsync file list ${place}" shows what is there, or give a file with --file`, { code: 'file.not-found' });
       // In the DSS's own place the file is for its requestors; anywhere else, for that requestor.
       let dss: string | undefined;
       try {
@@ -146,8 +146,8 @@ export const resync: Command = (ctx) => {
       return finish(ctx, json, p, `Resync check: ${host ?? `RESYNC.GLB in ${place}`}${p.dss && p.dss !== place && `${p.dss}:Dxadata` !== place ? ` (from ${p.dss})` : ''} (a prediction: nothing has been changed)`);
     }
     default:
-      if (verb === undefined) throw usage(`resync needs plan or check: ${SYNTAX}`);
-      throw usage(`unknown resync command "${verb}": use plan or check: ${SYNTAX}`);
+      if (verb === undefined) throw usage(`resync needs plan or check: ${SYNTAX}`, { code: 'cli.usage' });
+      throw usage(`unknown resync command "${verb}": use plan or check: ${SYNTAX}`, { code: 'cli.usage' });
   }
 };
 

@@ -14,20 +14,20 @@ import { show, type Command } from '../context';
  */
 export const dispatchCommand: Command = (ctx) => {
   const a = parseArgs(ctx.tokens, { valued: 'd', longValued: ['until', 'cycles'], longFlags: ['next-poll'] });
-  if (a.words.length) throw usage(`dispatch takes no words ("${a.words[0]}"): dirsync dispatch [-d<range>] [--until <time>] [--cycles <n>]`);
+  if (a.words.length) throw usage(`dispatch takes no words ("${a.words[0]}"): dirsync dispatch [-d<range>] [--until <time>] [--cycles <n>]`, { code: 'cli.usage' });
   const db = ctx.db();
   const untilText = longValue(a, 'until');
   let until: number | undefined;
   if (untilText !== undefined) {
     const parsed = parseUntil(untilText, now(db));
-    if (parsed === null) throw usage(`--until "${untilText}" is not a time: give +<n>m, +<n>h, +<n>d or ${ISO_FORM}`);
+    if (parsed === null) throw usage(`--until "${untilText}" is not a time: give +<n>m, +<n>h, +<n>d or ${ISO_FORM}`, { code: 'cli.usage' });
     until = parsed;
   }
   const cyclesText = longValue(a, 'cycles');
   let cycles: number | undefined;
   if (cyclesText !== undefined) {
     if (!/^\d{1,6}$/.test(cyclesText.trim()) || Number(cyclesText) < 1) {
-      throw usage(`--cycles "${cyclesText}" is not a number of cycles: give a whole number from 1 to 999999`);
+      throw usage(`--cycles "${cyclesText}" is not a number of cycles: give a whole number from 1 to 999999`, { code: 'cli.usage' });
     }
     cycles = Number(cyclesText);
   }
@@ -44,14 +44,14 @@ const clockText = (c: ClockState) => `${ctime(c.ms)}\n${speedText(c.speed)}`;
 /** `clock [--show | --set <ISO> | --speed <x>]`: the simulation clock (UTC). */
 export const clockCommand: Command = (ctx) => {
   const a = parseArgs(ctx.tokens, { longValued: ['set', 'speed'], longFlags: ['show'] });
-  if (a.words.length) throw usage(`clock takes no words ("${a.words[0]}"): dirsync clock [--show | --set <ISO> | --speed <x>]`);
+  if (a.words.length) throw usage(`clock takes no words ("${a.words[0]}"): dirsync clock [--show | --set <ISO> | --speed <x>]`, { code: 'cli.usage' });
   const chosen = ['show', 'set', 'speed'].filter((o) => a.long.has(o));
-  if (chosen.length > 1) throw usage(`clock takes one of --show, --set or --speed, not ${chosen.map((o) => `--${o}`).join(' and ')}`);
+  if (chosen.length > 1) throw usage(`clock takes one of --show, --set or --speed, not ${chosen.map((o) => `--${o}`).join(' and ')}`, { code: 'cli.usage' });
   const db = ctx.db();
   const setText = longValue(a, 'set');
   if (setText !== undefined) {
     const ms = parseIsoUtc(setText);
-    if (ms === null) throw usage(`--set "${setText}" is not a time: give ${ISO_FORM}`);
+    if (ms === null) throw usage(`--set "${setText}" is not a time: give ${ISO_FORM}`, { code: 'cli.usage' });
     const { from, to } = setClock(db, ms);
     const c = clockState(db);
     const back =
@@ -64,7 +64,7 @@ export const clockCommand: Command = (ctx) => {
   const speed = longValue(a, 'speed');
   if (speed !== undefined) {
     const x = /^\s*\d+(\.\d+)?\s*$/.test(speed) ? Number(speed) : NaN;
-    if (!Number.isFinite(x)) throw usage(`--speed "${speed}" is not a speed: give simulated seconds per real second, a number 0 or above (0 = stopped)`);
+    if (!Number.isFinite(x)) throw usage(`--speed "${speed}" is not a speed: give simulated seconds per real second, a number 0 or above (0 = stopped)`, { code: 'cli.usage' });
     // The same as the console's speed box: an open console follows real time from now on.
     setFollowing(db, x, Date.now());
     const c = clockState(db);

@@ -11,14 +11,14 @@ export const service: Command = (ctx) => {
   const [verb, serverName, ...rest] = a.words;
   const db = ctx.db();
   if (verb === 'list') {
-    if (!serverName) throw usage('service list needs a server: dirsync service list EXCH01');
+    if (!serverName) throw usage('service list needs a server: dirsync service list EXCH01', { code: 'cli.usage' });
     const rows = services(db, resolveServer(db, serverName)).map((s) => ({ name: s.name, displayName: s.displayName, state: s.state }));
     show(ctx, a, rows, () => ['Service                                        State', ...rows.map((r) => `${r.displayName.padEnd(46)} ${r.state}`)].join('\n'));
     return 0;
   }
   const name = rest.join(' ');
   if (!SERVICE_ACTIONS.includes(verb as ServiceAction) || !serverName || !name) {
-    throw usage(`service needs ${SERVICE_ACTIONS.join('|')}|list, a server and a service: dirsync service pause EXCH01 MSExchangeDX`);
+    throw usage(`service needs ${SERVICE_ACTIONS.join('|')}|list, a server and a service: dirsync service pause EXCH01 MSExchangeDX`, { code: 'cli.usage' });
   }
   const result = controlService(db, serverName, name, verb as ServiceAction);
   show(ctx, a, result, () => result.lines.join('\n'));

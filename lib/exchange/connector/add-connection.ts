@@ -62,7 +62,7 @@ function connectablePo(db: Db, server: ServerRow, poSpec: string): PoRow {
   if (po.kind !== 'msmail') {
     const owner = serverOfConnector(db, po.id);
     const whose = owner?.id === server.id ? `${server.name}'s own MS Mail Connector` : `the MS Mail Connector of Exchange server ${owner?.name ?? '?'}`;
-    throw usage(`${poKey(po)} is the connector postoffice of ${whose}, not an MS Mail postoffice: a connection goes to an MS Mail (PC) postoffice`);
+    throw usage(`${poKey(po)} is the connector postoffice of ${whose}, not an MS Mail postoffice: a connection goes to an MS Mail (PC) postoffice`, { code: 'connection.connector-postoffice', field: 'postoffice' });
   }
   return po;
 }
@@ -76,17 +76,17 @@ export function addConnection(db: Db, serverName: string, poSpec: string, opts: 
     let po: PoRow;
     if (kind === 'LAN') {
       po = connectablePo(db, server, poSpec);
-      if (RESERVED_NETWORK_NAMES.includes(po.network)) throw usage(`${po.network} is a reserved network name. Enter a different name.`);
+      if (RESERVED_NETWORK_NAMES.includes(po.network)) throw usage(`${po.network} is a reserved network name. Enter a different name.`, { code: 'network.reserved', field: 'network' });
     } else {
       // Typed names: the reserved check comes before the name rules (*EMS is not a valid name).
       const [network, postoffice = '', ...rest] = poSpec.split('/');
-      if (rest.length) throw usage(`"${poSpec}" is not a postoffice name: write NET/PO`);
+      if (rest.length) throw usage(`"${poSpec}" is not a postoffice name: write NET/PO`, { code: 'connection.postoffice-spec-invalid' });
       po = typedPo(db, server, network, postoffice, kind);
     }
     const key = poKey(po);
     const existing = connectionOf(db, server, po);
     if (existing) {
-      throw conflict(`${server.name}'s MS Mail Connector already has a connection to ${key} (${existing.kind}): delete it first to connect it another way`);
+      throw conflict(`${server.name}'s MS Mail Connector already has a connection to ${key} (${existing.kind}): delete it first to connect it another way`, { code: 'connection.exists', field: 'postoffice' });
     }
     const row = { uncPath: '', connectAs: '', phoneNumber: '', x121Address: '', attempts: ATTEMPTS_DEFAULT, viaId: null as number | null };
     if (kind === 'LAN') {

@@ -18,7 +18,7 @@ export function addPcMta(db: Db, serverName: string, serviceName: string, opts: 
       | { name: string }
       | undefined;
     if (taken || findMta(db, server, name)) {
-      throw conflict(`Service Name "${name}": a service named "${taken?.name ?? name}" already exists on ${server.name}; choose another name`);
+      throw conflict(`Service Name "${name}": a service named "${taken?.name ?? name}" already exists on ${server.name}; choose another name`, { code: 'pc-mta.name-taken', field: 'serviceName' });
     }
     const poIds = servicedPos(db, server, opts.services ?? [], type);
     const { id } = stmt(

@@ -41,11 +41,9 @@ export function refuseOtherKindsFields(kind: ConnectionKind, input: Partial<Reco
   for (const [field, label, kinds] of KIND_FIELDS) {
     const v = input[field];
     if (v === undefined || kinds.includes(kind) || (!key && String(v).trim() === '')) continue;
-    throw usage(
-      key
+    throw usage(key
         ? `${label} is a field of ${kinds.join(' and ')} connections; ${key} is ${article(kind)} ${kind} connection`
-        : `${label} is a field of ${kinds.join(' and ')} connections, not of ${article(kind)} ${kind} one: leave it out or choose ${kinds.join(' or ')}`,
-    );
+        : `${label} is a field of ${kinds.join(' and ')} connections, not of ${article(kind)} ${kind} one: leave it out or choose ${kinds.join(' or ')}`, { code: 'connection.field-of-other-kind', field });
   }
 }
 
@@ -53,16 +51,16 @@ export function refuseOtherKindsFields(kind: ConnectionKind, input: Partial<Reco
 export function checkKind(text: string): ConnectionKind {
   const t = text.trim().toLowerCase().replace(/[.\s]/g, '');
   const kind = CONNECTION_KINDS.find((k) => k.toLowerCase().replace('.', '') === t);
-  if (!kind) throw usage(`Connection Parameters "${text}" is not one of LAN, Async, X.25 or Indirect`);
+  if (!kind) throw usage(`Connection Parameters "${text}" is not one of LAN, Async, X.25 or Indirect`, { code: 'connection.kind-invalid', field: 'kind' });
   return kind;
 }
 
 /** Phone number (Async): what the modem dials — digits and the usual dialling characters, at least one digit. */
 export function checkPhone(text: string | undefined, key: string): string {
   const p = (text ?? '').trim();
-  if (p === '') throw usage(`Phone number is required for an Async connection: type the number the modem dials to reach ${key}, e.g. 1 (206) 555-0100`);
+  if (p === '') throw usage(`Phone number is required for an Async connection: type the number the modem dials to reach ${key}, e.g. 1 (206) 555-0100`, { code: 'connection.phone-missing', field: 'phoneNumber' });
   if (p.length > 40 || !/^[0-9 ()+\-,.*#]+$/.test(p) || !/\d/.test(p)) {
-    throw usage(`Phone number "${p}" is not a number a modem can dial: use up to 40 digits, spaces and + - ( ) , . * #, e.g. 1 (206) 555-0100`);
+    throw usage(`Phone number "${p}" is not a number a modem can dial: use up to 40 digits, spaces and + - ( ) , . * #, e.g. 1 (206) 555-0100`, { code: 'connection.phone-invalid', field: 'phoneNumber' });
   }
   return p;
 }
@@ -70,8 +68,8 @@ export function checkPhone(text: string | undefined, key: string): string {
 /** X.121 address (X.25): digits only, at most 15 (the length X.121 allows). */
 export function checkX121(text: string | undefined, key: string): string {
   const x = (text ?? '').trim();
-  if (x === '') throw usage(`X.121 address is required for an X.25 connection: type the X.121 address of ${key}, up to 15 digits, e.g. 31342123456`);
-  if (!/^\d{1,15}$/.test(x)) throw usage(`X.121 address "${x}" must be digits only, 1 to 15 of them (no spaces or dashes), e.g. 31342123456`);
+  if (x === '') throw usage(`X.121 address is required for an X.25 connection: type the X.121 address of ${key}, up to 15 digits, e.g. 31342123456`, { code: 'connection.x121-missing', field: 'x121Address' });
+  if (!/^\d{1,15}$/.test(x)) throw usage(`X.121 address "${x}" must be digits only, 1 to 15 of them (no spaces or dashes), e.g. 31342123456`, { code: 'connection.x121-invalid', field: 'x121Address' });
   return x;
 }
 
@@ -81,7 +79,7 @@ export function checkAttempts(value: number | string | undefined): number {
   const text = String(value).trim();
   const n = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
   if (!(n >= ATTEMPTS_MIN && n <= ATTEMPTS_MAX)) {
-    throw usage(`Connection attempts must be a whole number from ${ATTEMPTS_MIN} to ${ATTEMPTS_MAX}; got "${text}" (the default is ${ATTEMPTS_DEFAULT})`);
+    throw usage(`Connection attempts must be a whole number from ${ATTEMPTS_MIN} to ${ATTEMPTS_MAX}; got "${text}" (the default is ${ATTEMPTS_DEFAULT})`, { code: 'connection.attempts-invalid', field: 'connectionAttempts' });
   }
   return n;
 }
@@ -94,22 +92,20 @@ export function checkAttempts(value: number | string | undefined): number {
 export function typedPo(db: Db, server: ServerRow, network: string, postoffice: string, kind: ConnectionKind): PoRow {
   const net = network.trim().toUpperCase();
   const name = postoffice.trim().toUpperCase();
-  if (net === '') throw usage(`Network is required for an ${kind} connection: type the network name of the remote MS Mail postoffice`);
-  if (RESERVED_NETWORK_NAMES.includes(net)) throw usage(`${net} is a reserved network name. Enter a different name.`);
-  if (!isElement(net)) throw usage(`Network "${network.trim()}" is not an MS Mail network name: use 1 to 10 letters or digits`);
-  if (name === '') throw usage(`Postoffice is required for an ${kind} connection: type the name of the remote MS Mail postoffice on network ${net}`);
-  if (!isElement(name)) throw usage(`Postoffice "${postoffice.trim()}" is not an MS Mail postoffice name: use 1 to 10 letters or digits`);
+  if (net === '') throw usage(`Network is required for an ${kind} connection: type the network name of the remote MS Mail postoffice`, { code: 'connection.network-missing', field: 'network' });
+  if (RESERVED_NETWORK_NAMES.includes(net)) throw usage(`${net} is a reserved network name. Enter a different name.`, { code: 'network.reserved', field: 'network' });
+  if (!isElement(net)) throw usage(`Network "${network.trim()}" is not an MS Mail network name: use 1 to 10 letters or digits`, { code: 'connection.network-invalid', field: 'network' });
+  if (name === '') throw usage(`Postoffice is required for an ${kind} connection: type the name of the remote MS Mail postoffice on network ${net}`, { code: 'connection.postoffice-missing', field: 'postoffice' });
+  if (!isElement(name)) throw usage(`Postoffice "${postoffice.trim()}" is not an MS Mail postoffice name: use 1 to 10 letters or digits`, { code: 'connection.postoffice-invalid', field: 'postoffice' });
   const key = `${net}/${name}`;
   const po = findPo(db, { network: net, name });
   if (!po) {
-    throw notFound(
-      `Postoffice ${key} is not in the network: an ${kind} connection goes to an existing MS Mail postoffice — check the Network and Postoffice names, or create it first (dirsync po create ${key})`,
-    );
+    throw notFound(`Postoffice ${key} is not in the network: an ${kind} connection goes to an existing MS Mail postoffice — check the Network and Postoffice names, or create it first (dirsync po create ${key})`, { code: 'connection.postoffice-not-found', field: 'postoffice' });
   }
   if (po.kind !== 'msmail') {
     const owner = serverOfConnector(db, po.id);
     const whose = owner?.id === server.id ? `${server.name}'s own MS Mail Connector` : `the MS Mail Connector of Exchange server ${owner?.name ?? '?'}`;
-    throw usage(`Postoffice ${key} is the connector postoffice of ${whose}, not an MS Mail postoffice: a connection goes to an MS Mail (PC) postoffice`);
+    throw usage(`Postoffice ${key} is the connector postoffice of ${whose}, not an MS Mail postoffice: a connection goes to an MS Mail (PC) postoffice`, { code: 'connection.connector-postoffice', field: 'postoffice' });
   }
   return po;
 }
@@ -117,7 +113,7 @@ export function typedPo(db: Db, server: ServerRow, network: string, postoffice: 
 /** Indirect via: a postoffice this server connects to directly (LAN, Async or X.25), other than `key`. */
 export function checkVia(db: Db, server: ServerRow, via: string | undefined, key: string): PoRow & { viaKind: ConnectionKind } {
   const text = (via ?? '').trim().toUpperCase();
-  if (text === '') throw usage(`Indirect via is required: choose the directly connected postoffice that mail for ${key} goes through`);
+  if (text === '') throw usage(`Indirect via is required: choose the directly connected postoffice that mail for ${key} goes through`, { code: 'connection.via-missing', field: 'via' });
   const [net, name, extra] = text.split('/');
   const row =
     extra === undefined && name !== undefined
@@ -128,13 +124,11 @@ export function checkVia(db: Db, server: ServerRow, via: string | undefined, key
         ).get(server.id, net, name) as { id: number; viaKind: ConnectionKind } | undefined)
       : undefined;
   if (!row) {
-    throw usage(
-      `Indirect via: ${server.name}'s MS Mail Connector has no connection to ${text}: choose a postoffice it connects to directly (LAN, Async or X.25), or create that connection first`,
-    );
+    throw usage(`Indirect via: ${server.name}'s MS Mail Connector has no connection to ${text}: choose a postoffice it connects to directly (LAN, Async or X.25), or create that connection first`, { code: 'connection.via-not-connected', field: 'via' });
   }
-  if (text === key) throw usage(`Indirect via: ${key} cannot be reached through itself: choose another directly connected postoffice`);
+  if (text === key) throw usage(`Indirect via: ${key} cannot be reached through itself: choose another directly connected postoffice`, { code: 'connection.via-itself', field: 'via' });
   if (row.viaKind === 'Indirect') {
-    throw usage(`Indirect via: ${text} is itself an indirect connection: choose a postoffice the connector reaches directly (LAN, Async or X.25)`);
+    throw usage(`Indirect via: ${text} is itself an indirect connection: choose a postoffice the connector reaches directly (LAN, Async or X.25)`, { code: 'connection.via-indirect', field: 'via' });
   }
   const po = findPo(db, { network: net, name })!;
   return { ...po, viaKind: row.viaKind };
@@ -161,7 +155,7 @@ export const defaultUncPath = (po: Pick<PoRow, 'fileServer'>) => `\\\\${po.fileS
 
 export function checkUnc(path: string): string {
   const p = path.trim();
-  if (!UNC.test(p)) throw usage(`Postoffice Path "${path}" is not a UNC path: write \\\\servername\\sharename[\\path], e.g. \\\\SERVER1\\MAILDATA`);
+  if (!UNC.test(p)) throw usage(`Postoffice Path "${path}" is not a UNC path: write \\\\servername\\sharename[\\path], e.g. \\\\SERVER1\\MAILDATA`, { code: 'connection.unc-path-invalid', field: 'uncPath' });
   return p;
 }
 
@@ -172,5 +166,5 @@ export function checkPathFree(db: Db, server: ServerRow, uncPath: string, except
     `select p.network, p.name from connector_connection c join postoffice p on p.id = c.po_id
      where c.server_id = ? and c.kind = 'LAN' and c.unc_path = ? collate nocase and c.id <> ?`,
   ).get(server.id, uncPath, exceptId) as { network: string; name: string } | undefined;
-  if (other) throw conflict(`${uncPath} is already the path of ${server.name}'s connection to ${poKey(other)}: two connections to one postoffice path are not allowed (event 4188)`);
+  if (other) throw conflict(`${uncPath} is already the path of ${server.name}'s connection to ${poKey(other)}: two connections to one postoffice path are not allowed (event 4188)`, { code: 'connection.unc-path-taken', field: 'uncPath' });
 }

@@ -89,7 +89,7 @@ function toDto(db: Db, server: ServerRow, r: ConnectionRow): ConnectionDto {
 export function connectionDto(db: Db, server: ServerRow, key: string): ConnectionDto {
   const [network, name] = key.split('/');
   const row = stmt(db, `select ${connectionColumns} where c.server_id = ? and p.network = ? and p.name = ?`).get(server.id, network, name) as ConnectionRow | undefined;
-  if (!row) throw notFound(`${server.name}'s MS Mail Connector has no connection to ${key}`);
+  if (!row) throw notFound(`${server.name}'s MS Mail Connector has no connection to ${key}`, { code: 'connection.not-found' });
   return toDto(db, server, row);
 }
 

@@ -51,7 +51,7 @@ const likePrefix = (key: string) => `${key.replace(/[\\%_]/g, (c) => `\\${c}`)}/
 export function queuePostoffice(db: Db, text: string): PoRow {
   const name = parsePoName(text);
   const po = findPo(db, name);
-  if (!po) throw notFound(`postoffice ${poKey(name)} does not exist`);
+  if (!po) throw notFound(`postoffice ${poKey(name)} does not exist`, { code: 'postoffice.not-found', field: 'postoffice' });
   return po;
 }
 
@@ -73,7 +73,7 @@ export function queuedMessage(db: Db, server: ServerRow, po: PoRow, messageId: s
     from: likePrefix(key),
     id: messageId.trim().toUpperCase(),
   }) as QueuedRow | undefined;
-  if (!row) throw notFound(`message ${messageId.trim().toUpperCase()} is no longer in the queue for ${key}: it was delivered or removed (Refresh shows the queue now)`);
+  if (!row) throw notFound(`message ${messageId.trim().toUpperCase()} is no longer in the queue for ${key}: it was delivered or removed (Refresh shows the queue now)`, { code: 'queue.message-gone' });
   return row;
 }
 

@@ -19,10 +19,10 @@ export function proxyName(name: string): string {
 export function checkLocalPostoffice(network: string, postoffice: string): { network: string; name: string } {
   const net = network.trim().toUpperCase();
   const po = postoffice.trim().toUpperCase();
-  if (RESERVED_NETWORK_NAMES.includes(net)) throw new DirsyncError('usage', `${net} is a reserved network name. Enter a different name.`);
-  for (const [label, value, number] of [['Network name', net, 69], ['PostOffice name', po, 70]] as const) {
+  if (RESERVED_NETWORK_NAMES.includes(net)) throw new DirsyncError('usage', `${net} is a reserved network name. Enter a different name.`, { code: 'network.reserved', field: 'network' });
+  for (const [label, value, number, field] of [['Network name', net, 69, 'network'], ['PostOffice name', po, 70, 'postoffice']] as const) {
     if (!/^[A-Z0-9]{1,10}$/.test(value)) {
-      throw new DirsyncError('usage', `${label} "${value}" must be 1 to 10 letters or digits (the standard MS Mail characters)`, number);
+      throw new DirsyncError('usage', `${label} "${value}" must be 1 to 10 letters or digits (the standard MS Mail characters)`, { number: number, code: 'local-postoffice.name-invalid', field });
     }
   }
   return { network: net, name: po };

@@ -39,11 +39,9 @@ export function modifyConnection(db: Db, serverName: string, poSpec: string, inp
     ).get(server.id, po.id) as
       | { id: number; kind: ConnectionKind; uncPath: string; connectAs: string; phoneNumber: string; x121Address: string; attempts: number; viaId: number | null }
       | undefined;
-    if (!row) throw notFound(`${server.name}'s MS Mail Connector has no connection to ${key}`);
+    if (!row) throw notFound(`${server.name}'s MS Mail Connector has no connection to ${key}`, { code: 'connection.not-found' });
     if (input.kind !== undefined && checkKind(input.kind) !== row.kind) {
-      throw usage(
-        `Connection Parameters cannot be changed: ${key} is a${row.kind === 'LAN' ? '' : 'n'} ${row.kind} connection. To connect it as ${checkKind(input.kind)}, delete this connection and create a new one`,
-      );
+      throw usage(`Connection Parameters cannot be changed: ${key} is a${row.kind === 'LAN' ? '' : 'n'} ${row.kind} connection. To connect it as ${checkKind(input.kind)}, delete this connection and create a new one`, { code: 'connection.kind-fixed', field: 'kind' });
     }
     refuseOtherKindsFields(row.kind, input, key);
     const next = { ...row };

@@ -46,7 +46,7 @@ const columns = `display_name as displayName, administrator_mailbox as administr
 
 export function connectorRow(db: Db, server: ServerRow): Row {
   const r = stmt(db, `select ${columns} from ms_mail_connector where server_id = ?`).get(server.id) as Row | undefined;
-  if (!r) throw notFound(`${server.name} has no MS Mail Connector`);
+  if (!r) throw notFound(`${server.name} has no MS Mail Connector`, { code: 'connector.not-found' });
   return r;
 }
 

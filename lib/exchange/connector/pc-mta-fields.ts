@@ -50,10 +50,10 @@ export const SERVICE_NAME_MAX = 30;
 /** Service Name: 1–30 characters, letters A–Z a–z and spaces, at least one letter; ends trimmed. */
 export function checkServiceName(text: string): string {
   const name = text.trim();
-  if (name.length === 0) throw usage('Service Name is required: give the Connector (PC) MTA a name of letters and spaces, e.g. "Microsoft PC MTA"');
-  if (name.length > SERVICE_NAME_MAX) throw usage(`Service Name "${name}" is ${name.length} characters: it can be at most ${SERVICE_NAME_MAX}`);
+  if (name.length === 0) throw usage('Service Name is required: give the Connector (PC) MTA a name of letters and spaces, e.g. "Microsoft PC MTA"', { code: 'pc-mta.name-missing', field: 'serviceName' });
+  if (name.length > SERVICE_NAME_MAX) throw usage(`Service Name "${name}" is ${name.length} characters: it can be at most ${SERVICE_NAME_MAX}`, { code: 'pc-mta.name-too-long', field: 'serviceName' });
   const bad = name.match(/[^A-Za-z ]/);
-  if (bad) throw usage(`Service Name "${name}" contains "${bad[0]}": only the letters A–Z, a–z and spaces are allowed`);
+  if (bad) throw usage(`Service Name "${name}" contains "${bad[0]}": only the letters A–Z, a–z and spaces are allowed`, { code: 'pc-mta.name-invalid', field: 'serviceName' });
   return name;
 }
 
@@ -61,14 +61,14 @@ export function checkServiceName(text: string): string {
 export function checkConnectionType(text: string): MtaConnectionType {
   const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
   const found = MTA_CONNECTION_TYPES.find((c) => c.toLowerCase() === t) ?? (t === 'async' ? 'Async and LAN' : t === 'x25' || t === 'x.25' ? 'X.25 and LAN' : undefined);
-  if (!found) throw usage(`Connection Parameters "${text.trim()}" is not one of LAN, Async and LAN, X.25 and LAN`);
+  if (!found) throw usage(`Connection Parameters "${text.trim()}" is not one of LAN, Async and LAN, X.25 and LAN`, { code: 'pc-mta.type-invalid', field: 'connectionType' });
   return found;
 }
 
 /** Communication Port: COM1 to COM256 (xog10016), any case. */
 export function checkComPort(text: string): string {
   const m = /^com([1-9]\d{0,2})$/i.exec(text.trim());
-  if (!m || Number(m[1]) > COM_PORT_MAX) throw usage(`Communication Port "${text.trim()}" is not one of COM1 to COM${COM_PORT_MAX}`);
+  if (!m || Number(m[1]) > COM_PORT_MAX) throw usage(`Communication Port "${text.trim()}" is not one of COM1 to COM${COM_PORT_MAX}`, { code: 'pc-mta.port-invalid', field: 'comPort' });
   return `COM${m[1]}`;
 }
 
@@ -76,7 +76,7 @@ export function checkComPort(text: string): string {
 export function checkMinutes(label: string, value: number | string): number {
   const text = String(value).trim();
   const n = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > 999) throw usage(`"${label}" must be a whole number of minutes from 1 to 999; got "${text}"`);
+  if (!Number.isInteger(n) || n < 1 || n > 999) throw usage(`"${label}" must be a whole number of minutes from 1 to 999; got "${text}"`, { code: 'pc-mta.minutes-invalid', field: label === 'Update configuration every' ? 'configMinutes' : 'pollMinutes' });
   return n;
 }
 
@@ -90,7 +90,7 @@ export function servicedPos(db: Db, server: ServerRow, list: string[], type: Mta
     const name = parsePoName(text);
     const key = poKey(name);
     const po = findPo(db, name);
-    if (!po) throw notFound(`Postoffices Serviced: postoffice ${key} does not exist`);
+    if (!po) throw notFound(`Postoffices Serviced: postoffice ${key} does not exist`, { code: 'pc-mta.serviced-not-found', field: 'services' });
     const connected = stmt(
       db,
       'select c.kind, v.network, v.name from connector_connection c left join postoffice v on v.id = c.via_po_id where c.server_id = ? and c.po_id = ?',
@@ -98,16 +98,18 @@ export function servicedPos(db: Db, server: ServerRow, list: string[], type: Mta
     if (!connected) {
       throw usage(
         `Postoffices Serviced: ${key} has no connection on ${server.name}'s MS Mail Connector: add one first with "dirsync exchange connection add ${server.name} ${key}"`,
+        { code: 'pc-mta.serviced-not-connected', field: 'services' },
       );
     }
     if (connected.kind === 'Indirect') {
       const via = `${connected.network}/${connected.name}`;
-      throw usage(`Postoffices Serviced: ${key} is an indirect connection through ${via}: service ${via} instead, and its mail for ${key} goes through it`);
+      throw usage(`Postoffices Serviced: ${key} is an indirect connection through ${via}: service ${via} instead, and its mail for ${key} goes through it`, { code: 'pc-mta.serviced-indirect', field: 'services' });
     }
     const needs = connected.kind === 'Async' ? 'Async and LAN' : connected.kind === 'X.25' ? 'X.25 and LAN' : null;
     if (needs && type !== needs) {
       throw usage(
         `Postoffices Serviced: ${key} is an ${connected.kind} connection: only a Connector (PC) MTA whose Connection Parameters is "${needs}" can service it, and this one is "${type}" — choose ${needs}, or service ${key} with another instance`,
+        { code: 'pc-mta.serviced-wrong-kind', field: 'services' },
       );
     }
     ids.set(po.id, key);
@@ -125,7 +127,7 @@ export function writeServices(db: Db, mtaId: number, poIds: number[]): void {
 export function checkComPortFor(type: MtaConnectionType, comPort: string | undefined): string | undefined {
   if (comPort === undefined || comPort.trim() === '') return undefined;
   if (type !== 'Async and LAN') {
-    throw usage(`Communication Port is used only by an "Async and LAN" Connector (PC) MTA; this one is "${type}": choose Async and LAN, or leave the port out`);
+    throw usage(`Communication Port is used only by an "Async and LAN" Connector (PC) MTA; this one is "${type}": choose Async and LAN, or leave the port out`, { code: 'pc-mta.port-not-async', field: 'comPort' });
   }
   return checkComPort(comPort);
 }

@@ -80,7 +80,7 @@ export function pcMtaPass(db: Db, serverName: string, serviceName: string): PcMt
     const mta = stmt(db, 'select id, service_name as name, connection_type as type from pc_mta where server_id = ? and service_name = ? collate nocase').get(server.id, serviceName.trim()) as
       | { id: number; name: string; type: string }
       | undefined;
-    if (!mta) throw notFound(`${server.name} has no Connector (PC) MTA "${serviceName.trim()}": "dirsync exchange mta list ${server.name}" shows its instances`);
+    if (!mta) throw notFound(`${server.name} has no Connector (PC) MTA "${serviceName.trim()}": "dirsync exchange mta list ${server.name}" shows its instances`, { code: 'pc-mta.not-found' });
     return runPass(db, server, mta);
   });
 }
@@ -91,7 +91,7 @@ export function pcMtaPassById(db: Db, mtaId: number): PcMtaPassResult {
     const mta = stmt(db, 'select id, server_id as serverId, service_name as name, connection_type as type from pc_mta where id = ?').get(mtaId) as
       | { id: number; serverId: number; name: string; type: string }
       | undefined;
-    if (!mta) throw notFound(`there is no Connector (PC) MTA with id ${mtaId}`);
+    if (!mta) throw notFound(`there is no Connector (PC) MTA with id ${mtaId}`, { code: 'pc-mta.not-found' });
     return runPass(db, serverById(db, mta.serverId), mta);
   });
 }

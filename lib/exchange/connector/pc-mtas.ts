@@ -54,7 +54,7 @@ export function findMta(db: Db, server: ServerRow, name: string): MtaRow | undef
 export function resolveMta(db: Db, server: ServerRow, name: string): MtaRow {
   const row = findMta(db, server, name);
   if (!row) {
-    throw notFound(`${server.name} has no Connector (PC) MTA "${name.trim()}": "dirsync exchange mta list ${server.name}" shows its instances`);
+    throw notFound(`${server.name} has no Connector (PC) MTA "${name.trim()}": "dirsync exchange mta list ${server.name}" shows its instances`, { code: 'pc-mta.not-found' });
   }
   return row;
 }

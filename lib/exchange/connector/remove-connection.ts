@@ -24,16 +24,17 @@ export function removeConnection(db: Db, serverName: string, poSpec: string): Re
     const po = resolvePo(db, poSpec);
     const key = poKey(po);
     const row = connectionOf(db, server, po);
-    if (!row) throw notFound(`${server.name}'s MS Mail Connector has no connection to ${key}: "dirsync exchange connection list ${server.name}" shows its connections`);
+    if (!row) throw notFound(`${server.name}'s MS Mail Connector has no connection to ${key}: "dirsync exchange connection list ${server.name}" shows its connections`, { code: 'connection.not-found' });
     const routes = routedThrough(db, server.id, po.id);
     if (routes.length) {
-      throw conflict(`${INDIRECT_FIRST} ${routes.join(', ')} ${routes.length === 1 ? 'is' : 'are'} routed through ${key}.`);
+      throw conflict(`${INDIRECT_FIRST} ${routes.join(', ')} ${routes.length === 1 ? 'is' : 'are'} routed through ${key}.`, { code: 'connection.routes-through' });
     }
     const mtas = mtasServicing(db, server.id, po.id);
     if (mtas.length) {
       const list = mtas.map((m) => `"${m}"`).join(', ');
       throw conflict(
         `${key} is serviced by the Connector (PC) MTA ${list} on ${server.name}: take it off the MTA's Postoffices Serviced first (dirsync exchange mta set ${server.name} ${`"${mtas[0]}"`} --services <the other postoffices>)`,
+        { code: 'connection.serviced-by-mta' },
       );
     }
     stmt(db, 'delete from connector_connection where id = ?').run(row.id);

@@ -12,6 +12,7 @@ export function removePcMta(db: Db, serverName: string, serviceName: string): { 
     if (row.state === 'Running' || row.state === 'Paused') {
       throw conflict(
         `the Connector (PC) MTA service "${row.serviceName}" on ${server.name} is ${row.state.toLowerCase()}: stop it first (dirsync service stop ${server.name} "${row.serviceName}")`,
+        { code: 'pc-mta.running' },
       );
     }
     stmt(db, 'delete from exchange_service where mta_id = ?').run(row.id);

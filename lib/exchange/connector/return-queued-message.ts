@@ -18,7 +18,7 @@ export function returnQueuedMessage(db: Db, serverName: string, poText: string, 
     const po = queuePostoffice(db, poText);
     const m = queuedMessage(db, server, po, messageId);
     const sender = senderPostoffice(db, m.fromAddr);
-    if (!sender) throw conflict(`message ${m.messageId} cannot be returned: its sender ${m.fromAddr} is not on a postoffice of this network; Delete it instead`);
+    if (!sender) throw conflict(`message ${m.messageId} cannot be returned: its sender ${m.fromAddr} is not on a postoffice of this network; Delete it instead`, { code: 'queue.return-no-sender' });
     stmt(db, "update message set holder_po_id = ?, place = 'INBOX', dest = ?, arrival = ? where id = ?").run(sender.id, poKey(sender), nextCounter(db, 'arrival'), m.id);
     return { messageId: m.messageId, subject: m.subject, returnedTo: poKey(sender) };
   });

@@ -35,20 +35,20 @@ export const COST_MAX = 100;
 export function checkCost(value: number | string): number {
   const text = String(value).trim();
   const n = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
-  if (!Number.isInteger(n) || n < COST_MIN || n > COST_MAX) throw usage(`Cost must be a whole number from ${COST_MIN} to ${COST_MAX}; got "${text}"`);
+  if (!Number.isInteger(n) || n < COST_MIN || n > COST_MAX) throw usage(`Cost must be a whole number from ${COST_MIN} to ${COST_MAX}; got "${text}"`, { code: 'address-space.cost-invalid', field: 'cost' });
   return n;
 }
 
 function checkType(text: string): string {
   const t = text.trim().toUpperCase();
-  if (!/^[A-Z0-9]{1,8}$/.test(t)) throw usage(`Type "${text.trim()}" must be 1 to 8 letters or digits, e.g. MS, SMTP, X400`);
+  if (!/^[A-Z0-9]{1,8}$/.test(t)) throw usage(`Type "${text.trim()}" must be 1 to 8 letters or digits, e.g. MS, SMTP, X400`, { code: 'address-space.type-invalid', field: 'type' });
   return t;
 }
 
 function checkAddress(type: string, text: string): string {
   const a = text.trim();
-  if (!a || a.length > 256 || /[\r\n\t]/.test(a)) throw usage('Address must be 1 to 256 characters on one line');
-  if (type === 'MS' && !/^[A-Za-z0-9*]{1,10}\/[A-Za-z0-9*]{1,10}$/.test(a)) throw usage(`Address "${a}" of type MS must be NETWORK/POSTOFFICE (letters, digits or *)`);
+  if (!a || a.length > 256 || /[\r\n\t]/.test(a)) throw usage('Address must be 1 to 256 characters on one line', { code: 'address-space.address-invalid', field: 'address' });
+  if (type === 'MS' && !/^[A-Za-z0-9*]{1,10}\/[A-Za-z0-9*]{1,10}$/.test(a)) throw usage(`Address "${a}" of type MS must be NETWORK/POSTOFFICE (letters, digits or *)`, { code: 'address-space.ms-address-invalid', field: 'address' });
   return type === 'MS' ? a.toUpperCase() : a;
 }
 
@@ -77,22 +77,22 @@ export function saveAddressSpace(db: Db, serverName: string, input: AddressSpace
     const server = resolveServer(db, serverName);
     const { revision } = stmt(db, 'select revision from ms_mail_connector where server_id = ?').get(server.id) as { revision: number };
     if (input.revision !== undefined && input.revision !== revision) {
-      throw conflict(`The MS Mail Connector (${server.name}) was changed by someone else since you opened it: close it and open it again`);
+      throw conflict(`The MS Mail Connector (${server.name}) was changed by someone else since you opened it: close it and open it again`, { code: 'revision.changed' });
     }
     const entries = new Map(addressSpaceEntries(db, server.name).map((e) => [e.id, e]));
     for (const [id, cost] of costs) {
-      if (!entries.has(id)) throw notFound(`address space entry ${id} no longer exists: close the sheet and open it again`);
+      if (!entries.has(id)) throw notFound(`address space entry ${id} no longer exists: close the sheet and open it again`, { code: 'address-space.entry-gone' });
       stmt(db, 'update address_space set cost = ? where id = ?').run(cost, id);
     }
     for (const id of input.remove ?? []) {
       const e = entries.get(id);
-      if (!e) throw notFound(`address space entry ${id} no longer exists: close the sheet and open it again`);
-      if (e.ofConnection) throw conflict(`${e.type} ${e.address} belongs to the connection to ${e.address}: it goes when the connection is deleted on the Connections tab`);
+      if (!e) throw notFound(`address space entry ${id} no longer exists: close the sheet and open it again`, { code: 'address-space.entry-gone' });
+      if (e.ofConnection) throw conflict(`${e.type} ${e.address} belongs to the connection to ${e.address}: it goes when the connection is deleted on the Connections tab`, { code: 'address-space.connection-entry' });
       stmt(db, 'delete from address_space where id = ?').run(id);
     }
     if (add) {
       const dup = stmt(db, 'select 1 from address_space where server_id = ? and upper(type) = ? and address = ? collate nocase').get(server.id, add.type, add.address);
-      if (dup) throw conflict(`the address space ${add.type} ${add.address} already exists`);
+      if (dup) throw conflict(`the address space ${add.type} ${add.address} already exists`, { code: 'address-space.exists', field: 'address' });
       stmt(db, 'insert into address_space (server_id, type, address, cost) values (?, ?, ?, ?)').run(server.id, add.type, add.address, add.cost);
     }
     stmt(db, 'update ms_mail_connector set revision = revision + 1 where server_id = ?').run(server.id);

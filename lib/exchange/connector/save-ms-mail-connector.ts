@@ -28,8 +28,8 @@ export interface MsMailConnectorInput {
 
 function checkDisplayName(text: string): string {
   const name = text.trim();
-  if (!name) throw usage('Display name is required');
-  if (name.length > DISPLAY_NAME_MAX || /[\r\n\t]/.test(name)) throw usage(`Display name must be 1 to ${DISPLAY_NAME_MAX} characters on one line`);
+  if (!name) throw usage('Display name is required', { code: 'connector.display-name-missing', field: 'displayName' });
+  if (name.length > DISPLAY_NAME_MAX || /[\r\n\t]/.test(name)) throw usage(`Display name must be 1 to ${DISPLAY_NAME_MAX} characters on one line`, { code: 'connector.display-name-invalid', field: 'displayName' });
   return name;
 }
 
@@ -37,13 +37,13 @@ function checkMaxKb(value: number | string | null): number | null {
   if (value === null) return null;
   const text = String(value).trim();
   const n = /^\d{1,10}$/.test(text) ? Number(text) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_MESSAGE_KB) throw usage(`Max (K) must be a whole number of kilobytes from 1 to ${MAX_MESSAGE_KB.toLocaleString('en-US')}; got "${text}"`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_MESSAGE_KB) throw usage(`Max (K) must be a whole number of kilobytes from 1 to ${MAX_MESSAGE_KB.toLocaleString('en-US')}; got "${text}"`, { code: 'connector.max-kb-invalid', field: 'maxMessageKb' });
   return n;
 }
 
 function checkLanguage(text: string): string {
   const found = CONNECTOR_LANGUAGES.find((l) => l.toLowerCase() === text.trim().toLowerCase());
-  if (!found) throw usage(`Primary language for clients "${text}" is not one of ${CONNECTOR_LANGUAGES.join(', ')}`);
+  if (!found) throw usage(`Primary language for clients "${text}" is not one of ${CONNECTOR_LANGUAGES.join(', ')}`, { code: 'connector.language-invalid', field: 'primaryLanguage' });
   return found;
 }
 
@@ -54,7 +54,7 @@ function checkMailbox(db: Db, server: ServerRow, alias: string): string {
   const r = stmt(db, "select alias from recipient where site_id = ? and alias = ? collate nocase and kind = 'mailbox'").get(server.siteId, a) as
     | { alias: string }
     | undefined;
-  if (!r) throw notFound(`Administrator's mailbox: there is no mailbox "${a}" in site ${server.site}`);
+  if (!r) throw notFound(`Administrator's mailbox: there is no mailbox "${a}" in site ${server.site}`, { code: 'connector.administrator-not-found', field: 'administratorMailbox' });
   return r.alias;
 }
 
@@ -63,12 +63,12 @@ export function saveMsMailConnector(db: Db, serverName: string, input: MsMailCon
   const displayName = input.displayName === undefined ? undefined : checkDisplayName(input.displayName);
   const maxKb = input.maxMessageKb === undefined ? undefined : checkMaxKb(input.maxMessageKb);
   const language = input.primaryLanguage === undefined ? undefined : checkLanguage(input.primaryLanguage);
-  if (input.adminNote !== undefined && input.adminNote.length > ADMIN_NOTE_MAX) throw usage(`Administrative note can be at most ${ADMIN_NOTE_MAX} characters`);
+  if (input.adminNote !== undefined && input.adminNote.length > ADMIN_NOTE_MAX) throw usage(`Administrative note can be at most ${ADMIN_NOTE_MAX} characters`, { code: 'connector.admin-note-too-long', field: 'adminNote' });
   return step(db, () => {
     const server = resolveServer(db, serverName);
     const r = connectorRow(db, server);
     if (input.revision !== undefined && input.revision !== r.revision) {
-      throw conflict(`${r.displayName} (${server.name}) was changed by someone else since you opened it: close it and open it again`);
+      throw conflict(`${r.displayName} (${server.name}) was changed by someone else since you opened it: close it and open it again`, { code: 'revision.changed' });
     }
     const mailbox = input.administratorMailbox === undefined ? r.administratorMailbox : checkMailbox(db, server, input.administratorMailbox);
     const flag = (v: boolean | undefined, old: number) => (v === undefined ? old : v ? 1 : 0);

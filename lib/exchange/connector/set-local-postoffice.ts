@@ -26,14 +26,14 @@ export function setLocalPostoffice(db: Db, serverName: string, input: { network:
     const server = resolveServer(db, serverName);
     const { revision } = stmt(db, 'select revision from ms_mail_connector where server_id = ?').get(server.id) as { revision: number };
     if (input.revision !== undefined && input.revision !== revision) {
-      throw conflict(`The MS Mail Connector (${server.name}) was changed by someone else since you opened it: close it and open it again`);
+      throw conflict(`The MS Mail Connector (${server.name}) was changed by someone else since you opened it: close it and open it again`, { code: 'revision.changed' });
     }
     const po = connectorPo(db, server);
     if (po.network !== names.network || po.name !== names.name) {
       const why = renameRefusal(db, server);
-      if (why) throw conflict(`The Local Postoffice names cannot be changed: ${why}`);
+      if (why) throw conflict(`The Local Postoffice names cannot be changed: ${why}`, { code: 'local-postoffice.fixed' });
       const other = findPo(db, names);
-      if (other && other.id !== po.id) throw conflict(`a postoffice ${poKey(names)} already exists: choose other Local Postoffice names`);
+      if (other && other.id !== po.id) throw conflict(`a postoffice ${poKey(names)} already exists: choose other Local Postoffice names`, { code: 'local-postoffice.exists' });
       stmt(db, 'update postoffice set network = ?, name = ? where id = ?').run(names.network, names.name, po.id);
     }
     stmt(db, 'update ms_mail_connector set revision = revision + 1 where server_id = ?').run(server.id);

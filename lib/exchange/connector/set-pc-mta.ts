@@ -14,7 +14,7 @@ export function setPcMta(db: Db, serverName: string, serviceName: string, opts: 
     const server = resolveServer(db, serverName);
     const row = resolveMta(db, server, serviceName);
     if (opts.revision !== undefined && opts.revision !== mtaRevision(db, row.id)) {
-      throw conflict(`The Connector (PC) MTA "${row.serviceName}" was changed by someone else since you opened it: close it and open it again`);
+      throw conflict(`The Connector (PC) MTA "${row.serviceName}" was changed by someone else since you opened it: close it and open it again`, { code: 'revision.changed' });
     }
     const type = newType ?? row.connectionType;
     const comPort = checkComPortFor(type, opts.comPort);

@@ -27,11 +27,11 @@ export function addRemoteRequestor(db: Db, serverName: string, requestorPo: stri
   return step(db, () => {
     const server = resolveServer(db, serverName);
     if (dxaRole(db, server) !== 'server') {
-      throw conflict(`The Remote Dirsync Requestor command is unavailable until you set up a Microsoft Exchange Server dirsync server: run "dirsync exchange dss ${server.name}" first`);
+      throw conflict(`The Remote Dirsync Requestor command is unavailable until you set up a Microsoft Exchange Server dirsync server: run "dirsync exchange dss ${server.name}" first`, { code: 'remote-requestor.no-dirsync-server' });
     }
     const target = findPo(db, po);
-    if (!target || target.kind !== 'msmail') throw usage(`${poKey(po)} is not an MS Mail postoffice of this network`);
-    if (findRemoteLink(db, server, poKey(po)) || findRemoteLink(db, server, name)) throw conflict(`a Remote Dirsync Requestor for ${poKey(po)} or named "${name}" already exists`);
+    if (!target || target.kind !== 'msmail') throw usage(`${poKey(po)} is not an MS Mail postoffice of this network`, { code: 'remote-requestor.postoffice-invalid', field: 'po' });
+    if (findRemoteLink(db, server, poKey(po)) || findRemoteLink(db, server, name)) throw conflict(`a Remote Dirsync Requestor for ${poKey(po)} or named "${name}" already exists`, { code: 'remote-requestor.exists' });
     const dss = connectorPo(db, server);
     stmt(db, 'insert into srv_requestor (dss_po_id, requestor, password) values (?, ?, ?)').run(dss.id, poKey(po), input.password ?? '');
     const { id } = stmt(

@@ -14,7 +14,7 @@ export function deleteDirsyncRequestor(db: Db, serverName: string): { name: stri
   return step(db, () => {
     const server = resolveServer(db, serverName);
     const link = requestorLink(db, server);
-    if (!link) throw notFound(`${server.name} has no Dirsync Requestor object`);
+    if (!link) throw notFound(`${server.name} has no Dirsync Requestor object`, { code: 'dirsync-requestor.not-found' });
     const po = connectorPo(db, server);
     deleteLink(db, server, link);
     stmt(db, 'update reqconf set dss = null where po_id = ?').run(po.id);

@@ -14,10 +14,10 @@ export function deleteDirsyncServer(db: Db, serverName: string): { name: string 
   return step(db, () => {
     const server = resolveServer(db, serverName);
     const row = stmt(db, 'select name from dirsync_server where server_id = ?').get(server.id) as { name: string } | undefined;
-    if (!row) throw notFound(`${server.name} has no Dirsync Server object`);
+    if (!row) throw notFound(`${server.name} has no Dirsync Server object`, { code: 'dirsync-server.not-found' });
     const remote = links(db, server, 'remote');
     if (remote.length) {
-      throw conflict(`Before you delete the dirsync server object, you must delete any requestor objects under it: ${remote.map((l) => l.name).join(', ')}`);
+      throw conflict(`Before you delete the dirsync server object, you must delete any requestor objects under it: ${remote.map((l) => l.name).join(', ')}`, { code: 'dirsync-server.has-requestors' });
     }
     const po = connectorPo(db, server);
     setDirsyncServer(db, `${po.network}/${po.name}`, false);

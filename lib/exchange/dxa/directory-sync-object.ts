@@ -26,7 +26,7 @@ export function directorySyncObject(db: Db, server: Pick<ServerRow, 'id'>): Dire
 /** Refuse a save made over someone else's (the revision the sheet was opened at). */
 export function checkRevision(server: ServerRow, o: DirectorySyncObject, revision: number | undefined): void {
   if (revision !== undefined && revision !== o.revision) {
-    throw conflict(`The Directory Synchronization object of ${server.name} was changed by someone else since you opened it: close it and open it again`);
+    throw conflict(`The Directory Synchronization object of ${server.name} was changed by someone else since you opened it: close it and open it again`, { code: 'revision.changed' });
   }
 }
 

@@ -86,13 +86,13 @@ export const LANGUAGES = [
 
 export function checkLanguage(language: string): string {
   const l = LANGUAGES.find((x) => x.toLowerCase() === language.trim().toLowerCase());
-  if (!l) throw usage(`Requestor language "${language}" is not one of ${LANGUAGES.join(', ')}`);
+  if (!l) throw usage(`Requestor language "${language}" is not one of ${LANGUAGES.join(', ')}`, { code: 'dirsync-link.language-invalid', field: 'language' });
   return l;
 }
 
 export function checkLinkName(name: string): string {
   const n = name.trim();
-  if (!n || n.length > 64 || /[\t\r\n]/.test(n)) throw usage(`Name "${name}" must be 1 to 64 characters on one line`);
+  if (!n || n.length > 64 || /[\t\r\n]/.test(n)) throw usage(`Name "${name}" must be 1 to 64 characters on one line`, { code: 'dirsync-link.name-invalid', field: 'name' });
   return n;
 }
 
@@ -125,15 +125,13 @@ export function deleteLink(db: Db, server: ServerRow, link: Pick<LinkRow, 'id' |
  */
 export function writeLinkFields(db: Db, server: ServerRow, link: LinkRow, f: LinkFields): boolean {
   if (f.revision !== undefined && f.revision !== link.revision) {
-    throw conflict(`${link.name} was changed by someone else since you opened it: close it and open it again`);
+    throw conflict(`${link.name} was changed by someone else since you opened it: close it and open it again`, { code: 'revision.changed' });
   }
   let importContainerId = link.importContainerId;
   if (f.importContainer !== undefined) {
     const c = resolveContainer(db, server, f.importContainer);
     if (importContainerId !== null && importContainerId !== c.id) {
-      throw usage(
-        'You cannot choose another directory import container once one has been specified. If you want to modify where imported directory information is placed, you must delete the existing requestor and configure a new one.',
-      );
+      throw usage('You cannot choose another directory import container once one has been specified. If you want to modify where imported directory information is placed, you must delete the existing requestor and configure a new one.', { code: 'dirsync-link.import-container-fixed', field: 'importContainer' });
     }
     importContainerId = c.id;
   }
@@ -171,7 +169,8 @@ export function writeLinkFields(db: Db, server: ServerRow, link: LinkRow, f: Lin
   return changed;
 }
 
+/** A Remote Dirsync Requestor found by name or postoffice, or the refusal `what` (its only callers look one up). */
 export function requireLink<T>(row: T | undefined, what: string): T {
-  if (!row) throw notFound(what);
+  if (!row) throw notFound(what, { code: 'remote-requestor.not-found' });
   return row;
 }

@@ -41,12 +41,12 @@ export function saveDeliveryRestrictions(db: Db, serverName: string, input: Deli
     const acceptFrom = input.acceptFrom ?? before.acceptFrom;
     const rejectFrom = input.rejectFrom ?? before.rejectFrom;
     if (acceptFrom === 'List' && accept.length === 0) {
-      throw usage('Accept messages from List has nobody on the list, so every dirsync message would be returned: click Modify… to add senders, or choose All');
+      throw usage('Accept messages from List has nobody on the list, so every dirsync message would be returned: click Modify… to add senders, or choose All', { code: 'delivery-restrictions.accept-list-empty', field: 'acceptFrom' });
     }
     const both = accept.filter((id) => reject.includes(id));
     if (both.length) {
       const names = both.map((id) => (stmt(db, 'select display_name as n from recipient where id = ?').get(id) as { n: string }).n);
-      throw usage(`${names.join(', ')} cannot be on both the Accept and the Reject list: remove it from one of them`);
+      throw usage(`${names.join(', ')} cannot be on both the Accept and the Reject list: remove it from one of them`, { code: 'delivery-restrictions.on-both-lists', field: 'acceptFrom' });
     }
     const same = (list: 'accept' | 'reject', want: number[]) => {
       const had = restrictionMembers(db, server, list).map((m) => m.id).sort((a, b) => a - b);

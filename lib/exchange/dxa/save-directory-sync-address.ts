@@ -22,11 +22,11 @@ export function saveDirectorySyncAddress(db: Db, serverName: string, input: { ms
     let mailbox: string | null = null;
     if (text) {
       const parts = text.split('/');
-      if (parts.length !== 3) throw usage(`MS address "${input.msAddress.trim()}" is not NET/PO/MAILBOX`);
+      if (parts.length !== 3) throw usage(`MS address "${input.msAddress.trim()}" is not NET/PO/MAILBOX`, { code: 'directory-sync.ms-address-invalid', field: 'msAddress' });
       if (`${parts[0]}/${parts[1]}` !== poKey(po)) {
-        throw conflict(`The MS address must be on ${poKey(po)}, the MS Mail Connector's Local Postoffice: change the network and postoffice names on its Local Postoffice tab`);
+        throw conflict(`The MS address must be on ${poKey(po)}, the MS Mail Connector's Local Postoffice: change the network and postoffice names on its Local Postoffice tab`, { code: 'directory-sync.ms-address-elsewhere', field: 'msAddress' });
       }
-      if (!/^[A-Z0-9$]{1,10}$/.test(parts[2])) throw usage(`MS address mailbox "${parts[2]}" must be 1 to 10 letters, digits or $`);
+      if (!/^[A-Z0-9$]{1,10}$/.test(parts[2])) throw usage(`MS address mailbox "${parts[2]}" must be 1 to 10 letters, digits or $`, { code: 'directory-sync.ms-mailbox-invalid', field: 'msAddress' });
       mailbox = parts[2] === generatedDxaMailbox(db, server) ? null : parts[2];
     }
     const before = (stmt(db, 'select ms_mailbox as m from directory_sync_object where server_id = ?').get(server.id) as { m: string | null } | undefined)?.m ?? null;

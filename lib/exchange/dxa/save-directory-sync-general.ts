@@ -17,9 +17,9 @@ export function dxaDisplayName(db: Db, serverId: number): string {
  */
 export function saveDirectorySyncGeneral(db: Db, serverName: string, input: { displayName: string; revision?: number }): { displayName: string; revision: number; changed: boolean } {
   const name = input.displayName.trim();
-  if (!name) throw usage('Display name is required: give the Directory Synchronization object a name');
-  if (name.length > 256) throw usage(`Display name is ${name.length} characters long: 256 at most`);
-  if (/[\r\n\t]/.test(name)) throw usage('Display name cannot contain tabs or line breaks');
+  if (!name) throw usage('Display name is required: give the Directory Synchronization object a name', { code: 'directory-sync.display-name-missing', field: 'displayName' });
+  if (name.length > 256) throw usage(`Display name is ${name.length} characters long: 256 at most`, { code: 'directory-sync.display-name-too-long', field: 'displayName' });
+  if (/[\r\n\t]/.test(name)) throw usage('Display name cannot contain tabs or line breaks', { code: 'directory-sync.display-name-invalid', field: 'displayName' });
   return step(db, () => {
     const server = resolveServer(db, serverName);
     const o = directorySyncObject(db, server);

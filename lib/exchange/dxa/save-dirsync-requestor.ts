@@ -35,17 +35,17 @@ export function saveDirsyncRequestor(db: Db, serverName: string, dss: string | u
   const schedule = input.schedule === undefined ? undefined : toSchedule(input.schedule);
   const types = input.addressTypes?.map((t) => t.trim().toUpperCase()).filter(Boolean);
   for (const t of types ?? []) {
-    if (!/^[A-Z0-9]{1,8}$/.test(t) || isPostofficeType(t)) throw usage(`address type "${t}" must be a foreign type of 1 to 8 letters or digits (MS is always received)`);
+    if (!/^[A-Z0-9]{1,8}$/.test(t) || isPostofficeType(t)) throw usage(`address type "${t}" must be a foreign type of 1 to 8 letters or digits (MS is always received)`, { code: 'dirsync-requestor.address-type-invalid', field: 'addressTypes' });
   }
   return step(db, () => {
     const server = resolveServer(db, serverName);
     const po = connectorPo(db, server);
     let link = requestorLink(db, server);
-    if (link && input.create) throw conflict(`${server.name} already has a Dirsync Requestor, "${link.name}": open it from Connections`);
+    if (link && input.create) throw conflict(`${server.name} already has a Dirsync Requestor, "${link.name}": open it from Connections`, { code: 'dirsync-requestor.exists' });
     const created = !link;
     if (!link) {
-      if (!dss) throw usage(`the Dirsync Requestor needs the dirsync server postoffice: dirsync exchange requestor ${server.name} NET/PO`);
-      if (dxaRole(db, server) === 'server') throw conflict(`${server.name} is the dirsync server (it has a Dirsync Server object): a server is either the dirsync server or a requestor`);
+      if (!dss) throw usage(`the Dirsync Requestor needs the dirsync server postoffice: dirsync exchange requestor ${server.name} NET/PO`, { code: 'dirsync-requestor.dss-missing', field: 'dss' });
+      if (dxaRole(db, server) === 'server') throw conflict(`${server.name} is the dirsync server (it has a Dirsync Server object): a server is either the dirsync server or a requestor`, { code: 'dirsync-requestor.is-dss' });
       const dssName = parsePoName(dss);
       const { id } = stmt(
         db,
@@ -56,7 +56,7 @@ export function saveDirsyncRequestor(db: Db, serverName: string, dss: string | u
       addSystemRecipient(db, server, dssName);
       link = linkById(db, id);
     } else if (dss && poKey(parsePoName(dss)) !== link.po) {
-      throw conflict(`${link.name} is a requestor of ${link.po}: delete it and make a new one to change dirsync servers`);
+      throw conflict(`${link.name} is a requestor of ${link.po}: delete it and make a new one to change dirsync servers`, { code: 'dirsync-requestor.dss-fixed' });
     }
     const exportChanged = writeLinkFields(db, server, link, { ...input, importContainer: input.importContainer ?? (created ? 'Recipients' : undefined) });
     if (created && !exportChanged) fullExport(db, server);

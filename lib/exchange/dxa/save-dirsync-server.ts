@@ -27,24 +27,24 @@ export interface DirsyncServerInput {
 export function saveDirsyncServer(db: Db, serverName: string, input: DirsyncServerInput = {}): { created: boolean } {
   const schedule = input.schedule === undefined ? undefined : toSchedule(input.schedule);
   const name = input.name === undefined ? undefined : input.name.trim();
-  if (name !== undefined && (!name || name.length > 64 || /[\t\r\n]/.test(name))) throw usage(`Name "${input.name}" must be 1 to 64 characters on one line`);
+  if (name !== undefined && (!name || name.length > 64 || /[\t\r\n]/.test(name))) throw usage(`Name "${input.name}" must be 1 to 64 characters on one line`, { code: 'dirsync-server.name-invalid', field: 'name' });
   return step(db, () => {
     const server = resolveServer(db, serverName);
     const existing = stmt(db, 'select name, revision from dirsync_server where server_id = ?').get(server.id) as { name: string; revision: number } | undefined;
-    if (existing && input.create) throw conflict(`${server.name} already has a Dirsync Server, "${existing.name}": open it from Connections`);
+    if (existing && input.create) throw conflict(`${server.name} already has a Dirsync Server, "${existing.name}": open it from Connections`, { code: 'dirsync-server.exists' });
     if (existing && input.revision !== undefined && input.revision !== existing.revision) {
-      throw conflict(`${existing.name} was changed by someone else since you opened it: close it and open it again`);
+      throw conflict(`${existing.name} was changed by someone else since you opened it: close it and open it again`, { code: 'revision.changed' });
     }
     const administrator = input.administrator === undefined ? undefined : checkAdministrator(db, server, input.administrator);
     if (!existing) {
       if (dxaRole(db, server) === 'requestor') {
-        throw conflict(`${server.name} is a dirsync requestor (it has a Dirsync Requestor object): delete that first; a server is either the dirsync server or a requestor`);
+        throw conflict(`${server.name} is a dirsync requestor (it has a Dirsync Requestor object): delete that first; a server is either the dirsync server or a requestor`, { code: 'dirsync-server.is-requestor' });
       }
       const po = connectorPo(db, server);
       const other = stmt(db, "select p.network || '/' || p.name as name from srvconf s join postoffice p on p.id = s.po_id where p.network = ?").get(
         po.network,
       ) as { name: string } | undefined;
-      if (other) throw conflict(`network ${po.network} already has a dirsync server, ${other.name}: only one per MS Mail system`);
+      if (other) throw conflict(`network ${po.network} already has a dirsync server, ${other.name}: only one per MS Mail system`, { code: 'dss.network-has-dss' });
       stmt(db, 'insert into dirsync_server (server_id, schedule) values (?, ?)').run(server.id, dailyAt(1));
       stmt(db, 'insert into srvconf (po_id) values (?)').run(po.id);
       stmt(db, 'insert into srv_requestor (dss_po_id, requestor) values (?, ?)').run(po.id, poKey(po));
@@ -80,6 +80,6 @@ function checkAdministrator(db: Db, server: ServerRow, who: string): string {
     byAlias?.kind === 'mailbox'
       ? byAlias.alias
       : (stmt(db, "select alias from recipient where site_id = ? and display_name = ? collate nocase and kind = 'mailbox'").get(server.siteId, w) as { alias: string } | undefined)?.alias;
-  if (!mailbox) throw usage(`Dirsync administrator "${w}" is not a mailbox in site ${server.site}`);
+  if (!mailbox) throw usage(`Dirsync administrator "${w}" is not a mailbox in site ${server.site}`, { code: 'dirsync-server.administrator-not-found', field: 'administrator' });
   return mailbox;
 }

@@ -28,13 +28,13 @@ export function saveTemplateMaps(
     const seen = new Map<string, string>();
     for (const m of clean) {
       const key = m.prompt.toLowerCase();
-      if (seen.has(key)) throw usage(`Template prompt "${m.prompt}" is in the list twice: each MS Mail prompt can be mapped once`);
+      if (seen.has(key)) throw usage(`Template prompt "${m.prompt}" is in the list twice: each MS Mail prompt can be mapped once`, { code: 'template.prompt-twice' });
       seen.set(key, m.attribute);
     }
     if (direction === 'outgoing') {
       const attrs = new Set<string>();
       for (const m of clean) {
-        if (attrs.has(m.attribute)) throw usage(`${m.attribute} is in the Outgoing Templates twice: an attribute is sent under one prompt`);
+        if (attrs.has(m.attribute)) throw usage(`${m.attribute} is in the Outgoing Templates twice: an attribute is sent under one prompt`, { code: 'template.attribute-twice' });
         attrs.add(m.attribute);
       }
     }

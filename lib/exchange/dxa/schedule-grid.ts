@@ -31,11 +31,11 @@ export function parseSchedule(text: string): Schedule {
     const day = m?.[1] ? DAYS.findIndex((d) => d.toLowerCase() === m[1]) : -1;
     const hour = m ? Number(m[2]) : NaN;
     if (!m || hour > 23 || (m[1] && day < 0)) {
-      throw usage(`schedule "${item}" is not an hour: write always, never, or hours like 1,13 or Sat:13 (hours 0-23, days ${DAYS.join(' ')})`);
+      throw usage(`schedule "${item}" is not an hour: write always, never, or hours like 1,13 or Sat:13 (hours 0-23, days ${DAYS.join(' ')})`, { code: 'schedule.hour-invalid', field: 'grid' });
     }
     for (let d = 0; d < 7; d++) if (day < 0 || d === day) cells[d * 24 + hour] = '1';
   }
-  if (!cells.includes('1')) throw usage('selected times need at least one hour: write e.g. 1 or Sat:13, or use never');
+  if (!cells.includes('1')) throw usage('selected times need at least one hour: write e.g. 1 or Sat:13, or use never', { code: 'schedule.no-hours', field: 'grid' });
   return { style: 'selected', grid: cells.join('') };
 }
 
@@ -61,10 +61,10 @@ export const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday'
  * of the grid (`0`/`1`, Sunday 00:00 first). Selected times needs at least one hour.
  */
 export function checkSchedule(style: string, grid: string): Schedule {
-  if (!(SCHEDULE_STYLES as readonly string[]).includes(style)) throw usage(`schedule "${style}" must be Never, Always or Selected times`);
-  if (!/^[01]{168}$/.test(grid)) throw usage('the schedule grid must have 168 hours (7 days of 24), each selected or not');
+  if (!(SCHEDULE_STYLES as readonly string[]).includes(style)) throw usage(`schedule "${style}" must be Never, Always or Selected times`, { code: 'schedule.style-invalid', field: 'grid' });
+  if (!/^[01]{168}$/.test(grid)) throw usage('the schedule grid must have 168 hours (7 days of 24), each selected or not', { code: 'schedule.grid-invalid', field: 'grid' });
   if (style === 'selected' && !grid.includes('1')) {
-    throw usage('Selected times needs at least one hour selected in the schedule grid: select an hour, or choose Never');
+    throw usage('Selected times needs at least one hour selected in the schedule grid: select an hour, or choose Never', { code: 'schedule.no-hours', field: 'grid' });
   }
   return { style: style as ScheduleStyle, grid };
 }

@@ -33,9 +33,9 @@ export function attributesFor(version: string): TemplateAttribute[] {
 export function checkAttribute(name: string, version: string): TemplateAttribute {
   const a = TEMPLATE_ATTRIBUTES.find((x) => x.toLowerCase() === name.trim().toLowerCase());
   if (a === 'Initials' && version === '4.0') {
-    throw usage('Initials is not in the attribute list on Exchange 4.0 (KB Q150968): upgrade the server, or map another attribute');
+    throw usage('Initials is not in the attribute list on Exchange 4.0 (KB Q150968): upgrade the server, or map another attribute', { code: 'template.initials-on-4' });
   }
-  if (!a) throw usage(`"${name}" is not an Exchange attribute templates can map: use one of ${attributesFor(version).join(', ')}`);
+  if (!a) throw usage(`"${name}" is not an Exchange attribute templates can map: use one of ${attributesFor(version).join(', ')}`, { code: 'template.attribute-invalid' });
   return a;
 }
 
@@ -45,10 +45,10 @@ export const PROMPT_MAX = 30;
 /** A template prompt as MS Mail writes it: `Department:` — the colon is part of it (KB Q228601). */
 export function checkPrompt(prompt: string): string {
   const p = prompt.trim();
-  if (!p || p === ':') throw usage('Template prompt is required, e.g. "Department:"');
-  if (/[\u0000-\u001f\u007f]/.test(p)) throw usage('Template prompt cannot contain tabs, line breaks or other control characters');
-  if (!p.endsWith(':')) throw usage(`Template prompt "${p}" must end with a colon, as MS Mail writes it: "${p}:" (KB Q228601)`);
-  if (p.length > PROMPT_MAX) throw usage(`Template prompt "${p}" is ${p.length} characters: at most ${PROMPT_MAX}, the colon included`);
+  if (!p || p === ':') throw usage('Template prompt is required, e.g. "Department:"', { code: 'template.prompt-missing' });
+  if (/[\u0000-\u001f\u007f]/.test(p)) throw usage('Template prompt cannot contain tabs, line breaks or other control characters', { code: 'template.prompt-invalid' });
+  if (!p.endsWith(':')) throw usage(`Template prompt "${p}" must end with a colon, as MS Mail writes it: "${p}:" (KB Q228601)`, { code: 'template.prompt-no-colon' });
+  if (p.length > PROMPT_MAX) throw usage(`Template prompt "${p}" is ${p.length} characters: at most ${PROMPT_MAX}, the colon included`, { code: 'template.prompt-too-long' });
   return p;
 }
 
@@ -57,8 +57,8 @@ export const VALUE_MAX = 256;
 
 export function checkAttributeValue(attribute: string, value: string): string {
   const v = value.trim();
-  if (/[\u0000-\u001f\u007f]/.test(v)) throw usage(`${attribute} cannot contain tabs, line breaks or other control characters`);
-  if (v.length > VALUE_MAX) throw usage(`${attribute} is ${v.length} characters: at most ${VALUE_MAX}`);
+  if (/[\u0000-\u001f\u007f]/.test(v)) throw usage(`${attribute} cannot contain tabs, line breaks or other control characters`, { code: 'recipient.attribute-invalid', field: attribute });
+  if (v.length > VALUE_MAX) throw usage(`${attribute} is ${v.length} characters: at most ${VALUE_MAX}`, { code: 'recipient.attribute-too-long', field: attribute });
   return v;
 }
 
@@ -87,7 +87,7 @@ export function checkAttributes(values: Record<string, string>): Record<string, 
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(values)) {
     const a = TEMPLATE_ATTRIBUTES.find((x) => x.toLowerCase() === name.trim().toLowerCase());
-    if (!a) throw usage(`"${name}" is not a recipient attribute: use one of ${TEMPLATE_ATTRIBUTES.join(', ')}`);
+    if (!a) throw usage(`"${name}" is not a recipient attribute: use one of ${TEMPLATE_ATTRIBUTES.join(', ')}`, { code: 'recipient.attribute-unknown' });
     out[a] = checkAttributeValue(a, value);
   }
   return out;

@@ -42,7 +42,7 @@ export function overwriteText(s: Pick<EventLogSettings, 'overwrite' | 'olderThan
 export function parseOverwrite(text: string): Overwrite {
   const t = text.trim().toLowerCase().replace(/[-\s]/g, '_');
   const found = OVERWRITE_CHOICES.find((c) => c === t);
-  if (!found) throw usage(`"${text}" is not an overwrite choice: use as-needed, older-than or never`);
+  if (!found) throw usage(`"${text}" is not an overwrite choice: use as-needed, older-than or never`, { code: 'event-log.overwrite-invalid' });
   return found;
 }
 
@@ -50,7 +50,7 @@ export function parseOverwrite(text: string): Overwrite {
 export function eventLogSettings(db: Db, computer: string): EventLogSettings {
   const name = computer.trim().toUpperCase();
   const row = stmt(db, `select ${columns} from event_log_settings where computer = ?`).get(name) as EventLogSettings | undefined;
-  if (!row) throw notFound(`there is no Application log for computer ${name}: it has one once it is an Exchange server ("dirsync exchange create")`);
+  if (!row) throw notFound(`there is no Application log for computer ${name}: it has one once it is an Exchange server ("dirsync exchange create")`, { code: 'event-log.not-found' });
   return row;
 }
 

@@ -79,28 +79,28 @@ type Normal = Omit<EventFilter, 'limit' | 'before'> & { limit: number; before?: 
 
 function normalize(db: Db, f: EventFilter): Normal {
   const limit = f.limit ?? DEFAULT_EVENT_LIMIT;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EVENT_LIMIT) throw usage(`a page holds 1 to ${MAX_EVENT_LIMIT} events, not ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EVENT_LIMIT) throw usage(`a page holds 1 to ${MAX_EVENT_LIMIT} events, not ${limit}`, { code: 'events.page-size-invalid' });
   if (f.eventId !== undefined && (!Number.isInteger(f.eventId) || f.eventId < 0 || f.eventId > 65535)) {
-    throw usage(`event ID ${f.eventId} is not an event ID: give a whole number from 0 to 65535`);
+    throw usage(`event ID ${f.eventId} is not an event ID: give a whole number from 0 to 65535`, { code: 'events.id-invalid' });
   }
   let type: string | undefined;
   if (f.type !== undefined) {
     type = EVENT_TYPES.find((t) => t.toLowerCase() === f.type!.trim().toLowerCase());
-    if (!type) throw usage(`"${f.type}" is not an event type: use one of ${EVENT_TYPES.join(', ')}`);
+    if (!type) throw usage(`"${f.type}" is not an event type: use one of ${EVENT_TYPES.join(', ')}`, { code: 'events.type-invalid' });
   }
   for (const [name, v] of [
     ['since', f.since],
     ['until', f.until],
   ] as const) {
-    if (v !== undefined && !Number.isFinite(v)) throw usage(`${name} must be a time in Unix milliseconds`);
+    if (v !== undefined && !Number.isFinite(v)) throw usage(`${name} must be a time in Unix milliseconds`, { code: 'events.time-invalid' });
   }
   let before: EventCursor | undefined;
   if (typeof f.before === 'number') {
     const row = stmt(db, 'select at from event where id = ?').get(f.before) as { at: number } | undefined;
-    if (!row) throw notFound(`there is no event ${f.before} (it may have been overwritten or cleared): page with the cursor { at, id } instead`);
+    if (!row) throw notFound(`there is no event ${f.before} (it may have been overwritten or cleared): page with the cursor { at, id } instead`, { code: 'events.cursor-gone' });
     before = { at: row.at, id: f.before };
   } else if (f.before) {
-    if (!Number.isFinite(f.before.at) || !Number.isInteger(f.before.id)) throw usage('a page cursor is { at, id } with a time in ms and an event id');
+    if (!Number.isFinite(f.before.at) || !Number.isInteger(f.before.id)) throw usage('a page cursor is { at, id } with a time in ms and an event id', { code: 'events.cursor-invalid' });
     before = f.before;
   }
   const text = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());

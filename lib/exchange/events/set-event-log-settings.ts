@@ -6,16 +6,16 @@ import { type Overwrite, MIN_LOG_KB, MAX_LOG_KB, LOG_KB_STEP, MAX_OLDER_THAN_DAY
 
 function checkMaxKb(kb: number): void {
   if (!Number.isInteger(kb) || kb < MIN_LOG_KB || kb > MAX_LOG_KB) {
-    throw usage(`the maximum log size is ${MIN_LOG_KB} to ${MAX_LOG_KB.toLocaleString('en')} KB, not ${kb}`);
+    throw usage(`the maximum log size is ${MIN_LOG_KB} to ${MAX_LOG_KB.toLocaleString('en')} KB, not ${kb}`, { code: 'event-log.size-invalid', field: 'maxKb' });
   }
   if (kb % LOG_KB_STEP !== 0) {
     const down = Math.max(MIN_LOG_KB, kb - (kb % LOG_KB_STEP));
-    throw usage(`the maximum log size goes in steps of ${LOG_KB_STEP} KB: ${kb} is not one, use ${down} or ${down + LOG_KB_STEP}`);
+    throw usage(`the maximum log size goes in steps of ${LOG_KB_STEP} KB: ${kb} is not one, use ${down} or ${down + LOG_KB_STEP}`, { code: 'event-log.size-step', field: 'maxKb' });
   }
 }
 
 function checkDays(days: number): void {
-  if (!Number.isInteger(days) || days < 1 || days > MAX_OLDER_THAN_DAYS) throw usage(`events are kept 1 to ${MAX_OLDER_THAN_DAYS} days, not ${days}`);
+  if (!Number.isInteger(days) || days < 1 || days > MAX_OLDER_THAN_DAYS) throw usage(`events are kept 1 to ${MAX_OLDER_THAN_DAYS} days, not ${days}`, { code: 'event-log.days-invalid', field: 'olderThanDays' });
 }
 
 /**
@@ -31,7 +31,7 @@ export function setEventLogSettings(db: Db, computer: string, change: EventLogSe
   return step(db, () => {
     const old = eventLogSettings(db, computer);
     if (change.revision !== undefined && change.revision !== old.revision) {
-      throw conflict(`the log settings of ${old.computer} were changed by someone else since you opened it: close Log Settings and open it again`);
+      throw conflict(`the log settings of ${old.computer} were changed by someone else since you opened it: close Log Settings and open it again`, { code: 'revision.changed' });
     }
     const next = {
       maxKb: change.maxKb ?? old.maxKb,
@@ -55,9 +55,7 @@ export function setEventLogSettings(db: Db, computer: string, change: EventLogSe
 function trimOldest(db: Db, computer: string, need: number, overwrite: Overwrite, days: number): number {
   const kb = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString('en')} KB`;
   if (overwrite === 'never') {
-    throw conflict(
-      `the Application log of ${computer} holds ${kb(need)} more than the new maximum and is set not to overwrite events: clear it first ("dirsync events clear ${computer}") or choose a larger size`,
-    );
+    throw conflict(`the Application log of ${computer} holds ${kb(need)} more than the new maximum and is set not to overwrite events: clear it first ("dirsync events clear ${computer}") or choose a larger size`, { code: 'event-log.too-full', field: 'maxKb' });
   }
   const cutoff = overwrite === 'older_than' ? now(db) - days * 86_400_000 : Infinity;
   let freed = 0;
@@ -73,9 +71,7 @@ function trimOldest(db: Db, computer: string, need: number, overwrite: Overwrite
     if (freed >= need) break;
   }
   if (freed < need) {
-    throw conflict(
-      `the Application log of ${computer} holds ${kb(need)} more than the new maximum, and only events older than ${days} days may be overwritten: clear it first ("dirsync events clear ${computer}"), choose a larger size or overwrite as needed`,
-    );
+    throw conflict(`the Application log of ${computer} holds ${kb(need)} more than the new maximum, and only events older than ${days} days may be overwritten: clear it first ("dirsync events clear ${computer}"), choose a larger size or overwrite as needed`, { code: 'event-log.too-full', field: 'maxKb' });
   }
   stmt(db, 'delete from event where id <= ? and +computer = ?').run(lastId, computer);
   stmt(db, 'update event_log_settings set used_bytes = used_bytes - ? where computer = ?').run(freed, computer);

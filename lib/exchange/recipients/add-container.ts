@@ -7,10 +7,10 @@ import { resolveServer } from '../servers/servers';
 /** File ▸ New Other ▸ Recipients Container, in the server's site. */
 export function addContainer(db: Db, serverName: string, name: string): ContainerRow {
   const n = name.trim();
-  if (!/^[^\t\r\n\\/]{1,64}$/.test(n)) throw usage(`container name "${name}" must be 1 to 64 characters without slashes or line breaks`);
+  if (!/^[^\t\r\n\\/]{1,64}$/.test(n)) throw usage(`container name "${name}" must be 1 to 64 characters without slashes or line breaks`, { code: 'container.name-invalid', field: 'container' });
   return step(db, () => {
     const server = resolveServer(db, serverName);
-    if (findContainer(db, server, n)) throw conflict(`site ${server.site} already has a recipients container "${n}"`);
+    if (findContainer(db, server, n)) throw conflict(`site ${server.site} already has a recipients container "${n}"`, { code: 'container.exists', field: 'container' });
     stmt(db, 'insert into recipient_container (site_id, name) values (?, ?)').run(server.siteId, n);
     return findContainer(db, server, n)!;
   });

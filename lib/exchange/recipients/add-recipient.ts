@@ -31,7 +31,7 @@ export function addRecipient(db: Db, serverName: string, input: AddRecipientInpu
   return step(db, () => {
     const server = resolveServer(db, serverName);
     const container = resolveContainer(db, server, input.container);
-    if (findRecipient(db, server, alias)) throw conflict(`alias "${alias}" is already used in site ${server.site}`);
+    if (findRecipient(db, server, alias)) throw conflict(`alias "${alias}" is already used in site ${server.site}`, { code: 'recipient.alias-taken', field: 'alias' });
     const { id } = stmt(
       db,
       `insert into recipient (site_id, container_id, alias, display_name, kind, trust, hidden, ms_mailbox, target_address)
@@ -46,7 +46,7 @@ export function addRecipient(db: Db, serverName: string, input: AddRecipientInpu
 }
 
 function checkTarget(address: string | undefined): string {
-  if (!address) throw usage('a custom recipient needs its e-mail address: --address TYPE:VALUE, e.g. SMTP:pat@example.com');
-  if (!parseAddress(address)) throw usage(`"${address}" is not an address TYPE:VALUE (MS and PCM values are NET/PO/MAILBOX)`);
+  if (!address) throw usage('a custom recipient needs its e-mail address: --address TYPE:VALUE, e.g. SMTP:pat@example.com', { code: 'recipient.address-missing', field: 'address' });
+  if (!parseAddress(address)) throw usage(`"${address}" is not an address TYPE:VALUE (MS and PCM values are NET/PO/MAILBOX)`, { code: 'recipient.address-invalid', field: 'address' });
   return address;
 }

@@ -30,7 +30,7 @@ export function modifyRecipient(db: Db, serverName: string, alias: string, input
     const server = resolveServer(db, serverName);
     const r = resolveRecipient(db, server, alias);
     if (input.revision !== undefined && input.revision !== r.revision) {
-      throw conflict(`${r.displayName} was changed by someone else since you opened it: close it and open it again`);
+      throw conflict(`${r.displayName} was changed by someone else since you opened it: close it and open it again`, { code: 'revision.changed' });
     }
     const attributes = input.attributes === undefined ? {} : checkAttributes(input.attributes);
     const containerId = input.container === undefined ? r.containerId : resolveContainer(db, server, input.container).id;

@@ -40,7 +40,7 @@ export function findContainer(db: Db, server: ServerRow, name: string): Containe
 
 export function resolveContainer(db: Db, server: ServerRow, name: string): ContainerRow {
   const c = findContainer(db, server, name);
-  if (!c) throw notFound(`there is no recipients container "${name}" in site ${server.site}: create it with "dirsync exchange container add ${server.name} ${name}"`);
+  if (!c) throw notFound(`there is no recipients container "${name}" in site ${server.site}: create it with "dirsync exchange container add ${server.name} ${name}"`, { code: 'container.not-found', field: 'container' });
   return c;
 }
 
@@ -50,28 +50,28 @@ export function findRecipient(db: Db, server: ServerRow, alias: string): Recipie
 
 export function resolveRecipient(db: Db, server: ServerRow, alias: string): RecipientRow {
   const r = findRecipient(db, server, alias);
-  if (!r) throw notFound(`there is no recipient with alias "${alias}" in site ${server.site}`);
+  if (!r) throw notFound(`there is no recipient with alias "${alias}" in site ${server.site}`, { code: 'recipient.not-found', field: 'alias' });
   return r;
 }
 
 /** Alias: 1–64 characters, letters, digits and `.-_` (Exchange's rule for the MS Mail-safe subset). */
 export function checkAlias(alias: string): string {
   const a = alias.trim();
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(a)) throw usage(`alias "${alias}" must be 1 to 64 letters, digits, dots, hyphens or underscores`);
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(a)) throw usage(`alias "${alias}" must be 1 to 64 letters, digits, dots, hyphens or underscores`, { code: 'recipient.alias-invalid', field: 'alias' });
   return a;
 }
 
 /** Display name: 1–256 characters, no tabs or line breaks. */
 export function checkDisplayName(name: string): string {
   const d = name.trim();
-  if (!d) throw new DirsyncError('usage', 'a recipient needs a display name', 46);
-  if (d.length > 256) throw usage(`display name "${d.slice(0, 20)}…" is over 256 characters`);
-  if (/[\t\r\n\f]/.test(d)) throw usage('a display name cannot contain tabs or line breaks');
+  if (!d) throw new DirsyncError('usage', 'a recipient needs a display name', { number: 46, code: 'recipient.display-name-missing', field: 'displayName' });
+  if (d.length > 256) throw usage(`display name "${d.slice(0, 20)}…" is over 256 characters`, { code: 'recipient.display-name-too-long', field: 'displayName' });
+  if (/[\t\r\n\f]/.test(d)) throw usage('a display name cannot contain tabs or line breaks', { code: 'recipient.display-name-invalid', field: 'displayName' });
   return d;
 }
 
 export function checkTrust(trust: number): number {
-  if (!Number.isInteger(trust) || trust < 0 || trust > 100) throw usage(`trust level must be a whole number from 0 to 100; got ${trust}`);
+  if (!Number.isInteger(trust) || trust < 0 || trust > 100) throw usage(`trust level must be a whole number from 0 to 100; got ${trust}`, { code: 'recipient.trust-invalid', field: 'trust' });
   return trust;
 }
 
@@ -95,4 +95,16 @@ export function freeMsMailbox(db: Db, server: ServerRow, alias: string): string 
     const candidate = base.slice(0, 10 - String(n).length) + n;
     if (!taken.get(server.siteId, candidate)) return candidate;
   }
+}
+
+/**
+ * The mailboxes of the server's site, hidden ones included: what the Administrator's mailbox
+ * pickers (the Dirsync Server's Dirsync administrator, the connector's Administrator's mailbox)
+ * show, and what their verbs accept — the Administrator sees hidden recipients (docs/console.md).
+ */
+export function siteMailboxes(db: Db, server: ServerRow): { alias: string; displayName: string }[] {
+  return stmt(db, "select alias, display_name as displayName from recipient where site_id = ? and kind = 'mailbox' order by display_name collate nocase").all(server.siteId) as {
+    alias: string;
+    displayName: string;
+  }[];
 }

@@ -24,7 +24,7 @@ export interface CreateExchangeServerInput {
 export function parseVersion(text: string): ExchangeVersion {
   const v = text.trim().toUpperCase().replace(/[\s-]*SP3$/, ' SP3');
   const found = EXCHANGE_VERSIONS.find((x) => x.toUpperCase() === v);
-  if (!found) throw usage(`"${text}" is not an Exchange version: use one of ${EXCHANGE_VERSIONS.join(', ')} (5.5 SP3 may be written 5.5sp3)`);
+  if (!found) throw usage(`"${text}" is not an Exchange version: use one of ${EXCHANGE_VERSIONS.join(', ')} (5.5 SP3 may be written 5.5sp3)`, { code: 'exchange-server.version-invalid', field: 'version' });
   return found;
 }
 
@@ -35,16 +35,16 @@ export function parseVersion(text: string): ExchangeVersion {
  */
 export function createExchangeServer(db: Db, input: CreateExchangeServerInput): ServerRow {
   const name = input.server.trim().toUpperCase();
-  if (!/^[A-Z0-9-]{1,15}$/.test(name)) throw usage(`server name "${input.server}" must be 1 to 15 letters, digits or hyphens`);
+  if (!/^[A-Z0-9-]{1,15}$/.test(name)) throw usage(`server name "${input.server}" must be 1 to 15 letters, digits or hyphens`, { code: 'exchange-server.name-invalid', field: 'server' });
   const organization = input.organization.trim();
   const site = input.site.trim();
-  if (!organization || !site) throw usage('an Exchange server needs an organization and a site name');
+  if (!organization || !site) throw usage('an Exchange server needs an organization and a site name', { code: 'exchange-server.organization-missing', field: 'organization' });
   const version = parseVersion(input.version ?? '5.5 SP3');
   const local = checkLocalPostoffice(input.network ?? proxyName(organization), input.postoffice ?? proxyName(site));
   return step(db, () => {
-    if (stmt(db, 'select 1 from exchange_server where name = ?').get(name)) throw conflict(`Exchange server ${name} already exists`);
+    if (stmt(db, 'select 1 from exchange_server where name = ?').get(name)) throw conflict(`Exchange server ${name} already exists`, { code: 'exchange-server.exists', field: 'server' });
     if (findPo(db, local)) {
-      throw conflict(`a postoffice ${local.network}/${local.name} already exists: give the connector's Local Postoffice other names`);
+      throw conflict(`a postoffice ${local.network}/${local.name} already exists: give the connector's Local Postoffice other names`, { code: 'exchange-server.local-postoffice-exists', field: 'postoffice' });
     }
     stmt(db, 'insert or ignore into exchange_site (organization, site) values (?, ?)').run(organization, site);
     const { id: siteId } = stmt(db, 'select id from exchange_site where organization = ? and site = ?').get(organization, site) as { id: number };

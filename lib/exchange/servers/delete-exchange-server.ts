@@ -21,20 +21,20 @@ export function deleteExchangeServer(db: Db, serverName: string): { name: string
     const po = connectorPo(db, server);
     const key = poKey(po);
     if (stmt(db, 'select 1 from dirsync_server where server_id = ?').get(server.id)) {
-      throw conflict(`${server.name} has a Dirsync Server object: delete its Remote Dirsync Requestors and then the Dirsync Server before deleting the server`);
+      throw conflict(`${server.name} has a Dirsync Server object: delete its Remote Dirsync Requestors and then the Dirsync Server before deleting the server`, { code: 'exchange-server.has-dirsync-server' });
     }
     const link = stmt(db, 'select kind, name from dirsync_link where server_id = ? order by kind limit 1').get(server.id) as { kind: string; name: string } | undefined;
     if (link) {
-      throw conflict(`${server.name} has the ${link.kind === 'remote' ? 'Remote Dirsync Requestor' : 'Dirsync Requestor'} object "${link.name}": delete it before deleting the server`);
+      throw conflict(`${server.name} has the ${link.kind === 'remote' ? 'Remote Dirsync Requestor' : 'Dirsync Requestor'} object "${link.name}": delete it before deleting the server`, { code: 'exchange-server.has-dirsync-link' });
     }
     const dss = stmt(db, 'select p.network, p.name from srv_requestor r join postoffice p on p.id = r.dss_po_id where r.requestor = ? and p.id <> ? limit 1').get(key, po.id) as
       | { network: string; name: string }
       | undefined;
-    if (dss) throw conflict(`the MS Mail dirsync server ${poKey(dss)} lists ${key} as a requestor: remove it there (Server ▸ Requestors) before deleting ${server.name}`);
+    if (dss) throw conflict(`the MS Mail dirsync server ${poKey(dss)} lists ${key} as a requestor: remove it there (Server ▸ Requestors) before deleting ${server.name}`, { code: 'exchange-server.listed-by-dss' });
     const registered = stmt(db, 'select p.network, p.name from reqconf r join postoffice p on p.id = r.po_id where r.dss = ? and p.id <> ? limit 1').get(key, po.id) as
       | { network: string; name: string }
       | undefined;
-    if (registered) throw conflict(`the MS Mail postoffice ${poKey(registered)} is registered with ${key} as its dirsync server: register it elsewhere before deleting ${server.name}`);
+    if (registered) throw conflict(`the MS Mail postoffice ${poKey(registered)} is registered with ${key} as its dirsync server: register it elsewhere before deleting ${server.name}`, { code: 'exchange-server.is-registered-dss' });
 
     // Other servers' connections to this connector postoffice go by cascade; their Address Space entries do not.
     stmt(db, "delete from address_space where type = 'MS' and address = ?").run(key);

@@ -24,7 +24,7 @@ export function findServer(db: Db, name: string): ServerRow | undefined {
 /** A server by name, or a notFound error that says how to make one. */
 export function resolveServer(db: Db, name: string): ServerRow {
   const server = findServer(db, name);
-  if (!server) throw notFound(`there is no Exchange server ${name.toUpperCase()}: create it with "dirsync exchange create <ORG> <SITE> <SERVER>"`);
+  if (!server) throw notFound(`there is no Exchange server ${name.toUpperCase()}: create it with "dirsync exchange create <ORG> <SITE> <SERVER>"`, { code: 'exchange-server.not-found' });
   return server;
 }
 

@@ -36,7 +36,7 @@ export interface ServiceResult {
  * Error 2140 and runs a cycle — T1 on a requestor, T2 on a dirsync server.
  */
 export function controlService(db: Db, serverName: string, serviceName: string, action: ServiceAction): ServiceResult {
-  if (!SERVICE_ACTIONS.includes(action)) throw usage(`a service can be told to ${SERVICE_ACTIONS.join(', ')}; not "${action}"`);
+  if (!SERVICE_ACTIONS.includes(action)) throw usage(`a service can be told to ${SERVICE_ACTIONS.join(', ')}; not "${action}"`, { code: 'service.action-invalid' });
   return step(db, () => {
     const server = resolveServer(db, serverName);
     const service = resolveService(db, server, serviceName);
@@ -46,11 +46,11 @@ export function controlService(db: Db, serverName: string, serviceName: string, 
     const display = service.displayName;
     switch (action) {
       case 'start':
-        if (service.state !== 'Stopped') throw conflict(`The ${display} service has already been started.`);
+        if (service.state !== 'Stopped') throw conflict(`The ${display} service has already been started.`, { code: 'service.already-started' });
         cycle = withTrigger(db, { trigger: 'service start' }, () => start(db, server, service, lines));
         break;
       case 'stop':
-        if (service.state === 'Stopped') throw conflict(`The ${display} service is not started.`);
+        if (service.state === 'Stopped') throw conflict(`The ${display} service is not started.`, { code: 'service.not-started' });
         stop(db, server, service, lines);
         break;
       case 'restart':
@@ -58,7 +58,7 @@ export function controlService(db: Db, serverName: string, serviceName: string, 
         cycle = withTrigger(db, { trigger: 'service start' }, () => start(db, server, service, lines));
         break;
       case 'pause':
-        if (service.state === 'Stopped') throw conflict(`The ${display} service is not started.`);
+        if (service.state === 'Stopped') throw conflict(`The ${display} service is not started.`, { code: 'service.not-started' });
         if (service.name === 'MSExchangeDX' && (server.version !== '4.0' || readAtStart(service, 'PauseKicksDX') === '1')) {
           error2140 = `Could not pause the Microsoft Exchange Directory Synchronization service on \\\\${server.name}. Error 2140: An internal Windows NT error occurred.`;
           lines.push(error2140);

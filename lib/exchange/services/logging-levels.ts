@@ -30,7 +30,7 @@ export function levelName(level: number): string {
 /** A Diagnostics Logging service by its name, case-insensitive. */
 export function parseLoggingService(text: string): LoggingService {
   const found = SERVICE_NAMES.find((s) => s.toLowerCase() === text.trim().toLowerCase());
-  if (!found) throw usage(`"${text}" is not a diagnostics logging service: use one of ${SERVICE_NAMES.join(', ')}`);
+  if (!found) throw usage(`"${text}" is not a diagnostics logging service: use one of ${SERVICE_NAMES.join(', ')}`, { code: 'logging.service-invalid' });
   return found;
 }
 
@@ -41,7 +41,7 @@ export function parseLoggingLevel(text: string): number {
   if (byName) return LOGGING_LEVELS[byName];
   const byValue = LEVEL_NAMES.find((n) => String(LOGGING_LEVELS[n]) === t);
   if (byValue) return LOGGING_LEVELS[byValue];
-  throw usage(`"${text}" is not a logging level: use none, minimum, medium or maximum (0, 1, 3, 5)`);
+  throw usage(`"${text}" is not a logging level: use none, minimum, medium or maximum (0, 1, 3, 5)`, { code: 'logging.level-invalid' });
 }
 
 export const applyAtOnce = (server: Pick<ServerRow, 'version'>) => server.version === '2000';

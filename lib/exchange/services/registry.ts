@@ -39,7 +39,7 @@ const DWORD_MAX = 0xffffffff;
 export function valueName(text: string): DxaValueName {
   const found = (Object.keys(DXA_VALUES) as DxaValueName[]).find((n) => n.toLowerCase() === text.trim().toLowerCase());
   if (!found) {
-    throw usage(`"${text}" is not a value this model keeps under ${DXA_KEY}: use ${Object.keys(DXA_VALUES).join(', ')}`);
+    throw usage(`"${text}" is not a value this model keeps under ${DXA_KEY}: use ${Object.keys(DXA_VALUES).join(', ')}`, { code: 'registry.value-unknown' });
   }
   return found;
 }
@@ -49,7 +49,7 @@ export function parseDword(name: string, text: string): number {
   const t = text.trim();
   const n = /^\d{1,10}$/.test(t) ? Number(t) : /^0x[0-9a-f]{1,8}$/i.test(t) ? parseInt(t.slice(2), 16) : NaN;
   if (!Number.isInteger(n) || n < 0 || n > DWORD_MAX) {
-    throw usage(`${name} is a REG_DWORD: give a number from 0 to 4294967295, decimal or 0x hexadecimal (e.g. 1 or 0x1); got "${text}"`);
+    throw usage(`${name} is a REG_DWORD: give a number from 0 to 4294967295, decimal or 0x hexadecimal (e.g. 1 or 0x1); got "${text}"`, { code: 'registry.dword-invalid', field: 'data' });
   }
   return n;
 }
@@ -80,7 +80,7 @@ export const storedValue = (db: Db, server: ServerRow, name: DxaValueName) =>
 
 export function missingValue(server: ServerRow, name: DxaValueName): Error {
   const example = DXA_VALUES[name] === 'REG_DWORD' ? '1' : '"<Remote Dirsync Requestor name>"';
-  return notFound(`${server.name} has no value ${name} under ${DXA_KEY}: set it with "dirsync reg set ${server.name} ${name} ${example}"`);
+  return notFound(`${server.name} has no value ${name} under ${DXA_KEY}: set it with "dirsync reg set ${server.name} ${name} ${example}"`, { code: 'registry.not-found' });
 }
 
 /** `reg get`: one value; a notFound error when it is not set. */

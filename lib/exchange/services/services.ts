@@ -30,7 +30,7 @@ export function resolveService(db: Db, server: Pick<ServerRow, 'id' | 'name'>, n
   ) as ServiceRow | undefined;
   if (!row) {
     const known = services(db, server).map((s) => s.name).join(', ');
-    throw notFound(`there is no service "${name}" on ${server.name}; its services are ${known}`);
+    throw notFound(`there is no service "${name}" on ${server.name}; its services are ${known}`, { code: 'service.not-found' });
   }
   return row;
 }

@@ -22,7 +22,7 @@ function parseCategories(service: LoggingService, text: string): string[] {
   const all: readonly string[] = LOGGING_SERVICES[service];
   if (text.trim() === '*') return [...all];
   const found = all.find((c) => c.toLowerCase() === text.trim().toLowerCase());
-  if (!found) throw usage(`"${text}" is not a category of ${service}: use one of ${all.map((c) => `"${c}"`).join(', ')}, or * for all`);
+  if (!found) throw usage(`"${text}" is not a category of ${service}: use one of ${all.map((c) => `"${c}"`).join(', ')}, or * for all`, { code: 'logging.category-invalid' });
   return [found];
 }
 

@@ -10,13 +10,13 @@ export function setRegistryValue(db: Db, serverName: string, nameText: string, d
   const type = DXA_VALUES[name];
   let text: string;
   if (type === 'REG_DWORD') {
-    if (data.length !== 1) throw usage(`${name} is a REG_DWORD: give exactly one number (e.g. 1); got ${data.length} values`);
+    if (data.length !== 1) throw usage(`${name} is a REG_DWORD: give exactly one number (e.g. 1); got ${data.length} values`, { code: 'registry.dword-count', field: 'data' });
     text = String(parseDword(name, data[0]));
   } else {
     const strings = data.map((s) => s.trim());
-    if (strings.length === 0) throw usage(`${name} is a REG_MULTI_SZ: give one or more strings, one per Remote Dirsync Requestor name`);
+    if (strings.length === 0) throw usage(`${name} is a REG_MULTI_SZ: give one or more strings, one per Remote Dirsync Requestor name`, { code: 'registry.multi-sz-empty', field: 'data' });
     const bad = strings.findIndex((s) => s === '' || /[\r\n\0]/.test(s));
-    if (bad >= 0) throw usage(`${name}: string ${bad + 1} is empty or holds a line break; each string of a REG_MULTI_SZ is one non-empty line`);
+    if (bad >= 0) throw usage(`${name}: string ${bad + 1} is empty or holds a line break; each string of a REG_MULTI_SZ is one non-empty line`, { code: 'registry.multi-sz-invalid', field: 'data' });
     text = strings.join('\n');
   }
   return step(db, () => {

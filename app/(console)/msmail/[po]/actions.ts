@@ -16,7 +16,7 @@ export const runCommandAction = defineAction({
   name: 'Command prompt',
   noRevision: 'runs one MS Mail utility, as typed: an act, not a form',
   schema: z.object({ po, line: required('Command').max(2000, 'A command line is at most 2000 characters') }),
-  fieldOf: () => 'line',
+  otherErrorsAt: 'line',
   run: ({ db, session, input, audit }) => {
     const output = runPostofficeCommand(db, input.po, input.line, { account: session.name });
     // output.line has its passwords masked: the audit trail never holds a -p<password>.
@@ -30,7 +30,7 @@ export const registerAction = defineAction({
   name: 'Dir-Sync: Registration',
   revisionOf: (db, input) => registrationRevision(db, input.po),
   schema: z.object({ po, dss: required('Dir-Sync Server'), password: z.string().default('') }),
-  fieldOf: () => 'dss',
+  otherErrorsAt: 'dss',
   run: ({ db, input, audit }) => {
     registerRequestor(db, input.po, input.dss, input.password);
     audit(`${input.po} Dir-Sync Registration`, undefined, { dss: input.dss.toUpperCase() });
@@ -42,7 +42,7 @@ export const typesAction = defineAction({
   name: 'Dir-Sync: Types',
   revisionOf: (db, input) => typesRevision(db, input.po),
   schema: z.object({ po, types: z.string() }),
-  fieldOf: () => 'types',
+  otherErrorsAt: 'types',
   run: ({ db, input, audit }) => {
     const types = setAcceptedTypes(db, input.po, input.types.split(/[\s,]+/).filter(Boolean));
     audit(`${input.po} Dir-Sync Types`, undefined, types);
@@ -67,7 +67,7 @@ export const keepUpdatesAction = defineAction({
   name: 'Dir-Sync: Keep Updates',
   revisionOf: (db, input) => keepUpdatesRevision(db, input.po),
   schema: z.object({ po, cycles: wholeNumber('Keep Updates', 1, 999) }),
-  fieldOf: () => 'cycles',
+  otherErrorsAt: 'cycles',
   run: ({ db, input, audit }) => {
     setKeepUpdates(db, input.po, input.cycles);
     audit(`${input.po} Keep Updates`, undefined, input.cycles);
@@ -79,7 +79,7 @@ export const scheduleAction = defineAction({
   name: 'Dir-Sync: Schedule',
   revisionOf: (db, input) => scheduleRevision(db, input.po),
   schema: z.object({ po, schedule: z.string() }),
-  fieldOf: () => 'schedule',
+  otherErrorsAt: 'schedule',
   run: ({ db, input, audit }) => {
     const times = importProcessTimes(db, input.po, input.schedule);
     audit(`${input.po} Schedule`, undefined, input.schedule);

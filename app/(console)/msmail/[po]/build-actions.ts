@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/safe-action';
-import { checkbox, fieldByMessage, required } from '@/lib/actions/form-fields';
+import { checkbox, required } from '@/lib/actions/form-fields';
 import { addMailbox } from '@/lib/dirsync/add-mailbox';
 import { poKey } from '@/lib/dirsync/names';
 import { resolvePo } from '@/lib/dirsync/postoffices';
@@ -23,7 +23,7 @@ export const dirsyncServerAction = defineAction({
   name: 'Dir-Sync: Options',
   noRevision: 'turns the dirsync server role on or off, after Yes: one act on the state as it is now',
   schema: z.object({ po, server: z.enum(['yes', 'no'], { message: 'Choose Yes or No' }) }),
-  fieldOf: () => 'server',
+  otherErrorsAt: 'server',
   run: ({ db, input, audit }) => {
     const row = resolvePo(db, input.po);
     const before = !!srvconfOf(db, row);
@@ -38,7 +38,7 @@ export const createRequestorAction = defineAction({
   name: 'Dir-Sync: Server Requestors: Create',
   noRevision: 'registers a new requestor on the dirsync server',
   schema: z.object({ po, requestor: required('Requestor postoffice'), password: z.string().default('') }),
-  fieldOf: fieldByMessage([[/password/i, 'password'], [/./, 'requestor']]),
+  otherErrorsAt: 'requestor',
   run: ({ db, input, audit }) => {
     createServerRequestor(db, input.po, input.requestor, input.password);
     const name = input.requestor.trim().toUpperCase();
@@ -65,7 +65,8 @@ export const createMailboxAction = defineAction({
   name: 'Mailbox: create',
   noRevision: 'creates a new mailbox',
   schema: z.object({ po, fullName: required('Name'), mailbox: required('Mailbox'), dirsync: checkbox }),
-  fieldOf: (e) => (e.number === 20 || /mailbox/i.test(e.message) ? 'mailbox' : 'fullName'),
+  fields: ['mailbox', 'fullName'],
+  otherErrorsAt: 'fullName',
   run: ({ db, input, audit }) => {
     addMailbox(db, input.po, input.mailbox, input.fullName, input.dirsync);
     const mailbox = input.mailbox.trim().toUpperCase();

@@ -23,7 +23,7 @@ export const createResyncWizardAction = defineAction({
     dss: z.string().min(1),
     requestors: z.preprocess((v) => (Array.isArray(v) ? v : v ? [v] : []), z.array(z.string().min(1)).min(1, 'Choose at least one requestor')),
   }),
-  fieldOf: () => 'requestors',
+  otherErrorsAt: 'requestors',
   run: ({ db, input, session, audit }) => {
     const created = createWizard(db, input, session.name);
     const w = readWizard(db, created);
@@ -85,9 +85,9 @@ export const uploadResyncGlbAction = defineAction({
   name: 'Resync Wizard: upload RESYNC.GLB',
   revisionOf: wizardRevision,
   schema: z.object({ id, revision, data: z.string().max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4, `The file is larger than ${MAX_UPLOAD_BYTES} bytes`) }),
-  fieldOf: () => 'file',
+  otherErrorsAt: 'file',
   run: ({ db, input, audit }) => {
-    if (input.data !== '' && !/^[A-Za-z0-9+/]+={0,2}$/.test(input.data)) throw usage('the upload did not arrive as a file: choose it again');
+    if (input.data !== '' && !/^[A-Za-z0-9+/]+={0,2}$/.test(input.data)) throw usage('the upload did not arrive as a file: choose it again', { code: 'upload.incomplete' });
     const bytes = input.data === '' ? null : new Uint8Array(Buffer.from(input.data, 'base64'));
     const rev = uploadWizardFile(db, input.id, input.revision, bytes);
     audit(`Resync Wizard ${input.id}`, null, bytes ? { uploaded: 'RESYNC.GLB', bytes: bytes.length } : { uploaded: null });

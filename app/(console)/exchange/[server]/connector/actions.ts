@@ -3,13 +3,12 @@
 import { z } from 'zod';
 import { connectionRevision, connectorRevision, loggingRevision, pcMtaRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
-import { usage } from '@/lib/core/errors';
 import { checkbox, revision } from '@/lib/actions/form-fields';
 import { addConnection } from '@/lib/exchange/connector/add-connection';
 import { removeConnection } from '@/lib/exchange/connector/remove-connection';
 import { type ConnectionDto } from '@/lib/exchange/connector/connections';
 import { deleteQueuedMessage } from '@/lib/exchange/connector/delete-queued-message';
-import { LOGGING_SERVICES } from '@/lib/exchange/services/diagnostics-categories';
+import { LOGGING_TABS, saveDiagnosticsLogging } from '@/lib/exchange/services/save-diagnostics-logging';
 import { modifyConnection } from '@/lib/exchange/connector/modify-connection';
 import { returnQueuedMessage } from '@/lib/exchange/connector/return-queued-message';
 import { saveAddressSpace } from '@/lib/exchange/connector/save-address-space';
@@ -18,7 +17,6 @@ import { addPcMta } from '@/lib/exchange/connector/add-pc-mta';
 import { removePcMta } from '@/lib/exchange/connector/remove-pc-mta';
 import { setPcMta } from '@/lib/exchange/connector/set-pc-mta';
 import { setLocalPostoffice } from '@/lib/exchange/connector/set-local-postoffice';
-import { setLoggingLevel } from '@/lib/exchange/services/set-logging-level';
 
 /** The MS Mail Connector (<SERVER>) Properties sheet: one action per button, each one engine verb. */
 
@@ -26,9 +24,6 @@ const server = z.string().min(1);
 const text = z.string().optional();
 /** `NET/PO`, or `NET~PO` as URLs carry it. */
 const postoffice = z.string().min(1).transform((s) => s.replace('~', '/'));
-
-/** Which field of the dialog an engine message is about: the message names the field as the dialog labels it. */
-const fieldByMessage = (pairs: [RegExp, string][]) => (e: Error) => pairs.find(([re]) => re.test(e.message))?.[1];
 
 /** General, Interchange and the Connections tab's check box: the fields each tab sends. */
 export const saveConnectorAction = defineAction({
@@ -71,13 +66,7 @@ export const saveConnectorAction = defineAction({
     audit(`${result.server} MS Mail Connector`, undefined, result);
     return { revision: result.revision };
   },
-  fieldOf: fieldByMessage([
-    [/^Display name/, 'displayName'],
-    [/^Max \(K\)/, 'maxMessageKb'],
-    [/^Administrative note/, 'adminNote'],
-    [/^Administrator's mailbox/, 'administratorMailbox'],
-    [/^Primary language/, 'primaryLanguage'],
-  ]),
+  fields: ['displayName', 'maxMessageKb', 'adminNote', 'administratorMailbox', 'primaryLanguage'],
 });
 
 export const saveLocalPostofficeAction = defineAction({
@@ -89,23 +78,11 @@ export const saveLocalPostofficeAction = defineAction({
     audit(`${r.server} MS Mail Connector Local Postoffice`, undefined, { network: r.network, postoffice: r.postoffice });
     return { network: r.network, postoffice: r.postoffice };
   },
-  fieldOf: fieldByMessage([
-    [/^Network name|reserved network name/, 'network'],
-    [/^PostOffice name/, 'postoffice'],
-  ]),
+  fields: ['network', 'postoffice'],
 });
 
-/** Which Create/Modify Connection field an engine message is about (the messages name the field first). */
-const connectionFieldOf = fieldByMessage([
-  [/^Postoffice Path|already the path/, 'uncPath'],
-  [/^Phone number/, 'phoneNumber'],
-  [/^X\.121 address/, 'x121Address'],
-  [/^Connection attempts/, 'connectionAttempts'],
-  [/^Indirect via/, 'via'],
-  [/^Connection Parameters/, 'kind'],
-  [/^Network|reserved network name/, 'network'],
-  [/^[Pp]ostoffice|connector postoffice|already has a connection/, 'postoffice'],
-]);
+/** The Create/Modify Connection fields an engine error can be about. */
+const connectionFields = ['uncPath', 'connectAs', 'phoneNumber', 'x121Address', 'connectionAttempts', 'via', 'kind', 'network', 'postoffice'];
 
 /** What the audit trail keeps of a connection: its kind and that kind's fields. */
 const connectionAudit = (r: ConnectionDto) => ({
@@ -148,7 +125,7 @@ export const createConnectionAction = defineAction({
     audit(`${r.server} connection ${r.postoffice}`, null, connectionAudit(r));
     return { postoffice: r.postoffice, kind: r.kind };
   },
-  fieldOf: connectionFieldOf,
+  fields: connectionFields,
 });
 
 /** Modify…: the fields of the connection's own kind; `kind` is sent back unchanged (it is fixed). */
@@ -162,7 +139,7 @@ export const modifyConnectionAction = defineAction({
     audit(`${r.server} connection ${r.postoffice}`, undefined, connectionAudit(r));
     return { postoffice: r.postoffice };
   },
-  fieldOf: connectionFieldOf,
+  fields: connectionFields,
 });
 
 export const deleteConnectionAction = defineAction({
@@ -218,14 +195,8 @@ const mtaSettings = (input: z.infer<z.ZodObject<typeof mtaFields>>) => ({
   comPort: input.comPort,
   services: input.services.filter((s) => s !== 'off'),
 });
-const mtaFieldOf = fieldByMessage([
-  [/^"Check for mail every"/, 'pollMinutes'],
-  [/^"Update configuration every"/, 'configMinutes'],
-  [/^Service Name/, 'serviceName'],
-  [/^Postoffices Serviced/, 'services'],
-  [/^Connection Parameters/, 'connectionType'],
-  [/^Communication Port/, 'comPort'],
-]);
+/** The Connector (PC) MTA dialog's fields an engine error can be about. */
+const mtaErrorFields = ['pollMinutes', 'configMinutes', 'serviceName', 'services', 'connectionType', 'comPort'];
 
 export const newMtaAction = defineAction({
   name: 'Connector MTAs: New',
@@ -236,7 +207,7 @@ export const newMtaAction = defineAction({
     audit(`${r.server} Connector (PC) MTA ${r.serviceName}`, null, r);
     return { serviceName: r.serviceName };
   },
-  fieldOf: mtaFieldOf,
+  fields: mtaErrorFields,
 });
 
 export const configureMtaAction = defineAction({
@@ -248,7 +219,7 @@ export const configureMtaAction = defineAction({
     audit(`${r.server} Connector (PC) MTA ${r.serviceName}`, undefined, r);
     return { serviceName: r.serviceName, restartNeeded: r.restartNeeded };
   },
-  fieldOf: mtaFieldOf,
+  fields: mtaErrorFields,
 });
 
 export const removeMtaAction = defineAction({
@@ -288,7 +259,8 @@ export const saveAddressSpaceAction = defineAction({
     audit(`${input.server.toUpperCase()} MS Mail Connector Address Space`, undefined, list);
     return { entries: list.length };
   },
-  fieldOf: (e) => (/^Cost/.test(e.message) ? 'cost' : /^Type/.test(e.message) ? 'newType' : /^Address|already exists/.test(e.message) ? 'newAddress' : undefined),
+  // A cost is one of the list's; type and address are the New row's.
+  fields: { cost: 'cost', type: 'newType', address: 'newAddress' },
 });
 
 const changes = z
@@ -302,23 +274,15 @@ const changes = z
     }
   });
 
-/** The services of the connector's Diagnostics Logging tab. */
-const CONNECTOR_LOGGING = ['MSExchangeMSMI', 'MSExchangePCMTA', 'MSExchangeATMTA'] as const;
 
 /** Diagnostics Logging tab (MSExchangeMSMI, MSExchangePCMTA, MSExchangeATMTA). */
 export const connectorLoggingAction = defineAction({
   name: 'MS Mail Connector: Diagnostics Logging',
   schema: z.object({ server, changes }),
-  revisionOf: (db, input) => loggingRevision(db, input.server, CONNECTOR_LOGGING),
+  revisionOf: (db, input) => loggingRevision(db, input.server, LOGGING_TABS.connector.services),
   run: ({ db, input, audit }) => {
-    const allowed: string[] = [...CONNECTOR_LOGGING];
-    const results = input.changes.map((c) => {
-      if (!allowed.includes(c.service) || !(LOGGING_SERVICES[c.service as keyof typeof LOGGING_SERVICES] as readonly string[] | undefined)?.includes(c.category)) {
-        throw usage(`${c.service} ${c.category} is not a category of the MS Mail Connector's Diagnostics Logging tab`);
-      }
-      return setLoggingLevel(db, input.server, c.service, c.category, String(c.level));
-    });
+    const r = saveDiagnosticsLogging(db, input.server, 'connector', input.changes);
     audit(`${input.server.toUpperCase()} diagnostics logging`, undefined, input.changes);
-    return { restartNeeded: results.some((r) => r.restartNeeded), changed: results.length };
+    return r;
   },
 });

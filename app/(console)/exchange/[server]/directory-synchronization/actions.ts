@@ -3,9 +3,7 @@
 import { z } from 'zod';
 import { directorySyncRevision, loggingRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
-import { usage } from '@/lib/core/errors';
-import { LOGGING_SERVICES } from '@/lib/exchange/services/diagnostics-categories';
-import { setLoggingLevel } from '@/lib/exchange/services/set-logging-level';
+import { LOGGING_TABS, saveDiagnosticsLogging } from '@/lib/exchange/services/save-diagnostics-logging';
 import { revision } from '@/lib/actions/form-fields';
 import { saveDeliveryRestrictions } from '@/lib/exchange/dxa/save-delivery-restrictions';
 import { saveTemplateMaps } from '@/lib/exchange/dxa/save-template-maps';
@@ -25,16 +23,11 @@ const changes = z.string().transform((s, ctx) => {
 export const dxLoggingAction = defineAction({
   name: 'Directory Synchronization: Diagnostics Logging',
   schema: z.object({ server: z.string().min(1), changes }),
-  revisionOf: (db, input) => loggingRevision(db, input.server, ['MSExchangeDX']),
+  revisionOf: (db, input) => loggingRevision(db, input.server, LOGGING_TABS['directory-sync'].services),
   run: ({ db, input, audit }) => {
-    const results = input.changes.map((c) => {
-      if (c.service !== 'MSExchangeDX' || !(LOGGING_SERVICES.MSExchangeDX as readonly string[]).includes(c.category)) {
-        throw usage(`${c.service} ${c.category} is not a category of the Directory Synchronization object's Diagnostics Logging tab`);
-      }
-      return setLoggingLevel(db, input.server, c.service, c.category, String(c.level));
-    });
+    const r = saveDiagnosticsLogging(db, input.server, 'directory-sync', input.changes);
     audit(`${input.server.toUpperCase()} diagnostics logging`, undefined, input.changes);
-    return { restartNeeded: results.some((r) => r.restartNeeded), changed: results.length };
+    return r;
   },
 });
 
@@ -55,7 +48,8 @@ export const deliveryRestrictionsAction = defineAction({
     accept: aliases,
     reject: aliases,
   }),
-  fieldOf: (e) => (/Accept/.test(e.message) ? 'acceptFrom' : /Reject|alias/.test(e.message) ? 'rejectFrom' : undefined),
+  // A sender that is not a recipient is marked on the lists' last field, as before.
+  fields: { acceptFrom: 'acceptFrom', alias: 'rejectFrom' },
   run: ({ db, input, audit }) => {
     const server = resolveServer(db, input.server);
     const before = getDirectorySyncSettings(db, server.name);
@@ -85,7 +79,7 @@ export const templateMapsAction = defineAction({
   name: 'Directory Synchronization: Templates',
   revisionOf: (db, input) => directorySyncRevision(db, input.server),
   schema: z.object({ server: z.string().min(1), revision, direction: z.enum(['incoming', 'outgoing']), maps }),
-  fieldOf: () => 'maps',
+  otherErrorsAt: 'maps',
   run: ({ db, input, audit }) => {
     const server = resolveServer(db, input.server);
     const before = getDirectorySyncSettings(db, server.name)[input.direction];

@@ -13,7 +13,7 @@ export const directorySyncGeneralAction = defineAction({
   name: 'Directory Synchronization: General',
   schema: z.object({ server: z.string().min(1), revision, displayName: z.string() }),
   revisionOf: (db, input) => directorySyncRevision(db, input.server),
-  fieldOf: (e) => (/someone else/.test(e.message) ? undefined : 'displayName'),
+  fields: ['displayName'],
   run: ({ db, input, audit }) => {
     const before = getDirectorySynchronizationSheet(db, input.server);
     const r = saveDirectorySyncGeneral(db, input.server, input);
@@ -27,7 +27,7 @@ export const directorySyncAddressAction = defineAction({
   name: 'Directory Synchronization: E-mail Addresses',
   schema: z.object({ server: z.string().min(1), revision, msAddress: z.string() }),
   revisionOf: (db, input) => directorySyncRevision(db, input.server),
-  fieldOf: (e) => (/someone else/.test(e.message) ? undefined : 'msAddress'),
+  fields: ['msAddress'],
   run: ({ db, input, audit }) => {
     const before = getDirectorySynchronizationSheet(db, input.server);
     const r = saveDirectorySyncAddress(db, input.server, input);

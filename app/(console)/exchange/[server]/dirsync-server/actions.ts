@@ -3,18 +3,15 @@
 import { z } from 'zod';
 import { dirsyncServerRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
-import { checkbox, dirsyncTabs, fieldByMessage, required, revision } from '@/lib/actions/form-fields';
+import { checkbox, dirsyncTabs, required, revision } from '@/lib/actions/form-fields';
 import { dirsyncServerOf } from '@/lib/exchange/dxa/dirsync-server';
 import { saveDirsyncServer } from '@/lib/exchange/dxa/save-dirsync-server';
 import { describeSchedule } from '@/lib/exchange/dxa/schedule-grid';
 
 const server = z.string().min(1);
 
-const fieldOf = fieldByMessage([
-  [/^Name /, 'name'],
-  [/Dirsync administrator/, 'administrator'],
-  [/schedule|Selected times/i, 'grid'],
-]);
+/** The fields of the General and Schedule tabs an engine error can be about. */
+const fields = ['name', 'administrator', 'grid'];
 
 /** Dirsync Server ▸ General or Schedule: Apply / OK (reference §5.3). */
 export const saveDirsyncServerAction = defineAction({
@@ -32,7 +29,7 @@ export const saveDirsyncServerAction = defineAction({
     }),
     dirsyncTabs({ server }).schedule,
   ]),
-  fieldOf,
+  fields,
   run: ({ db, input, audit }) => {
     const before = dirsyncServerOf(db, input.server);
     saveDirsyncServer(
@@ -54,7 +51,7 @@ export const createDirsyncServerAction = defineAction({
   name: 'New Other: Dirsync Server',
   noRevision: 'makes the Dirsync Server; a server that is one already is refused',
   schema: z.object({ server, name: required('Name') }),
-  fieldOf,
+  fields: ['name'],
   run: ({ db, input, audit }) => {
     saveDirsyncServer(db, input.server, { name: input.name, create: true });
     const row = dirsyncServerOf(db, input.server)!;

@@ -19,7 +19,7 @@ export const saveLogSettingsAction = defineAction({
     olderThanDays: wholeNumber('Overwrite events older than (days)', 1, MAX_OLDER_THAN_DAYS),
     revision,
   }),
-  fieldOf: (e) => (/maximum log size|more than the new maximum/i.test(e.message) ? 'maxKb' : /days/.test(e.message) ? 'olderThanDays' : undefined),
+  fields: ['maxKb', 'olderThanDays'],
   run: ({ db, input, audit }) => {
     const before = eventLogSettings(db, input.server);
     const after = setEventLogSettings(db, input.server, { maxKb: input.maxKb, overwrite: input.overwrite, olderThanDays: input.olderThanDays, revision: input.revision });

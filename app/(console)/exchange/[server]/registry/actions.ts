@@ -22,7 +22,7 @@ export const setRegistryValueAction = defineAction({
   name: 'Registry: set value',
   schema: z.object({ server: z.string().min(1), name: z.enum(names), data: z.string() }),
   revisionOf: (db, input) => registryValueRevision(db, input.server, input.name),
-  fieldOf: () => 'data',
+  otherErrorsAt: 'data',
   run: ({ db, input, audit }) => {
     const before = current(db, input.server, input.name);
     const lines = DXA_VALUES[input.name] === 'REG_DWORD' ? [input.data] : input.data.split(/\r?\n/).filter((l) => l.trim() !== '');

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { remoteRequestorRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
-import { checkbox, dirsyncTabs, fieldByMessage, passwordChange, required, revision } from '@/lib/actions/form-fields';
+import { checkbox, dirsyncTabs, passwordChange, required, revision } from '@/lib/actions/form-fields';
 import { findRemoteLink, exportContainerNames } from '@/lib/exchange/dxa/dirsync-links';
 import { addRemoteRequestor } from '@/lib/exchange/dxa/add-remote-requestor';
 import { setRemoteRequestor } from '@/lib/exchange/dxa/set-remote-requestor';
@@ -14,12 +14,8 @@ const server = z.string().min(1);
 const po = z.string().trim().min(1, 'Pick the MS Mail postoffice that is the requestor');
 const tabs = dirsyncTabs({ server, po });
 
-const fieldOf = fieldByMessage([
-  [/^Name /, 'name'],
-  [/Requestor language/, 'language'],
-  [/import container/i, 'importContainer'],
-  [/recipients container/, 'exportContainers'],
-]);
+/** The fields of the tabs an engine error can be about (a recipients container is one of the Export Containers). */
+const fields = { name: 'name', language: 'language', importContainer: 'importContainer', container: 'exportContainers' };
 
 const describe = (db: Db, serverName: string, which: string) => {
   const l = findRemoteLink(db, resolveServer(db, serverName), which);
@@ -48,7 +44,7 @@ export const saveRemoteRequestorAction = defineAction({
     tabs.importContainer,
     tabs.exportContainers,
   ]),
-  fieldOf,
+  fields,
   run: ({ db, input, audit }) => {
     const before = describe(db, input.server, input.po);
     const fields =
@@ -87,7 +83,8 @@ export const addRemoteRequestorAction = defineAction({
     importContainer: required('Import container'),
     exportNext: checkbox,
   }),
-  fieldOf,
+  // The container it names is the Import container (the only one this page has).
+  fields: { name: 'name', language: 'language', importContainer: 'importContainer', container: 'importContainer' },
   run: ({ db, input, audit }) => {
     const link = addRemoteRequestor(db, input.server, input.po, {
       name: input.name || undefined,

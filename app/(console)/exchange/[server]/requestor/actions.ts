@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { dirsyncRequestorRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
-import { checkbox, dirsyncTabs, fieldByMessage, passwordChange, required, revision, stringList } from '@/lib/actions/form-fields';
+import { checkbox, dirsyncTabs, passwordChange, required, revision, stringList } from '@/lib/actions/form-fields';
 import { reqconfOf } from '@/lib/dirsync/reqconf';
 import { exportContainerNames, requestorLink } from '@/lib/exchange/dxa/dirsync-links';
 import { saveDirsyncRequestor, type DirsyncRequestorInput } from '@/lib/exchange/dxa/save-dirsync-requestor';
@@ -14,13 +14,8 @@ import type { Db } from '@/db/client';
 const server = z.string().min(1);
 const tabs = dirsyncTabs({ server });
 
-const fieldOf = fieldByMessage([
-  [/^Name /, 'name'],
-  [/Requestor language/, 'language'],
-  [/address type/, 'addressTypes'],
-  [/recipients container/, 'exportContainers'],
-  [/schedule|Selected times/i, 'grid'],
-]);
+/** The fields of the tabs an engine error can be about (a recipients container is one of the Export Containers). */
+const fields = { name: 'name', language: 'language', addressTypes: 'addressTypes', container: 'exportContainers', grid: 'grid' };
 
 /** What the audit trail records of the object (no password, only whether it changed). */
 function describe(db: Db, serverName: string) {
@@ -80,7 +75,7 @@ export const saveDirsyncRequestorAction = defineAction({
     }),
     tabs.schedule,
   ]),
-  fieldOf,
+  fields,
   run: ({ db, input, audit }) => {
     const before = describe(db, input.server);
     let fields: DirsyncRequestorInput;
@@ -128,7 +123,7 @@ export const createDirsyncRequestorAction = defineAction({
     name: z.string().trim().default(''),
     password: z.string().default(''),
   }),
-  fieldOf,
+  fields: ['name'],
   run: ({ db, input, audit }) => {
     const s = resolveServer(db, input.server);
     saveDirsyncRequestor(db, input.server, input.dss, { name: input.name || undefined, password: input.password || undefined, create: true });

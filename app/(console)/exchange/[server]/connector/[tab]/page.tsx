@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
-import { findServer } from '@/lib/exchange/servers/servers';
+import { findServer, resolveServer } from '@/lib/exchange/servers/servers';
 import { CONNECTOR_LANGUAGES, MAX_MESSAGE_KB } from '@/lib/exchange/connector/ms-mail-connector';
 import {
   addressSpaceTab,
@@ -13,8 +13,8 @@ import {
   loggingTab,
   mtasTab,
   queueView,
-  siteMailboxes,
 } from '@/lib/queries/connector-sheet';
+import { siteMailboxes } from '@/lib/exchange/recipients/recipients';
 import { PropertySheet, SheetForm, type SheetTab } from '@/components/sheet/property-sheet';
 import { CheckField, NumberField, RadioGroup, SelectField, TextField } from '@/components/sheet/fields';
 import { DiagnosticsLogging } from '@/components/diagnostics/diagnostics-logging';
@@ -122,7 +122,7 @@ export default async function ConnectorSheetPage({ params, searchParams }: { par
         );
         break;
       case 'interchange': {
-        const mailboxes = siteMailboxes(db, server);
+        const mailboxes = siteMailboxes(db, resolveServer(db, server));
         body = (
           <SheetForm action={saveConnectorAction} closeHref={closeHref} readOnly={readOnly} help={<p>The Administrator&apos;s mailbox receives delivery status messages (a &quot;Postmaster&quot; mailbox is a good choice). Maximize MS Mail 3.x compatibility affects only connections to MS Mail (PC).</p>}>
             {hidden('interchange')}

@@ -25,12 +25,8 @@ export const saveRecipientAction = defineAction({
     z.object({ tab: z.literal('general'), server, alias, revision, displayName: required('Display name'), ...attributeFields }),
     z.object({ tab: z.literal('advanced'), server, alias, revision, trust: wholeNumber('Trust level', 0, 100), hidden: checkbox }),
   ]),
-  fieldOf: (e) =>
-    /display name/i.test(e.message)
-      ? 'displayName'
-      : /trust level/i.test(e.message)
-        ? 'trust'
-        : TEMPLATE_ATTRIBUTES.map((a) => `attr.${a}`).find((f) => e.message.startsWith(`${f.slice(5)} `)),
+  // An attribute's field is named after it (attr.Department).
+  fields: { displayName: 'displayName', trust: 'trust', ...Object.fromEntries(TEMPLATE_ATTRIBUTES.map((a) => [a, `attr.${a}`])) },
   run: ({ db, input, audit }) => {
     const s = resolveServer(db, input.server);
     const show = (r: { id: number; displayName: string; trust: number; hidden: number }) => ({
