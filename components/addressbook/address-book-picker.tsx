@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { SelectList } from '@/components/connector/select-list';
+import { SelectList } from '@/components/ui/select-list';
 import type { AddressBookEntry, AddressBookPage } from '@/lib/queries/address-book';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 

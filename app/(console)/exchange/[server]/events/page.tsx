@@ -9,12 +9,12 @@ import { hrefOf, parseEventLocation, searchParamsOf } from '@/lib/queries/event-
 import { ChildWindow } from '@/components/console/child-window';
 import { StatusBar, StatusPane } from '@/components/ui/window';
 import { ServerIcon } from '@/components/ui/icons';
-import { EventList } from '@/components/events/event-list';
-import { FindBox } from '@/components/events/find-box';
-import { FilterDialog } from '@/components/events/filter-dialog';
-import { EventDetailDialog } from '@/components/events/event-detail-dialog';
-import { LogSettingsDialog } from '@/components/events/log-settings-dialog';
-import { ClearLogDialog } from '@/components/events/clear-log-dialog';
+import { EventList } from './_components/event-list';
+import { FindBox } from './_components/find-box';
+import { FilterDialog } from './_components/filter-dialog';
+import { EventDetailDialog } from './_components/event-detail-dialog';
+import { LogSettingsDialog } from './_components/log-settings-dialog';
+import { ClearLogDialog } from './_components/clear-log-dialog';
 
 export const dynamic = 'force-dynamic';
 

@@ -6,7 +6,7 @@ import { DXA_KEY } from '@/lib/exchange/registry';
 import { registryContext } from '@/lib/exchange/registry-context';
 import { findServer } from '@/lib/exchange/servers';
 import { ChildWindow } from '@/components/console/child-window';
-import { RegistryValue } from '@/components/registry/registry-value';
+import { RegistryValue } from './_components/registry-value';
 import { registryValueRevision } from '@/lib/queries/revisions';
 
 export const dynamic = 'force-dynamic';

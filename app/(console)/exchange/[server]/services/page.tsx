@@ -4,7 +4,7 @@ import { sharedDatabase } from '@/db/client';
 import { requirePageSession, canChange } from '@/lib/auth/request';
 import { findServer } from '@/lib/exchange/servers';
 import { getServicesView } from '@/lib/queries/services-view';
-import { ServicesList } from '@/components/services/services-list';
+import { ServicesList } from './_components/services-list';
 import { ServerIcon } from '@/components/ui/icons';
 import { StatusBar, StatusPane } from '@/components/ui/window';
 import { ChildWindow } from '@/components/console/child-window';

@@ -19,14 +19,14 @@ import { PropertySheet, SheetForm, type SheetTab } from '@/components/sheet/prop
 import { CheckField, NumberField, RadioGroup, SelectField, TextField } from '@/components/sheet/fields';
 import { DiagnosticsLogging } from '@/components/diagnostics/diagnostics-logging';
 import { MailboxPickerField } from '@/components/addressbook/mailbox-picker-field';
-import { ConnectionsTab } from '@/components/connector/connections-tab';
-import { CreateConnectionFields } from '@/components/connector/create-connection-fields';
-import { ModifyConnectionFields } from '@/components/connector/modify-connection-fields';
-import { MtaParameterFields } from '@/components/connector/mta-parameter-fields';
-import { Modal } from '@/components/connector/modal';
-import { MtasTab } from '@/components/connector/mtas-tab';
-import { QueueViewer } from '@/components/connector/queue-viewer';
-import { FieldErrorNote } from '@/components/connector/field-error-note';
+import { ConnectionsTab } from '../_components/connections-tab';
+import { CreateConnectionFields } from '../_components/create-connection-fields';
+import { ModifyConnectionFields } from '../_components/modify-connection-fields';
+import { MtaParameterFields } from '../_components/mta-parameter-fields';
+import { Modal } from '@/components/ui/modal';
+import { MtasTab } from '../_components/mtas-tab';
+import { QueueViewer } from '../_components/queue-viewer';
+import { FieldErrorNote } from '../_components/field-error-note';
 import { RevisionField } from '@/components/ui/revision-field';
 import { connectionRevision, loggingRevision } from '@/lib/queries/revisions';
 import {

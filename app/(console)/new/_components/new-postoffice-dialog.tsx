@@ -1,7 +1,7 @@
 'use client';
 
-import { createPostofficeAction } from '@/app/(console)/build-actions';
-import { DialogForm, Field } from './dialog-form';
+import { createPostofficeAction } from '../../build-actions';
+import { DialogForm, Field } from '@/components/build/dialog-form';
 
 /**
  * File ▸ New Other ▸ MS Mail Postoffice: the postoffice's Network and Postoffice names, its

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useRef, useState, useTransition, type KeyboardEvent } from 'react';
-import { scheduleAction } from '@/app/(console)/msmail/[po]/actions';
+import { scheduleAction } from '../actions';
 import { weekGridMove } from '@/components/ui/week-grid-keys';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

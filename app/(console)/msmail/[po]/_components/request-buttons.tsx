@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { requestAction } from '@/app/(console)/msmail/[po]/actions';
+import { requestAction } from '../actions';
 import { YesNo } from './yes-no';
 
 const QUESTIONS = {

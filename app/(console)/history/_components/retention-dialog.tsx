@@ -3,7 +3,7 @@
 import { SheetForm } from '@/components/sheet/property-sheet';
 import { NumberField } from '@/components/sheet/fields';
 import { Modal } from '@/components/events/modal';
-import { saveRunRetentionAction } from '@/app/(console)/history/actions';
+import { saveRunRetentionAction } from '../actions';
 import type { RunRetention } from '@/lib/history/retention';
 
 /** Run History ▸ Retention…: how many runs are kept, so the history cannot grow without bound. */

@@ -4,10 +4,10 @@ import Link from 'next/link';
 import { useId } from 'react';
 import { SheetForm, useFieldError } from '@/components/sheet/property-sheet';
 import { NumberField } from '@/components/sheet/fields';
-import { saveLogSettingsAction } from '@/app/(console)/exchange/[server]/events/actions';
+import { saveLogSettingsAction } from '../actions';
 import type { EventLogSettingsView } from '@/lib/queries/event-viewer';
 import { RevisionField } from '@/components/ui/revision-field';
-import { Modal } from './modal';
+import { Modal } from '@/components/events/modal';
 
 /**
  * Log ▸ Log Settings… for the Application log: Maximum log size (64 KB steps) and Event Log

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, useTransition } from 'react';
-import { changeOwnPasswordAction } from '@/app/(console)/accounts/actions';
+import { changeOwnPasswordAction } from '../../accounts/actions';
 
 /** Current password, new password twice, Change Password; the result next to the button. */
 export function ChangePasswordForm() {

@@ -2,8 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { clearEventLogAction } from '@/app/(console)/exchange/[server]/events/actions';
-import { Modal } from './modal';
+import { clearEventLogAction } from '../actions';
+import { Modal } from '@/components/events/modal';
 import { useToast } from '@/components/console/toasts';
 
 /** Log ▸ Clear All Events: offers to save the log first (as NT asks), then clears it. */

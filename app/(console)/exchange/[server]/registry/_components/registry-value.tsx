@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useState, useTransition } from 'react';
-import { deleteRegistryValueAction, setRegistryValueAction } from '@/app/(console)/exchange/[server]/registry/actions';
+import { deleteRegistryValueAction, setRegistryValueAction } from '../actions';
 import type { RegistryValueContext } from '@/lib/exchange/registry-context';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import { WarningIcon } from '@/components/ui/icons';

@@ -2,9 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { removeMtaAction } from '@/app/(console)/exchange/[server]/connector/actions';
+import { removeMtaAction } from '../actions';
 import type { MtaView } from '@/lib/queries/connector-sheet';
-import { SelectList } from './select-list';
+import { SelectList } from '@/components/ui/select-list';
 
 /** Connector MTAs tab: the "MS Mail Connector (PC) MTA Services" list and New…, Configure…, Remove. */
 export function MtasTab({ server, tabHref, mtas, canChange }: { server: string; tabHref: string; mtas: MtaView[]; canChange: boolean }) {

@@ -2,9 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { deleteQueuedMessageAction, returnQueuedMessageAction } from '@/app/(console)/exchange/[server]/connector/actions';
+import { deleteQueuedMessageAction, returnQueuedMessageAction } from '../actions';
 import type { ConnectorQueueDto } from '@/lib/exchange/connector-queue';
-import { SelectList } from './select-list';
+import { SelectList } from '@/components/ui/select-list';
 
 const when = (iso: string) => {
   const d = new Date(iso);

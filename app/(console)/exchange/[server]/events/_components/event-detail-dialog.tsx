@@ -2,8 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import type { EventDetail } from '@/lib/queries/event-viewer';
-import { EventTypeIcon } from './event-type-icon';
-import { Modal } from './modal';
+import { EventTypeIcon } from '@/components/events/event-type-icon';
+import { Modal } from '@/components/events/modal';
 
 /**
  * Event Detail: every header field of one event and its full description; Previous and Next walk

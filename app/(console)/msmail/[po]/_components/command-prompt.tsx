@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { SlowProgress } from '@/components/ui/slow-progress';
-import { runCommandAction } from '@/app/(console)/msmail/[po]/actions';
+import { runCommandAction } from '../actions';
 import { maskPasswords } from '@/lib/console/mask';
 
 interface Entry {

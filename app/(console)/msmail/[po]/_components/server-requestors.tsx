@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { createRequestorAction, deleteRequestorAction } from '@/app/(console)/msmail/[po]/build-actions';
+import { createRequestorAction, deleteRequestorAction } from '../build-actions';
 import { DialogForm, Field } from '@/components/build/dialog-form';
 import { YesNo } from './yes-no';
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { createMailboxAction } from '@/app/(console)/msmail/[po]/build-actions';
+import { createMailboxAction } from '../build-actions';
 import { DialogForm, Field } from '@/components/build/dialog-form';
 import { describeDeletable, useListSelection, useSelection } from '@/components/console/selection';
 

@@ -1,7 +1,7 @@
 'use client';
 
-import { createExchangeServerAction } from '@/app/(console)/build-actions';
-import { DialogForm, Field } from './dialog-form';
+import { createExchangeServerAction } from '../../build-actions';
+import { DialogForm, Field } from '@/components/build/dialog-form';
 
 /**
  * File ▸ New Other ▸ Exchange Server: what Setup asks (organization, site, server name, version)

@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { EventListPage } from '@/lib/queries/event-viewer';
 import { hrefOf, searchParamsOf, type EventSearch } from '@/lib/queries/event-search';
-import { EventTypeIcon } from './event-type-icon';
+import { EventTypeIcon } from '@/components/events/event-type-icon';
 
 /** How often the first page asks the feed for new events while it is open. */
 const POLL_MS = 3000;

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition, type KeyboardEvent } from 'react';
-import { controlServiceAction } from '@/app/(console)/exchange/[server]/services/actions';
+import { controlServiceAction } from '../actions';
 import type { ServicesView } from '@/lib/queries/services-view';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import { WarningIcon } from '@/components/ui/icons';

@@ -2,10 +2,10 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { deleteConnectionAction } from '@/app/(console)/exchange/[server]/connector/actions';
+import { deleteConnectionAction } from '../actions';
 import type { ConnectionDto } from '@/lib/exchange/add-connection';
 import { DialogFrame } from '@/components/ui/dialog-frame';
-import { SelectList } from './select-list';
+import { SelectList } from '@/components/ui/select-list';
 
 /** How a connection reaches its postoffice, for the list: the path, the phone, the X.121 address or the via postoffice. */
 export function connectionDetail(c: ConnectionDto): string {

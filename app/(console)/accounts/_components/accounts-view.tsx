@@ -10,7 +10,7 @@ import {
   resetPasswordAction,
   setAccountDisabledAction,
   setAccountRoleAction,
-} from '@/app/(console)/accounts/actions';
+} from '../actions';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import type { ActionResult } from '@/lib/actions/safe-action';
 import type { SessionRow } from '@/lib/auth/sessions';

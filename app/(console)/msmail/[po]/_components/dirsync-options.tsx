@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { dirsyncServerAction } from '@/app/(console)/msmail/[po]/build-actions';
+import { dirsyncServerAction } from '../build-actions';
 import { YesNo } from './yes-no';
 
 /**
