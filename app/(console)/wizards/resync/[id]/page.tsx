@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
 import { resyncWizardView } from '@/lib/queries/resync-wizard-view';
-import { ResyncWizard } from '@/components/wizard/resync-wizard';
+import { ResyncWizard } from '../_components/resync-wizard';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,7 +3,7 @@ import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
 import { newWizardChoices } from '@/lib/queries/resync-wizard-view';
 import { openWizards } from '@/lib/resync/wizard-state';
-import { NewResyncWizard } from '@/components/wizard/new-resync-wizard';
+import { NewResyncWizard } from '../_components/new-resync-wizard';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,9 +3,9 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { createResyncWizardAction } from '@/app/(console)/wizards/resync/actions';
-import { WizardFrame } from './wizard-frame';
-import { PAGE_LABELS } from './labels';
+import { createResyncWizardAction } from '../actions';
+import { WizardFrame } from '@/components/wizard/wizard-frame';
+import { PAGE_LABELS } from '@/components/wizard/labels';
 
 interface Direction {
   direction: 'exchange-dss-to-msmail' | 'msmail-dss-to-exchange' | 'msmail-dss-to-msmail';

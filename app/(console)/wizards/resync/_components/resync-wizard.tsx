@@ -9,13 +9,13 @@ import {
   setResyncWizardOptionsAction,
   setResyncWizardPageAction,
   uploadResyncGlbAction,
-} from '@/app/(console)/wizards/resync/actions';
+} from '../actions';
 import type { ResyncWizardView } from '@/lib/queries/resync-wizard-view';
 import type { ResyncPrediction, ResyncVerdict } from '@/lib/resync/predict-resync';
 import type { WizardStepDto } from '@/lib/resync/wizard-state';
 import { DialogFrame } from '@/components/ui/dialog-frame';
-import { WizardFrame } from './wizard-frame';
-import { PAGE_LABELS } from './labels';
+import { WizardFrame } from '@/components/wizard/wizard-frame';
+import { PAGE_LABELS } from '@/components/wizard/labels';
 
 /** The wizard accepts an upload up to this size (the engine checks it again). */
 const MAX_UPLOAD = 8 * 1024 * 1024;
