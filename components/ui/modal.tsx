@@ -5,11 +5,26 @@ import { useEffect, type ReactNode } from 'react';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 
 /**
- * A modal dialog over a property sheet (the MTA dialog, Create/Modify connection, the Queue
- * viewer). Its place is in the URL, so reload and the back button keep it; Escape or Close goes
- * back to `closeHref`. Focus moves into it when it opens and stays inside (Tab wraps).
+ * A modal dialog at its own URL (`?mta=…`, `?dialog=…`, `?event=…`, `?run=…`): reload and the back
+ * button keep it; Escape or Close goes back to `closeHref`. Focus moves into it when it opens and
+ * stays inside (Tab wraps) — the frame is DialogFrame, which message boxes without a URL use alone.
  */
-export function Modal({ title, closeHref, wide = false, children }: { title: string; closeHref: string; wide?: boolean; children: ReactNode }) {
+export function Modal({
+  title,
+  closeHref,
+  wide = false,
+  width = wide ? 'max-w-4xl' : 'max-w-lg',
+  role = 'dialog',
+  children,
+}: {
+  title: string;
+  closeHref: string;
+  /** The Queue viewer's width (max-w-4xl); else `width`, max-w-lg unless given. */
+  wide?: boolean;
+  width?: string;
+  role?: 'dialog' | 'alertdialog';
+  children: ReactNode;
+}) {
   const router = useRouter();
   useEffect(() => {
     // Escape closes even when focus left the dialog (a button that just became unavailable).
@@ -20,7 +35,7 @@ export function Modal({ title, closeHref, wide = false, children }: { title: str
     return () => document.removeEventListener('keydown', onKey);
   }, [router, closeHref]);
   return (
-    <DialogFrame title={title} width={wide ? 'max-w-4xl' : 'max-w-lg'} onEscape={() => router.push(closeHref, { scroll: false })}>
+    <DialogFrame title={title} role={role} width={width} onEscape={() => router.push(closeHref, { scroll: false })}>
       <div className="grid gap-3 p-3">{children}</div>
     </DialogFrame>
   );

@@ -2,7 +2,7 @@
 
 import { SheetForm } from '@/components/sheet/property-sheet';
 import { NumberField } from '@/components/sheet/fields';
-import { Modal } from '@/components/events/modal';
+import { Modal } from '@/components/ui/modal';
 import { saveRunRetentionAction } from '../actions';
 import type { RunRetention } from '@/lib/history/retention';
 

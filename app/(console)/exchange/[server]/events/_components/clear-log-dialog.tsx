@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { clearEventLogAction } from '../actions';
-import { Modal } from '@/components/events/modal';
+import { Modal } from '@/components/ui/modal';
 import { useToast } from '@/components/console/toasts';
 
 /** Log ▸ Clear All Events: offers to save the log first (as NT asks), then clears it. */

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import type { EventDetail } from '@/lib/queries/event-viewer';
 import { EventTypeIcon } from '@/components/events/event-type-icon';
-import { Modal } from '@/components/events/modal';
+import { Modal } from '@/components/ui/modal';
 
 /**
  * Event Detail: every header field of one event and its full description; Previous and Next walk

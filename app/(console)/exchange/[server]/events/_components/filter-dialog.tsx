@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState, type ReactNode } from 'react';
 import { filterErrors, hrefOf, searchParamsOf, VIEW_TYPES, type EventSearch, type ViewType } from '@/lib/queries/event-search';
-import { Modal } from '@/components/events/modal';
+import { Modal } from '@/components/ui/modal';
 
 const EMPTY: EventSearch = { types: [...VIEW_TYPES] };
 

@@ -7,7 +7,7 @@ import { NumberField } from '@/components/sheet/fields';
 import { saveLogSettingsAction } from '../actions';
 import type { EventLogSettingsView } from '@/lib/queries/event-viewer';
 import { RevisionField } from '@/components/ui/revision-field';
-import { Modal } from '@/components/events/modal';
+import { Modal } from '@/components/ui/modal';
 
 /**
  * Log ▸ Log Settings… for the Application log: Maximum log size (64 KB steps) and Event Log
