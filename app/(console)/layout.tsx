@@ -10,6 +10,8 @@ import { SignedIn } from '@/components/auth/signed-in';
 import { ExchangeIcon, PostofficeIcon, ServerIcon } from '@/components/ui/icons';
 import { HealthStatus } from '@/components/console/health-status';
 import { healthReport } from '@/lib/console/health-report';
+import { signOutAction } from '../auth-actions';
+import { advanceClockAction, advanceToPollAction, setClockSpeedAction, tickClockAction } from './clock/actions';
 
 // The engine and the CLI change the database underneath: read it on every request.
 export const dynamic = 'force-dynamic';
@@ -86,13 +88,17 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         </div>
         <section aria-label="Console status" className="flex flex-wrap gap-1 px-1.5 pb-1 text-[12px] text-ink-muted">
           <div className="flex-1 px-1 py-0.5">
-            <Clock initial={clockView(sharedDatabase())} canChange={canChange(session.role)} />
+            <Clock
+              initial={clockView(sharedDatabase())}
+              canChange={canChange(session.role)}
+              actions={{ tick: tickClockAction, setSpeed: setClockSpeedAction, advance: advanceClockAction, advanceToPoll: advanceToPollAction }}
+            />
           </div>
           <div className="bevel-sunken self-start px-2 py-0.5">
             <HealthStatus counts={healthReport().counts} />
           </div>
           <div className="bevel-sunken self-start px-2 py-0.5">
-            <SignedIn session={session} />
+            <SignedIn session={session} signOut={signOutAction} />
           </div>
         </section>
       </div>

@@ -3,11 +3,20 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, useTransition } from 'react';
-import { advanceClockAction, advanceToPollAction, setClockSpeedAction, tickClockAction } from '@/app/(console)/clock/actions';
+import type { SafeAction } from '@/lib/actions/safe-action';
 import { CLOCK_SPEEDS, type ClockView } from '@/lib/queries/clock-view';
 import { SlowProgress } from '@/components/ui/slow-progress';
 
 const TICK_MS = 2000;
+
+type Moved = ClockView & { lines: string[] };
+/** The clock's server actions (app/(console)/clock/actions.ts), handed in by the console layout. */
+export interface ClockActions {
+  tick: SafeAction<Moved>;
+  setSpeed: SafeAction<ClockView>;
+  advance: SafeAction<Moved>;
+  advanceToPoll: SafeAction<Moved>;
+}
 
 /** `Sat Feb 26 13:46:00 1994` → `Sat 13:46`: the day and minute are what matter beside the clock. */
 const short = (text: string) => text.replace(/^(\w{3}) \w{3} +\d+ (\d\d:\d\d):\d\d \d{4}$/, '$1 $2');
@@ -19,7 +28,7 @@ const short = (text: string) => text.replace(/^(\w{3}) \w{3} +\d+ (\d\d:\d\d):\d
  * happening. It says what is waiting for the clock — nothing happens to that until it moves.
  * While it runs, an Admin's open console moves it (a View Only Admin only watches).
  */
-export function Clock({ initial, canChange }: { initial: ClockView; canChange: boolean }) {
+export function Clock({ initial, canChange, actions }: { initial: ClockView; canChange: boolean; actions: ClockActions }) {
   const router = useRouter();
   const client = useQueryClient();
   const [pending, start] = useTransition();
@@ -43,14 +52,14 @@ export function Clock({ initial, canChange }: { initial: ClockView; canChange: b
   useEffect(() => {
     if (!running || !canChange) return;
     const timer = setInterval(async () => {
-      const r = await tickClockAction({});
+      const r = await actions.tick({});
       if (r.ok) {
         client.setQueryData(['clock'], r.data);
         if (r.data.lines.length) router.refresh();
       }
     }, TICK_MS);
     return () => clearInterval(timer);
-  }, [running, canChange, client, router]);
+  }, [running, canChange, client, router, actions]);
 
   const act = (fn: () => Promise<{ ok: boolean; error?: string; data?: ClockView & { lines?: string[] } }>) =>
     start(async () => {
@@ -82,15 +91,15 @@ export function Clock({ initial, canChange }: { initial: ClockView; canChange: b
         ))}
       </select>
       {running ? (
-        <button type="button" className="button min-h-6 px-2 py-0 text-[12px]" disabled={!canChange || pending} onClick={() => act(() => setClockSpeedAction({ speed: 0 }))}>
+        <button type="button" className="button min-h-6 px-2 py-0 text-[12px]" disabled={!canChange || pending} onClick={() => act(() => actions.setSpeed({ speed: 0 }))}>
           Pause clock
         </button>
       ) : (
-        <button type="button" className="button min-h-6 px-2 py-0 text-[12px]" disabled={!canChange || pending} onClick={() => act(() => setClockSpeedAction({ speed }))}>
+        <button type="button" className="button min-h-6 px-2 py-0 text-[12px]" disabled={!canChange || pending} onClick={() => act(() => actions.setSpeed({ speed }))}>
           Run clock
         </button>
       )}
-      <button type="button" className="button min-h-6 px-2 py-0 text-[12px]" disabled={!canChange || pending} onClick={() => act(() => advanceClockAction({}))}>
+      <button type="button" className="button min-h-6 px-2 py-0 text-[12px]" disabled={!canChange || pending} onClick={() => act(() => actions.advance({}))}>
         Advance to next event
       </button>
       <button
@@ -98,7 +107,7 @@ export function Clock({ initial, canChange }: { initial: ClockView; canChange: b
         className="button min-h-6 px-2 py-0 text-[12px]"
         disabled={!canChange || pending || !clock.waiting.nextPoll}
         title="Moves the clock to the next PC MTA poll; scheduled T1/T2/T3 that come later wait"
-        onClick={() => act(() => advanceToPollAction({}))}
+        onClick={() => act(() => actions.advanceToPoll({}))}
       >
         Advance to the next poll only
       </button>

@@ -2,12 +2,19 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
-import { copyFileAction, deleteFileAction, uploadFileAction } from '@/app/(console)/file-actions';
+import type { SafeAction } from '@/lib/actions/safe-action';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import { useToast } from '@/components/console/toasts';
 import type { FilesView as View } from '@/lib/queries/files-view';
 
 const UPLOAD_LIMIT = 512 * 1024;
+
+/** Copy to…, Delete and Upload (app/(console)/file-actions.ts), handed in by the page. */
+export interface FileActions {
+  copy: SafeAction<unknown>;
+  remove: SafeAction<unknown>;
+  upload: SafeAction<{ name: string }>;
+}
 
 const fmtDate = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString().slice(0, 16).replace('T', ' '));
 
@@ -22,7 +29,7 @@ function base64(bytes: Uint8Array): string {
  * A place's files as a list (Name, Size, Date), the selected one's LISTQ-style dump below, and
  * Copy to…, Delete (confirmed), Download and Upload. Queues are the utilities' own: shown only.
  */
-export function FilesView({ view, readOnly }: { view: View; readOnly: boolean }) {
+export function FilesView({ view, readOnly, actions }: { view: View; readOnly: boolean; actions: FileActions }) {
   const router = useRouter();
   const toast = useToast();
   const [pending, start] = useTransition();
@@ -124,7 +131,7 @@ export function FilesView({ view, readOnly }: { view: View; readOnly: boolean })
             className="grid gap-3 p-3"
             onSubmit={(e) => {
               e.preventDefault();
-              start(async () => finish(await copyFileAction({ place: view.place, name: file.name, to: target }), `${file.name} copied to ${target}`));
+              start(async () => finish(await actions.copy({ place: view.place, name: file.name, to: target }), `${file.name} copied to ${target}`));
             }}
           >
             <label htmlFor={ids.target}>Copy to</label>
@@ -168,7 +175,7 @@ export function FilesView({ view, readOnly }: { view: View; readOnly: boolean })
                 type="button"
                 className="button min-w-20"
                 disabled={pending}
-                onClick={() => start(async () => finish(await deleteFileAction({ place: view.place, name: file.name }), `${file.name} deleted from ${view.place}`))}
+                onClick={() => start(async () => finish(await actions.remove({ place: view.place, name: file.name }), `${file.name} deleted from ${view.place}`))}
               >
                 Yes
               </button>
@@ -191,7 +198,7 @@ export function FilesView({ view, readOnly }: { view: View; readOnly: boolean })
               const chosen = uploadFile;
               start(async () => {
                 const content = base64(new Uint8Array(await chosen.arrayBuffer()));
-                const r = await uploadFileAction({ place: view.place, name: uploadName, content });
+                const r = await actions.upload({ place: view.place, name: uploadName, content });
                 if (r.ok) setSelected(r.data.name);
                 finish(r, `${uploadName.toUpperCase()} uploaded to ${view.place}`);
               });

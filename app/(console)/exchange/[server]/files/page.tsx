@@ -5,6 +5,7 @@ import { canChange, requirePageSession } from '@/lib/auth/request';
 import { getFilesView } from '@/lib/queries/files-view';
 import { ChildWindow } from '@/components/console/child-window';
 import { FilesView } from '@/components/files/files-view';
+import { copyFileAction, deleteFileAction, uploadFileAction } from '@/app/(console)/file-actions';
 import { StatusBar, StatusPane } from '@/components/ui/window';
 import { ServerIcon } from '@/components/ui/icons';
 
@@ -35,7 +36,7 @@ export default async function ServerFilesPage({ params }: Props) {
         </StatusBar>
       }
     >
-      <FilesView view={view} readOnly={!canChange(session.role)} />
+      <FilesView view={view} readOnly={!canChange(session.role)} actions={{ copy: copyFileAction, remove: deleteFileAction, upload: uploadFileAction }} />
     </ChildWindow>
   );
 }
