@@ -2,10 +2,11 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, useTransition } from 'react';
-import type { SafeAction } from '@/lib/actions/safe-action';
+import { useEffect, useState } from 'react';
+import type { ActionResult, SafeAction } from '@/lib/actions/safe-action';
 import { CLOCK_SPEEDS, type ClockView } from '@/lib/queries/clock-view';
 import { SlowProgress } from '@/components/ui/slow-progress';
+import { useAction } from '@/components/ui/use-action';
 
 const TICK_MS = 2000;
 
@@ -31,8 +32,8 @@ const short = (text: string) => text.replace(/^(\w{3}) \w{3} +\d+ (\d\d:\d\d):\d
 export function Clock({ initial, canChange, actions }: { initial: ClockView; canChange: boolean; actions: ClockActions }) {
   const router = useRouter();
   const client = useQueryClient();
-  const [pending, start] = useTransition();
-  const [note, setNote] = useState<string | null>(null);
+  const { pending, status, run } = useAction();
+  const note = status?.text ?? null;
   const [speed, setSpeed] = useState(initial.speed > 0 ? initial.speed : 60);
   // A speed set elsewhere (the CLI) that the box does not offer is shown in the same words.
   const speeds = CLOCK_SPEEDS.some((s) => s.value === speed) ? CLOCK_SPEEDS : [...CLOCK_SPEEDS, { value: speed, label: initial.speedText }];
@@ -61,15 +62,12 @@ export function Clock({ initial, canChange, actions }: { initial: ClockView; can
     return () => clearInterval(timer);
   }, [running, canChange, client, router, actions]);
 
-  const act = (fn: () => Promise<{ ok: boolean; error?: string; data?: ClockView & { lines?: string[] } }>) =>
-    start(async () => {
-      const r = await fn();
-      if (!r.ok) setNote(r.error ?? 'Refused');
-      else {
-        client.setQueryData(['clock'], r.data);
-        setNote(r.data?.lines?.at(-1) ?? null);
-        router.refresh();
-      }
+  const act = (fn: () => Promise<ActionResult<ClockView & { lines?: string[] }>>) =>
+    run(fn, {
+      done: (data) => {
+        client.setQueryData(['clock'], data);
+        return data.lines?.at(-1);
+      },
     });
 
   return (

@@ -1,10 +1,10 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
-import type { SafeAction } from '@/lib/actions/safe-action';
+import { useId, useState } from 'react';
+import type { ActionResult, SafeAction } from '@/lib/actions/safe-action';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import { useToast } from '@/components/console/toasts';
+import { useAction } from '@/components/ui/use-action';
 import type { FilesView as View } from '@/lib/queries/files-view';
 
 const UPLOAD_LIMIT = 512 * 1024;
@@ -30,12 +30,10 @@ function base64(bytes: Uint8Array): string {
  * Copy to…, Delete (confirmed), Download and Upload. Queues are the utilities' own: shown only.
  */
 export function FilesView({ view, readOnly, actions }: { view: View; readOnly: boolean; actions: FileActions }) {
-  const router = useRouter();
   const toast = useToast();
-  const [pending, start] = useTransition();
+  const { pending, status, run } = useAction();
   const [selected, setSelected] = useState<string | null>(view.files.find((f) => f.kind === 'file')?.name ?? view.files[0]?.name ?? null);
   const [dialog, setDialog] = useState<'copy' | 'delete' | 'upload' | null>(null);
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [target, setTarget] = useState(view.targets[0]?.place ?? '');
   const [uploadName, setUploadName] = useState('RESYNC.GLB');
   const [uploadFile, setUploadFile] = useState<File | null>(null);
@@ -47,16 +45,17 @@ export function FilesView({ view, readOnly, actions }: { view: View; readOnly: b
     setDialog(null);
     setDialogError(null);
   };
-  const finish = (r: { ok: true; data: unknown } | { ok: false; error: string }, done: string) => {
-    if (!r.ok) {
-      setDialogError(r.error);
-      return;
-    }
-    close();
-    setStatus({ text: done, error: false });
-    toast(done);
-    router.refresh();
-  };
+  /** A dialog's action: a refusal stays in the dialog; a success closes it and is said in the result line and a toast. */
+  const act = <T,>(call: () => Promise<ActionResult<T>>, done: string, then?: (data: T) => void) =>
+    run(call, {
+      done: (data) => {
+        then?.(data);
+        close();
+        toast(done);
+        return done;
+      },
+      failed: (r) => setDialogError(r.error),
+    });
 
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-1.5">
@@ -131,7 +130,7 @@ export function FilesView({ view, readOnly, actions }: { view: View; readOnly: b
             className="grid gap-3 p-3"
             onSubmit={(e) => {
               e.preventDefault();
-              start(async () => finish(await actions.copy({ place: view.place, name: file.name, to: target }), `${file.name} copied to ${target}`));
+              act(() => actions.copy({ place: view.place, name: file.name, to: target }), `${file.name} copied to ${target}`);
             }}
           >
             <label htmlFor={ids.target}>Copy to</label>
@@ -175,7 +174,7 @@ export function FilesView({ view, readOnly, actions }: { view: View; readOnly: b
                 type="button"
                 className="button min-w-20"
                 disabled={pending}
-                onClick={() => start(async () => finish(await actions.remove({ place: view.place, name: file.name }), `${file.name} deleted from ${view.place}`))}
+                onClick={() => act(() => actions.remove({ place: view.place, name: file.name }), `${file.name} deleted from ${view.place}`)}
               >
                 Yes
               </button>
@@ -196,12 +195,11 @@ export function FilesView({ view, readOnly, actions }: { view: View; readOnly: b
               if (!uploadFile) return setDialogError('Choose a file to upload');
               if (uploadFile.size > UPLOAD_LIMIT) return setDialogError(`${uploadFile.name} is ${uploadFile.size} bytes; the limit is ${UPLOAD_LIMIT}`);
               const chosen = uploadFile;
-              start(async () => {
-                const content = base64(new Uint8Array(await chosen.arrayBuffer()));
-                const r = await actions.upload({ place: view.place, name: uploadName, content });
-                if (r.ok) setSelected(r.data.name);
-                finish(r, `${uploadName.toUpperCase()} uploaded to ${view.place}`);
-              });
+              act(
+                async () => actions.upload({ place: view.place, name: uploadName, content: base64(new Uint8Array(await chosen.arrayBuffer())) }),
+                `${uploadName.toUpperCase()} uploaded to ${view.place}`,
+                (d) => setSelected(d.name),
+              );
             }}
           >
             <label htmlFor={ids.file}>File</label>

@@ -20,5 +20,4 @@ export const healthFixAction = defineAction({
     audit(input.kind === 'restart-service' ? `${input.server} ${input.service}` : input.requestor, undefined, { fix: input.kind });
     return message;
   },
-  revalidate: ['/health'],
 });

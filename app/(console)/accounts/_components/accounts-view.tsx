@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import {
   addAccountAction,
   deleteAccountAction,
@@ -14,6 +14,7 @@ import {
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import type { ActionResult } from '@/lib/actions/safe-action';
 import type { SessionRow } from '@/lib/auth/sessions';
+import { useAction } from '@/components/ui/use-action';
 
 export interface AccountView {
   name: string;
@@ -26,21 +27,16 @@ export interface AccountView {
 
 const stamp = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 16);
 
-/** Run an action, show its result (a toast, and next to the form), refresh the page. */
+/** Run an action, show its result next to the form, refresh the page (after a refusal too). */
 function useRun() {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ text: string; error: boolean; fields?: Record<string, string> } | null>(null);
+  const { pending, status: message, run: runAction } = useAction();
   const run = (fn: () => Promise<ActionResult<unknown>>, done: string, after?: () => void) =>
-    start(async () => {
-      const r = await fn();
-      if (r.ok) {
-        setMessage({ text: done, error: false });
+    runAction(fn, {
+      done: () => {
         after?.();
-      } else {
-        setMessage({ text: r.error, error: true, fields: r.fieldErrors });
-      }
-      router.refresh();
+        return done;
+      },
+      refreshAlways: true,
     });
   return { pending, message, run };
 }

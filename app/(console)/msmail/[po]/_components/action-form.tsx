@@ -1,9 +1,9 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, useTransition, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ActionResult } from '@/lib/actions/safe-action';
 import { SavedRevisionContext } from '@/components/ui/revision-field';
+import { useAction } from '@/components/ui/use-action';
 
 const show = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '0' : String(v));
 const fill = (text: string, data: unknown) =>
@@ -30,9 +30,7 @@ export function ActionForm<T>({
   disabled: boolean;
   children?: ReactNode;
 }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const { pending, status: message, run } = useAction();
   const [saved, setSaved] = useState<{ revision: string; seq: number } | null>(null);
   return (
     <SavedRevisionContext.Provider value={saved}>
@@ -42,11 +40,11 @@ export function ActionForm<T>({
         onSubmit={(e) => {
           e.preventDefault();
           const form = new FormData(e.currentTarget);
-          start(async () => {
-            const r = await action(form);
-            setMessage(r.ok ? { text: fill(done, r.data), error: false } : { text: r.error, error: true });
-            if (r.ok && r.revision !== undefined) setSaved((old) => ({ revision: r.revision!, seq: (old?.seq ?? 0) + 1 }));
-            if (r.ok) router.refresh();
+          run(() => action(form), {
+            done: (data, r) => {
+              if (r.revision !== undefined) setSaved((old) => ({ revision: r.revision!, seq: (old?.seq ?? 0) + 1 }));
+              return fill(done, data);
+            },
           });
         }}
       >

@@ -1,8 +1,8 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { dirsyncServerAction } from '../build-actions';
+import { useAction } from '@/components/ui/use-action';
 import { YesNo } from './yes-no';
 
 /**
@@ -11,7 +11,6 @@ import { YesNo } from './yes-no';
  * question, deletes SRVCONF.GLB and MSTTRANS.GLB with every requestor record.
  */
 export function DirsyncOptions({ po, isDss, disabled }: { po: string; isDss: boolean; disabled: boolean }) {
-  const router = useRouter();
   const [choice, setChoice] = useState<'yes' | 'no'>(isDss ? 'yes' : 'no');
   // The role as the page last showed it: when a refresh brings a new one, the choice follows it,
   // and the message of the change that made it stays (no remount).
@@ -21,18 +20,16 @@ export function DirsyncOptions({ po, isDss, disabled }: { po: string; isDss: boo
     setChoice(isDss ? 'yes' : 'no');
   }
   const [asking, setAsking] = useState(false);
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const { pending, status: message, run } = useAction();
   const save = () =>
-    start(async () => {
-      const r = await dirsyncServerAction({ po, server: choice });
-      setAsking(false);
-      if (!r.ok) setMessage({ text: r.error, error: true });
-      else {
-        setMessage({ text: r.data.server ? `${po} is now the Directory Synchronization Server` : `${po} is no longer the dirsync server; SRVCONF.GLB and MSTTRANS.GLB deleted`, error: false });
-        router.refresh();
-      }
-    });
+    run(
+      async () => {
+        const r = await dirsyncServerAction({ po, server: choice });
+        setAsking(false);
+        return r;
+      },
+      { done: (d) => (d.server ? `${po} is now the Directory Synchronization Server` : `${po} is no longer the dirsync server; SRVCONF.GLB and MSTTRANS.GLB deleted`) },
+    );
   const errorId = `${po}-options-error`;
   return (
     <form

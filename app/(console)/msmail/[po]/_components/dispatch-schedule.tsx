@@ -1,8 +1,8 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useRef, useState, useTransition, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { scheduleAction } from '../actions';
+import { useAction } from '@/components/ui/use-action';
 import { weekGridMove } from '@/components/ui/week-grid-keys';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -31,7 +31,6 @@ const STEPS: { t: Step; label: string }[] = [
  * `dssched -i` calls, which checks them.
  */
 export function DispatchSchedule({ po, initial, isDss, disabled, revision }: { po: string; initial: Time[]; isDss: boolean; disabled: boolean; revision: string | number }) {
-  const router = useRouter();
   // The revision of the schedule the grid shows: moved by this form's own save, or by a refresh that replaces the grid.
   const opened = useRef(String(revision));
   const [times, setTimes] = useState<Time[]>(initial);
@@ -48,8 +47,7 @@ export function DispatchSchedule({ po, initial, isDss, disabled, revision }: { p
   const [pen, setPen] = useState<Step>(1);
   const [minute, setMinute] = useState('0');
   const [focus, setFocus] = useState(0);
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const { pending, status: message, run } = useAction();
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const m = Number(minute);
   const minuteOk = /^\d{1,2}$/.test(minute.trim()) && m >= 0 && m <= 59;
@@ -71,11 +69,11 @@ export function DispatchSchedule({ po, initial, isDss, disabled, revision }: { p
     }
   };
   const save = () =>
-    start(async () => {
-      const r = await scheduleAction({ po, schedule: sorted.map(line).join('\n'), revision: opened.current });
-      if (r.ok && r.revision !== undefined) opened.current = r.revision;
-      setMessage(r.ok ? { text: `Schedule saved: ${r.data} process time${r.data === 1 ? '' : 's'}`, error: false } : { text: r.error, error: true });
-      if (r.ok) router.refresh();
+    run(() => scheduleAction({ po, schedule: sorted.map(line).join('\n'), revision: opened.current }), {
+      done: (n, r) => {
+        if (r.revision !== undefined) opened.current = r.revision;
+        return `Schedule saved: ${n} process time${n === 1 ? '' : 's'}`;
+      },
     });
 
   return (

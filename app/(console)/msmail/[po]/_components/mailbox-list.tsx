@@ -83,10 +83,7 @@ export function MailboxList({ po, mailboxes, canChange }: { po: string; mailboxe
           action={createMailboxAction}
           done={(d) => `Mailbox ${d.mailbox} created on ${po}`}
           onCancel={() => setCreating(false)}
-          onDone={() => {
-            setCreating(false);
-            router.refresh();
-          }}
+          onDone={() => setCreating(false)}
         >
           <input type="hidden" name="po" value={po} />
           <Field label="Name" name="fullName" hint="The full name the address list shows, up to 30 characters.">

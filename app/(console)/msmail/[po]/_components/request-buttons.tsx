@@ -1,8 +1,8 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { requestAction } from '../actions';
+import { useAction } from '@/components/ui/use-action';
 import { YesNo } from './yes-no';
 
 const QUESTIONS = {
@@ -18,24 +18,19 @@ const QUESTIONS = {
 
 /** Config ▸ Dir-Sync ▸ Requestor ▸ Import / Export: each asks Yes/No first, as the MS Mail Administrator does. */
 export function RequestButtons({ po, disabled }: { po: string; disabled: boolean }) {
-  const router = useRouter();
   const [asking, setAsking] = useState<'import' | 'export' | null>(null);
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const yes = () =>
-    start(async () => {
-      const request = asking!;
-      const r = await requestAction({ po, request });
-      setAsking(null);
-      if (!r.ok) setMessage({ text: r.error, error: true });
-      else {
-        setMessage({
-          text: request === 'import' ? 'Import requested: the next T1 asks the dirsync server for every list' : `Export: ${r.data.addresses ?? 0} local addresses queued in REQTRANS.GLB`,
-          error: false,
-        });
-        router.refresh();
-      }
-    });
+  const { pending, status: message, run } = useAction();
+  const yes = () => {
+    const request = asking!;
+    run(
+      async () => {
+        const r = await requestAction({ po, request });
+        setAsking(null);
+        return r;
+      },
+      { done: (d) => (request === 'import' ? 'Import requested: the next T1 asks the dirsync server for every list' : `Export: ${d.addresses ?? 0} local addresses queued in REQTRANS.GLB`) },
+    );
+  };
   return (
     <div className="grid gap-1">
       <div className="flex flex-wrap gap-2">

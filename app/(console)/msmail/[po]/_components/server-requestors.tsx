@@ -1,9 +1,9 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { createRequestorAction, deleteRequestorAction } from '../build-actions';
 import { DialogForm, Field } from '@/components/build/dialog-form';
+import { useAction } from '@/components/ui/use-action';
 import { YesNo } from './yes-no';
 
 /**
@@ -12,19 +12,20 @@ import { YesNo } from './yes-no';
  * The DSS's own record is not a requestor one can delete: Options ▸ Server: No does that.
  */
 export function ServerRequestors({ po, requestors, disabled }: { po: string; requestors: string[]; disabled: boolean }) {
-  const router = useRouter();
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const remove = () =>
-    start(async () => {
-      const requestor = deleting!;
-      const r = await deleteRequestorAction({ po, requestor });
-      setDeleting(null);
-      setMessage(r.ok ? { text: `Requestor ${requestor} deleted`, error: false } : { text: r.error, error: true });
-      if (r.ok) router.refresh();
-    });
+  const { pending, status: message, setStatus: setMessage, run } = useAction();
+  const remove = () => {
+    const requestor = deleting!;
+    run(
+      async () => {
+        const r = await deleteRequestorAction({ po, requestor });
+        setDeleting(null);
+        return r;
+      },
+      { done: () => `Requestor ${requestor} deleted` },
+    );
+  };
   return (
     <div className="grid gap-2">
       <div className="bevel-sunken max-h-40 overflow-auto bg-white">
@@ -76,7 +77,6 @@ export function ServerRequestors({ po, requestors, disabled }: { po: string; req
             // The toast says it; the list shows it.
             setCreating(false);
             setMessage(null);
-            router.refresh();
           }}
         >
           <input type="hidden" name="po" value={po} />

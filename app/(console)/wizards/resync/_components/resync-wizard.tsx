@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useOptimistic, useState, useTransition, type ReactNode } from 'react';
+import { useId, useOptimistic, useState, type ReactNode } from 'react';
 import {
   closeResyncWizardAction,
   rerunResyncWizardAction,
@@ -13,14 +13,14 @@ import {
 import type { ResyncWizardView } from '@/lib/queries/resync-wizard-view';
 import type { ResyncPrediction, ResyncVerdict } from '@/lib/resync/predict-resync';
 import type { WizardStepDto } from '@/lib/resync/wizard-state';
+import type { ActionResult } from '@/lib/actions/safe-action';
 import { DialogFrame } from '@/components/ui/dialog-frame';
+import { useAction } from '@/components/ui/use-action';
 import { WizardFrame } from '@/components/wizard/wizard-frame';
 import { PAGE_LABELS } from '@/components/wizard/labels';
 
 /** The wizard accepts an upload up to this size (the engine checks it again). */
 const MAX_UPLOAD = 8 * 1024 * 1024;
-
-type Result = { ok: true; data?: unknown } | { ok: false; error: string };
 
 const HEADINGS: Record<string, string> = {
   requestors: 'Which requestors get the file?',
@@ -44,8 +44,9 @@ export function ResyncWizard({ view: stored, canChange }: { view: ResyncWizardVi
     ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)),
   }));
   const view = { ...stored, wizard: shownWizard };
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, status, setStatus, run } = useAction();
+  const error = status?.error ? status.text : null;
+  const setError = (text: string | null) => setStatus(text ? { text, error: true } : null);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const w = view.wizard;
   const open = w.status === 'open';
@@ -53,15 +54,7 @@ export function ResyncWizard({ view: stored, canChange }: { view: ResyncWizardVi
   const base = `/wizards/resync/${w.id}`;
 
   /** Run an action; on success refresh (the page shows the stored state), on failure show why. */
-  const act = (fn: () => Promise<Result>, then?: () => void) =>
-    start(async () => {
-      const r = await fn();
-      if (r.ok) {
-        setError(null);
-        then?.();
-        router.refresh();
-      } else setError(r.error);
-    });
+  const act = (fn: () => Promise<ActionResult<unknown>>, then?: () => void) => run(fn, { done: () => then?.() });
 
   /** Back / Next: an Admin's run remembers the page; a View Only Admin only looks (the URL keeps the place). */
   const go = (page: string) => {

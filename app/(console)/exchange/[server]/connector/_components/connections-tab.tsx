@@ -1,11 +1,12 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { deleteConnectionAction } from '../actions';
 import type { ConnectionDto } from '@/lib/exchange/add-connection';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import { SelectList } from '@/components/ui/select-list';
+import { useAction } from '@/components/ui/use-action';
 
 /** How a connection reaches its postoffice, for the list: the path, the phone, the X.121 address or the via postoffice. */
 export function connectionDetail(c: ConnectionDto): string {
@@ -20,23 +21,24 @@ export function ConnectionsTab({ server, tabHref, connections, confirm, canChang
   const router = useRouter();
   const [selected, setSelected] = useState(0);
   const [asking, setAsking] = useState(false);
-  const [pending, start] = useTransition();
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const { pending, status, run } = useAction();
   const current = connections[Math.min(selected, connections.length - 1)];
   const param = (c: ConnectionDto) => encodeURIComponent(c.postoffice.replace('/', '~'));
   const go = (query: string) => router.push(`${tabHref}?${query}`, { scroll: false });
 
   const remove = () =>
-    start(async () => {
-      setAsking(false);
-      const r = await deleteConnectionAction({ server, postoffice: current.postoffice });
-      if (!r.ok) setStatus({ text: r.error, error: true });
-      else {
-        setStatus({ text: `The connection to ${r.data.postoffice} was deleted${r.data.queued ? `; ${r.data.queued} messages stay queued for it` : ''}.`, error: false });
-        setSelected(0);
-        router.refresh();
-      }
-    });
+    run(
+      () => {
+        setAsking(false);
+        return deleteConnectionAction({ server, postoffice: current.postoffice });
+      },
+      {
+        done: (d) => {
+          setSelected(0);
+          return `The connection to ${d.postoffice} was deleted${d.queued ? `; ${d.queued} messages stay queued for it` : ''}.`;
+        },
+      },
+    );
 
   return (
     <div className="grid gap-2">

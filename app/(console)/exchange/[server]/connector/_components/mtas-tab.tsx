@@ -1,28 +1,25 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { removeMtaAction } from '../actions';
 import type { MtaView } from '@/lib/queries/connector-sheet';
 import { SelectList } from '@/components/ui/select-list';
+import { useAction } from '@/components/ui/use-action';
 
 /** Connector MTAs tab: the "MS Mail Connector (PC) MTA Services" list and New…, Configure…, Remove. */
 export function MtasTab({ server, tabHref, mtas, canChange }: { server: string; tabHref: string; mtas: MtaView[]; canChange: boolean }) {
   const router = useRouter();
   const [selected, setSelected] = useState(0);
-  const [pending, start] = useTransition();
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const { pending, status, run } = useAction();
   const current = mtas[Math.min(selected, mtas.length - 1)];
   const configure = (m: MtaView) => router.push(`${tabHref}?mta=${encodeURIComponent(m.serviceName)}`, { scroll: false });
   const remove = () =>
-    start(async () => {
-      const r = await removeMtaAction({ server, serviceName: current.serviceName });
-      if (!r.ok) setStatus({ text: r.error, error: true });
-      else {
-        setStatus({ text: `The Connector (PC) MTA "${r.data.serviceName}" was removed.`, error: false });
+    run(() => removeMtaAction({ server, serviceName: current.serviceName }), {
+      done: (d) => {
         setSelected(0);
-        router.refresh();
-      }
+        return `The Connector (PC) MTA "${d.serviceName}" was removed.`;
+      },
     });
   return (
     <div className="grid gap-2">

@@ -1,10 +1,11 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { deleteQueuedMessageAction, returnQueuedMessageAction } from '../actions';
 import type { ConnectorQueueDto } from '@/lib/exchange/connector-queue';
 import { SelectList } from '@/components/ui/select-list';
+import { useAction } from '@/components/ui/use-action';
 
 const when = (iso: string) => {
   const d = new Date(iso);
@@ -17,27 +18,23 @@ export function QueueViewer({ queue, closeHref, canChange }: { queue: ConnectorQ
   const router = useRouter();
   const [selected, setSelected] = useState(0);
   const [ndr, setNdr] = useState(true);
-  const [pending, start] = useTransition();
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const { pending, status, run: runAction, refresh, start } = useAction();
   const current = queue.messages[Math.min(selected, queue.messages.length - 1)];
   const run = (what: 'delete' | 'return') =>
-    start(async () => {
-      const input = { server: queue.server, postoffice: queue.postoffice, messageId: current.messageId };
-      const r = what === 'delete' ? await deleteQueuedMessageAction({ ...input, ndr }) : await returnQueuedMessageAction(input);
-      if (!r.ok) setStatus({ text: r.error, error: true });
-      else {
-        const d = r.data;
-        setStatus({
-          text:
-            'returnedTo' in d
-              ? `Message ${d.messageId} was returned to ${d.returnedTo}.`
-              : `Message ${d.messageId} was deleted${d.ndr ? '; a non-delivery report was sent to its sender' : ''}.`,
-          error: false,
-        });
-        setSelected(0);
-        router.refresh();
-      }
-    });
+    runAction<{ messageId: string; returnedTo: string } | { messageId: string; ndr: boolean }>(
+      () => {
+        const input = { server: queue.server, postoffice: queue.postoffice, messageId: current.messageId };
+        return what === 'delete' ? deleteQueuedMessageAction({ ...input, ndr }) : returnQueuedMessageAction(input);
+      },
+      {
+        done: (d) => {
+          setSelected(0);
+          return 'returnedTo' in d
+            ? `Message ${d.messageId} was returned to ${d.returnedTo}.`
+            : `Message ${d.messageId} was deleted${d.ndr ? '; a non-delivery report was sent to its sender' : ''}.`;
+        },
+      },
+    );
   return (
     <div className="grid gap-2">
       <p className="text-[12px] text-ink-muted">
@@ -62,7 +59,7 @@ export function QueueViewer({ queue, closeHref, canChange }: { queue: ConnectorQ
         ]}
       />
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className="button min-w-20" disabled={pending} onClick={() => start(() => router.refresh())}>
+        <button type="button" className="button min-w-20" disabled={pending} onClick={() => start(refresh)}>
           Refresh
         </button>
         <button type="button" className="button min-w-20" disabled={!canChange || !current || pending} onClick={() => run('delete')}>

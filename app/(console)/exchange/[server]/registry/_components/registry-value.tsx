@@ -1,11 +1,12 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useEffect, useId, useState, useTransition } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { deleteRegistryValueAction, setRegistryValueAction } from '../actions';
+import type { ActionResult } from '@/lib/actions/safe-action';
 import type { RegistryValueContext } from '@/lib/exchange/registry-context';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import { WarningIcon } from '@/components/ui/icons';
+import { useAction } from '@/components/ui/use-action';
 
 type Value = Omit<RegistryValueContext, 'data'> & { data: string | null };
 
@@ -18,23 +19,22 @@ type Value = Omit<RegistryValueContext, 'data'> & { data: string | null };
  */
 export function RegistryValue({ server, value, canChange, revision }: { server: string; value: Value; canChange: boolean; revision: string }) {
   const { name, type, data } = value;
-  const router = useRouter();
   const id = useId();
-  const [pending, start] = useTransition();
+  const { pending, status: message, run: runAction } = useAction();
   const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   // After this editor's own Delete: the first revision the refreshed page brings (the value not set).
   const [held, setHeld] = useState<string | { after: string }>(revision);
   const opened = typeof held === 'string' ? held : revision;
   useEffect(() => {
     if (typeof held !== 'string' && revision !== held.after) setHeld(revision);
   }, [held, revision]);
-  const run = (fn: () => Promise<{ ok: boolean; error?: string; revision?: string }>, done: string, deleting = false) =>
-    start(async () => {
-      const r = await fn();
-      if (r.ok) setHeld(deleting || r.revision === undefined ? { after: opened } : r.revision);
-      setMessage(r.ok ? { text: done, error: false } : { text: r.error ?? 'Refused', error: true });
-      router.refresh();
+  const run = <T,>(fn: () => Promise<ActionResult<T>>, done: string, deleting = false) =>
+    runAction(fn, {
+      done: (_, r) => {
+        setHeld(deleting || r.revision === undefined ? { after: opened } : r.revision);
+        return done;
+      },
+      refreshAlways: true,
     });
   return (
     <section aria-labelledby={`${id}-name`} aria-describedby={`${id}-does`} className="bevel-raised grid gap-2 bg-chrome p-2">

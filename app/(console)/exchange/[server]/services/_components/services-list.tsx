@@ -1,11 +1,11 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, useTransition, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { controlServiceAction } from '../actions';
 import type { ServicesView } from '@/lib/queries/services-view';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import { WarningIcon } from '@/components/ui/icons';
+import { useAction } from '@/components/ui/use-action';
 
 type Verb = 'start' | 'stop' | 'pause' | 'continue';
 
@@ -24,27 +24,22 @@ interface Pause2140 {
 
 /** The Services list: pick a service (click or arrow keys), then Start, Stop, Pause or Continue. */
 export function ServicesList({ view, canChange }: { view: ServicesView; canChange: boolean }) {
-  const router = useRouter();
   const [selected, setSelected] = useState(0);
-  const [pending, startTransition] = useTransition();
-  const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
+  const { pending, status, run: runAction } = useAction();
   const [dialog, setDialog] = useState<Pause2140 | null>(null);
   const current = view.services[selected];
 
   const run = (verb: Verb) =>
-    startTransition(async () => {
-      const result = await controlServiceAction({ server: view.server, service: current.name, action: verb });
-      if (!result.ok) {
-        setStatus({ text: result.error, error: true });
-      } else if (result.data.error2140) {
-        setStatus(null);
-        setDialog({ message: result.data.error2140, cycle: result.data.cycle, lines: result.data.cycleLines });
-      } else {
-        const text = result.data.lines.join(' ') || `${current.displayName}: ${result.data.state}`;
+    runAction(() => controlServiceAction({ server: view.server, service: current.name, action: verb }), {
+      done: (data) => {
+        if (data.error2140) {
+          setDialog({ message: data.error2140, cycle: data.cycle, lines: data.cycleLines });
+          return;
+        }
         // Said once, in the Result line under the list (the window does not scroll away from it): no toast repeating it.
-        setStatus({ text });
-      }
-      router.refresh();
+        return data.lines.join(' ') || `${current.displayName}: ${data.state}`;
+      },
+      refreshAlways: true,
     });
 
   const onKey = (e: KeyboardEvent) => {
