@@ -4,6 +4,7 @@ import Link from 'next/link';
 import type { RemoteRequestorRowView } from '@/lib/queries/dirsync-objects';
 import { describeDeletable, useListSelection } from '@/components/console/selection';
 import { SortHeading, useSort, type SortColumn } from '@/components/ui/sortable';
+import { routes } from '@/lib/console/routes';
 
 const td = 'px-2 py-1 whitespace-nowrap';
 const COLUMNS: SortColumn<RemoteRequestorRowView>[] = [
@@ -24,8 +25,8 @@ const COLUMNS: SortColumn<RemoteRequestorRowView>[] = [
  * column (click a heading, again to reverse): arrow keys,
  * Home/End; Enter or double-click opens its sheet; Del is Edit ▸ Delete.
  */
-export function RemoteRequestorsList({ rows, base, server, canDelete }: { rows: RemoteRequestorRowView[]; base: string; server: string; canDelete: boolean }) {
-  const href = (r: RemoteRequestorRowView) => `${base}/remote-requestors/${r.slug}/general`;
+export function RemoteRequestorsList({ rows, server, canDelete }: { rows: RemoteRequestorRowView[]; server: string; canDelete: boolean }) {
+  const href = (r: RemoteRequestorRowView) => routes.remoteRequestor(server, r.postoffice);
   const { sorted, sort, toggle } = useSort(rows, COLUMNS);
   const { rowProps, focusProps } = useListSelection({
     items: sorted,

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
 import { QUEUE_FILES } from '@/lib/dirsync/listq';
-import { getPostofficeView, poFromSegment, poSegment } from '@/lib/queries/postoffice-view';
+import { getPostofficeView } from '@/lib/queries/postoffice-view';
 import { ChildWindow } from '@/components/console/child-window';
 import { PostofficeIcon } from '@/components/ui/icons';
 import { ActionForm } from './_components/action-form';
@@ -25,6 +25,7 @@ import { RevisionField } from '@/components/ui/revision-field';
 import { keepUpdatesRevision, registrationRevision, scheduleRevision, typesRevision } from '@/lib/queries/revisions';
 import type { Db } from '@/db/client';
 import { keepUpdatesAction, registerAction, typesAction } from './actions';
+import { poFromSegment, routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -52,7 +53,7 @@ function Panel({ title, wide = false, children }: { title: string; wide?: boolea
  */
 export default async function PostofficePage({ params, searchParams }: { params: Promise<{ po: string }>; searchParams: Promise<{ listq?: string }> }) {
   const { po } = await params;
-  const session = await requirePageSession(`/msmail/${encodeURIComponent(po)}`);
+  const session = await requirePageSession(routes.postoffice(po));
   const view = getPostofficeView(sharedDatabase(), po, (await searchParams).listq);
   if (!view) notFound();
   const readOnly = !canChange(session.role);
@@ -85,14 +86,14 @@ export default async function PostofficePage({ params, searchParams }: { params:
             ) : null}
           </dl>
           <div className="flex gap-2">
-            <Link className="underline" href={`/msmail/${poSegment(view.name)}/logs`}>
+            <Link className="underline" href={routes.postofficeLogs(view.name)}>
               DIRSYNC.LOG and DISPATCH.LOG
             </Link>
-            <Link className="underline" href={`/msmail/${poSegment(view.name)}/files`}>
+            <Link className="underline" href={routes.postofficeFiles(view.name)}>
               Files (GLB directory)
             </Link>
             {view.isDss || view.reqconf.dss ? (
-              <Link className="underline" href={`/wizards/resync/new?${new URLSearchParams(view.isDss ? { dss: view.name } : { requestor: view.name })}`}>
+              <Link className="underline" href={routes.newResyncWizard(view.isDss ? { dss: view.name } : { requestor: view.name })}>
                 Resync Wizard…
               </Link>
             ) : null}
@@ -172,7 +173,7 @@ export default async function PostofficePage({ params, searchParams }: { params:
         <Panel title="LISTQ">
           <nav aria-label="LISTQ file" className="flex gap-2">
             {QUEUE_FILES.map((f) => (
-              <Link key={f} href={`/msmail/${poSegment(view.name)}?listq=${f}`} aria-current={view.listq.file === f ? 'page' : undefined} className={view.listq.file === f ? 'font-semibold' : 'underline'}>
+              <Link key={f} href={`${routes.postoffice(view.name)}?listq=${f}`} aria-current={view.listq.file === f ? 'page' : undefined} className={view.listq.file === f ? 'font-semibold' : 'underline'}>
                 {f.toUpperCase()}.GLB
               </Link>
             ))}

@@ -8,6 +8,7 @@ import { findServer } from '@/lib/exchange/servers';
 import { ChildWindow } from '@/components/console/child-window';
 import { RegistryValue } from './_components/registry-value';
 import { registryValueRevision } from '@/lib/queries/revisions';
+import { routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: { params: Promise<{ server: s
 /** The three DXA values under HKLM\SYSTEM\CurrentControlSet\Services\MSExchangeDX (protocol.md 7). */
 export default async function RegistryPage({ params }: { params: Promise<{ server: string }> }) {
   const { server } = await params;
-  const session = await requirePageSession(`/exchange/${encodeURIComponent(server)}/registry`);
+  const session = await requirePageSession(routes.registry(server));
   const db = sharedDatabase();
   const found = findServer(db, server);
   if (!found) notFound();

@@ -8,6 +8,7 @@ import { ServicesList } from './_components/services-list';
 import { ServerIcon } from '@/components/ui/icons';
 import { StatusBar, StatusPane } from '@/components/ui/window';
 import { ChildWindow } from '@/components/console/child-window';
+import { routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: { params: Promise<{ server: s
 /** Control Panel ▸ Services for one Exchange server. */
 export default async function ServicesPage({ params }: { params: Promise<{ server: string }> }) {
   const { server } = await params;
-  const session = await requirePageSession(`/exchange/${encodeURIComponent(server)}/services`);
+  const session = await requirePageSession(routes.services(server));
   const db = sharedDatabase();
   if (!findServer(db, server)) notFound();
   const view = getServicesView(db, server);

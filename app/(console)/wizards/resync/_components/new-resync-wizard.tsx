@@ -6,6 +6,7 @@ import { useState, useTransition } from 'react';
 import { createResyncWizardAction } from '../actions';
 import { WizardFrame } from '@/components/wizard/wizard-frame';
 import { PAGE_LABELS } from '@/components/wizard/labels';
+import { routes } from '@/lib/console/routes';
 
 interface Direction {
   direction: 'exchange-dss-to-msmail' | 'msmail-dss-to-exchange' | 'msmail-dss-to-msmail';
@@ -38,7 +39,7 @@ export function NewResyncWizard({
     start(async () => {
       if (!d) return;
       const r = await createResyncWizardAction({ direction: d.direction, dss: d.dss, requestors: requestor && pick === chosen ? [requestor] : d.requestors });
-      if (r.ok) router.push(`/wizards/resync/${r.data.id}?page=requestors`);
+      if (r.ok) router.push(routes.resyncWizard(r.data.id, 'requestors'));
       else setError(r.error);
     });
   const pages = ['direction', 'requestors', ...(d?.direction === 'exchange-dss-to-msmail' ? ['exchange'] : []), 'prediction', 'files', 'steps', 'finish'].map((id) => ({ id, label: PAGE_LABELS[id] }));
@@ -95,7 +96,7 @@ export function NewResyncWizard({
           <ul className="list-disc pl-5">
             {open.map((o) => (
               <li key={o.id}>
-                <Link className="underline" href={`/wizards/resync/${o.id}`}>
+                <Link className="underline" href={routes.resyncWizard(o.id)}>
                   Resync Wizard {o.id}: {o.dss} → {o.requestors.join(', ')}
                 </Link>{' '}
                 <span className="text-[12px] text-ink-muted">

@@ -18,6 +18,7 @@ import { DialogFrame } from '@/components/ui/dialog-frame';
 import { useAction } from '@/components/ui/use-action';
 import { WizardFrame } from '@/components/wizard/wizard-frame';
 import { PAGE_LABELS } from '@/components/wizard/labels';
+import { routes } from '@/lib/console/routes';
 
 /** The wizard accepts an upload up to this size (the engine checks it again). */
 const MAX_UPLOAD = 8 * 1024 * 1024;
@@ -51,7 +52,7 @@ export function ResyncWizard({ view: stored, canChange }: { view: ResyncWizardVi
   const w = view.wizard;
   const open = w.status === 'open';
   const idx = view.pages.indexOf(view.page);
-  const base = `/wizards/resync/${w.id}`;
+  const base = routes.resyncWizard(w.id);
 
   /** Run an action; on success refresh (the page shows the stored state), on failure show why. */
   const act = (fn: () => Promise<ActionResult<unknown>>, then?: () => void) => run(fn, { done: () => then?.() });
@@ -434,7 +435,7 @@ function FilesPage({
               {h && 'damaged' in h ? <span className="text-red-800">It is damaged: {h.damaged}</span> : h ? `IMPSEQ ${h.impSeq}, REQSEQ ${h.reqSeq}, SRVSEQ ${h.srvSeq}, ${h.records} records.` : null}
             </p>
             <p>
-              <a className="button" href={`/wizards/resync/${w.id}/file`} download="RESYNC.GLB">
+              <a className="button" href={routes.resyncWizardFile(w.id)} download="RESYNC.GLB">
                 Download RESYNC.GLB
               </a>
             </p>
@@ -499,7 +500,7 @@ function StepsPage({
         {view.file ? (
           <>
             {' '}
-            <a className="underline" href={`/wizards/resync/${w.id}/file`} download="RESYNC.GLB">
+            <a className="underline" href={routes.resyncWizardFile(w.id)} download="RESYNC.GLB">
               Download RESYNC.GLB
             </a>
           </>

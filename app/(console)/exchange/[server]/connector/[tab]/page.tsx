@@ -39,6 +39,7 @@ import {
   saveConnectorAction,
   saveLocalPostofficeAction,
 } from '../actions';
+import { routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -67,7 +68,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 export default async function ConnectorSheetPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
   const { server: serverParam, tab: tabParam } = await params;
   const search = await searchParams;
-  const session = await requirePageSession(`/exchange/${encodeURIComponent(serverParam)}/connector/${encodeURIComponent(tabParam)}`);
+  const session = await requirePageSession(routes.connector(serverParam, tabParam));
   const db = sharedDatabase();
   const found = findServer(db, serverParam);
   const tab = TABS.find(([id]) => id === tabParam)?.[0];
@@ -76,7 +77,7 @@ export default async function ConnectorSheetPage({ params, searchParams }: { par
   const server = header.server;
   const base = `/exchange/${server}/connector`;
   const tabs: SheetTab[] = TABS.map(([id, label]) => ({ id, label, href: `${base}/${id}` }));
-  const closeHref = `/exchange/${server}/connections`;
+  const closeHref = routes.connections(server);
   const readOnly = !canChange(session.role);
   const c = header.connector;
   const revision = <RevisionField value={c.revision} />;

@@ -6,6 +6,7 @@ import { deleteConnectionAction } from '../actions';
 import type { ConnectionDto } from '@/lib/exchange/add-connection';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import { SelectList } from '@/components/ui/select-list';
+import { poSegment } from '@/lib/console/routes';
 import { useAction } from '@/components/ui/use-action';
 
 /** How a connection reaches its postoffice, for the list: the path, the phone, the X.121 address or the via postoffice. */
@@ -23,7 +24,7 @@ export function ConnectionsTab({ server, tabHref, connections, confirm, canChang
   const [asking, setAsking] = useState(false);
   const { pending, status, run } = useAction();
   const current = connections[Math.min(selected, connections.length - 1)];
-  const param = (c: ConnectionDto) => encodeURIComponent(c.postoffice.replace('/', '~'));
+  const param = (c: ConnectionDto) => poSegment(c.postoffice);
   const go = (query: string) => router.push(`${tabHref}?${query}`, { scroll: false });
 
   const remove = () =>

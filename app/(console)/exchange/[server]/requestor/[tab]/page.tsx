@@ -10,6 +10,7 @@ import { ScheduleField } from '@/components/dirsync/schedule-field';
 import { Group, Hidden, ReadOnlyField, SheetArea, Unavailable } from '@/components/dirsync/sheet-bits';
 import { saveDirsyncRequestorAction } from '../actions';
 import { ResyncWizardLink } from '@/components/wizard/resync-wizard-link';
+import { routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -43,20 +44,19 @@ const HELP: Record<string, string> = {
 /** The Dirsync Requestor object's property sheet (reference §5.5). */
 export default async function DirsyncRequestorPage({ params }: Params) {
   const { server, tab } = await params;
-  const session = await requirePageSession(`/exchange/${encodeURIComponent(server)}/requestor/${encodeURIComponent(tab)}`);
+  const session = await requirePageSession(routes.requestor(server, tab));
   const db = sharedDatabase();
   const ctx = serverContext(db, server);
   if (!ctx || !TABS.some((t) => t.id === tab)) notFound();
-  const base = `/exchange/${ctx.server}`;
   const sheet = getDirsyncRequestorSheet(db, ctx.row);
   if (!sheet) {
     return (
       <Unavailable
         title={`${ctx.server} has no Dirsync Requestor`}
         links={[
-          ...(ctx.role === null ? [{ href: `${base}/requestor/new`, label: 'New Dirsync Requestor…' }] : []),
-          ...(ctx.role === 'server' ? [{ href: `${base}/dirsync-server/general`, label: 'Dirsync Server' }] : []),
-          { href: `${base}/services`, label: 'Back' },
+          ...(ctx.role === null ? [{ href: routes.newRequestor(ctx.server), label: 'New Dirsync Requestor…' }] : []),
+          ...(ctx.role === 'server' ? [{ href: routes.dirsyncServer(ctx.server), label: 'Dirsync Server' }] : []),
+          { href: routes.services(ctx.server), label: 'Back' },
         ]}
       >
         <p>
@@ -70,7 +70,7 @@ export default async function DirsyncRequestorPage({ params }: Params) {
   const types = [...new Set([...FOREIGN_TYPES, ...sheet.addressTypes])].sort();
   // Every page of the sheet is made: a Windows property sheet keeps them all open until OK, Apply or Cancel.
   const page = (tab: string) => (
-    <SheetForm key={tab} action={saveDirsyncRequestorAction} closeHref={`${base}/connections`} readOnly={!canChange(session.role)} help={<p>{HELP[tab]}</p>}>
+    <SheetForm key={tab} action={saveDirsyncRequestorAction} closeHref={routes.connections(ctx.server)} readOnly={!canChange(session.role)} help={<p>{HELP[tab]}</p>}>
       <Hidden values={{ tab, server: ctx.server, revision: sheet.revision }} />
       {tab === 'general' ? (
         <>
@@ -130,7 +130,7 @@ export default async function DirsyncRequestorPage({ params }: Params) {
   return (
     <SheetArea>
       <ResyncWizardLink requestor={ctx.server} />
-      <PropertySheet title={`${sheet.name} Properties`} current={tab} tabs={TABS.map((t) => ({ ...t, href: `${base}/requestor/${t.id}` }))} panels={Object.fromEntries(TABS.map((t) => [t.id, page(t.id)]))} closeHref={`${base}/connections`} readOnly={!canChange(session.role)} />
+      <PropertySheet title={`${sheet.name} Properties`} current={tab} tabs={TABS.map((t) => ({ ...t, href: routes.requestor(ctx.server, t.id) }))} panels={Object.fromEntries(TABS.map((t) => [t.id, page(t.id)]))} closeHref={routes.connections(ctx.server)} readOnly={!canChange(session.role)} />
     </SheetArea>
   );
 }
