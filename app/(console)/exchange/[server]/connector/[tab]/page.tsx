@@ -75,8 +75,7 @@ export default async function ConnectorSheetPage({ params, searchParams }: { par
   if (!found || !tab) notFound();
   const header = connectorHeader(db, found.name);
   const server = header.server;
-  const base = `/exchange/${server}/connector`;
-  const tabs: SheetTab[] = TABS.map(([id, label]) => ({ id, label, href: `${base}/${id}` }));
+  const tabs: SheetTab[] = TABS.map(([id, label]) => ({ id, label, href: routes.connector(server, id) }));
   const closeHref = routes.connections(server);
   const readOnly = !canChange(session.role);
   const c = header.connector;
@@ -91,7 +90,7 @@ export default async function ConnectorSheetPage({ params, searchParams }: { par
 
   // Every page of the sheet is made (a Windows property sheet keeps them all open); the dialogs only for the page shown.
   const render = (tab: Tab): { body: ReactNode; dialog: ReactNode } => {
-    const tabHref = `${base}/${tab}`;
+    const tabHref = routes.connector(server, tab);
     let body: ReactNode = null;
     let dialog: ReactNode = null;
     switch (tab) {

@@ -46,8 +46,7 @@ export default async function DirectorySynchronizationSheetPage({ params }: { pa
   const tab = TABS.find(([id]) => id === tabParam)?.[0];
   if (!found || !tab) notFound();
   const sheet = getDirectorySynchronizationSheet(db, found.name);
-  const base = `/exchange/${sheet.server}/directory-synchronization`;
-  const tabs: SheetTab[] = TABS.map(([id, label]) => ({ id, label, href: `${base}/${id}` }));
+  const tabs: SheetTab[] = TABS.map(([id, label]) => ({ id, label, href: routes.directorySync(sheet.server, id) }));
   const closeHref = routes.services(sheet.server);
   // Every page of the sheet is made: a Windows property sheet keeps them all open until OK, Apply or Cancel.
   const render = (tab: Tab): ReactNode => {
