@@ -4,7 +4,7 @@ import { originAllowed } from '@/lib/auth/origins';
 import { ADDRESS_HEADER, CLIENT_COOKIE, CLIENT_COOKIE_OPTIONS, newClientKey, SESSION_COOKIE } from '@/lib/auth/cookies';
 import { recordSecurity } from '@/lib/auth/security-log';
 import { sessionFromToken } from '@/lib/auth/sessions';
-import { step } from '@/lib/dirsync/statements';
+import { step } from '@/lib/core/statements';
 
 /**
  * The first check of every request (Next.js "Proxy", Node.js runtime, so it reads the database):

@@ -9,7 +9,7 @@ import { clearSessionCookie, currentClient, currentSession, setSessionCookie, SE
 import { createSession, endSession } from '@/lib/auth/sessions';
 import { safeNextPath } from '@/lib/auth/next-path';
 import { signIn } from '@/lib/auth/sign-in';
-import { DirsyncError } from '@/lib/dirsync/errors';
+import { DirsyncError } from '@/lib/core/errors';
 import { cookies } from 'next/headers';
 import type { AuthFormState } from '@/components/auth/auth-form';
 

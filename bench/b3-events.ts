@@ -1,5 +1,5 @@
 /**
- * B3 (../shared/spec/quality.md): an Application log of 1,000,000 events on one database file;
+ * B3 (docs/benchmarks.md): an Application log of 1,000,000 events on one database file;
  * the first page (100) of (a) a filter on event ID + source + date range and (b) a description
  * search, each run many times with varying parameters through `queryEvents` and through the same
  * query as raw SQL (one prepared statement on the same connection), in alternation.
@@ -10,10 +10,10 @@
  */
 import fs from 'node:fs';
 import { openDatabase, type Db } from '@/db/client';
-import { CLOCK_START, setNow } from '@/lib/dirsync/clock';
-import { createExchangeServer } from '@/lib/exchange/create-exchange-server';
-import { eventQueryPlan, queryEvents, type EventFilter, type EventRow } from '@/lib/exchange/query-events';
-import { MAX_LOG_KB } from '@/lib/exchange/set-event-log-settings';
+import { CLOCK_START, setNow } from '@/lib/core/clock';
+import { createExchangeServer } from '@/lib/exchange/servers/create-exchange-server';
+import { eventQueryPlan, queryEvents, type EventFilter, type EventRow } from '@/lib/exchange/events/query-events';
+import { MAX_LOG_KB } from '@/lib/exchange/events/event-log-settings';
 import { seededRandom } from '../test/fixtures/crash-worker';
 
 export interface B3Task {
@@ -69,7 +69,7 @@ type Row = Omit<EventRow, 'id' | 'computer'>;
 
 /**
  * The kinds of events a connector server logs at Maximum, in proportions a busy dirsync network
- * might show: mostly PC MTA 4395/4355 (seed document; protocol.md section 7), MS Mail Connector
+ * might show: mostly PC MTA 4395/4355 (the manual dirsync procedure; docs/exchange.md), MS Mail Connector
  * Interchange traffic, some NDRs and errors, and the DXA's own events.
  */
 function makeEvent(r: () => number, at: number, seq: number): Row {

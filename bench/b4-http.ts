@@ -1,5 +1,5 @@
 /**
- * B4 (quality.md): `next start` on loopback, 20 concurrent clients for 20 s against the
+ * B4 (docs/benchmarks.md): `next start` on loopback, 20 concurrent clients for 20 s against the
  * Connections list, a property sheet and the Event Viewer's first page, each signed in; requests/s
  * and p50/p95 latency, with the ratio of p95 to a static file of the same app served the same way.
  * The server is the one `npm start` runs (scripts/serve.mjs: Next's handler, one process per core,
@@ -17,10 +17,10 @@ import { openDatabase } from '@/db/client';
 import { loadSampleNetwork } from '@/db/seed';
 import { createAccount } from '@/lib/auth/accounts';
 import { createSession } from '@/lib/auth/sessions';
-import { logEvent } from '@/lib/exchange/log-event';
-import { resolveServer } from '@/lib/exchange/servers';
-import { step } from '@/lib/dirsync/statements';
-import { setNow, now } from '@/lib/dirsync/clock';
+import { logEvent } from '@/lib/exchange/events/log-event';
+import { resolveServer } from '@/lib/exchange/servers/servers';
+import { step } from '@/lib/core/statements';
+import { setNow, now } from '@/lib/core/clock';
 
 export interface B4Target {
   label: string;

@@ -1,5 +1,5 @@
 /**
- * B6 (quality.md): the `dirsync` command's cold start, whole process, against a bare `node -e 0`,
+ * B6 (docs/benchmarks.md): the `dirsync` command's cold start, whole process, against a bare `node -e 0`,
  * alternated run by run so drift on a shared machine hits both alike. The command is
  * `dirsync po list` on a migrated sample database, started as a user starts it: through the bin
  * (the prebuilt bundle) and through `npx dirsync`. The ratio is taken pair by pair; its median is

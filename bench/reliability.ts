@@ -1,5 +1,5 @@
 /**
- * The reliability part of the benchmark suite (quality.md, "Reliability"), too long for `npm test`:
+ * The reliability part of the benchmark suite (docs/benchmarks.md), too long for `npm test`:
  * at least 50 SIGKILLs of a process running cycles, then convergence; and at least 10,000 mutated
  * RESYNC.GLB files, each decoding or giving Fatal 14 — nothing else. `tsx bench/reliability.ts
  * [--kills n] [--mutations n]`. Exits 1 when a check fails; prints what it did.
@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '@/db/client';
 import { loadSampleNetwork } from '@/db/seed';
-import { DirsyncError } from '@/lib/dirsync/errors';
+import { DirsyncError } from '@/lib/core/errors';
 import { decodeResyncGlb, encodeResyncGlb } from '@/lib/dirsync/resync-glb';
 import { convergenceProblems, fullCycle, invariantProblems, networkOf, runCrashScenario, seededRandom } from '../test/fixtures/crash-worker';
 

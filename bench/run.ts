@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --quick] [-- --only B1,B2]`: the performance benchmarks of
- * ../shared/spec/quality.md: the engine (B1, B2, B5), the event log (B3), the web console (B4), the
+ * the performance bars of docs/benchmarks.md: the engine (B1, B2, B5), the event log (B3), the web console (B4), the
  * resync prediction of issue 9 (B9) and the reliability runs (R). Each measured run is a child process (bench/tasks.ts; B3:
  * bench/b3-events.ts; B4: bench/b4-http.ts, with its own `next start`) on a fresh temporary
  * database file, deleted afterwards. Prints a table and writes bench/results.json. Timings are
@@ -561,7 +561,7 @@ function runB10(): void {
   }
 }
 
-// ---- reliability (quality.md: ≥ 50 SIGKILLs, ≥ 10,000 mutated RESYNC.GLB files) ----------------
+// ---- reliability (docs/benchmarks.md: ≥ 50 SIGKILLs, ≥ 10,000 mutated RESYNC.GLB files) ----------------
 
 function runReliability(): void {
   const [kills, mutations] = quick ? [5, 1000] : [50, 10_000];

@@ -5,15 +5,15 @@ import { setDirsyncServer } from '@/lib/dirsync/set-dirsync-server';
 import { createServerRequestor } from '@/lib/dirsync/server-requestors';
 import { registerRequestor } from '@/lib/dirsync/requestor-settings';
 import { importProcessTimes } from '@/lib/dirsync/process-times';
-import { step } from '@/lib/dirsync/statements';
-import { createExchangeServer } from '@/lib/exchange/create-exchange-server';
-import { addConnection } from '@/lib/exchange/add-connection';
-import { addPcMta } from '@/lib/exchange/save-pc-mta';
-import { controlService } from '@/lib/exchange/control-service';
-import { addRecipient } from '@/lib/exchange/add-recipient';
-import { saveDirsyncRequestor } from '@/lib/exchange/save-dirsync-requestor';
-import { saveDirsyncServer } from '@/lib/exchange/create-dirsync-server';
-import { addRemoteRequestor } from '@/lib/exchange/save-remote-requestor';
+import { step } from '@/lib/core/statements';
+import { createExchangeServer } from '@/lib/exchange/servers/create-exchange-server';
+import { addConnection } from '@/lib/exchange/connector/add-connection';
+import { addPcMta } from '@/lib/exchange/connector/add-pc-mta';
+import { controlService } from '@/lib/exchange/services/control-service';
+import { addRecipient } from '@/lib/exchange/recipients/add-recipient';
+import { saveDirsyncRequestor } from '@/lib/exchange/dxa/save-dirsync-requestor';
+import { saveDirsyncServer } from '@/lib/exchange/dxa/save-dirsync-server';
+import { addRemoteRequestor } from '@/lib/exchange/dxa/add-remote-requestor';
 
 /** The network of the documents: POLYNOMIAL, with MONTGOMERY as the DSS and two requestors. */
 export const SAMPLE = {

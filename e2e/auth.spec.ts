@@ -39,7 +39,9 @@ test.describe('accounts and sessions', () => {
     await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText('The account name or password is not correct');
 
     await signIn(page);
-    await expect(page.getByRole('region', { name: 'Console status' })).toContainText('admin (Admin)');
+    // When this spec runs first, this is the first page the server renders: on a busy machine it
+    // can take longer than the default wait (the console streams "Reading the directory…" first).
+    await expect(page.getByRole('region', { name: 'Console status' })).toContainText('admin (Admin)', { timeout: 45_000 });
     const cookie = (await context.cookies()).find((c) => c.name === 'dirsync_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
     await page.screenshot({ path: test.info().outputPath('signed-in.png') });

@@ -3,7 +3,7 @@ import { signIn } from './fixtures/auth';
 import { dirsync } from './fixtures/dirsync-cli';
 
 // The Connections tab's Create… with LAN / Async / X.25 / Indirect, and the MTA dialog's Connection
-// Parameters (exchange-admin-reference.md 2.5, 2.6). The sample has a LAN connection to
+// Parameters (docs/exchange.md). The sample has a LAN connection to
 // POLYNOMIAL/MONTGOMERY serviced by "Microsoft PC MTA"; NOVEMBER and OCTOBER are not connected.
 
 const TAB = '/exchange/EXCH01/connector/connections';

@@ -50,7 +50,7 @@ test.describe('Health', () => {
   });
 
   test('MSExchangeDX paused: Restart from Health, reached from Tools ▸ Health', async ({ page }) => {
-    // On 4.0 without PauseKicksDX a pause really pauses (protocol.md section 7).
+    // On 4.0 without PauseKicksDX a pause really pauses (docs/exchange.md, "Services, pause, registry").
     dirsync('exchange', 'version', 'EXCH01', '4.0');
     try {
       dirsync('service', 'restart', 'EXCH01', 'MSExchangeDX');

@@ -13,7 +13,7 @@ import { accountSessions, createSession, sessionFromToken } from '@/lib/auth/ses
 import { setAccountDisabled } from '@/lib/auth/set-disabled';
 import { setAccountRole } from '@/lib/auth/set-role';
 import { FREE_FAILURES, GLOBAL_BUDGET, signIn, THROTTLE_KEEP_MS } from '@/lib/auth/sign-in';
-import { DirsyncError } from '@/lib/dirsync/errors';
+import { DirsyncError } from '@/lib/core/errors';
 import { serveOptions, withClientAddress } from '../scripts/serve-options.mjs';
 import { cli, tempDb, tempDbFile } from './helpers';
 

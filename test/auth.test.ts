@@ -3,7 +3,7 @@ import { accountCount, createAccount } from '@/lib/auth/accounts';
 import { auditTrail, recordAudit } from '@/lib/auth/audit';
 import { createSession, endSession, SESSION_MS, sessionFromToken } from '@/lib/auth/sessions';
 import { FREE_FAILURES, signIn, waitSeconds } from '@/lib/auth/sign-in';
-import { DirsyncError } from '@/lib/dirsync/errors';
+import { DirsyncError } from '@/lib/core/errors';
 import { cli, tempDb } from './helpers';
 
 const refusal = (fn: () => unknown) => {

@@ -45,7 +45,7 @@ describe('listq', () => {
       qline(1, 'A Aaron Ames\tPCM:POLY/MONT/AARON'),
       qline(2, 'A Paul\tPCM:POLY/MONT/PAUL'),
     ]);
-    // The line of cli.md, with this model's CRC-16 of the transaction text.
+    // The line of docs/cli.md, with this model's CRC-16 of the transaction text.
     expect(ok(db, `listq ${PW} -dM -freqtrans -t`).split('\n')[2]).toBe(
       `${hex4(crc16Text('A Paul\tPCM:POLY/MONT/PAUL'))} Sat Feb 26 08:00:00 1994 000002 A Paul\tPCM:POLY/MONT/PAUL`,
     );

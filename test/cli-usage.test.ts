@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, ok, splitLine, tempDbFile, dump } from './helpers';
 
-// Exit status (cli.md): 0 success, 1 the utility reported a fatal error, 2 bad usage — and one
+// Exit status (docs/cli.md): 0 success, 1 the utility reported a fatal error, 2 bad usage — and one
 // clear line on stderr for every error, with nothing changed.
 
 const db = tempDbFile('usage');

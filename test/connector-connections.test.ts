@@ -2,26 +2,31 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { openDatabase } from '@/db/client';
 import { addMailbox } from '@/lib/dirsync/add-mailbox';
-import { now } from '@/lib/dirsync/clock';
+import { now } from '@/lib/core/clock';
 import { createPostoffice } from '@/lib/dirsync/create-postoffice';
 import { deletePostoffice } from '@/lib/dirsync/delete-postoffice';
 import { externalPass } from '@/lib/dirsync/external-pass';
 import { importProcessTimes } from '@/lib/dirsync/process-times';
 import { createServerRequestor } from '@/lib/dirsync/server-requestors';
 import { setDirsyncServer } from '@/lib/dirsync/set-dirsync-server';
-import { nextCounter, stmt } from '@/lib/dirsync/statements';
-import { addConnection, addressSpaces, connections, removeConnection } from '@/lib/exchange/add-connection';
-import { controlService } from '@/lib/exchange/control-service';
-import { createExchangeServer } from '@/lib/exchange/create-exchange-server';
-import { modifyConnection } from '@/lib/exchange/modify-connection';
-import { pcMtaPass } from '@/lib/exchange/pcmta-pass';
-import { addPcMta, pcMta, setPcMta } from '@/lib/exchange/save-pc-mta';
-import { saveDirsyncRequestor } from '@/lib/exchange/save-dirsync-requestor';
-import { setLoggingLevel } from '@/lib/exchange/set-logging-level';
+import { nextCounter, stmt } from '@/lib/core/statements';
+import { addConnection } from '@/lib/exchange/connector/add-connection';
+import { addressSpaces } from '@/lib/exchange/connector/address-spaces';
+import { connections } from '@/lib/exchange/connector/connections';
+import { removeConnection } from '@/lib/exchange/connector/remove-connection';
+import { controlService } from '@/lib/exchange/services/control-service';
+import { createExchangeServer } from '@/lib/exchange/servers/create-exchange-server';
+import { modifyConnection } from '@/lib/exchange/connector/modify-connection';
+import { pcMtaPass } from '@/lib/exchange/connector/pc-mta-pass';
+import { addPcMta } from '@/lib/exchange/connector/add-pc-mta';
+import { pcMta } from '@/lib/exchange/connector/pc-mtas';
+import { setPcMta } from '@/lib/exchange/connector/set-pc-mta';
+import { saveDirsyncRequestor } from '@/lib/exchange/dxa/save-dirsync-requestor';
+import { setLoggingLevel } from '@/lib/exchange/services/set-logging-level';
 import { dispatch } from '@/lib/scheduler/dispatch';
 import { cli, ok, refusal, snapshot, snapshotOf, tempDbFile } from './helpers';
 
-// The Connections tab's four kinds (LAN, Async, X.25, Indirect; exchange-admin-reference.md 2.5),
+// The Connections tab's four kinds (LAN, Async, X.25, Indirect; docs/exchange.md),
 // the MTA dialog's Connection Parameters and Communication Port (2.6), and how each kind carries mail.
 
 const opened: Db[] = [];

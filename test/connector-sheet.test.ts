@@ -3,26 +3,30 @@ import type { Db } from '@/db/client';
 import { openDatabase } from '@/db/client';
 import { loadSampleNetwork } from '@/db/seed';
 import { createPostoffice } from '@/lib/dirsync/create-postoffice';
-import { DirsyncError } from '@/lib/dirsync/errors';
+import { DirsyncError } from '@/lib/core/errors';
 import { heldMessages, sendMessage } from '@/lib/dirsync/messages';
-import { stmt } from '@/lib/dirsync/statements';
-import { addConnection, connections } from '@/lib/exchange/add-connection';
-import { addRecipient } from '@/lib/exchange/add-recipient';
-import { connectorQueue } from '@/lib/exchange/connector-queue';
-import { controlService } from '@/lib/exchange/control-service';
-import { createExchangeServer } from '@/lib/exchange/create-exchange-server';
-import { deleteQueuedMessage } from '@/lib/exchange/delete-queued-message';
-import { modifyConnection } from '@/lib/exchange/modify-connection';
-import { queryEvents } from '@/lib/exchange/query-events';
-import { returnQueuedMessage } from '@/lib/exchange/return-queued-message';
-import { addressSpaceEntries, saveAddressSpace } from '@/lib/exchange/save-address-space';
-import { msMailConnector, saveMsMailConnector } from '@/lib/exchange/save-ms-mail-connector';
-import { addPcMta, setPcMta } from '@/lib/exchange/save-pc-mta';
-import { localPostoffice, setLocalPostoffice } from '@/lib/exchange/set-local-postoffice';
+import { stmt } from '@/lib/core/statements';
+import { addConnection } from '@/lib/exchange/connector/add-connection';
+import { connections } from '@/lib/exchange/connector/connections';
+import { addRecipient } from '@/lib/exchange/recipients/add-recipient';
+import { connectorQueue } from '@/lib/exchange/connector/connector-queue';
+import { controlService } from '@/lib/exchange/services/control-service';
+import { createExchangeServer } from '@/lib/exchange/servers/create-exchange-server';
+import { deleteQueuedMessage } from '@/lib/exchange/connector/delete-queued-message';
+import { modifyConnection } from '@/lib/exchange/connector/modify-connection';
+import { queryEvents } from '@/lib/exchange/events/query-events';
+import { returnQueuedMessage } from '@/lib/exchange/connector/return-queued-message';
+import { addressSpaceEntries, saveAddressSpace } from '@/lib/exchange/connector/save-address-space';
+import { msMailConnector } from '@/lib/exchange/connector/ms-mail-connector';
+import { saveMsMailConnector } from '@/lib/exchange/connector/save-ms-mail-connector';
+import { addPcMta } from '@/lib/exchange/connector/add-pc-mta';
+import { setPcMta } from '@/lib/exchange/connector/set-pc-mta';
+import { localPostoffice } from '@/lib/exchange/connector/local-postoffice';
+import { setLocalPostoffice } from '@/lib/exchange/connector/set-local-postoffice';
 import { snapshotOf, tempDbFile } from './helpers';
 
 // The MS Mail Connector property sheet's verbs: General / Interchange, Local Postoffice, Address
-// Space, Connections ▸ Modify… and the Queue viewer (exchange-admin-reference.md 2.2–2.7).
+// Space, Connections ▸ Modify… and the Queue viewer (docs/console.md, "Connections, the MS Mail Connector sheet, Directory Synchronization").
 
 const opened: Db[] = [];
 afterAll(() => {

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '@/db/client';
 import { loadSampleNetwork, SAMPLE } from '@/db/seed';
 import { PROMPT_COMMANDS, runPostofficeCommand } from '@/lib/console/run-command';
-import { DirsyncError } from '@/lib/dirsync/errors';
+import { DirsyncError } from '@/lib/core/errors';
 import { placeFile } from '@/lib/dirsync/place-file';
 import { readStoredFile } from '@/lib/dirsync/stored-files';
 import { cli, ok, snapshotOf, tempDbFile } from './helpers';

@@ -22,7 +22,7 @@ import { srvmainTransmit } from '@/lib/dirsync/srvmain-transmit';
 import { convergenceProblems, fullCycle, invariantProblems, type Network } from './fixtures/crash-worker';
 
 /**
- * protocol.md section 3, "Fault tolerance", and quality.md "Reliability": lost, delayed, reordered
+ * docs/engine.md, "The documents the code follows" ("One cycle") and docs/benchmarks.md, "Reliability": lost, delayed, reordered
  * and duplicated dirsync mail, steps run twice or out of order, never lose or double an address —
  * two clean cycles afterwards converge every GAL to the expected union.
  *
@@ -70,7 +70,7 @@ const changeArb: fc.Arbitrary<Action> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ k: fc.constant('rename' as const), po: idx, mailbox: idx, fullName: idx }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('delete' as const), po: idx, mailbox: idx }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('toggle' as const), po: idx, mailbox: idx }) },
-  // protocol.md section 5: requests that replace whole lists (an Import Reply; an `R` and adds) — rarer.
+  // Requests that replace whole lists (an Import Reply; an `R` and adds) — rarer.
   { weight: 1, arbitrary: fc.record({ k: fc.constantFrom('import request' as const, 'export' as const), po: idx }) },
 );
 

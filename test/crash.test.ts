@@ -7,7 +7,7 @@ import { loadSampleNetwork } from '@/db/seed';
 import { convergenceProblems, fullCycle, invariantProblems, networkOf, runCrashScenario } from './fixtures/crash-worker';
 
 /**
- * quality.md, "Reliability" — Crash: a child process running random mailbox changes and full
+ * docs/benchmarks.md, "Reliability" — Crash: a child process running random mailbox changes and full
  * cycles is killed with SIGKILL at random moments and restarted on the same database. Every change
  * is one transaction with its T0 REQTRANS entry and every step is one transaction, so whatever the
  * kill interrupted, two clean cycles afterwards must converge with no address lost or doubled.

@@ -98,8 +98,8 @@ describe('deleteObjectAction', () => {
 describe('deleteDirsyncRequestor', () => {
   it('makes the server no longer a requestor; the $SYSTEM recipient goes, imported recipients stay', async () => {
     const { loadSampleNetwork } = await import('@/db/seed');
-    const { deleteDirsyncRequestor } = await import('@/lib/exchange/delete-dirsync-object');
-    const { dxaRole, resolveServer } = await import('@/lib/exchange/servers');
+    const { deleteDirsyncRequestor } = await import('@/lib/exchange/dxa/delete-dirsync-requestor');
+    const { dxaRole, resolveServer } = await import('@/lib/exchange/servers/servers');
     const { db } = tempDb('delete-requestor');
     loadSampleNetwork(db);
     const server = resolveServer(db, 'EXCH01');

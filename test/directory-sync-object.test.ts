@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
-import { saveDeliveryRestrictions } from '@/lib/exchange/save-delivery-restrictions';
-import { saveTemplateMaps } from '@/lib/exchange/save-template-maps';
-import { checkPrompt, formatTemplateLine, parseTemplateLine } from '@/lib/exchange/template-attributes';
+import { saveDeliveryRestrictions } from '@/lib/exchange/dxa/save-delivery-restrictions';
+import { saveTemplateMaps } from '@/lib/exchange/dxa/save-template-maps';
+import { checkPrompt, formatTemplateLine, parseTemplateLine } from '@/lib/exchange/dxa/template-attributes';
 import { cli, dump, events, exchangeDssNetwork, exchangeDssCycle, exchangeRequestorCycle, exchangeRequestorNetwork, ok, smallNetwork, tempDbFile } from './helpers';
 
 /**
@@ -252,7 +252,7 @@ describe('template maps and prompts', () => {
 describe('the address book the pickers read (lib/queries/address-book.ts)', () => {
   it('lists names starting with what was typed, by display name, at most the limit, with the total; % and _ are plain characters', async () => {
     const { addressBookPage } = await import('@/lib/queries/address-book');
-    const { resolveServer } = await import('@/lib/exchange/servers');
+    const { resolveServer } = await import('@/lib/exchange/servers/servers');
     const file = tempDbFile('dsobj-book');
     ok(file, 'exchange create POLYNOMIAL HQ EXCH01');
     ok(file, 'exchange container add EXCH01 "MS Mail Users"');

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadSampleNetwork } from '@/db/seed';
-import { dirsyncServerOf, saveDirsyncServer } from '@/lib/exchange/create-dirsync-server';
-import { requestorLink, findRemoteLink } from '@/lib/exchange/dirsync-links';
-import { saveDirsyncRequestor } from '@/lib/exchange/save-dirsync-requestor';
-import { setRemoteRequestor } from '@/lib/exchange/save-remote-requestor';
-import { checkSchedule, describeSchedule, EMPTY_GRID, toSchedule } from '@/lib/exchange/schedule-grid';
-import { resolveServer } from '@/lib/exchange/servers';
+import { dirsyncServerOf } from '@/lib/exchange/dxa/dirsync-server';
+import { saveDirsyncServer } from '@/lib/exchange/dxa/save-dirsync-server';
+import { requestorLink, findRemoteLink } from '@/lib/exchange/dxa/dirsync-links';
+import { saveDirsyncRequestor } from '@/lib/exchange/dxa/save-dirsync-requestor';
+import { setRemoteRequestor } from '@/lib/exchange/dxa/set-remote-requestor';
+import { checkSchedule, describeSchedule, EMPTY_GRID, toSchedule } from '@/lib/exchange/dxa/schedule-grid';
+import { resolveServer } from '@/lib/exchange/servers/servers';
 import { reqconfOf } from '@/lib/dirsync/reqconf';
 import { snapshotOf, tempDb } from './helpers';
 

@@ -5,10 +5,10 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '@/db/client';
 import { loadSampleNetwork, SAMPLE_EXCHANGE } from '@/db/seed';
-import { CLOCK_START, ctime, now, setNow } from '@/lib/dirsync/clock';
-import { DirsyncError } from '@/lib/dirsync/errors';
-import { stmt } from '@/lib/dirsync/statements';
-import { controlService } from '@/lib/exchange/control-service';
+import { CLOCK_START, ctime, now, setNow } from '@/lib/core/clock';
+import { DirsyncError } from '@/lib/core/errors';
+import { stmt } from '@/lib/core/statements';
+import { controlService } from '@/lib/exchange/services/control-service';
 import { dispatch } from '@/lib/scheduler/dispatch';
 import {
   latestOccurrence,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSampleNetwork } from '@/db/seed';
-import { formatEventLine, formatEventsCsv, queryEvents } from '@/lib/exchange/query-events';
+import { formatEventLine, formatEventsCsv, queryEvents } from '@/lib/exchange/events/query-events';
 import { filterErrors, hrefOf, parseEventLocation, searchParamsOf, VIEW_TYPES } from '@/lib/queries/event-search';
 import { eventDetail, eventListPage, eventsCsv, eventsText, getEventViewer } from '@/lib/queries/event-viewer';
 import { getPostofficeLogs, logFileOf, logFilterOf, poFromSegment } from '@/lib/queries/postoffice-logs';

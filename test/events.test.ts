@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '@/db/client';
-import { CLOCK_START, now, setNow } from '@/lib/dirsync/clock';
-import { DirsyncError } from '@/lib/dirsync/errors';
-import { createExchangeServer } from '@/lib/exchange/create-exchange-server';
-import { logEvent, type EventInput } from '@/lib/exchange/log-event';
+import { CLOCK_START, now, setNow } from '@/lib/core/clock';
+import { DirsyncError } from '@/lib/core/errors';
+import { createExchangeServer } from '@/lib/exchange/servers/create-exchange-server';
+import { logEvent, type EventInput } from '@/lib/exchange/events/log-event';
 import {
   CSV_HEADER,
   EVENT_HEADER,
@@ -15,10 +15,13 @@ import {
   queryEvents,
   type EventFilter,
   type EventRow,
-} from '@/lib/exchange/query-events';
-import { resolveServer, type ServerRow } from '@/lib/exchange/servers';
-import { clearEventLog, eventLogSettings, setEventLogSettings } from '@/lib/exchange/set-event-log-settings';
-import { loggingLevels, setLoggingLevel } from '@/lib/exchange/set-logging-level';
+} from '@/lib/exchange/events/query-events';
+import { resolveServer, type ServerRow } from '@/lib/exchange/servers/servers';
+import { clearEventLog } from '@/lib/exchange/events/clear-event-log';
+import { eventLogSettings } from '@/lib/exchange/events/event-log-settings';
+import { setEventLogSettings } from '@/lib/exchange/events/set-event-log-settings';
+import { loggingLevels } from '@/lib/exchange/services/logging-levels';
+import { setLoggingLevel } from '@/lib/exchange/services/set-logging-level';
 import { cli, ok, tempDb, tempDbFile } from './helpers';
 
 const MIN = 60_000;
@@ -29,7 +32,7 @@ function server(db: Db, name = 'EXCH01', version = '5.5'): ServerRow {
   return createExchangeServer(db, { organization: 'POLYNOMIAL', site: name === 'EXCH01' ? 'HQ' : `S${name.slice(-2)}`, server: name, version });
 }
 
-/** The seed document's 4355 "Moved In": Information, significance 5, MSExchangePCMTA's category. */
+/** The manual dirsync procedure's 4355 "Moved In": Information, significance 5, MSExchangePCMTA's category. */
 const movedIn = (n: number, extra: Partial<EventInput> = {}): EventInput => ({
   service: 'MSExchangePCMTA',
   source: 'Microsoft PC MTA',

@@ -2,16 +2,24 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { openDatabase } from '@/db/client';
 import { createPostoffice } from '@/lib/dirsync/create-postoffice';
-import { stmt } from '@/lib/dirsync/statements';
-import { addConnection, addressSpaces, connections, removeConnection } from '@/lib/exchange/add-connection';
-import { controlService } from '@/lib/exchange/control-service';
-import { createExchangeServer } from '@/lib/exchange/create-exchange-server';
-import { deleteRegistryValue, getRegistryValue, registryValues, setRegistryValue } from '@/lib/exchange/registry';
-import { addPcMta, pcMtas, removePcMta, setPcMta } from '@/lib/exchange/save-pc-mta';
+import { stmt } from '@/lib/core/statements';
+import { addConnection } from '@/lib/exchange/connector/add-connection';
+import { addressSpaces } from '@/lib/exchange/connector/address-spaces';
+import { connections } from '@/lib/exchange/connector/connections';
+import { removeConnection } from '@/lib/exchange/connector/remove-connection';
+import { controlService } from '@/lib/exchange/services/control-service';
+import { createExchangeServer } from '@/lib/exchange/servers/create-exchange-server';
+import { deleteRegistryValue } from '@/lib/exchange/services/delete-registry-value';
+import { getRegistryValue, registryValues } from '@/lib/exchange/services/registry';
+import { setRegistryValue } from '@/lib/exchange/services/set-registry-value';
+import { addPcMta } from '@/lib/exchange/connector/add-pc-mta';
+import { pcMtas } from '@/lib/exchange/connector/pc-mtas';
+import { removePcMta } from '@/lib/exchange/connector/remove-pc-mta';
+import { setPcMta } from '@/lib/exchange/connector/set-pc-mta';
 import { cli, dump, ok, refusal, snapshotOf, tempDbFile } from './helpers';
 
 // The MS Mail Connector's Connections, Address Space and Connector MTAs tabs, and the DXA's
-// registry values (protocol.md section 7; exchange-admin-reference.md 2.5–2.7, 7).
+// registry values (docs/exchange.md).
 
 const opened: Db[] = [];
 afterAll(() => {

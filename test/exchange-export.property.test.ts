@@ -7,16 +7,16 @@ import { externalPass } from '@/lib/dirsync/external-pass';
 import { nsda } from '@/lib/dirsync/nsda';
 import { createServerRequestor } from '@/lib/dirsync/server-requestors';
 import { setDirsyncServer } from '@/lib/dirsync/set-dirsync-server';
-import { addConnection } from '@/lib/exchange/add-connection';
-import { addRecipient } from '@/lib/exchange/add-recipient';
-import { addContainer } from '@/lib/exchange/containers';
-import { controlService } from '@/lib/exchange/control-service';
-import { createExchangeServer } from '@/lib/exchange/create-exchange-server';
-import { deleteRecipient } from '@/lib/exchange/delete-recipient';
-import { modifyRecipient } from '@/lib/exchange/modify-recipient';
-import { pcMtaPass } from '@/lib/exchange/pcmta-pass';
-import { saveDirsyncRequestor } from '@/lib/exchange/save-dirsync-requestor';
-import { addPcMta } from '@/lib/exchange/save-pc-mta';
+import { addConnection } from '@/lib/exchange/connector/add-connection';
+import { addRecipient } from '@/lib/exchange/recipients/add-recipient';
+import { addContainer } from '@/lib/exchange/recipients/add-container';
+import { controlService } from '@/lib/exchange/services/control-service';
+import { createExchangeServer } from '@/lib/exchange/servers/create-exchange-server';
+import { deleteRecipient } from '@/lib/exchange/recipients/delete-recipient';
+import { modifyRecipient } from '@/lib/exchange/recipients/modify-recipient';
+import { pcMtaPass } from '@/lib/exchange/connector/pc-mta-pass';
+import { saveDirsyncRequestor } from '@/lib/exchange/dxa/save-dirsync-requestor';
+import { addPcMta } from '@/lib/exchange/connector/add-pc-mta';
 import { tempDbFile } from './helpers';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSampleNetwork } from '@/db/seed';
-import { CLOCK_START, now } from '@/lib/dirsync/clock';
+import { CLOCK_START, now } from '@/lib/core/clock';
 import { advanceToNext, followClock, MAX_CATCH_UP_MS, setFollowing } from '@/lib/scheduler/follow-clock';
 import { tempDb } from './helpers';
 

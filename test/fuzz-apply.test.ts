@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '@/db/client';
-import { DirsyncError } from '@/lib/dirsync/errors';
+import { DirsyncError } from '@/lib/core/errors';
 import { importSrvtrans } from '@/lib/dirsync/import-srvtrans';
 import { importText } from '@/lib/dirsync/import-text';
 import { resyncExtract } from '@/lib/dirsync/resync-extract';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { openDatabase, type Db } from '@/db/client';
 import { main } from '@/lib/cli/main';
 import { hostFiles } from '@/lib/cli/host-files';
-import { DirsyncError } from '@/lib/dirsync/errors';
+import { DirsyncError } from '@/lib/core/errors';
 
 /** A fresh database file under the system temp directory, unique per call. */
 export function tempDbFile(label = 'test'): string {

@@ -3,28 +3,30 @@ import type { Db } from '@/db/client';
 import { openDatabase } from '@/db/client';
 import { loadSampleNetwork } from '@/db/seed';
 import { addMailbox } from '@/lib/dirsync/add-mailbox';
-import { ctime, now, setNow } from '@/lib/dirsync/clock';
+import { ctime, now, setNow } from '@/lib/core/clock';
 import { createPostoffice } from '@/lib/dirsync/create-postoffice';
-import { DirsyncError } from '@/lib/dirsync/errors';
+import { DirsyncError } from '@/lib/core/errors';
 import { importProcessTimes } from '@/lib/dirsync/process-times';
 import { createServerRequestor } from '@/lib/dirsync/server-requestors';
 import { registerRequestor } from '@/lib/dirsync/requestor-settings';
 import { setDirsyncServer } from '@/lib/dirsync/set-dirsync-server';
-import { nextCounter, stmt } from '@/lib/dirsync/statements';
-import { addConnection } from '@/lib/exchange/add-connection';
-import { controlService } from '@/lib/exchange/control-service';
-import { saveDirsyncServer } from '@/lib/exchange/create-dirsync-server';
-import { createExchangeServer } from '@/lib/exchange/create-exchange-server';
-import { pcMtaPass } from '@/lib/exchange/pcmta-pass';
-import { addPcMta, pcMtas, setPcMta } from '@/lib/exchange/save-pc-mta';
-import { saveDirsyncRequestor } from '@/lib/exchange/save-dirsync-requestor';
-import { setLoggingLevel } from '@/lib/exchange/set-logging-level';
+import { nextCounter, stmt } from '@/lib/core/statements';
+import { addConnection } from '@/lib/exchange/connector/add-connection';
+import { controlService } from '@/lib/exchange/services/control-service';
+import { saveDirsyncServer } from '@/lib/exchange/dxa/save-dirsync-server';
+import { createExchangeServer } from '@/lib/exchange/servers/create-exchange-server';
+import { pcMtaPass } from '@/lib/exchange/connector/pc-mta-pass';
+import { addPcMta } from '@/lib/exchange/connector/add-pc-mta';
+import { pcMtas } from '@/lib/exchange/connector/pc-mtas';
+import { setPcMta } from '@/lib/exchange/connector/set-pc-mta';
+import { saveDirsyncRequestor } from '@/lib/exchange/dxa/save-dirsync-requestor';
+import { setLoggingLevel } from '@/lib/exchange/services/set-logging-level';
 import { dispatch } from '@/lib/scheduler/dispatch';
 import { tempDbFile } from './helpers';
 
-// The Connector (PC) MTA (protocol.md sections 3, 7, 8): one hop each way per pass between the
+// The Connector (PC) MTA (docs/exchange.md, "MS Mail Connector and the PC MTA"): one hop each way per pass between the
 // connector postoffice and the MS Mail postoffices it services, the 4395/4355 events of the manual
-// dirsync procedure (seed 003), and polling under the simulation clock through Dispatch.
+// dirsync procedure (seed 003; docs/engine.md), and polling under the simulation clock through Dispatch.
 
 /** Feb 26 1994 (a Saturday), UTC. */
 const feb = (day: number, h: number, m = 0) => Date.UTC(1994, 1, day, h, m);

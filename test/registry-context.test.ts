@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
-import { registryContext, registryWarnings } from '@/lib/exchange/registry-context';
+import { registryContext, registryWarnings } from '@/lib/exchange/services/registry-context';
 import { exchangeDssNetwork, exchangeRequestorNetwork, ok } from './helpers';
 
 const ctx = (file: string, server = 'EXCH01') => {

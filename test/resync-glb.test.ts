@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crc16 } from '@/lib/dirsync/crc16';
-import { DirsyncError } from '@/lib/dirsync/errors';
+import { DirsyncError } from '@/lib/core/errors';
 import { decodeResyncGlb, encodeResyncGlb, type ResyncFile } from '@/lib/dirsync/resync-glb';
 
 const T0 = Date.UTC(1994, 1, 26, 8, 0, 0);

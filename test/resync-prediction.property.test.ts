@@ -8,9 +8,9 @@ import { importSrvtrans } from '@/lib/dirsync/import-srvtrans';
 import { decodeResyncGlb } from '@/lib/dirsync/resync-glb';
 import { resyncExtract } from '@/lib/dirsync/resync-extract';
 import { readStoredFile, writeStoredFile } from '@/lib/dirsync/stored-files';
-import { controlService } from '@/lib/exchange/control-service';
-import { setRegistryValue } from '@/lib/exchange/registry';
-import { setExchangeVersion } from '@/lib/exchange/set-exchange-version';
+import { controlService } from '@/lib/exchange/services/control-service';
+import { setRegistryValue } from '@/lib/exchange/services/set-registry-value';
+import { setExchangeVersion } from '@/lib/exchange/servers/set-exchange-version';
 import { predictResync, predictResyncFile, type ResyncPrediction } from '@/lib/resync/predict-resync';
 import { ok, snapshotOf, tempDbFile } from './helpers';
 

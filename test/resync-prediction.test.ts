@@ -9,7 +9,7 @@ import { cli, ok, snapshot, tempDbFile } from './helpers';
 
 /**
  * The seed cases of issue 9 for the resync prediction, each followed by the real procedure to show
- * the prediction said what then happened: seed 000 (KB Q215505, Fatal 14 from an Exchange DSS
+ * the prediction said what then happened: KB Q215505 (seed 000, Fatal 14 from an Exchange DSS
  * and GlobalMaxSeqInResync), seed 001 (KB Q150976, one or two requestors named), seed 002 (KB
  * Q156124, an MS Mail DSS's file for the Exchange requestor), the MS Mail DSS that still holds its
  * own copy, and a damaged upload.

@@ -129,7 +129,7 @@ describe('EXCH01', () => {
   it('the MS Mail Connector Diagnostics Logging tab', async () => {
     const { connectorLoggingAction } = await import('@/app/(console)/exchange/[server]/connector/actions');
     const { loggingRevision } = await import('@/lib/queries/revisions');
-    const { loggingLevels } = await import('@/lib/exchange/set-logging-level');
+    const { loggingLevels } = await import('@/lib/exchange/services/logging-levels');
     const tab = ['MSExchangeMSMI', 'MSExchangePCMTA', 'MSExchangeATMTA'] as const;
     const change = (service: string, category: string, level: number) => ({ server: 'EXCH01', changes: JSON.stringify([{ service, category, level }]) });
     // The second changes another service of the same tab: the tab was saved since it opened.
@@ -141,7 +141,7 @@ describe('EXCH01', () => {
   it('the Directory Synchronization Diagnostics Logging tab', async () => {
     const { dxLoggingAction } = await import('@/app/(console)/exchange/[server]/directory-synchronization/actions');
     const { loggingRevision } = await import('@/lib/queries/revisions');
-    const { loggingLevels } = await import('@/lib/exchange/set-logging-level');
+    const { loggingLevels } = await import('@/lib/exchange/services/logging-levels');
     const change = (category: string, level: number) => ({ server: 'EXCH01', changes: JSON.stringify([{ service: 'MSExchangeDX', category, level }]) });
     await race(dxLoggingAction as Action, (db) => loggingRevision(db, 'EXCH01', ['MSExchangeDX']), change('Startup', 5), change('Startup', 1));
     expect(await withDb((db) => loggingLevels(db, 'EXCH01', 'MSExchangeDX').rows.find((r) => r.category === 'Startup')?.level)).toBe(5);
@@ -150,7 +150,7 @@ describe('EXCH01', () => {
   it('Modify connection', async () => {
     const { modifyConnectionAction } = await import('@/app/(console)/exchange/[server]/connector/actions');
     const { connectionRevision } = await import('@/lib/queries/revisions');
-    const { connections } = await import('@/lib/exchange/add-connection');
+    const { connections } = await import('@/lib/exchange/connector/connections');
     const key = { server: 'EXCH01', postoffice: 'POLYNOMIAL~MONTGOMERY', kind: 'LAN' };
     await race(
       modifyConnectionAction as Action,
@@ -164,7 +164,7 @@ describe('EXCH01', () => {
   it('a registry value, Add over someone else\'s Add included', async () => {
     const { setRegistryValueAction } = await import('@/app/(console)/exchange/[server]/registry/actions');
     const { registryValueRevision } = await import('@/lib/queries/revisions');
-    const { getRegistryValue } = await import('@/lib/exchange/registry');
+    const { getRegistryValue } = await import('@/lib/exchange/services/registry');
     await race(setRegistryValueAction as Action, (db) => registryValueRevision(db, 'EXCH01', 'PauseKicksDX'), { server: 'EXCH01', name: 'PauseKicksDX', data: '1' }, { server: 'EXCH01', name: 'PauseKicksDX', data: '0' });
     expect(await withDb((db) => getRegistryValue(db, 'EXCH01', 'PauseKicksDX').data)).toBe(1);
   });
@@ -172,7 +172,7 @@ describe('EXCH01', () => {
   it('an object with a revision column keeps it: the connector sheet', async () => {
     const { saveConnectorAction } = await import('@/app/(console)/exchange/[server]/connector/actions');
     const { connectorRevision } = await import('@/lib/queries/revisions');
-    const { msMailConnector } = await import('@/lib/exchange/save-ms-mail-connector');
+    const { msMailConnector } = await import('@/lib/exchange/connector/ms-mail-connector');
     const opened = await withDb((db) => connectorRevision(db, 'EXCH01').revision);
     expect(opened).toEqual(expect.any(Number));
     const general = (displayName: string) => ({ server: 'EXCH01', tab: 'general', displayName, messageSize: 'none', adminNote: '' });
@@ -203,7 +203,7 @@ describe('a property sheet\'s Apply (applySheetAction): every changed page in on
     const { saveConnectorAction } = await import('@/app/(console)/exchange/[server]/connector/actions');
     const { connectorRevision, loggingRevision } = await import('@/lib/queries/revisions');
     const { connectorLoggingAction } = await import('@/app/(console)/exchange/[server]/connector/actions');
-    const { msMailConnector } = await import('@/lib/exchange/save-ms-mail-connector');
+    const { msMailConnector } = await import('@/lib/exchange/connector/ms-mail-connector');
     const opened = await withDb((db) => connectorRevision(db, 'EXCH01').revision);
     const logging = await withDb((db) => loggingRevision(db, 'EXCH01', ['MSExchangeMSMI', 'MSExchangePCMTA', 'MSExchangeATMTA']).revision);
     token = first;

@@ -29,7 +29,7 @@ const withDb = <T>(file: string, f: (db: Db) => T): T => {
   }
 };
 
-describe('run history of the worked example (protocol.md section 4)', () => {
+describe('run history of the worked example (test/worked-example.test.ts)', () => {
   const file = tempDbFile('history');
   smallNetwork(file, {
     M: [['MAX', 'Max Mont']],

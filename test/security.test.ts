@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { tempDbFile, snapshot } from './helpers';
 
 /**
- * quality.md "Security": every page, route handler and server action refuses a request without a
+ * Security (docs/console.md, "Every page, route and action checks for itself"): every page, route handler and server action refuses a request without a
  * session, and every mutating action refuses a View Only Admin — found by enumerating the files
  * under app/, so a new one cannot be missed.
  */

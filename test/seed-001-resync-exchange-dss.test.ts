@@ -6,13 +6,13 @@ import { decodeResyncGlb, type ResyncFile } from '@/lib/dirsync/resync-glb';
 import { cli, ok, snapshot, tempDbFile } from './helpers';
 
 /**
- * The seed documents on RESYNC.GLB from an Exchange dirsync server: KB Q150976
- * (../shared/seeds/001_*.txt: ResyncConnectionRDNs naming Remote Dirsync Requestor objects, restart
+ * The troubleshooting documents (seed 001) on RESYNC.GLB from an Exchange dirsync server: KB Q150976
+ * (KB Q150976: ResyncConnectionRDNs naming Remote Dirsync Requestor objects, restart
  * MSExchangeDX, Resync.glb appears in Dxadata and the value is removed; copy it to the requestor's
  * GLB and run Import -q) and KB Q215505 (000_*.txt: the DXA takes the highest IMPSEQ, SRVSEQ and
  * REQSEQ only over the requestors named, so another requestor with a higher ReqSync gets "Fatal
  * error 14: Error processing Resync.glb"; GlobalMaxSeqInResync = 1 with DXA 5.5 SP3 (build 2524)
- * takes them over every registered requestor). protocol.md section 6.
+ * takes them over every registered requestor). docs/engine.md, "The documents the code follows".
  */
 
 const PW = 'admin -pPW';

@@ -7,12 +7,12 @@ import { decodeResyncGlb, type ResyncFile } from '@/lib/dirsync/resync-glb';
 import { cli, ok, snapshot, tempDbFile } from './helpers';
 
 /**
- * The seed document on using a Resync.glb from an MS Mail dirsync server with an Exchange
- * requestor (KB Q156124, ../shared/seeds/002_*.txt; exchange-admin-reference.md 7.2): `Import -s`
+ * The troubleshooting document (seed 002) on using a Resync.glb from an MS Mail dirsync server with an Exchange
+ * requestor (KB Q156124; docs/exchange.md, "Services, pause, registry"): `Import -s`
  * on the DSS makes Resync.glb in its GLB directory, which must then be removed there; placed in
  * the Exchange requestor's Dxadata folder, a stop and start of the Directory Synchronization
  * service "will populate the Exchange import containers with the Microsoft Mail addresses and
- * resynchronize the Requestor Sync numbers". protocol.md section 6: the same validation as MS
+ * resynchronize the Requestor Sync numbers". docs/engine.md, "The documents the code follows": the same validation as MS
  * Mail's Import -q — a damaged file or one whose REQSEQ is below the requestor's ReqSync is Fatal
  * error 14 (an Error event in the Application log), the file is left in Dxadata and nothing else
  * changes.

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cli, events, ok, smallNetwork, tempDbFile } from './helpers';
 
 /**
- * The seed document on manual dirsync between MS Mail postoffices and Exchange as a requestor
- * (../shared/seeds/003_*.txt), step by step through the CLI: what it says you will see.
+ * The troubleshooting document (seed 003) on manual dirsync between MS Mail postoffices and Exchange as a requestor
+ * (docs/engine.md, "The documents the code follows"), step by step through the CLI: what it says you will see.
  */
 
 /** MONT (DSS), NOV and EXCH01 (Exchange 5.5, org POLYNOMIAL site HQ) as a requestor of MONT. */

@@ -3,9 +3,8 @@ import { openDatabase } from '@/db/client';
 import { cli, dump, ok, tempDbFile } from './helpers';
 
 /**
- * The seed document on forcing a T1 or T2 on Exchange by pausing the Directory Synchronization
- * service (KB Q146738, ../shared/seeds/004_*.txt), with protocol.md section 7 and
- * exchange-admin-reference.md 7 / 7.1: on 4.0 the PauseKicksDX value (read when MSExchangeDX
+ * The troubleshooting document (seed 004, docs/engine.md) on forcing a T1 or T2 on Exchange by pausing the Directory Synchronization
+ * service (KB Q146738; docs/exchange.md, "Services, pause, registry"): on 4.0 the PauseKicksDX value (read when MSExchangeDX
  * starts) turns Pause into "run a cycle now"; 5.0 and later do it without the value. The pause
  * then fails with Error 2140 ("This is a good message"), the service stays Running, and a T1 runs
  * on a requestor, a T2 on the dirsync server.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cli, ok, tempDbFile } from './helpers';
 
-// protocol.md section 4, run through the command line exactly as an administrator would.
-describe('the worked example of protocol.md section 4', () => {
+// The worked example of the dirsync protocol (sync numbers after each step), run through the command line exactly as an administrator would.
+describe('the worked example of the dirsync protocol', () => {
   const db = tempDbFile('worked');
   const pw = 'admin -pSECRET';
   const setup = [

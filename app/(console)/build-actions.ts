@@ -5,8 +5,8 @@ import { defineAction } from '@/lib/actions/safe-action';
 import { fieldByMessage, required } from '@/lib/actions/form-fields';
 import { createPostoffice } from '@/lib/dirsync/create-postoffice';
 import { poKey } from '@/lib/dirsync/names';
-import { createExchangeServer } from '@/lib/exchange/create-exchange-server';
-import { connectorPo } from '@/lib/exchange/servers';
+import { createExchangeServer } from '@/lib/exchange/servers/create-exchange-server';
+import { connectorPo } from '@/lib/exchange/servers/servers';
 import { routes } from '@/lib/console/routes';
 
 /**

@@ -4,16 +4,17 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/actions/safe-action';
 import { deleteMailbox } from '@/lib/dirsync/delete-mailbox';
 import { deletePostoffice } from '@/lib/dirsync/delete-postoffice';
-import { denied } from '@/lib/dirsync/errors';
+import { denied } from '@/lib/core/errors';
 import { poKey } from '@/lib/dirsync/names';
 import { resolvePo } from '@/lib/dirsync/postoffices';
-import { deleteExchangeServer } from '@/lib/exchange/delete-exchange-server';
-import { deleteDirsyncRequestor, deleteDirsyncServer } from '@/lib/exchange/delete-dirsync-object';
-import { deleteRecipient } from '@/lib/exchange/delete-recipient';
-import { findRemoteLink } from '@/lib/exchange/dirsync-links';
-import { resolveRecipient } from '@/lib/exchange/recipients';
-import { deleteRemoteRequestor } from '@/lib/exchange/save-remote-requestor';
-import { resolveServer } from '@/lib/exchange/servers';
+import { deleteExchangeServer } from '@/lib/exchange/servers/delete-exchange-server';
+import { deleteDirsyncRequestor } from '@/lib/exchange/dxa/delete-dirsync-requestor';
+import { deleteDirsyncServer } from '@/lib/exchange/dxa/delete-dirsync-server';
+import { deleteRecipient } from '@/lib/exchange/recipients/delete-recipient';
+import { findRemoteLink } from '@/lib/exchange/dxa/dirsync-links';
+import { resolveRecipient } from '@/lib/exchange/recipients/recipients';
+import { deleteRemoteRequestor } from '@/lib/exchange/dxa/delete-remote-requestor';
+import { resolveServer } from '@/lib/exchange/servers/servers';
 
 const server = z.string().min(1);
 

@@ -5,7 +5,7 @@ import { defineAction } from '@/lib/actions/safe-action';
 import { required } from '@/lib/actions/form-fields';
 import { copyFile } from '@/lib/dirsync/copy-file';
 import { deleteFile } from '@/lib/dirsync/delete-file';
-import { usage } from '@/lib/dirsync/errors';
+import { usage } from '@/lib/core/errors';
 import { MAX_UPLOAD_BYTES, placeFile } from '@/lib/dirsync/place-file';
 import { resolvePlace } from '@/lib/dirsync/places';
 

@@ -12,17 +12,17 @@ import { createServerRequestor } from '@/lib/dirsync/server-requestors';
 import { setDirsyncServer } from '@/lib/dirsync/set-dirsync-server';
 import { srvmainReceive } from '@/lib/dirsync/srvmain-receive';
 import { srvmainTransmit } from '@/lib/dirsync/srvmain-transmit';
-import { step, stmt } from '@/lib/dirsync/statements';
+import { step, stmt } from '@/lib/core/statements';
 import { fullName, mailboxName, poName, poSpec, recipientAlias } from './names';
-import { createExchangeServer } from '@/lib/exchange/create-exchange-server';
-import { addRecipient } from '@/lib/exchange/add-recipient';
-import { addConnection } from '@/lib/exchange/add-connection';
-import { addPcMta } from '@/lib/exchange/save-pc-mta';
-import { controlService } from '@/lib/exchange/control-service';
-import { saveDirsyncRequestor } from '@/lib/exchange/save-dirsync-requestor';
-import { dxaRequestorTransmit } from '@/lib/exchange/dxa-requestor-transmit';
-import { pcMtaPass } from '@/lib/exchange/pcmta-pass';
-import { resolveServer } from '@/lib/exchange/servers';
+import { createExchangeServer } from '@/lib/exchange/servers/create-exchange-server';
+import { addRecipient } from '@/lib/exchange/recipients/add-recipient';
+import { addConnection } from '@/lib/exchange/connector/add-connection';
+import { addPcMta } from '@/lib/exchange/connector/add-pc-mta';
+import { controlService } from '@/lib/exchange/services/control-service';
+import { saveDirsyncRequestor } from '@/lib/exchange/dxa/save-dirsync-requestor';
+import { dxaRequestorTransmit } from '@/lib/exchange/dxa/dxa-requestor-transmit';
+import { pcMtaPass } from '@/lib/exchange/connector/pc-mta-pass';
+import { resolveServer } from '@/lib/exchange/servers/servers';
 
 export interface Shape {
   /** Number of MS Mail postoffices (the first is the DSS). */

@@ -14,7 +14,7 @@ const LEVELS = [
 const nameOf = (level: number) => LEVELS.find((l) => l.value === level)?.label ?? (level === 7 ? 'Field Engineering' : String(level));
 
 /**
- * The Diagnostics Logging tab (exchange-admin-reference.md 2.9, 3): a Services list, the chosen
+ * The Diagnostics Logging tab (docs/exchange.md, "Diagnostics logging levels"): a Services list, the chosen
  * service's Categories with their current logging level, and the four levels as radio buttons.
  * Select one or more categories (click, Ctrl/Shift+click, arrows, Shift+arrows, Space, Ctrl+A),
  * choose a level; Apply on the surrounding sheet saves every change (the hidden "changes" field).

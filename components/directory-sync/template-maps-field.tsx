@@ -5,8 +5,8 @@ import { createPortal } from 'react-dom';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import { SelectList } from '@/components/ui/select-list';
 import { useFieldError } from '@/components/sheet/property-sheet';
-import { DirsyncError } from '@/lib/dirsync/errors';
-import { checkPrompt, PROMPT_MAX } from '@/lib/exchange/template-attributes';
+import { DirsyncError } from '@/lib/core/errors';
+import { checkPrompt, PROMPT_MAX } from '@/lib/exchange/dxa/template-attributes';
 
 interface Mapping {
   prompt: string;

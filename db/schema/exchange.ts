@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { postoffice } from './postoffice';
 
 /**
- * The Exchange side (protocol.md section 7). Every object an administrator edits carries a
+ * The Exchange side (docs/exchange.md). Every object an administrator edits carries a
  * `revision`, raised on each save, so a property sheet can refuse a save made over someone else's.
  */
 
@@ -262,7 +262,7 @@ export const dirsyncExportContainer = sqliteTable(
   (t) => [primaryKey({ columns: [t.linkId, t.containerId] })],
 );
 
-/** The Directory Synchronization object's settings: General, E-mail Addresses and Delivery Restrictions (exchange-admin-reference.md 5.2, xog11024). */
+/** The Directory Synchronization object's settings: General, E-mail Addresses and Delivery Restrictions (xog11024; docs/exchange.md). */
 export const directorySyncObject = sqliteTable('directory_sync_object', {
   serverId: integer('server_id')
     .primaryKey()

@@ -5,8 +5,8 @@ import { cookies, headers } from 'next/headers';
 import { ADDRESS_HEADER, canChange, currentSession, SESSION_COOKIE } from '@/lib/auth/request';
 import { recordSecurity } from '@/lib/auth/security-log';
 import type { Session } from '@/lib/auth/sessions';
-import { conflict, DirsyncError } from '@/lib/dirsync/errors';
-import { step, writeStep } from '@/lib/dirsync/statements';
+import { conflict, DirsyncError } from '@/lib/core/errors';
+import { step, writeStep } from '@/lib/core/statements';
 import { withTrigger } from '@/lib/history/record-run';
 import type { OpenedObject } from '@/lib/queries/revisions';
 

@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
-import { conflict, notFound, usage } from '@/lib/dirsync/errors';
-import { hashPassword } from '@/lib/dirsync/password';
-import { step, stmt } from '@/lib/dirsync/statements';
+import { conflict, notFound, usage } from '@/lib/core/errors';
+import { hashPassword } from '@/lib/core/password';
+import { step, stmt } from '@/lib/core/statements';
 import { recordSecurity } from './security-log';
 
 export type Role = 'admin' | 'viewer';

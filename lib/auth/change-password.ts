@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
-import { denied, usage } from '@/lib/dirsync/errors';
-import { hashPassword, verifyPassword } from '@/lib/dirsync/password';
-import { step, stmt } from '@/lib/dirsync/statements';
+import { denied, usage } from '@/lib/core/errors';
+import { hashPassword, verifyPassword } from '@/lib/core/password';
+import { step, stmt } from '@/lib/core/statements';
 import { checkNewPassword } from './accounts';
 import { recordSecurity } from './security-log';
 import { digest } from './sessions';

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
-import { notFound } from '@/lib/dirsync/errors';
-import { step, stmt } from '@/lib/dirsync/statements';
+import { notFound } from '@/lib/core/errors';
+import { step, stmt } from '@/lib/core/statements';
 import { requireAccount } from './accounts';
 import { recordSecurity } from './security-log';
 

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
-import { hashPassword } from '@/lib/dirsync/password';
-import { step, stmt } from '@/lib/dirsync/statements';
+import { hashPassword } from '@/lib/core/password';
+import { step, stmt } from '@/lib/core/statements';
 import { checkNewPassword, requireAccount } from './accounts';
 import { recordSecurity } from './security-log';
 

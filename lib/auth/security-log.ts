@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { stmt } from '@/lib/dirsync/statements';
+import { stmt } from '@/lib/core/statements';
 
 /**
  * The security log: what an Admin reviewing the console's use wants to see next to the audit

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '@/db/client';
-import { step, stmt } from '@/lib/dirsync/statements';
+import { step, stmt } from '@/lib/core/statements';
 import type { Role } from './accounts';
 
 /** Sessions last 8 hours from sign-in. */

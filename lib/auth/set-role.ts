@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { step, stmt } from '@/lib/dirsync/statements';
+import { step, stmt } from '@/lib/core/statements';
 import { parseRole, refuseLastAdmin, requireAccount, ROLE_LABELS, type Role } from './accounts';
 import { recordSecurity } from './security-log';
 

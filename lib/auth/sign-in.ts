@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@/db/client';
-import { denied } from '@/lib/dirsync/errors';
-import { hashPassword, verifyPassword } from '@/lib/dirsync/password';
-import { step, stmt } from '@/lib/dirsync/statements';
+import { denied } from '@/lib/core/errors';
+import { hashPassword, verifyPassword } from '@/lib/core/password';
+import { step, stmt } from '@/lib/core/statements';
 import { accountByName, type AccountRow } from './accounts';
 import { recordSecurity, securityCount } from './security-log';
 

@@ -1,4 +1,4 @@
-import { usage } from '@/lib/dirsync/errors';
+import { usage } from '@/lib/core/errors';
 
 /**
  * Command-line options the MS Mail way (`-dM`, `-d M`, `-p<password>`, case-insensitive letters)

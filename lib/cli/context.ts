@@ -1,4 +1,4 @@
-import { usage } from '@/lib/dirsync/errors';
+import { usage } from '@/lib/core/errors';
 import type { Db } from '@/db/client';
 import type { Args } from './args';
 import type { CliFiles } from './files-access';

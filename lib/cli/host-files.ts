@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { DirsyncError, usage } from '@/lib/dirsync/errors';
+import { DirsyncError, usage } from '@/lib/core/errors';
 import type { CliFiles } from './files-access';
 
 /**

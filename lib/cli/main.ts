@@ -1,5 +1,5 @@
 import { openDatabase, type Db } from '@/db/client';
-import { DirsyncError } from '@/lib/dirsync/errors';
+import { DirsyncError } from '@/lib/core/errors';
 import { noFiles, type Command, type Io } from './context';
 import type { CliFiles } from './files-access';
 import { external, nsdaCommand, rebuild, reqmain, srvmain } from './commands/msmail-steps';

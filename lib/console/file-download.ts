@@ -1,7 +1,7 @@
 import { sharedDatabase } from '@/db/client';
 import { requireRouteSession } from '@/lib/auth/request';
-import { ctime } from '@/lib/dirsync/clock';
-import { DirsyncError } from '@/lib/dirsync/errors';
+import { ctime } from '@/lib/core/clock';
+import { DirsyncError } from '@/lib/core/errors';
 import { checkFileName } from '@/lib/dirsync/places';
 import { listStoredFiles, readStoredFile } from '@/lib/dirsync/stored-files';
 import { placeOfRoute } from '@/lib/queries/files-view';

@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import type { CliFiles } from '@/lib/cli/files-access';
 import { resolveDosPath } from '@/lib/dirsync/dos-path';
-import { notFound, usage } from '@/lib/dirsync/errors';
+import { notFound, usage } from '@/lib/core/errors';
 import { placeFile } from '@/lib/dirsync/place-file';
 import { checkMovable } from '@/lib/dirsync/places';
 import { readStoredFile } from '@/lib/dirsync/stored-files';

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { stmt } from '@/lib/dirsync/statements';
+import { stmt } from '@/lib/core/statements';
 
 /** Wrong `-p` passwords for one postoffice allowed before each further try waits; the wait doubles up to 5 minutes (as sign-in). */
 export const PROMPT_FREE_FAILURES = 3;

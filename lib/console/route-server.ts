@@ -1,7 +1,7 @@
 import { sharedDatabase, type Db } from '@/db/client';
 import { requireRouteSession } from '@/lib/auth/request';
 import type { Session } from '@/lib/auth/sessions';
-import { findServer, type ServerRow } from '@/lib/exchange/servers';
+import { findServer, type ServerRow } from '@/lib/exchange/servers/servers';
 
 /**
  * The first lines of every `/exchange/[server]/…` route handler: the session, then the server the

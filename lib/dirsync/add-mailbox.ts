@@ -1,11 +1,11 @@
 import type { Db } from '@/db/client';
-import { conflict } from './errors';
+import { conflict } from '@/lib/core/errors';
 import { poKey } from './names';
 import { resolvePo } from './postoffices';
 import { checkFullName, checkMailboxName, localEntry, txnLine } from './mailboxes';
 import { changeListNow, putListEntry } from './lists';
 import { appendReqtrans } from './reqtrans';
-import { step, stmt } from './statements';
+import { step, stmt } from '@/lib/core/statements';
 
 /** Add a local mailbox; a participating one is a T0 change (an `A` in REQTRANS). */
 export function addMailbox(db: Db, poSpec: string, mailbox: string, fullName: string, dirsync = true): void {

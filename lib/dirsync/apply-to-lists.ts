@@ -4,7 +4,7 @@ import { normalTarget } from './master-lists';
 import { addressKey, listKeyOf, parseAddress, poKey } from './names';
 import type { PoRow } from './postoffices';
 import type { Txn } from './transactions';
-import { stmt } from './statements';
+import { stmt } from '@/lib/core/statements';
 
 export type ApplyOutcome = 'applied' | 'own' | 'type' | 'bad';
 

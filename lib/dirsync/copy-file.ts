@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
-import { conflict, notFound } from './errors';
+import { conflict, notFound } from '@/lib/core/errors';
 import { checkMovable } from './places';
-import { step } from './statements';
+import { step } from '@/lib/core/statements';
 import { readStoredFile, writeStoredFile } from './stored-files';
 
 /**

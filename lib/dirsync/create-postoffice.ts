@@ -1,9 +1,9 @@
 import type { Db } from '@/db/client';
-import { conflict, DirsyncError, usage } from './errors';
+import { conflict, DirsyncError, usage } from '@/lib/core/errors';
 import { isElement, parsePoName, poKey } from './names';
 import { findPo, poById, type PoRow } from './postoffices';
-import { hashPassword } from './password';
-import { step, stmt } from './statements';
+import { hashPassword } from '@/lib/core/password';
+import { step, stmt } from '@/lib/core/statements';
 
 export interface CreatePostofficeInput {
   name: string;

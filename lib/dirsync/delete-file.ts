@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
-import { notFound } from './errors';
+import { notFound } from '@/lib/core/errors';
 import { checkMovable } from './places';
-import { step } from './statements';
+import { step } from '@/lib/core/statements';
 import { deleteStoredFile } from './stored-files';
 
 /** Delete a file of a place (DOS `del`, the Files view's Delete, `dirsync file delete`). */

@@ -3,7 +3,7 @@ import { resolvePo } from './postoffices';
 import { findMailbox, localEntry, txnLine } from './mailboxes';
 import { changeListNow, removeListEntry } from './lists';
 import { appendReqtrans } from './reqtrans';
-import { step, stmt } from './statements';
+import { step, stmt } from '@/lib/core/statements';
 
 /** Delete a local mailbox; a participating one is a T0 change (a `D` in REQTRANS). */
 export function deleteMailbox(db: Db, poSpec: string, mailbox: string): void {

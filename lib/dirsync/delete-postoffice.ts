@@ -1,8 +1,8 @@
 import type { Db } from '@/db/client';
-import { conflict } from './errors';
+import { conflict } from '@/lib/core/errors';
 import { poKey } from './names';
 import { resolvePo } from './postoffices';
-import { step, stmt } from './statements';
+import { step, stmt } from '@/lib/core/statements';
 
 /** Delete a postoffice and everything it holds. Refused while it is the dirsync server, and for a connector postoffice. */
 export function deletePostoffice(db: Db, spec: string): void {

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { usage } from './errors';
+import { usage } from '@/lib/core/errors';
 import { poKey } from './names';
 import { resolvePo } from './postoffices';
 import { checkFileName, resolvePlace } from './places';

@@ -1,8 +1,8 @@
 import type { Db } from '@/db/client';
-import { DirsyncError } from './errors';
+import { DirsyncError } from '@/lib/core/errors';
 import { poKey } from './names';
 import type { PoRow } from './postoffices';
-import { stmt } from './statements';
+import { stmt } from '@/lib/core/statements';
 
 export interface SrvconfRow {
   poId: number;

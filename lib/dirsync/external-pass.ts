@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { resolveRange } from './postoffices';
 import { poKey } from './names';
-import { nextCounter, stmt } from './statements';
+import { nextCounter, stmt } from '@/lib/core/statements';
 import { noteMessage, recordRun } from '@/lib/history/record-run';
 
 export interface TransportResult {

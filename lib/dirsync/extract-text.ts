@@ -1,11 +1,11 @@
 import type { Db } from '@/db/client';
 import { formatImportFile } from './import-file';
-import { notFound } from './errors';
+import { notFound } from '@/lib/core/errors';
 import { parsePoName, poKey } from './names';
 import { resolvePo } from './postoffices';
 import type { Txn } from './transactions';
 import { listRange } from './lists';
-import { stmt } from './statements';
+import { stmt } from '@/lib/core/statements';
 
 /**
  * `import admin -p<pw> -x[NET/PO] [-g<type>] -f<file>`: a list as an import file — `R` for the list

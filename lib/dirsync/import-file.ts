@@ -2,7 +2,7 @@ import { isElement, isPostofficeType } from './names';
 import type { Txn } from './transactions';
 
 /**
- * MS Mail text import/export files (`import -f`, `-x`): protocol.md section 2, reference 8.3.
+ * MS Mail text import/export files (`import -f`, `-x`): docs/engine.md, "The documents the code follows".
  * A line is `A Full Name<TAB>TYPE:ADDR` (tab form) or code in column 1, full name in columns 3–32,
  * address from column 34 (fixed-column form); `R TYPE:NET/PO` or `R TYPE:` replaces a list; `-`
  * lines are template data of the A or M above. Pure: checks that need a postoffice live in

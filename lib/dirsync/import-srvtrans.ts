@@ -5,7 +5,7 @@ import { resolvePo } from './postoffices';
 import type { StepResult } from './reqconf';
 import { applyResyncIfPresent } from './resync-apply';
 import { parseTxn, splitRecords } from './transactions';
-import { stmt } from './statements';
+import { stmt } from '@/lib/core/statements';
 import { poKey } from './names';
 import { recordRun } from '@/lib/history/record-run';
 

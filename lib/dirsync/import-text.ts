@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { applyToLists, finishLists, listContext } from './apply-to-lists';
-import { DirsyncError } from './errors';
+import { DirsyncError } from '@/lib/core/errors';
 import { parseImportFile, type ImportLineError } from './import-file';
 import { normalTarget } from './master-lists';
 import { parseAddress, poKey } from './names';
@@ -8,7 +8,7 @@ import { resolvePo, type PoRow } from './postoffices';
 import { appendReqtrans } from './reqtrans';
 import { formatTxn, type Txn } from './transactions';
 import { listRange } from './lists';
-import { stmt } from './statements';
+import { stmt } from '@/lib/core/statements';
 import { recordRun } from '@/lib/history/record-run';
 
 export interface ImportTextOptions {

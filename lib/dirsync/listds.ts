@@ -1,11 +1,11 @@
 import type { Db } from '@/db/client';
-import { ctime } from './clock';
+import { ctime } from '@/lib/core/clock';
 import { requireDss, srvRequestors, srvconfOf } from './dss';
-import { conflict } from './errors';
+import { conflict } from '@/lib/core/errors';
 import { poKey } from './names';
 import type { PoRow } from './postoffices';
 import { reqconfOf } from './reqconf';
-import { step, stmt } from './statements';
+import { step, stmt } from '@/lib/core/statements';
 
 export interface ServerConfiguration {
   dss: string;

@@ -1,15 +1,15 @@
 import type { Db } from '@/db/client';
-import { ctime } from './clock';
+import { ctime } from '@/lib/core/clock';
 import { crc16Text } from './crc16';
 import { requireDss } from './dss';
-import { DirsyncError, usage } from './errors';
+import { DirsyncError, usage } from '@/lib/core/errors';
 import { poKey } from './names';
 import type { PoRow } from './postoffices';
 import { reqconfOf } from './reqconf';
 import { decodeResyncGlb } from './resync-glb';
 import { readStoredFile } from './stored-files';
 import { splitRecords } from './transactions';
-import { stmt } from './statements';
+import { stmt } from '@/lib/core/statements';
 
 export const QUEUE_FILES = ['reqtrans', 'srvtrans', 'msttrans', 'resync'] as const;
 export type QueueFile = (typeof QUEUE_FILES)[number];

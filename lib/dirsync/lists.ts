@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { stmt } from './statements';
+import { stmt } from '@/lib/core/statements';
 
 /**
  * The .USR/.NME lists of a postoffice. Changes are written at generation `galGen + 1` (pending) and

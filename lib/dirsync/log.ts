@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
-import { now, logStamp } from './clock';
-import { stmt } from './statements';
+import { now, logStamp } from '@/lib/core/clock';
+import { stmt } from '@/lib/core/statements';
 
 export type LogFile = 'DIRSYNC' | 'DISPATCH' | 'CENTRAL';
 export type Severity = 'Status' | 'Warning' | 'Fatal';

@@ -1,8 +1,8 @@
 import type { Db } from '@/db/client';
-import { DirsyncError, notFound } from './errors';
+import { DirsyncError, notFound } from '@/lib/core/errors';
 import { isElement, mailboxAddress, poKey } from './names';
 import type { PoRow } from './postoffices';
-import { stmt } from './statements';
+import { stmt } from '@/lib/core/statements';
 
 export interface MailboxRow {
   id: number;

@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { addressKey, listKeyOf, parseAddress } from './names';
 import { formatTxn, type Txn } from './transactions';
-import { stmt } from './statements';
+import { stmt } from '@/lib/core/statements';
 
 /** Apply one accepted transaction of `origin` to the DSS's master lists. */
 export function applyToMaster(db: Db, dssId: number, origin: string, txn: Txn): void {

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
-import { now } from './clock';
-import { nextCounter, stmt } from './statements';
+import { now } from '@/lib/core/clock';
+import { nextCounter, stmt } from '@/lib/core/statements';
 import { noteMessage } from '@/lib/history/record-run';
 
 export type MessageKind = 'ReqTx' | 'ReqStat' | 'SrvTx' | 'Notice';

@@ -3,7 +3,7 @@ import { resolvePo } from './postoffices';
 import { checkFullName, findMailbox, localEntry, txnLine } from './mailboxes';
 import { changeListNow, putListEntry } from './lists';
 import { appendReqtrans } from './reqtrans';
-import { step, stmt } from './statements';
+import { step, stmt } from '@/lib/core/statements';
 
 /**
  * Change a mailbox's full name or whether it takes part in dirsync. The T0 change is `M` for a

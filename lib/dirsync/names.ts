@@ -1,4 +1,4 @@
-import { usage } from './errors';
+import { usage } from '@/lib/core/errors';
 
 /** A postoffice name `NET/PO`, stored upper case. */
 export interface PoName {

@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
-import { ctime } from './clock';
+import { ctime } from '@/lib/core/clock';
 import { srvconfOf } from './dss';
-import { DirsyncError } from './errors';
+import { DirsyncError } from '@/lib/core/errors';
 import { formatQueue, queueEntries, type QueueEntry, type QueueFile } from './listq';
 import { resolvePo } from './postoffices';
 import { RESYNC_GLB, serverOfPlace } from './places';

@@ -1,8 +1,8 @@
 import type { Db } from '@/db/client';
-import { usage } from './errors';
+import { usage } from '@/lib/core/errors';
 import { checkMovable, RESYNC_GLB } from './places';
 import { decodeResyncGlb } from './resync-glb';
-import { step } from './statements';
+import { step } from '@/lib/core/statements';
 import { writeStoredFile } from './stored-files';
 
 /** The console's Upload limit: far above any RESYNC.GLB or import list of a real network. */
@@ -14,7 +14,7 @@ export const MAX_UPLOAD_BYTES = 512 * 1024;
  * count trusted: Fatal 14 names the damage) and any other file must be text (no NUL, no control
  * bytes but tab, CR, LF and Ctrl-Z). Nothing is stored when it is refused. `checked: false` is
  * the command line's `file import`: its user may place a damaged RESYNC.GLB on purpose, to see
- * what the utilities do with one (document 002); the name rules and the size limit still hold.
+ * what the utilities do with one (KB Q156124); the name rules and the size limit still hold.
  */
 export function placeFile(db: Db, place: string, fileName: string, bytes: Uint8Array, opts: { limit?: number; checked?: boolean } = {}): { name: string; size: number } {
   const name = checkMovable(fileName);

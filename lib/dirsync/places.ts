@@ -1,8 +1,8 @@
 import type { Db } from '@/db/client';
-import { notFound, usage } from './errors';
+import { notFound, usage } from '@/lib/core/errors';
 import { poKey } from './names';
 import { resolvePo } from './postoffices';
-import { stmt } from './statements';
+import { stmt } from '@/lib/core/statements';
 
 /** RESYNC.GLB: the one GLB file the model keeps as bytes and that moves between places. */
 export const RESYNC_GLB = 'RESYNC.GLB';

@@ -1,8 +1,8 @@
 import type { Db } from '@/db/client';
-import { notFound, usage, denied } from './errors';
+import { notFound, usage, denied } from '@/lib/core/errors';
 import { parsePoName, poKey, type PoName } from './names';
-import { stmt } from './statements';
-import { verifyPassword } from './password';
+import { stmt } from '@/lib/core/statements';
+import { verifyPassword } from '@/lib/core/password';
 
 export interface PoRow {
   id: number;

@@ -1,9 +1,9 @@
 import type { Db } from '@/db/client';
-import { DirsyncError } from './errors';
+import { DirsyncError } from '@/lib/core/errors';
 import { resolvePo } from './postoffices';
 import { srvconfOf } from './dss';
-import { now } from './clock';
-import { step, stmt } from './statements';
+import { now } from '@/lib/core/clock';
+import { step, stmt } from '@/lib/core/statements';
 
 /** PROCESS.GLB: weekly times, the DSSCHED file form `T1 Sat 13:45` (minutes since Sunday 00:00). */
 export interface ProcessTime {

@@ -1,9 +1,9 @@
 import type { Db } from '@/db/client';
-import { now } from './clock';
+import { now } from '@/lib/core/clock';
 import { writeLog } from './log';
 import { resolvePo } from './postoffices';
 import type { StepResult } from './reqconf';
-import { stmt } from './statements';
+import { stmt } from '@/lib/core/statements';
 import { poKey } from './names';
 import { recordRun } from '@/lib/history/record-run';
 

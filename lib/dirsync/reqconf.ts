@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { stmt } from './statements';
+import { stmt } from '@/lib/core/statements';
 
 export interface ReqconfRow {
   dss: string | null;

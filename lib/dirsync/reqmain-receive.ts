@@ -1,11 +1,11 @@
 import type { Db } from '@/db/client';
-import { now } from './clock';
+import { now } from '@/lib/core/clock';
 import { writeLog } from './log';
 import { deleteMessage, mailbag } from './messages';
 import { resolvePo } from './postoffices';
 import { poKey } from './names';
 import { reqconfOf, type StepResult } from './reqconf';
-import { stmt } from './statements';
+import { stmt } from '@/lib/core/statements';
 import { noteMessage, recordRun } from '@/lib/history/record-run';
 
 /**

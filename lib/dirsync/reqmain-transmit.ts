@@ -6,7 +6,7 @@ import { writeLog } from './log';
 import { sendMessage } from './messages';
 import { reqStatSubject, reqTxSubject } from './subjects';
 import { joinRecords } from './transactions';
-import { stmt } from './statements';
+import { stmt } from '@/lib/core/statements';
 import { recordRun } from '@/lib/history/record-run';
 
 /**

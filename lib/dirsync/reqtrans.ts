@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
-import { now } from './clock';
+import { now } from '@/lib/core/clock';
 import { crc16Text } from './crc16';
-import { stmt } from './statements';
+import { stmt } from '@/lib/core/statements';
 
 /** T0: append a transaction to REQTRANS numbered max(last REQTRANS number, ReqSync) + 1. */
 export function appendReqtrans(db: Db, poId: number, txn: string): number {

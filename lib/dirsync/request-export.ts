@@ -3,7 +3,7 @@ import { poKey } from './names';
 import { resolvePo } from './postoffices';
 import { localEntry, txnLine } from './mailboxes';
 import { appendReqtrans } from './reqtrans';
-import { step, stmt } from './statements';
+import { step, stmt } from '@/lib/core/statements';
 
 /** Requestor ▸ Export: append `R PCM:NET/PO` and an `A` for every participating local mailbox. */
 export function requestExport(db: Db, poSpec: string): number {

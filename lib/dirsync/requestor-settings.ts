@@ -1,9 +1,9 @@
 import type { Db } from '@/db/client';
-import { usage } from './errors';
+import { usage } from '@/lib/core/errors';
 import { parsePoName, poKey, isPostofficeType } from './names';
 import { resolvePo } from './postoffices';
 import { requireDss } from './dss';
-import { step, stmt } from './statements';
+import { step, stmt } from '@/lib/core/statements';
 
 /** Requestor ▸ Registration: name the DSS and the dirsync password. */
 export function registerRequestor(db: Db, poSpec: string, dss: string, password = ''): void {

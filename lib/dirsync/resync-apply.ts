@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { applyToLists, finishLists, listContext } from './apply-to-lists';
 import { srvconfOf } from './dss';
-import { DirsyncError } from './errors';
+import { DirsyncError } from '@/lib/core/errors';
 import { writeLog } from './log';
 import { poKey } from './names';
 import type { PoRow } from './postoffices';
@@ -9,7 +9,7 @@ import { reqconfOf, type StepResult } from './reqconf';
 import { decodeResyncGlb, type ResyncFile } from './resync-glb';
 import { deleteStoredFile, readStoredFile } from './stored-files';
 import { parseTxn, type Txn } from './transactions';
-import { stmt } from './statements';
+import { stmt } from '@/lib/core/statements';
 
 const FATAL_14 = 'Error processing RESYNC.GLB';
 
@@ -61,7 +61,7 @@ export function readResync(bytes: Uint8Array): ResyncRead {
 
 /**
  * Why `po` would refuse a RESYNC.GLB with Fatal 14, or undefined when it would apply it
- * (protocol.md section 6). The one place these rules live: the apply and the resync prediction
+ * (docs/engine.md, "The documents the code follows"). The one place these rules live: the apply and the resync prediction
  * both ask it. `file` is the header's numbers, or the damage found by readResync.
  */
 export function resyncRefusal(db: Db, po: PoRow, file: Pick<ResyncFile, 'reqSeq' | 'impSeq'> | { damaged: string }): string | undefined {

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { now } from './clock';
+import { now } from '@/lib/core/clock';
 import { srvconfOf } from './dss';
 import { writeLog } from './log';
 import { masterListTxns } from './master-lists';

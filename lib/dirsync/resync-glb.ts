@@ -1,8 +1,8 @@
 import { crc16 } from './crc16';
-import { fatal, usage } from './errors';
+import { fatal, usage } from '@/lib/core/errors';
 
 /**
- * RESYNC.GLB, the documented binary layout of protocol.md section 6 (little-endian):
+ * RESYNC.GLB, the documented binary layout (little-endian; docs/engine.md, "RESYNC.GLB layout notes"):
  *
  *   header  0 signature "RESYNCGL" · 8 u16 version 1 · 10 u32 IMPSEQ · 14 u32 REQSEQ · 18 u32 SRVSEQ
  *          22 u32 record count · 26 u32 creation time (Unix s) · 30 16-byte DSS name (ASCII, NUL-padded)

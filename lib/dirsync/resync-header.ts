@@ -3,7 +3,7 @@ import { srvRequestors, type SrvRequestorRow } from './dss';
 import { poKey } from './names';
 import type { PoRow } from './postoffices';
 
-/** The three numbers of a RESYNC.GLB header (protocol.md section 6). */
+/** The three numbers of a RESYNC.GLB header (docs/engine.md, "The documents the code follows"). */
 export interface ResyncMaxima {
   impSeq: number;
   reqSeq: number;

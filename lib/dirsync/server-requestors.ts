@@ -1,9 +1,9 @@
 import type { Db } from '@/db/client';
-import { conflict, notFound } from './errors';
+import { conflict, notFound } from '@/lib/core/errors';
 import { parsePoName, poKey } from './names';
 import { resolvePo } from './postoffices';
 import { requireDss, srvRequestor } from './dss';
-import { step, stmt } from './statements';
+import { step, stmt } from '@/lib/core/statements';
 
 /** Server ▸ Requestors ▸ Create: register a requestor postoffice on the DSS. */
 export function createServerRequestor(db: Db, dssSpec: string, requestor: string, password = ''): void {

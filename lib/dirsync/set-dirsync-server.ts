@@ -1,8 +1,8 @@
 import type { Db } from '@/db/client';
-import { conflict } from './errors';
+import { conflict } from '@/lib/core/errors';
 import { poKey } from './names';
 import { resolvePo } from './postoffices';
-import { step, stmt } from './statements';
+import { step, stmt } from '@/lib/core/statements';
 
 /**
  * Config ▸ Dir-Sync ▸ Options: make a postoffice the network's dirsync server (it becomes a

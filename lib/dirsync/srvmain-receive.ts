@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { now } from './clock';
+import { now } from '@/lib/core/clock';
 import { crc16Text } from './crc16';
 import { requireDss, srvRequestor } from './dss';
 import { writeLog } from './log';
@@ -10,7 +10,7 @@ import { resolvePo, type PoRow } from './postoffices';
 import type { StepResult } from './reqconf';
 import { txnListKey } from './superseded';
 import { parseTxn, splitRecords, type Txn } from './transactions';
-import { stmt } from './statements';
+import { stmt } from '@/lib/core/statements';
 import { noteMessage, recordRun } from '@/lib/history/record-run';
 
 /** Where an Exchange DSS's DXA differs from SRVMAIN; the defaults are MS Mail's. */

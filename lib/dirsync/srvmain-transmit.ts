@@ -9,7 +9,7 @@ import type { StepResult } from './reqconf';
 import { srvTxSubject } from './subjects';
 import { dropSuperseded } from './superseded';
 import { joinRecords } from './transactions';
-import { stmt } from './statements';
+import { stmt } from '@/lib/core/statements';
 import { recordRun } from '@/lib/history/record-run';
 
 /**

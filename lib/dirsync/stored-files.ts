@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
-import { now } from './clock';
-import { stmt } from './statements';
+import { now } from '@/lib/core/clock';
+import { stmt } from '@/lib/core/statements';
 
 /**
  * Files kept in a place: a postoffice's GLB directory (`NET/PO`) or an Exchange server's Dxadata

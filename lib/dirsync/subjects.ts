@@ -1,4 +1,4 @@
-/** The exact dirsync message subjects (protocol.md section 3). */
+/** The exact dirsync message subjects (docs/engine.md, "The documents the code follows"). */
 export const reqTxSubject = (r: number, was: number, s: number, i: number, n: number) =>
   `ReqTx R=${r} (was ${was}), S=${s}, I=${i} ${n} sent`;
 

@@ -1,6 +1,6 @@
-import { usage } from './errors';
+import { usage } from '@/lib/core/errors';
 
-/** One dirsync transaction in the MS Mail import format (protocol.md section 2). */
+/** One dirsync transaction in the MS Mail import format (docs/engine.md, "The documents the code follows"). */
 export type Txn =
   | { code: 'A' | 'M' | 'D'; fullName: string; address: string; template: string[] }
   | { code: 'R'; target: string };

@@ -1,10 +1,10 @@
 import type { Db } from '@/db/client';
-import { conflict } from '@/lib/dirsync/errors';
+import { conflict } from '@/lib/core/errors';
 import { requestExport } from '@/lib/dirsync/request-export';
 import { requestImport } from '@/lib/dirsync/requestor-settings';
-import { step, stmt } from '@/lib/dirsync/statements';
-import { controlService } from '@/lib/exchange/control-service';
-import { saveDirsyncRequestor } from '@/lib/exchange/save-dirsync-requestor';
+import { step, stmt } from '@/lib/core/statements';
+import { controlService } from '@/lib/exchange/services/control-service';
+import { saveDirsyncRequestor } from '@/lib/exchange/dxa/save-dirsync-requestor';
 import { checkHealth } from './check-health';
 import type { Fix } from './types';
 

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { now } from '@/lib/dirsync/clock';
+import { now } from '@/lib/core/clock';
 import { exchangeChecks } from './exchange-checks';
 import { fileChecks } from './file-checks';
 import { networkFacts } from './network-facts';

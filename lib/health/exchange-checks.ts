@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { stmt } from '@/lib/dirsync/statements';
+import { stmt } from '@/lib/core/statements';
 import type { NetworkFacts } from './network-facts';
 import type { Finding } from './types';
 

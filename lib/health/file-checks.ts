@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
-import { ctime } from '@/lib/dirsync/clock';
-import { stmt } from '@/lib/dirsync/statements';
+import { ctime } from '@/lib/core/clock';
+import { stmt } from '@/lib/core/statements';
 import type { NetworkFacts } from './network-facts';
 import type { Finding } from './types';
 

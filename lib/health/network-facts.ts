@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { stmt } from '@/lib/dirsync/statements';
+import { stmt } from '@/lib/core/statements';
 import { HOUR_MS, MINUTE_MS, WEEK_MINUTES } from '@/lib/scheduler/next-occurrence';
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { stmt } from '@/lib/dirsync/statements';
+import { stmt } from '@/lib/core/statements';
 import { EXTERNAL_PERIOD_MS, WEEK_MS } from '@/lib/scheduler/next-occurrence';
 import { duration, hourlyPeriod, weeklyPeriod, type MtaFact, type NetworkFacts, type PoFact } from './network-facts';
 import { routes } from '@/lib/console/routes';

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { stmt } from '@/lib/dirsync/statements';
+import { stmt } from '@/lib/core/statements';
 import type { Finding, Fix, RequestorHealth } from './types';
 import { routes } from '@/lib/console/routes';
 

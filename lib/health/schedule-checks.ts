@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { formatProcessTime } from '@/lib/dirsync/process-times';
-import { stmt } from '@/lib/dirsync/statements';
+import { stmt } from '@/lib/core/statements';
 import { MISSED_RUN_WINDOW } from '@/lib/scheduler/dispatch';
 import { WEEK_MINUTES } from '@/lib/scheduler/next-occurrence';
 import type { NetworkFacts, PoFact } from './network-facts';

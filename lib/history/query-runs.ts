@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
-import { ctime } from '@/lib/dirsync/clock';
-import { usage } from '@/lib/dirsync/errors';
-import { stmt } from '@/lib/dirsync/statements';
+import { ctime } from '@/lib/core/clock';
+import { usage } from '@/lib/core/errors';
+import { stmt } from '@/lib/core/statements';
 
 /** A run as lists show it (docs/engine.md, "Run history"). */
 export interface RunRow {

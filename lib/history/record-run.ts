@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '@/db/client';
-import { now } from '@/lib/dirsync/clock';
-import { step, stmt } from '@/lib/dirsync/statements';
+import { now } from '@/lib/core/clock';
+import { step, stmt } from '@/lib/core/statements';
 
 /**
  * Run history (docs/engine.md, "Run history"): every engine step writes one `run_history` row in

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
-import { conflict, usage } from '@/lib/dirsync/errors';
-import { step, stmt } from '@/lib/dirsync/statements';
+import { conflict, usage } from '@/lib/core/errors';
+import { step, stmt } from '@/lib/core/statements';
 import { purgeRunHistory } from './record-run';
 
 export const MIN_RUNS_KEPT = 100;

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
-import { stmt } from '@/lib/dirsync/statements';
-import type { ServerRow } from '@/lib/exchange/servers';
+import { stmt } from '@/lib/core/statements';
+import type { ServerRow } from '@/lib/exchange/servers/servers';
 
 /**
  * The address book the Administrator's pickers show ("Show Names from the", "Type Name or Select

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
-import { CLOCK_START, ctime } from '@/lib/dirsync/clock';
-import { stmt } from '@/lib/dirsync/statements';
+import { CLOCK_START, ctime } from '@/lib/core/clock';
+import { stmt } from '@/lib/core/statements';
 import { clockWaiting, type ClockWaiting } from '@/lib/scheduler/waiting';
 
 export interface ClockView {

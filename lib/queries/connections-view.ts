@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
-import { stmt } from '@/lib/dirsync/statements';
-import { links } from '@/lib/exchange/dirsync-links';
-import { resolveServer } from '@/lib/exchange/servers';
+import { stmt } from '@/lib/core/statements';
+import { links } from '@/lib/exchange/dxa/dirsync-links';
+import { resolveServer } from '@/lib/exchange/servers/servers';
 import { routes } from '@/lib/console/routes';
 
 export type ConnectionObjectType = 'MS Mail Connector' | 'Dirsync Server' | 'Remote Dirsync Requestor' | 'Dirsync Requestor';

@@ -1,15 +1,15 @@
 import type { Db } from '@/db/client';
-import { stmt } from '@/lib/dirsync/statements';
-import { connections, defaultUncPath, type ConnectionDto } from '@/lib/exchange/add-connection';
-import { ATTEMPTS_DEFAULT, ATTEMPTS_MAX, ATTEMPTS_MIN } from '@/lib/exchange/connection-fields';
-import { connectorQueue, type ConnectorQueueDto } from '@/lib/exchange/connector-queue';
-import { LOGGING_SERVICES, type LoggingService } from '@/lib/exchange/diagnostics-categories';
-import { addressSpaceEntries, type AddressSpaceEntry } from '@/lib/exchange/save-address-space';
-import { msMailConnector, type MsMailConnectorDto } from '@/lib/exchange/save-ms-mail-connector';
-import { pcMtas, type PcMtaDto } from '@/lib/exchange/save-pc-mta';
-import { loggingLevels } from '@/lib/exchange/set-logging-level';
-import { localPostoffice, type LocalPostofficeDto } from '@/lib/exchange/set-local-postoffice';
-import { resolveServer } from '@/lib/exchange/servers';
+import { stmt } from '@/lib/core/statements';
+import { connections, type ConnectionDto } from '@/lib/exchange/connector/connections';
+import { defaultUncPath, ATTEMPTS_DEFAULT, ATTEMPTS_MAX, ATTEMPTS_MIN } from '@/lib/exchange/connector/connection-fields';
+import { connectorQueue, type ConnectorQueueDto } from '@/lib/exchange/connector/connector-queue';
+import { LOGGING_SERVICES, type LoggingService } from '@/lib/exchange/services/diagnostics-categories';
+import { addressSpaceEntries, type AddressSpaceEntry } from '@/lib/exchange/connector/save-address-space';
+import { msMailConnector, type MsMailConnectorDto } from '@/lib/exchange/connector/ms-mail-connector';
+import { pcMtas, type PcMtaDto } from '@/lib/exchange/connector/pc-mtas';
+import { loggingLevels } from '@/lib/exchange/services/logging-levels';
+import { localPostoffice, type LocalPostofficeDto } from '@/lib/exchange/connector/local-postoffice';
+import { resolveServer } from '@/lib/exchange/servers/servers';
 
 /** What the MS Mail Connector (<SERVER>) Properties sheet shows, read per tab. */
 

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
-import { stmt } from '@/lib/dirsync/statements';
-import { dxaRole } from '@/lib/exchange/servers';
+import { stmt } from '@/lib/core/statements';
+import { dxaRole } from '@/lib/exchange/servers/servers';
 
 /** What the Administrator's tree shows: organizations ▸ sites ▸ servers and containers, and the MS Mail postoffices. */
 export interface ConsoleTree {

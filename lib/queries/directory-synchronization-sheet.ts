@@ -1,8 +1,8 @@
 import type { Db } from '@/db/client';
-import { directorySyncObject, restrictionMembers, templateMaps, type TemplateMapRow } from '@/lib/exchange/directory-sync-object';
-import { connectorPo, dxaAddress, dxaRole, generatedDxaMailbox, resolveServer } from '@/lib/exchange/servers';
-import { dxaDisplayName } from '@/lib/exchange/save-directory-sync-general';
-import { attributesFor } from '@/lib/exchange/template-attributes';
+import { directorySyncObject, restrictionMembers, templateMaps, type TemplateMapRow } from '@/lib/exchange/dxa/directory-sync-object';
+import { connectorPo, dxaAddress, dxaRole, generatedDxaMailbox, resolveServer } from '@/lib/exchange/servers/servers';
+import { dxaDisplayName } from '@/lib/exchange/dxa/save-directory-sync-general';
+import { attributesFor } from '@/lib/exchange/dxa/template-attributes';
 
 /** The Directory Synchronization object of a server (reference 5.2): its facts and addresses. */
 export interface DirectorySynchronizationSheet {

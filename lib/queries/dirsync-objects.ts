@@ -2,11 +2,11 @@ import { poFromSegment as poFromSlug, poSegment as poSlug } from '@/lib/console/
 import type { Db } from '@/db/client';
 import { srvRequestor } from '@/lib/dirsync/dss';
 import { reqconfOf } from '@/lib/dirsync/reqconf';
-import { stmt } from '@/lib/dirsync/statements';
-import { dirsyncServerOf } from '@/lib/exchange/create-dirsync-server';
-import { exportContainerNames, findRemoteLink, links, requestorLink, LANGUAGES, type LinkRow } from '@/lib/exchange/dirsync-links';
-import { describeSchedule, type ScheduleStyle } from '@/lib/exchange/schedule-grid';
-import { connectorPo, dxaRole, findServer, type ServerRow } from '@/lib/exchange/servers';
+import { stmt } from '@/lib/core/statements';
+import { dirsyncServerOf } from '@/lib/exchange/dxa/dirsync-server';
+import { exportContainerNames, findRemoteLink, links, requestorLink, LANGUAGES, type LinkRow } from '@/lib/exchange/dxa/dirsync-links';
+import { describeSchedule, type ScheduleStyle } from '@/lib/exchange/dxa/schedule-grid';
+import { connectorPo, dxaRole, findServer, type ServerRow } from '@/lib/exchange/servers/servers';
 
 /**
  * Read models of the dirsync objects' property sheets (reference §5.3–5.5) and of File ▸ New Other.

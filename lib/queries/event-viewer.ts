@@ -1,8 +1,8 @@
 import type { Db } from '@/db/client';
-import { logStamp } from '@/lib/dirsync/clock';
-import { eventById, eventSources, formatEventLine, formatEventsCsv, queryEvents, EVENT_HEADER, type EventFilter, type EventRow } from '@/lib/exchange/query-events';
-import { eventCount, eventLogSettings } from '@/lib/exchange/set-event-log-settings';
-import { resolveServer } from '@/lib/exchange/servers';
+import { logStamp } from '@/lib/core/clock';
+import { eventById, eventSources, formatEventLine, formatEventsCsv, queryEvents, EVENT_HEADER, type EventFilter, type EventRow } from '@/lib/exchange/events/query-events';
+import { eventCount, eventLogSettings } from '@/lib/exchange/events/event-log-settings';
+import { resolveServer } from '@/lib/exchange/servers/servers';
 import { cursorText, filterErrors, isFiltered, parseCursor, parseViewTime, VIEW_TYPES, type EventLocation, type EventSearch } from './event-search';
 
 /** One line of the Event Viewer's list (the description only in the details). */

@@ -1,8 +1,8 @@
 import type { Db } from '@/db/client';
 import { findPo } from '@/lib/dirsync/postoffices';
 import { placeDirectory, type PlaceDirectory } from '@/lib/dirsync/place-directory';
-import { stmt } from '@/lib/dirsync/statements';
-import { findServer } from '@/lib/exchange/servers';
+import { stmt } from '@/lib/core/statements';
+import { findServer } from '@/lib/exchange/servers/servers';
 import { poFromSegment } from './postoffice-logs';
 import { routes } from '@/lib/console/routes';
 

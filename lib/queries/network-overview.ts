@@ -1,7 +1,7 @@
 import { asc, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { clock, mailbox, message, postoffice, reqconf, srvconf } from '@/db/schema';
-import { CLOCK_START, ctime } from '@/lib/dirsync/clock';
+import { CLOCK_START, ctime } from '@/lib/core/clock';
 
 /** What a postoffice is in dirsync: the network's server, a requestor of a server, or neither. */
 export type OverviewRole =

@@ -1,8 +1,8 @@
 import type { Db } from '@/db/client';
-import { logStamp } from '@/lib/dirsync/clock';
+import { logStamp } from '@/lib/core/clock';
 import { formatLogLine, type LogFile, type LogLineRow, type Severity } from '@/lib/dirsync/log';
 import { findPo } from '@/lib/dirsync/postoffices';
-import { stmt } from '@/lib/dirsync/statements';
+import { stmt } from '@/lib/core/statements';
 
 export const LOG_FILES: readonly LogFile[] = ['DIRSYNC', 'DISPATCH', 'CENTRAL'];
 export const DEFAULT_LOG_PAGE = 50;

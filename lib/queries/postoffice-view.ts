@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { ctime } from '@/lib/dirsync/clock';
+import { ctime } from '@/lib/core/clock';
 import { srvconfOf } from '@/lib/dirsync/dss';
 import { formatRequestorConfiguration, formatServerConfiguration, requestorConfiguration, serverConfiguration } from '@/lib/dirsync/listds';
 import { formatQueue, QUEUE_FILES, queueEntries, type QueueFile } from '@/lib/dirsync/listq';
@@ -7,8 +7,8 @@ import { heldMessages } from '@/lib/dirsync/messages';
 import { findPo } from '@/lib/dirsync/postoffices';
 import { formatProcessTime, processTimes } from '@/lib/dirsync/process-times';
 import { reqconfOf } from '@/lib/dirsync/reqconf';
-import { stmt } from '@/lib/dirsync/statements';
-import { DirsyncError } from '@/lib/dirsync/errors';
+import { stmt } from '@/lib/core/statements';
+import { DirsyncError } from '@/lib/core/errors';
 
 /** `NET~PO` in a URL stands for `NET/PO`. */
 /** The NET~PO helpers live with every other URL (lib/console/routes.ts); re-exported for older imports. */

@@ -1,8 +1,8 @@
-import { recipientAttributes } from '@/lib/exchange/directory-sync-object';
+import { recipientAttributes } from '@/lib/exchange/dxa/directory-sync-object';
 import type { Db } from '@/db/client';
-import { stmt } from '@/lib/dirsync/statements';
-import { findContainer, findRecipient, msAddress, type RecipientKind } from '@/lib/exchange/recipients';
-import type { ServerRow } from '@/lib/exchange/servers';
+import { stmt } from '@/lib/core/statements';
+import { findContainer, findRecipient, msAddress, type RecipientKind } from '@/lib/exchange/recipients/recipients';
+import type { ServerRow } from '@/lib/exchange/servers/servers';
 
 /** A recipients container as the Administrator's right pane lists it: sortable, a page at a time. */
 

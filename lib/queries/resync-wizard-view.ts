@@ -1,8 +1,8 @@
 import type { Db } from '@/db/client';
-import { DirsyncError } from '@/lib/dirsync/errors';
-import { links } from '@/lib/exchange/dirsync-links';
-import { registryValues } from '@/lib/exchange/registry';
-import { atLeastSp3, findServer } from '@/lib/exchange/servers';
+import { DirsyncError } from '@/lib/core/errors';
+import { links } from '@/lib/exchange/dxa/dirsync-links';
+import { registryValues } from '@/lib/exchange/services/registry';
+import { atLeastSp3, findServer } from '@/lib/exchange/servers/servers';
 import { predictResync, predictResyncFile, resyncDirections, type ResyncPrediction } from '@/lib/resync/predict-resync';
 import { readWizard, WIZARD_PAGES, wizardFile, wizardFileHeader, type WizardDto, type WizardPage } from '@/lib/resync/wizard-state';
 import { DIRECTION_TITLES, type WizardDirection } from '@/lib/resync/wizard-targets';

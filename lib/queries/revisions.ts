@@ -1,21 +1,21 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Db } from '@/db/client';
-import { notFound } from '@/lib/dirsync/errors';
+import { notFound } from '@/lib/core/errors';
 import { poKey } from '@/lib/dirsync/names';
 import { resolvePo } from '@/lib/dirsync/postoffices';
 import { srvconfOf, requireDss } from '@/lib/dirsync/dss';
 import { reqconfOf } from '@/lib/dirsync/reqconf';
 import { processTimes } from '@/lib/dirsync/process-times';
-import { stmt } from '@/lib/dirsync/statements';
-import { connectionDto } from '@/lib/exchange/add-connection';
-import { directorySyncObject } from '@/lib/exchange/directory-sync-object';
-import { findRemoteLink, requestorLink } from '@/lib/exchange/dirsync-links';
-import type { LoggingService } from '@/lib/exchange/diagnostics-categories';
-import { resolveRecipient } from '@/lib/exchange/recipients';
-import { valueName } from '@/lib/exchange/registry';
-import { eventLogSettings } from '@/lib/exchange/set-event-log-settings';
-import { loggingLevels } from '@/lib/exchange/set-logging-level';
-import { resolveServer } from '@/lib/exchange/servers';
+import { stmt } from '@/lib/core/statements';
+import { connectionDto } from '@/lib/exchange/connector/connections';
+import { directorySyncObject } from '@/lib/exchange/dxa/directory-sync-object';
+import { findRemoteLink, requestorLink } from '@/lib/exchange/dxa/dirsync-links';
+import type { LoggingService } from '@/lib/exchange/services/diagnostics-categories';
+import { resolveRecipient } from '@/lib/exchange/recipients/recipients';
+import { valueName } from '@/lib/exchange/services/registry';
+import { eventLogSettings } from '@/lib/exchange/events/event-log-settings';
+import { loggingLevels } from '@/lib/exchange/services/logging-levels';
+import { resolveServer } from '@/lib/exchange/servers/servers';
 
 /**
  * The revision of each object a console form edits: what the form carries from the moment it was

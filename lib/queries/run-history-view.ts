@@ -1,8 +1,8 @@
 import type { Db } from '@/db/client';
-import { ctime } from '@/lib/dirsync/clock';
+import { ctime } from '@/lib/core/clock';
 import { queryRuns, RUN_KINDS, RUN_OUTCOMES, runDetail, type RunDetail, type RunFilter, type RunRow } from '@/lib/history/query-runs';
 import { runRetention, type RunRetention } from '@/lib/history/retention';
-import { stmt } from '@/lib/dirsync/statements';
+import { stmt } from '@/lib/core/statements';
 import { parseViewTime } from './event-search';
 
 /** The Run History view's place: its filter, page and open run, all in the URL. */

@@ -1,8 +1,8 @@
 import type { Db } from '@/db/client';
-import { loggingLevels } from '@/lib/exchange/set-logging-level';
-import { pcMtas } from '@/lib/exchange/save-pc-mta';
-import { services, type ServiceState } from '@/lib/exchange/services';
-import { resolveServer } from '@/lib/exchange/servers';
+import { loggingLevels } from '@/lib/exchange/services/logging-levels';
+import { pcMtas } from '@/lib/exchange/connector/pc-mtas';
+import { services, type ServiceState } from '@/lib/exchange/services/services';
+import { resolveServer } from '@/lib/exchange/servers/servers';
 
 export interface ServiceView {
   name: string;

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { srvconfOf, srvRequestor, srvRequestors, type SrvRequestorRow } from '@/lib/dirsync/dss';
-import { DirsyncError, usage } from '@/lib/dirsync/errors';
+import { DirsyncError, usage } from '@/lib/core/errors';
 import { masterListCount } from '@/lib/dirsync/master-lists';
 import { parsePoName, poKey } from '@/lib/dirsync/names';
 import { allPos, findPo, resolvePo, type PoRow } from '@/lib/dirsync/postoffices';
@@ -8,11 +8,11 @@ import { reqconfOf } from '@/lib/dirsync/reqconf';
 import { readResync, resyncRefusal } from '@/lib/dirsync/resync-apply';
 import { dssField } from '@/lib/dirsync/resync-glb';
 import { resyncMaxima, type ResyncMaxima } from '@/lib/dirsync/resync-header';
-import { stmt } from '@/lib/dirsync/statements';
-import { findRemoteLink, links, type LinkRow } from '@/lib/exchange/dirsync-links';
-import { resyncNames } from '@/lib/exchange/dxa-resync-extract';
-import { DXA_KEY } from '@/lib/exchange/registry';
-import { allServers, atLeastSp3, connectorPo, dxaRole, findServer, serverOfConnector, type ServerRow } from '@/lib/exchange/servers';
+import { stmt } from '@/lib/core/statements';
+import { findRemoteLink, links, type LinkRow } from '@/lib/exchange/dxa/dirsync-links';
+import { resyncNames } from '@/lib/exchange/dxa/dxa-resync-extract';
+import { DXA_KEY } from '@/lib/exchange/services/registry';
+import { allServers, atLeastSp3, connectorPo, dxaRole, findServer, serverOfConnector, type ServerRow } from '@/lib/exchange/servers/servers';
 
 /**
  * The resync prediction (issue 9): what RESYNC.GLB a DSS would write now and whether each target

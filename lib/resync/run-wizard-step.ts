@@ -1,7 +1,7 @@
 import { withTrigger } from '@/lib/history/record-run';
 import type { Db } from '@/db/client';
-import { conflict, DirsyncError, notFound, usage } from '@/lib/dirsync/errors';
-import { step, stmt } from '@/lib/dirsync/statements';
+import { conflict, DirsyncError, notFound, usage } from '@/lib/core/errors';
+import { step, stmt } from '@/lib/core/statements';
 import { STEP_KINDS, type CheckResult, type StepCode, type StepRun, type WizardContext } from './wizard-steps';
 import { checkRevision, contextOf, currentStates, touch, wizardRow, type StepFailure } from './wizard-state';
 

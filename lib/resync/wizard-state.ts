@@ -1,9 +1,9 @@
 import type { Db } from '@/db/client';
-import { conflict, notFound, usage } from '@/lib/dirsync/errors';
+import { conflict, notFound, usage } from '@/lib/core/errors';
 import { decodeResyncGlb } from '@/lib/dirsync/resync-glb';
-import { step, stmt } from '@/lib/dirsync/statements';
-import { findRemoteLink } from '@/lib/exchange/dirsync-links';
-import { atLeastSp3, resolveServer } from '@/lib/exchange/servers';
+import { step, stmt } from '@/lib/core/statements';
+import { findRemoteLink } from '@/lib/exchange/dxa/dirsync-links';
+import { atLeastSp3, resolveServer } from '@/lib/exchange/servers/servers';
 import { planSteps, STEP_KINDS, type StepCode, type WizardContext } from './wizard-steps';
 import { checkTargets, requestorState, requestorTarget, type RequestorState, type WizardDirection } from './wizard-targets';
 

@@ -1,16 +1,17 @@
 import type { Db } from '@/db/client';
-import { notFound } from '@/lib/dirsync/errors';
+import { notFound } from '@/lib/core/errors';
 import { importSrvtrans } from '@/lib/dirsync/import-srvtrans';
 import { rebuildGal } from '@/lib/dirsync/rebuild-gal';
 import { resyncExtract } from '@/lib/dirsync/resync-extract';
 import { decodeResyncGlb, type ResyncFile } from '@/lib/dirsync/resync-glb';
 import type { StepResult } from '@/lib/dirsync/reqconf';
 import { deleteStoredFile, readStoredFile, writeStoredFile } from '@/lib/dirsync/stored-files';
-import { step, stmt } from '@/lib/dirsync/statements';
-import { controlService } from '@/lib/exchange/control-service';
-import { registryValues, setRegistryValue } from '@/lib/exchange/registry';
-import { requestorLink } from '@/lib/exchange/dirsync-links';
-import { resolveServer } from '@/lib/exchange/servers';
+import { step, stmt } from '@/lib/core/statements';
+import { controlService } from '@/lib/exchange/services/control-service';
+import { registryValues } from '@/lib/exchange/services/registry';
+import { setRegistryValue } from '@/lib/exchange/services/set-registry-value';
+import { requestorLink } from '@/lib/exchange/dxa/dirsync-links';
+import { resolveServer } from '@/lib/exchange/servers/servers';
 import { dssPlace, requestorState, requestorTarget, type WizardDirection } from './wizard-targets';
 
 /**

@@ -1,12 +1,12 @@
 import type { Db } from '@/db/client';
 import { srvconfOf, srvRequestors } from '@/lib/dirsync/dss';
-import { notFound, usage } from '@/lib/dirsync/errors';
+import { notFound, usage } from '@/lib/core/errors';
 import { poKey } from '@/lib/dirsync/names';
 import { findPo, resolvePo, type PoRow } from '@/lib/dirsync/postoffices';
 import { reqconfOf } from '@/lib/dirsync/reqconf';
-import { stmt } from '@/lib/dirsync/statements';
-import { findRemoteLink, requestorLink } from '@/lib/exchange/dirsync-links';
-import { connectorPo, dxaRole, findServer, resolveServer, serverOfConnector, type ServerRow } from '@/lib/exchange/servers';
+import { stmt } from '@/lib/core/statements';
+import { findRemoteLink, requestorLink } from '@/lib/exchange/dxa/dirsync-links';
+import { connectorPo, dxaRole, findServer, resolveServer, serverOfConnector, type ServerRow } from '@/lib/exchange/servers/servers';
 
 export type WizardDirection = 'exchange-dss-to-msmail' | 'msmail-dss-to-exchange' | 'msmail-dss-to-msmail';
 export const WIZARD_DIRECTIONS: WizardDirection[] = ['exchange-dss-to-msmail', 'msmail-dss-to-exchange', 'msmail-dss-to-msmail'];

@@ -1,22 +1,22 @@
 import type { Db } from '@/db/client';
-import { ctime, now, setNow } from '@/lib/dirsync/clock';
-import { DirsyncError, usage } from '@/lib/dirsync/errors';
+import { ctime, now, setNow } from '@/lib/core/clock';
+import { DirsyncError, usage } from '@/lib/core/errors';
 import { externalPass } from '@/lib/dirsync/external-pass';
 import { writeLog } from '@/lib/dirsync/log';
 import { poKey } from '@/lib/dirsync/names';
 import { nsda, type NsdaProcess } from '@/lib/dirsync/nsda';
 import { resolveRange, type PoRow } from '@/lib/dirsync/postoffices';
 import type { StepResult } from '@/lib/dirsync/reqconf';
-import { step, stmt } from '@/lib/dirsync/statements';
-import { dxaCycleNow } from '@/lib/exchange/dxa-cycle';
-import { pcMtaPassById } from '@/lib/exchange/pcmta-pass';
-import { allServers, dxaRole, type ServerRow } from '@/lib/exchange/servers';
+import { step, stmt } from '@/lib/core/statements';
+import { dxaCycleNow } from '@/lib/exchange/dxa/dxa-cycle';
+import { pcMtaPassById } from '@/lib/exchange/connector/pc-mta-pass';
+import { allServers, dxaRole, type ServerRow } from '@/lib/exchange/servers/servers';
 import { withTrigger } from '@/lib/history/record-run';
 import { gridAfter, gridAtOrAfter, latestSelectedHour, nextSelectedHour, type HourSchedule } from './next-hour';
 import { latestOccurrence, MINUTE_MS, nextOccurrence, nextTick, RUN_WINDOW_MS } from './next-occurrence';
 
 /**
- * DISPATCH, the MS Mail scheduler (exchange-admin-reference.md 8.5, 8.6; protocol.md section 8).
+ * DISPATCH, the MS Mail scheduler (KB Q96060; docs/engine.md, "The documents the code follows").
  *
  * It advances the stored simulation clock and runs, in time order, everything that falls due for
  * the MS Mail postoffices in a range:
@@ -32,7 +32,7 @@ import { latestOccurrence, MINUTE_MS, nextOccurrence, nextTick, RUN_WINDOW_MS } 
  * only the MS Mail processes and External):
  * - the polls of every running Connector (PC) MTA instance (its service Running, `next_poll_at`
  *   set): at `next_poll_at`, then every `running_poll_minutes` (the interval the service read when
- *   it started). Each poll is one transaction: clock, pass (`pcmta-pass.ts`), `next_poll_at`.
+ *   it started). Each poll is one transaction: clock, pass (`pc-mta-pass.ts`), `next_poll_at`.
  *   Printed only when it moved something. A poll already due when Dispatch starts (the clock was
  *   moved past it) runs once at the start; the grid then goes on from there.
  * - the Exchange schedules while the server's MSExchangeDX service is Running: the Dirsync Server

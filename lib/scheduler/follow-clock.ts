@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
-import { ctime, now } from '@/lib/dirsync/clock';
-import { step, stmt } from '@/lib/dirsync/statements';
-import { usage } from '@/lib/dirsync/errors';
+import { ctime, now } from '@/lib/core/clock';
+import { step, stmt } from '@/lib/core/statements';
+import { usage } from '@/lib/core/errors';
 import { dispatch } from './dispatch';
 
 /** At most this much real time is caught up in one go (a console left closed overnight). */

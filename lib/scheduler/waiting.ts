@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
-import { CLOCK_START, ctime } from '@/lib/dirsync/clock';
+import { CLOCK_START, ctime } from '@/lib/core/clock';
 import { poKey } from '@/lib/dirsync/names';
-import { stmt } from '@/lib/dirsync/statements';
+import { stmt } from '@/lib/core/statements';
 import { exchangeRuns, runningMtas } from './dispatch';
 import { nextOccurrence } from './next-occurrence';
 

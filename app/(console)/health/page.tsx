@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { canChange, requirePageSession } from '@/lib/auth/request';
-import { ctime } from '@/lib/dirsync/clock';
+import { ctime } from '@/lib/core/clock';
 import { healthSummary } from '@/lib/health/check-health';
 import { healthReport } from '@/lib/console/health-report';
 import type { Finding, RequestorHealth, Severity } from '@/lib/health/types';

@@ -1,4 +1,4 @@
-import { usage } from '@/lib/dirsync/errors';
+import { usage } from '@/lib/core/errors';
 import { accounts, createAccount, parseRole, requireAccount, ROLE_LABELS } from '@/lib/auth/accounts';
 import { deleteAccount } from '@/lib/auth/delete-account';
 import { endAccountSessions } from '@/lib/auth/end-sessions';

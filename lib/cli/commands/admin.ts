@@ -1,4 +1,4 @@
-import { usage } from '@/lib/dirsync/errors';
+import { usage } from '@/lib/core/errors';
 import { createPostoffice } from '@/lib/dirsync/create-postoffice';
 import { deletePostoffice } from '@/lib/dirsync/delete-postoffice';
 import { allPos, resolvePo } from '@/lib/dirsync/postoffices';
@@ -6,7 +6,7 @@ import { addMailbox } from '@/lib/dirsync/add-mailbox';
 import { modifyMailbox } from '@/lib/dirsync/modify-mailbox';
 import { deleteMailbox } from '@/lib/dirsync/delete-mailbox';
 import { poKey } from '@/lib/dirsync/names';
-import { stmt } from '@/lib/dirsync/statements';
+import { stmt } from '@/lib/core/statements';
 import { srvconfOf } from '@/lib/dirsync/dss';
 import { reqconfOf } from '@/lib/dirsync/reqconf';
 import { parseArgs, longValue, requiredPo } from '../args';

@@ -1,4 +1,4 @@
-import { usage } from '@/lib/dirsync/errors';
+import { usage } from '@/lib/core/errors';
 import { setDirsyncServer } from '@/lib/dirsync/set-dirsync-server';
 import { createServerRequestor, deleteServerRequestor } from '@/lib/dirsync/server-requestors';
 import { registerRequestor, requestImport, setAcceptedTypes, setKeepUpdates } from '@/lib/dirsync/requestor-settings';

@@ -1,15 +1,10 @@
-import { now } from '@/lib/dirsync/clock';
-import { usage } from '@/lib/dirsync/errors';
+import { now } from '@/lib/core/clock';
+import { usage } from '@/lib/core/errors';
 import { HOUR_MS, ISO_FORM, MINUTE_MS, parseUntil } from '@/lib/scheduler/next-occurrence';
-import { EVENT_HEADER, formatEventLine, MAX_EVENT_LIMIT, queryEvents, type EventFilter } from '@/lib/exchange/query-events';
-import {
-  clearEventLog,
-  eventCount,
-  eventLogSettings,
-  overwriteText,
-  setEventLogSettings,
-  type EventLogSettings,
-} from '@/lib/exchange/set-event-log-settings';
+import { EVENT_HEADER, formatEventLine, MAX_EVENT_LIMIT, queryEvents, type EventFilter } from '@/lib/exchange/events/query-events';
+import { clearEventLog } from '@/lib/exchange/events/clear-event-log';
+import { eventCount, eventLogSettings, overwriteText, type EventLogSettings } from '@/lib/exchange/events/event-log-settings';
+import { setEventLogSettings } from '@/lib/exchange/events/set-event-log-settings';
 import { longValue, parseArgs, type Args } from '../args';
 import { show, type Command, type CommandContext } from '../context';
 

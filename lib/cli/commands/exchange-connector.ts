@@ -1,7 +1,13 @@
-import { usage } from '@/lib/dirsync/errors';
-import { addConnection, connections, removeConnection, type ConnectionDto, type ConnectionOptions } from '@/lib/exchange/add-connection';
-import { modifyConnection } from '@/lib/exchange/modify-connection';
-import { addPcMta, pcMtas, removePcMta, setPcMta, type PcMtaDto, type PcMtaOptions } from '@/lib/exchange/save-pc-mta';
+import { usage } from '@/lib/core/errors';
+import { addConnection, type ConnectionOptions } from '@/lib/exchange/connector/add-connection';
+import { connections, type ConnectionDto } from '@/lib/exchange/connector/connections';
+import { removeConnection } from '@/lib/exchange/connector/remove-connection';
+import { modifyConnection } from '@/lib/exchange/connector/modify-connection';
+import { addPcMta } from '@/lib/exchange/connector/add-pc-mta';
+import { pcMtas, type PcMtaDto } from '@/lib/exchange/connector/pc-mtas';
+import { removePcMta } from '@/lib/exchange/connector/remove-pc-mta';
+import { setPcMta } from '@/lib/exchange/connector/set-pc-mta';
+import { type PcMtaOptions } from '@/lib/exchange/connector/pc-mta-fields';
 import { longValue, parseArgs, type Args } from '../args';
 import { show } from '../context';
 import type { ExchangeSub } from './exchange';

@@ -1,10 +1,10 @@
-import { usage } from '@/lib/dirsync/errors';
-import { directorySyncObject, restrictionMembers, templateMaps } from '@/lib/exchange/directory-sync-object';
-import { saveDeliveryRestrictions } from '@/lib/exchange/save-delivery-restrictions';
-import { saveTemplateMaps, type TemplateDirection } from '@/lib/exchange/save-template-maps';
-import { resolveServer } from '@/lib/exchange/servers';
-import { saveDirectorySyncGeneral } from '@/lib/exchange/save-directory-sync-general';
-import { saveDirectorySyncAddress } from '@/lib/exchange/save-directory-sync-address';
+import { usage } from '@/lib/core/errors';
+import { directorySyncObject, restrictionMembers, templateMaps } from '@/lib/exchange/dxa/directory-sync-object';
+import { saveDeliveryRestrictions } from '@/lib/exchange/dxa/save-delivery-restrictions';
+import { saveTemplateMaps, type TemplateDirection } from '@/lib/exchange/dxa/save-template-maps';
+import { resolveServer } from '@/lib/exchange/servers/servers';
+import { saveDirectorySyncGeneral } from '@/lib/exchange/dxa/save-directory-sync-general';
+import { saveDirectorySyncAddress } from '@/lib/exchange/dxa/save-directory-sync-address';
 import { getDirectorySynchronizationSheet } from '@/lib/queries/directory-synchronization-sheet';
 import { longValue, parseArgs } from '../args';
 import { show } from '../context';

@@ -1,5 +1,6 @@
-import { usage } from '@/lib/dirsync/errors';
-import { levelName, loggingLevels, setLoggingLevel } from '@/lib/exchange/set-logging-level';
+import { usage } from '@/lib/core/errors';
+import { levelName, loggingLevels } from '@/lib/exchange/services/logging-levels';
+import { setLoggingLevel } from '@/lib/exchange/services/set-logging-level';
 import { parseArgs } from '../args';
 import { show } from '../context';
 import type { ExchangeSub } from './exchange';

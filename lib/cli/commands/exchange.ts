@@ -1,8 +1,8 @@
-import { usage } from '@/lib/dirsync/errors';
-import { createExchangeServer, parseVersion } from '@/lib/exchange/create-exchange-server';
-import { deleteExchangeServer } from '@/lib/exchange/delete-exchange-server';
-import { setExchangeVersion } from '@/lib/exchange/set-exchange-version';
-import { connectorPo } from '@/lib/exchange/servers';
+import { usage } from '@/lib/core/errors';
+import { createExchangeServer, parseVersion } from '@/lib/exchange/servers/create-exchange-server';
+import { deleteExchangeServer } from '@/lib/exchange/servers/delete-exchange-server';
+import { setExchangeVersion } from '@/lib/exchange/servers/set-exchange-version';
+import { connectorPo } from '@/lib/exchange/servers/servers';
 import { poKey } from '@/lib/dirsync/names';
 import { parseArgs } from '../args';
 import { dss, remoteRequestor, requestor } from './exchange-dirsync';

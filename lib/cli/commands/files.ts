@@ -1,13 +1,13 @@
-import { notFound, usage } from '@/lib/dirsync/errors';
+import { notFound, usage } from '@/lib/core/errors';
 import { checkMovable, resolvePlace } from '@/lib/dirsync/places';
 import { listStoredFiles, readStoredFile } from '@/lib/dirsync/stored-files';
 import { copyFile } from '@/lib/dirsync/copy-file';
 import { deleteFile } from '@/lib/dirsync/delete-file';
 import { placeFile } from '@/lib/dirsync/place-file';
-import { ctime } from '@/lib/dirsync/clock';
+import { ctime } from '@/lib/core/clock';
 import { resolvePo } from '@/lib/dirsync/postoffices';
 import { formatLogLine, type LogLineRow } from '@/lib/dirsync/log';
-import { stmt } from '@/lib/dirsync/statements';
+import { stmt } from '@/lib/core/statements';
 import { parseArgs, requiredPo } from '../args';
 import { show, type Command } from '../context';
 

@@ -1,5 +1,5 @@
-import { ctime } from '@/lib/dirsync/clock';
-import { usage } from '@/lib/dirsync/errors';
+import { ctime } from '@/lib/core/clock';
+import { usage } from '@/lib/core/errors';
 import { checkHealth, healthSummary } from '@/lib/health/check-health';
 import type { Fix, RequestorHealth } from '@/lib/health/types';
 import { parseArgs } from '../args';

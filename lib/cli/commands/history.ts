@@ -1,5 +1,5 @@
-import { ctime, now } from '@/lib/dirsync/clock';
-import { usage } from '@/lib/dirsync/errors';
+import { ctime, now } from '@/lib/core/clock';
+import { usage } from '@/lib/core/errors';
 import { allRuns, MAX_RUN_LIMIT, queryRuns, RUN_CSV_HEADER, runCsvLine, runDetail, type RunFilter, type RunRow } from '@/lib/history/query-runs';
 import { runRetention, setRunRetention } from '@/lib/history/retention';
 import { longValue, parseArgs, type Args } from '../args';

@@ -1,4 +1,4 @@
-import { DirsyncError, usage } from '@/lib/dirsync/errors';
+import { DirsyncError, usage } from '@/lib/core/errors';
 import { checkAdmin, resolvePo } from '@/lib/dirsync/postoffices';
 import { importSrvtrans } from '@/lib/dirsync/import-srvtrans';
 import { resyncExtract } from '@/lib/dirsync/resync-extract';

@@ -1,4 +1,4 @@
-import { DirsyncError, usage } from '@/lib/dirsync/errors';
+import { DirsyncError, usage } from '@/lib/core/errors';
 import { checkAdmin, resolvePo } from '@/lib/dirsync/postoffices';
 import { formatRequestorConfiguration, formatServerConfiguration, requestorConfiguration, resetRequestor, serverConfiguration } from '@/lib/dirsync/listds';
 import { formatQueue, queueEntries, QUEUE_FILES, type QueueFile } from '@/lib/dirsync/listq';

@@ -1,4 +1,4 @@
-import { usage } from '@/lib/dirsync/errors';
+import { usage } from '@/lib/core/errors';
 import { reqmainTransmit } from '@/lib/dirsync/reqmain-transmit';
 import { reqmainReceive } from '@/lib/dirsync/reqmain-receive';
 import { srvmainReceive } from '@/lib/dirsync/srvmain-receive';

@@ -1,13 +1,8 @@
-import { usage } from '@/lib/dirsync/errors';
-import {
-  deleteRegistryValue,
-  DXA_KEY,
-  getRegistryValue,
-  registryValues,
-  setRegistryValue,
-  type RegistryValueDto,
-} from '@/lib/exchange/registry';
-import { registryWarnings } from '@/lib/exchange/registry-context';
+import { usage } from '@/lib/core/errors';
+import { deleteRegistryValue } from '@/lib/exchange/services/delete-registry-value';
+import { DXA_KEY, getRegistryValue, registryValues, type RegistryValueDto } from '@/lib/exchange/services/registry';
+import { setRegistryValue } from '@/lib/exchange/services/set-registry-value';
+import { registryWarnings } from '@/lib/exchange/services/registry-context';
 import { parseArgs } from '../args';
 import { show, type Command, type CommandContext } from '../context';
 

@@ -1,8 +1,8 @@
-import { DirsyncError, notFound, usage } from '@/lib/dirsync/errors';
+import { DirsyncError, notFound, usage } from '@/lib/core/errors';
 import { resolvePlace } from '@/lib/dirsync/places';
 import { readStoredFile } from '@/lib/dirsync/stored-files';
 import { resolvePo } from '@/lib/dirsync/postoffices';
-import { findServer, serverOfConnector, type ServerRow } from '@/lib/exchange/servers';
+import { findServer, serverOfConnector, type ServerRow } from '@/lib/exchange/servers/servers';
 import {
   predictResync,
   predictResyncFile,

@@ -1,5 +1,5 @@
-import { ctime, now } from '@/lib/dirsync/clock';
-import { usage } from '@/lib/dirsync/errors';
+import { ctime, now } from '@/lib/core/clock';
+import { usage } from '@/lib/core/errors';
 import { clockState, dispatch, setClock, type ClockState } from '@/lib/scheduler/dispatch';
 import { setFollowing } from '@/lib/scheduler/follow-clock';
 import { ISO_FORM, parseIsoUtc, parseUntil } from '@/lib/scheduler/next-occurrence';

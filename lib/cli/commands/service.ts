@@ -1,7 +1,7 @@
-import { usage } from '@/lib/dirsync/errors';
-import { controlService, SERVICE_ACTIONS, type ServiceAction } from '@/lib/exchange/control-service';
-import { services } from '@/lib/exchange/services';
-import { resolveServer } from '@/lib/exchange/servers';
+import { usage } from '@/lib/core/errors';
+import { controlService, SERVICE_ACTIONS, type ServiceAction } from '@/lib/exchange/services/control-service';
+import { services } from '@/lib/exchange/services/services';
+import { resolveServer } from '@/lib/exchange/servers/servers';
 import { parseArgs } from '../args';
 import { show, type Command } from '../context';
 

@@ -1,6 +1,6 @@
 import { sharedDatabase } from '@/db/client';
 import { requireRouteSession } from '@/lib/auth/request';
-import { now } from '@/lib/dirsync/clock';
+import { now } from '@/lib/core/clock';
 import { allRuns, RUN_CSV_HEADER, runCsvLine } from '@/lib/history/query-runs';
 import { parseRunHistorySearch, runFilterOf } from '@/lib/queries/run-history-view';
 

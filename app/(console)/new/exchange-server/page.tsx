@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { sharedDatabase } from '@/db/client';
 import { EXCHANGE_VERSIONS } from '@/db/schema';
 import { canChange, requirePageSession } from '@/lib/auth/request';
-import { stmt } from '@/lib/dirsync/statements';
+import { stmt } from '@/lib/core/statements';
 import { NewExchangeServerDialog } from '../_components/new-exchange-server-dialog';
 
 export const dynamic = 'force-dynamic';

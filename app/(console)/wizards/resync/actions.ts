@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/safe-action';
-import { usage } from '@/lib/dirsync/errors';
+import { usage } from '@/lib/core/errors';
 import { rerunWizardFrom, runWizardStep } from '@/lib/resync/run-wizard-step';
 import { closeWizard, createWizard, wizardRow, MAX_UPLOAD_BYTES, readWizard, setWizardOptions, setWizardPage, uploadWizardFile, WIZARD_PAGES } from '@/lib/resync/wizard-state';
 import { WIZARD_DIRECTIONS, type WizardDirection } from '@/lib/resync/wizard-targets';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
-import { findServer } from '@/lib/exchange/servers';
+import { findServer } from '@/lib/exchange/servers/servers';
 import { getConnectionsView } from '@/lib/queries/connections-view';
 import { ConnectionsList } from '@/components/connections/connections-list';
 import { ChildWindow } from '@/components/console/child-window';

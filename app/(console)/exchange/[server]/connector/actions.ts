@@ -3,18 +3,22 @@
 import { z } from 'zod';
 import { connectionRevision, connectorRevision, loggingRevision, pcMtaRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
-import { usage } from '@/lib/dirsync/errors';
+import { usage } from '@/lib/core/errors';
 import { checkbox, revision } from '@/lib/actions/form-fields';
-import { addConnection, removeConnection, type ConnectionDto } from '@/lib/exchange/add-connection';
-import { deleteQueuedMessage } from '@/lib/exchange/delete-queued-message';
-import { LOGGING_SERVICES } from '@/lib/exchange/diagnostics-categories';
-import { modifyConnection } from '@/lib/exchange/modify-connection';
-import { returnQueuedMessage } from '@/lib/exchange/return-queued-message';
-import { saveAddressSpace } from '@/lib/exchange/save-address-space';
-import { saveMsMailConnector } from '@/lib/exchange/save-ms-mail-connector';
-import { addPcMta, removePcMta, setPcMta } from '@/lib/exchange/save-pc-mta';
-import { setLocalPostoffice } from '@/lib/exchange/set-local-postoffice';
-import { setLoggingLevel } from '@/lib/exchange/set-logging-level';
+import { addConnection } from '@/lib/exchange/connector/add-connection';
+import { removeConnection } from '@/lib/exchange/connector/remove-connection';
+import { type ConnectionDto } from '@/lib/exchange/connector/connections';
+import { deleteQueuedMessage } from '@/lib/exchange/connector/delete-queued-message';
+import { LOGGING_SERVICES } from '@/lib/exchange/services/diagnostics-categories';
+import { modifyConnection } from '@/lib/exchange/connector/modify-connection';
+import { returnQueuedMessage } from '@/lib/exchange/connector/return-queued-message';
+import { saveAddressSpace } from '@/lib/exchange/connector/save-address-space';
+import { saveMsMailConnector } from '@/lib/exchange/connector/save-ms-mail-connector';
+import { addPcMta } from '@/lib/exchange/connector/add-pc-mta';
+import { removePcMta } from '@/lib/exchange/connector/remove-pc-mta';
+import { setPcMta } from '@/lib/exchange/connector/set-pc-mta';
+import { setLocalPostoffice } from '@/lib/exchange/connector/set-local-postoffice';
+import { setLoggingLevel } from '@/lib/exchange/services/set-logging-level';
 
 /** The MS Mail Connector (<SERVER>) Properties sheet: one action per button, each one engine verb. */
 

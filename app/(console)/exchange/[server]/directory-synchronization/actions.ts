@@ -3,13 +3,13 @@
 import { z } from 'zod';
 import { directorySyncRevision, loggingRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
-import { usage } from '@/lib/dirsync/errors';
-import { LOGGING_SERVICES } from '@/lib/exchange/diagnostics-categories';
-import { setLoggingLevel } from '@/lib/exchange/set-logging-level';
+import { usage } from '@/lib/core/errors';
+import { LOGGING_SERVICES } from '@/lib/exchange/services/diagnostics-categories';
+import { setLoggingLevel } from '@/lib/exchange/services/set-logging-level';
 import { revision } from '@/lib/actions/form-fields';
-import { saveDeliveryRestrictions } from '@/lib/exchange/save-delivery-restrictions';
-import { saveTemplateMaps } from '@/lib/exchange/save-template-maps';
-import { resolveServer } from '@/lib/exchange/servers';
+import { saveDeliveryRestrictions } from '@/lib/exchange/dxa/save-delivery-restrictions';
+import { saveTemplateMaps } from '@/lib/exchange/dxa/save-template-maps';
+import { resolveServer } from '@/lib/exchange/servers/servers';
 import { getDirectorySyncSettings } from '@/lib/queries/directory-synchronization-sheet';
 
 const changes = z.string().transform((s, ctx) => {

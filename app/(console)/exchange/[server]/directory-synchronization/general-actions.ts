@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/safe-action';
 import { revision } from '@/lib/actions/form-fields';
-import { saveDirectorySyncAddress } from '@/lib/exchange/save-directory-sync-address';
-import { saveDirectorySyncGeneral } from '@/lib/exchange/save-directory-sync-general';
+import { saveDirectorySyncAddress } from '@/lib/exchange/dxa/save-directory-sync-address';
+import { saveDirectorySyncGeneral } from '@/lib/exchange/dxa/save-directory-sync-general';
 import { getDirectorySynchronizationSheet } from '@/lib/queries/directory-synchronization-sheet';
 import { directorySyncRevision } from '@/lib/queries/revisions';
 

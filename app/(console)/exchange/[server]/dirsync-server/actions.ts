@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { dirsyncServerRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
 import { checkbox, dirsyncTabs, fieldByMessage, required, revision } from '@/lib/actions/form-fields';
-import { dirsyncServerOf, saveDirsyncServer } from '@/lib/exchange/create-dirsync-server';
-import { describeSchedule } from '@/lib/exchange/schedule-grid';
+import { dirsyncServerOf } from '@/lib/exchange/dxa/dirsync-server';
+import { saveDirsyncServer } from '@/lib/exchange/dxa/save-dirsync-server';
+import { describeSchedule } from '@/lib/exchange/dxa/schedule-grid';
 
 const server = z.string().min(1);
 

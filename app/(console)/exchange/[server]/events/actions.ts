@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { logSettingsRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
 import { revision, wholeNumber } from '@/lib/actions/form-fields';
-import { clearEventLog, eventLogSettings, MAX_LOG_KB, MAX_OLDER_THAN_DAYS, MIN_LOG_KB, setEventLogSettings } from '@/lib/exchange/set-event-log-settings';
+import { clearEventLog } from '@/lib/exchange/events/clear-event-log';
+import { eventLogSettings, MAX_LOG_KB, MAX_OLDER_THAN_DAYS, MIN_LOG_KB } from '@/lib/exchange/events/event-log-settings';
+import { setEventLogSettings } from '@/lib/exchange/events/set-event-log-settings';
 
 /** Log ▸ Log Settings…: Maximum log size and Event Log Wrapping of a server's Application log. */
 export const saveLogSettingsAction = defineAction({

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { sharedDatabase } from '@/db/client';
 import { requirePageSession, canChange } from '@/lib/auth/request';
-import { findServer } from '@/lib/exchange/servers';
+import { findServer } from '@/lib/exchange/servers/servers';
 import { getEventViewer } from '@/lib/queries/event-viewer';
 import { hrefOf, parseEventLocation, searchParamsOf } from '@/lib/queries/event-search';
 import { ChildWindow } from '@/components/console/child-window';

@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { registryValueRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
-import { deleteRegistryValue, DXA_VALUES, getRegistryValue, setRegistryValue } from '@/lib/exchange/registry';
+import { deleteRegistryValue } from '@/lib/exchange/services/delete-registry-value';
+import { DXA_VALUES, getRegistryValue } from '@/lib/exchange/services/registry';
+import { setRegistryValue } from '@/lib/exchange/services/set-registry-value';
 import type { Db } from '@/db/client';
 
 const names = Object.keys(DXA_VALUES) as [keyof typeof DXA_VALUES, ...(keyof typeof DXA_VALUES)[]];

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
-import { DXA_KEY } from '@/lib/exchange/registry';
-import { registryContext } from '@/lib/exchange/registry-context';
-import { findServer } from '@/lib/exchange/servers';
+import { DXA_KEY } from '@/lib/exchange/services/registry';
+import { registryContext } from '@/lib/exchange/services/registry-context';
+import { findServer } from '@/lib/exchange/servers/servers';
 import { ChildWindow } from '@/components/console/child-window';
 import { RegistryValue } from './_components/registry-value';
 import { registryValueRevision } from '@/lib/queries/revisions';
@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: { params: Promise<{ server: s
   return { title: `Registry on ${(await params).server.toUpperCase()}` };
 }
 
-/** The three DXA values under HKLM\SYSTEM\CurrentControlSet\Services\MSExchangeDX (protocol.md 7). */
+/** The three DXA values under HKLM\SYSTEM\CurrentControlSet\Services\MSExchangeDX (docs/exchange.md, "Services, pause, registry"). */
 export default async function RegistryPage({ params }: { params: Promise<{ server: string }> }) {
   const { server } = await params;
   const session = await requirePageSession(routes.registry(server));

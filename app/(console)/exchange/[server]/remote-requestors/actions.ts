@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { remoteRequestorRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
 import { checkbox, dirsyncTabs, fieldByMessage, passwordChange, required, revision } from '@/lib/actions/form-fields';
-import { findRemoteLink, exportContainerNames } from '@/lib/exchange/dirsync-links';
-import { addRemoteRequestor, setRemoteRequestor } from '@/lib/exchange/save-remote-requestor';
-import { resolveServer } from '@/lib/exchange/servers';
+import { findRemoteLink, exportContainerNames } from '@/lib/exchange/dxa/dirsync-links';
+import { addRemoteRequestor } from '@/lib/exchange/dxa/add-remote-requestor';
+import { setRemoteRequestor } from '@/lib/exchange/dxa/set-remote-requestor';
+import { resolveServer } from '@/lib/exchange/servers/servers';
 import type { Db } from '@/db/client';
 
 const server = z.string().min(1);

@@ -5,10 +5,10 @@ import { dirsyncRequestorRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
 import { checkbox, dirsyncTabs, fieldByMessage, passwordChange, required, revision, stringList } from '@/lib/actions/form-fields';
 import { reqconfOf } from '@/lib/dirsync/reqconf';
-import { exportContainerNames, requestorLink } from '@/lib/exchange/dirsync-links';
-import { saveDirsyncRequestor, type DirsyncRequestorInput } from '@/lib/exchange/save-dirsync-requestor';
-import { describeSchedule } from '@/lib/exchange/schedule-grid';
-import { resolveServer } from '@/lib/exchange/servers';
+import { exportContainerNames, requestorLink } from '@/lib/exchange/dxa/dirsync-links';
+import { saveDirsyncRequestor, type DirsyncRequestorInput } from '@/lib/exchange/dxa/save-dirsync-requestor';
+import { describeSchedule } from '@/lib/exchange/dxa/schedule-grid';
+import { resolveServer } from '@/lib/exchange/servers/servers';
 import type { Db } from '@/db/client';
 
 const server = z.string().min(1);

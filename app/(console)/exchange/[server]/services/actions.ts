@@ -2,8 +2,8 @@
 
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/safe-action';
-import { controlService, SERVICE_ACTIONS } from '@/lib/exchange/control-service';
-import { dxaRole, resolveServer } from '@/lib/exchange/servers';
+import { controlService, SERVICE_ACTIONS } from '@/lib/exchange/services/control-service';
+import { dxaRole, resolveServer } from '@/lib/exchange/servers/servers';
 
 /** Control Panel ▸ Services: Start, Stop, Pause, Continue (and Restart) one service. */
 export const controlServiceAction = defineAction({

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { sharedDatabase } from '@/db/client';
 import { requirePageSession, canChange } from '@/lib/auth/request';
-import { findServer } from '@/lib/exchange/servers';
+import { findServer } from '@/lib/exchange/servers/servers';
 import { getServicesView } from '@/lib/queries/services-view';
 import { ServicesList } from './_components/services-list';
 import { ServerIcon } from '@/components/ui/icons';

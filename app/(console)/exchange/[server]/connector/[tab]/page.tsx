@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
-import { findServer } from '@/lib/exchange/servers';
+import { findServer } from '@/lib/exchange/servers/servers';
 import { connectorHeader } from '@/lib/queries/connector-sheet';
 import { routes } from '@/lib/console/routes';
 import { PropertySheet, type SheetTab } from '@/components/sheet/property-sheet';
@@ -48,7 +48,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   return { title: `MS Mail Connector (${server.toUpperCase()}) Properties - ${TABS.find(([id]) => id === tab)?.[1] ?? ''}` };
 }
 
-/** The MS Mail Connector (<SERVER>) Properties sheet (exchange-admin-reference.md 2): one component per page (../_components/*-page.tsx). */
+/** The MS Mail Connector (<SERVER>) Properties sheet (docs/console.md, "Connections, the MS Mail Connector sheet, Directory Synchronization"): one component per page (../_components/*-page.tsx). */
 export default async function ConnectorSheetPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
   const { server: serverParam, tab: tabParam } = await params;
   const search = await searchParams;

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { deleteConnectionAction } from '../actions';
-import type { ConnectionDto } from '@/lib/exchange/add-connection';
+import type { ConnectionDto } from '@/lib/exchange/connector/connections';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import { SelectList } from '@/components/ui/select-list';
 import { poSegment } from '@/lib/console/routes';

@@ -1,4 +1,4 @@
-import { MAX_MESSAGE_KB } from '@/lib/exchange/save-ms-mail-connector';
+import { MAX_MESSAGE_KB } from '@/lib/exchange/connector/ms-mail-connector';
 import { SheetForm } from '@/components/sheet/property-sheet';
 import { NumberField, RadioGroup, TextField } from '@/components/sheet/fields';
 import { saveConnectorAction } from '../actions';

@@ -1,4 +1,4 @@
-import { CONNECTOR_LANGUAGES } from '@/lib/exchange/save-ms-mail-connector';
+import { CONNECTOR_LANGUAGES } from '@/lib/exchange/connector/ms-mail-connector';
 import { siteMailboxes } from '@/lib/queries/connector-sheet';
 import { SheetForm } from '@/components/sheet/property-sheet';
 import { CheckField, SelectField } from '@/components/sheet/fields';

@@ -1,4 +1,4 @@
-import type { ConnectionDto } from '@/lib/exchange/add-connection';
+import type { ConnectionDto } from '@/lib/exchange/connector/connections';
 import { NumberField, SelectField, TextField } from '@/components/sheet/fields';
 
 /**

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { deleteQueuedMessageAction, returnQueuedMessageAction } from '../actions';
-import type { ConnectorQueueDto } from '@/lib/exchange/connector-queue';
+import type { ConnectorQueueDto } from '@/lib/exchange/connector/connector-queue';
 import { SelectList } from '@/components/ui/select-list';
 import { useAction } from '@/components/ui/use-action';
 

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
-import { findServer } from '@/lib/exchange/servers';
+import { findServer } from '@/lib/exchange/servers/servers';
 import { loggingTab } from '@/lib/queries/connector-sheet';
 import { getDirectorySynchronizationSheet, getDirectorySyncSettings } from '@/lib/queries/directory-synchronization-sheet';
 import { PropertySheet, SheetForm, type SheetTab } from '@/components/sheet/property-sheet';
@@ -37,7 +37,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   return { title: `Directory Synchronization (${server.toUpperCase()}) Properties - ${TABS.find(([id]) => id === tab)?.[1] ?? ''}` };
 }
 
-/** The Directory Synchronization object of a server (exchange-admin-reference.md 5.2). */
+/** The Directory Synchronization object of a server (docs/exchange.md, "The Directory Synchronization object: Delivery Restrictions and templates"). */
 export default async function DirectorySynchronizationSheetPage({ params }: { params: Promise<Params> }) {
   const { server: serverParam, tab: tabParam } = await params;
   const session = await requirePageSession(routes.directorySync(serverParam, tabParam));

@@ -1,5 +1,5 @@
 import { routeServer } from '@/lib/console/route-server';
-import { now } from '@/lib/dirsync/clock';
+import { now } from '@/lib/core/clock';
 import { parseEventLocation } from '@/lib/queries/event-search';
 import { eventsCsv, eventsText } from '@/lib/queries/event-viewer';
 

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { recipientRevision } from '@/lib/queries/revisions';
 import { defineAction } from '@/lib/actions/safe-action';
 import { checkbox, required, revision, wholeNumber } from '@/lib/actions/form-fields';
-import { modifyRecipient } from '@/lib/exchange/modify-recipient';
-import { resolveRecipient } from '@/lib/exchange/recipients';
-import { resolveServer } from '@/lib/exchange/servers';
-import { TEMPLATE_ATTRIBUTES } from '@/lib/exchange/template-attributes';
-import { recipientAttributes } from '@/lib/exchange/directory-sync-object';
+import { modifyRecipient } from '@/lib/exchange/recipients/modify-recipient';
+import { resolveRecipient } from '@/lib/exchange/recipients/recipients';
+import { resolveServer } from '@/lib/exchange/servers/servers';
+import { TEMPLATE_ATTRIBUTES } from '@/lib/exchange/dxa/template-attributes';
+import { recipientAttributes } from '@/lib/exchange/dxa/directory-sync-object';
 
 const server = z.string().min(1);
 const alias = z.string().min(1);

@@ -3,7 +3,7 @@
 import { useEffect, useId, useState } from 'react';
 import { deleteRegistryValueAction, setRegistryValueAction } from '../actions';
 import type { ActionResult } from '@/lib/actions/safe-action';
-import type { RegistryValueContext } from '@/lib/exchange/registry-context';
+import type { RegistryValueContext } from '@/lib/exchange/services/registry-context';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import { WarningIcon } from '@/components/ui/icons';
 import { useAction } from '@/components/ui/use-action';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
-import { LANGUAGES } from '@/lib/exchange/dirsync-links';
+import { LANGUAGES } from '@/lib/exchange/dxa/dirsync-links';
 import { getRemoteRequestorChoices, serverContext } from '@/lib/queries/dirsync-objects';
 import { PropertySheet, SheetForm } from '@/components/sheet/property-sheet';
 import { CheckField, RadioGroup, SelectField, TextField } from '@/components/sheet/fields';

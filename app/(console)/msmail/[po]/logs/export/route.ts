@@ -2,7 +2,7 @@ import { sharedDatabase } from '@/db/client';
 import { requireRouteSession } from '@/lib/auth/request';
 import { formatLogLine, type LogLineRow } from '@/lib/dirsync/log';
 import { findPo } from '@/lib/dirsync/postoffices';
-import { stmt } from '@/lib/dirsync/statements';
+import { stmt } from '@/lib/core/statements';
 import { logFileOf, poFromSegment } from '@/lib/queries/postoffice-logs';
 
 export const dynamic = 'force-dynamic';

@@ -8,7 +8,7 @@ import { PropertySheet, SheetForm } from '@/components/sheet/property-sheet';
 import { CheckField, NumberField, TextField } from '@/components/sheet/fields';
 import { Hidden, ReadOnlyField, SheetArea } from '@/components/dirsync/sheet-bits';
 import { saveRecipientAction } from '../../actions';
-import { TEMPLATE_ATTRIBUTES, VALUE_MAX } from '@/lib/exchange/template-attributes';
+import { TEMPLATE_ATTRIBUTES, VALUE_MAX } from '@/lib/exchange/dxa/template-attributes';
 import { routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
