@@ -11,15 +11,12 @@ import { safeNextPath } from '@/lib/auth/next-path';
 import { signIn } from '@/lib/auth/sign-in';
 import { DirsyncError } from '@/lib/core/errors';
 import { cookies } from 'next/headers';
+import type { AuthFormState } from '@/components/auth/auth-form';
 
 /**
  * The three actions that run without a session: first-run setup (only while no account exists),
  * sign in and sign out. Every other action goes through lib/actions/safe-action.ts.
  */
-export interface AuthFormState {
-  error?: string;
-  name?: string;
-}
 
 const secure = async () => (await headers()).get('x-forwarded-proto') === 'https';
 

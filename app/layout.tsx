@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
+import { deleteObjectAction } from './(console)/delete-actions';
+import { applySheetAction } from './(console)/sheet-actions';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -18,7 +20,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <Providers>{children}</Providers>
+        <Providers actions={{ applySheet: applySheetAction, deleteObject: deleteObjectAction }}>{children}</Providers>
       </body>
     </html>
   );

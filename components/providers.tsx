@@ -4,12 +4,14 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { SelectionProvider } from '@/components/console/selection';
 import { ToastProvider } from '@/components/console/toasts';
+import { ConsoleActionsProvider, type ConsoleActions } from '@/components/console/console-actions';
 
 /**
  * Client-side providers shared by every page: one React Query client per browser tab, the toasts
- * and the console's selected object (read by File ▸ Properties and Edit ▸ Delete).
+ * the console's selected object (read by File ▸ Properties and Edit ▸ Delete) and the server
+ * actions shared components call (handed in by the root layout).
  */
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ actions, children }: { actions: ConsoleActions; children: ReactNode }) {
   const [queryClient] = useState(
     () =>
       new QueryClient({
@@ -20,9 +22,11 @@ export function Providers({ children }: { children: ReactNode }) {
   );
   return (
     <QueryClientProvider client={queryClient}>
-      <ToastProvider>
-        <SelectionProvider>{children}</SelectionProvider>
-      </ToastProvider>
+      <ConsoleActionsProvider actions={actions}>
+        <ToastProvider>
+          <SelectionProvider>{children}</SelectionProvider>
+        </ToastProvider>
+      </ConsoleActionsProvider>
     </QueryClientProvider>
   );
 }

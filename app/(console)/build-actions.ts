@@ -7,6 +7,7 @@ import { createPostoffice } from '@/lib/dirsync/create-postoffice';
 import { poKey } from '@/lib/dirsync/names';
 import { createExchangeServer } from '@/lib/exchange/servers/create-exchange-server';
 import { connectorPo } from '@/lib/exchange/servers/servers';
+import { routes } from '@/lib/console/routes';
 
 /**
  * Building the network from the console (docs/console.md, "Building the network"): File ▸ New
@@ -36,7 +37,7 @@ export const createPostofficeAction = defineAction({
     const row = createPostoffice(db, { name: `${input.network}/${input.postoffice}`, drive: input.drive, password: input.password, fileServer: input.fileServer });
     const name = poKey(row);
     audit(`postoffice ${name}`, null, { drive: row.drive, fileServer: row.fileServer });
-    return { name, drive: row.drive, href: `/msmail/${name.replace('/', '~')}` };
+    return { name, drive: row.drive, href: routes.postoffice(name) };
   },
 });
 
@@ -57,6 +58,6 @@ export const createExchangeServerAction = defineAction({
     const row = createExchangeServer(db, input);
     const po = poKey(connectorPo(db, row));
     audit(`Exchange server ${row.name}`, null, { organization: row.organization, site: row.site, version: row.version, connectorPostoffice: po });
-    return { name: row.name, postoffice: po, href: `/exchange/${row.name}/connector/connections` };
+    return { name: row.name, postoffice: po, href: routes.connector(row.name, 'connections') };
   },
 });

@@ -10,6 +10,9 @@ import { SignedIn } from '@/components/auth/signed-in';
 import { ExchangeIcon, PostofficeIcon, ServerIcon } from '@/components/ui/icons';
 import { HealthStatus } from '@/components/console/health-status';
 import { healthReport } from '@/lib/console/health-report';
+import { signOutAction } from '../auth-actions';
+import { advanceClockAction, advanceToPollAction, setClockSpeedAction, tickClockAction } from './clock/actions';
+import { routes } from '@/lib/console/routes';
 
 // The engine and the CLI change the database underneath: read it on every request.
 export const dynamic = 'force-dynamic';
@@ -38,7 +41,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
               id: `config:${site.name}`,
               label: 'Configuration',
               children: [
-                { id: `connections:${site.name}`, label: 'Connections', href: first ? `/exchange/${first}/connections` : undefined },
+                { id: `connections:${site.name}`, label: 'Connections', href: first ? routes.connections(first) : undefined },
                 {
                   id: `servers:${site.name}`,
                   label: 'Servers',
@@ -46,16 +49,16 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
                     id: `server:${s.name}`,
                     label: s.name,
                     icon: <ServerIcon />,
-                    href: `/exchange/${s.name}/services`,
+                    href: routes.services(s.name),
                     children: [
-                      { id: `dxa:${s.name}`, label: 'Directory Synchronization', href: `/exchange/${s.name}/directory-synchronization` },
-                      { id: `files:${s.name}`, label: 'Dxadata files', href: `/exchange/${s.name}/files` },
+                      { id: `dxa:${s.name}`, label: 'Directory Synchronization', href: routes.directorySyncView(s.name) },
+                      { id: `files:${s.name}`, label: 'Dxadata files', href: routes.serverFiles(s.name) },
                     ],
                   })),
                 },
               ],
             },
-            ...site.containers.map((c) => ({ id: `container:${site.name}/${c}`, label: c, href: first ? `/exchange/${first}/recipients/${encodeURIComponent(c)}` : undefined })),
+            ...site.containers.map((c) => ({ id: `container:${site.name}/${c}`, label: c, href: first ? routes.recipients(first, c) : undefined })),
           ],
         };
       }),
@@ -65,8 +68,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       label: 'MS Mail',
       href: '/',
       icon: <PostofficeIcon />,
-      action: canChange(session.role) ? { label: 'New Postoffice…', href: '/new/postoffice' } : undefined,
-      children: tree.postoffices.map((p) => ({ id: `po:${p.name}`, label: p.name, icon: <PostofficeIcon />, href: `/msmail/${p.name.replace('/', '~')}` })),
+      action: canChange(session.role) ? { label: 'New Postoffice…', href: routes.newPostoffice() } : undefined,
+      children: tree.postoffices.map((p) => ({ id: `po:${p.name}`, label: p.name, icon: <PostofficeIcon />, href: routes.postoffice(p.name) })),
     },
     // The dirsync servers, requestors and Exchange servers as one picture.
     { id: 'topology', label: 'Topology', href: '/topology' },
@@ -90,13 +93,17 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         </div>
         <section aria-label="Console status" className="flex flex-wrap gap-1 px-1.5 pb-1 text-[12px] text-ink-muted">
           <div className="flex-1 px-1 py-0.5">
-            <Clock initial={clockView(sharedDatabase())} canChange={canChange(session.role)} />
+            <Clock
+              initial={clockView(sharedDatabase())}
+              canChange={canChange(session.role)}
+              actions={{ tick: tickClockAction, setSpeed: setClockSpeedAction, advance: advanceClockAction, advanceToPoll: advanceToPollAction }}
+            />
           </div>
           <div className="bevel-sunken self-start px-2 py-0.5">
             <HealthStatus counts={healthReport().counts} />
           </div>
           <div className="bevel-sunken self-start px-2 py-0.5">
-            <SignedIn session={session} />
+            <SignedIn session={session} signOut={signOutAction} />
           </div>
         </section>
       </div>

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { sharedDatabase } from '@/db/client';
 import { accountCount } from '@/lib/auth/accounts';
 import { SignInForm } from '@/components/auth/auth-form';
+import { signInAction } from '../auth-actions';
 import { DialogWindow } from '@/components/auth/dialog-window';
 
 export const dynamic = 'force-dynamic';
@@ -13,7 +14,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { next } = await searchParams;
   return (
     <DialogWindow title="Connect to Dirsync Console">
-      <SignInForm next={next ?? '/'} />
+      <SignInForm next={next ?? '/'} signIn={signInAction} />
     </DialogWindow>
   );
 }

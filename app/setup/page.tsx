@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { sharedDatabase } from '@/db/client';
 import { accountCount } from '@/lib/auth/accounts';
 import { SetupForm } from '@/components/auth/auth-form';
+import { setupAction } from '../auth-actions';
 import { DialogWindow } from '@/components/auth/dialog-window';
 
 export const dynamic = 'force-dynamic';
@@ -14,7 +15,7 @@ export default function SetupPage() {
   return (
     <DialogWindow title="Dirsync Console Setup">
       <p>No account exists yet. Create the first administrator; it can then add other Admins and View Only Admins.</p>
-      <SetupForm />
+      <SetupForm setup={setupAction} />
     </DialogWindow>
   );
 }

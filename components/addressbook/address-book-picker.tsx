@@ -3,9 +3,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { SelectList } from '@/components/connector/select-list';
+import { SelectList } from '@/components/ui/select-list';
 import type { AddressBookEntry, AddressBookPage } from '@/lib/queries/address-book';
 import { DialogFrame } from '@/components/ui/dialog-frame';
+import { routes } from '@/lib/console/routes';
 
 /** What a picker hands back: enough to show the name and post the alias. */
 export interface PickedEntry {
@@ -58,7 +59,7 @@ export function AddressBookPicker({
     queryFn: async ({ signal }) => {
       const p = new URLSearchParams({ container, name: name.trim() });
       if (kind) p.set('kind', kind);
-      const res = await fetch(`/exchange/${encodeURIComponent(server)}/address-book?${p}`, { signal, cache: 'no-store' });
+      const res = await fetch(routes.addressBook(server, p), { signal, cache: 'no-store' });
       if (!res.ok) throw new Error(res.status === 401 ? 'Your session has ended: sign in again' : 'The address book could not be read');
       return (await res.json()) as AddressBookPage;
     },

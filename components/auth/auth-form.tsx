@@ -1,7 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import { setupAction, signInAction, type AuthFormState } from '@/app/auth-actions';
+/** What the sign-in and setup actions (app/auth-actions.ts) answer: the error, and the name to show again. */
+export interface AuthFormState {
+  error?: string;
+  name?: string;
+}
+type AuthAction = (prev: AuthFormState, form: FormData) => Promise<AuthFormState>;
 
 /** The sign-in and first-run forms: labelled fields, the error next to them, a pending state. */
 function Form({ action, children, error }: { action: (form: FormData) => void; error?: string; children: React.ReactNode }) {
@@ -36,8 +41,8 @@ function Submit({ pending, label }: { pending: boolean; label: string }) {
   );
 }
 
-export function SignInForm({ next }: { next: string }) {
-  const [state, action, pending] = useActionState<AuthFormState, FormData>(signInAction, {});
+export function SignInForm({ next, signIn }: { next: string; signIn: AuthAction }) {
+  const [state, action, pending] = useActionState<AuthFormState, FormData>(signIn, {});
   return (
     <Form action={action} error={state.error}>
       <input type="hidden" name="next" value={next} />
@@ -48,8 +53,8 @@ export function SignInForm({ next }: { next: string }) {
   );
 }
 
-export function SetupForm() {
-  const [state, action, pending] = useActionState<AuthFormState, FormData>(setupAction, {});
+export function SetupForm({ setup }: { setup: AuthAction }) {
+  const [state, action, pending] = useActionState<AuthFormState, FormData>(setup, {});
   return (
     <Form action={action} error={state.error}>
       <Field label="Account name" name="name" defaultValue={state.name ?? 'admin'} autoComplete="username" />

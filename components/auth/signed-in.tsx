@@ -1,11 +1,10 @@
-import { signOutAction } from '@/app/auth-actions';
 import { ROLE_LABELS } from '@/lib/auth/accounts';
 import type { Session } from '@/lib/auth/sessions';
 
-/** Who is signed in, with what role, and the Sign out button. */
-export function SignedIn({ session }: { session: Session }) {
+/** Who is signed in, with what role, and the Sign out button (`signOut`: app/auth-actions.ts). */
+export function SignedIn({ session, signOut }: { session: Session; signOut: () => Promise<void> }) {
   return (
-    <form action={signOutAction} className="flex items-center gap-2">
+    <form action={signOut} className="flex items-center gap-2">
       <span>
         {session.name} ({ROLE_LABELS[session.role]})
       </span>

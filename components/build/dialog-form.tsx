@@ -74,11 +74,9 @@ export function DialogForm<T>({
               toast(done(r.data));
               const href = (r.data as { href?: unknown } | null)?.href;
               if (onDone) onDone(r.data);
-              else if (typeof href === 'string') {
-                router.push(href);
-                // The tree in the frame lists the new object too.
-                router.refresh();
-              } else router.refresh();
+              else if (typeof href === 'string') router.push(href);
+              // The page (and the tree in the frame, which lists the new object) shows the change.
+              router.refresh();
             });
           }}
         >

@@ -2,12 +2,22 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, useTransition } from 'react';
-import { advanceClockAction, advanceToPollAction, setClockSpeedAction, tickClockAction } from '@/app/(console)/clock/actions';
+import { useEffect, useState } from 'react';
+import type { ActionResult, SafeAction } from '@/lib/actions/safe-action';
 import { CLOCK_SPEEDS, type ClockView } from '@/lib/queries/clock-view';
 import { SlowProgress } from '@/components/ui/slow-progress';
+import { useAction } from '@/components/ui/use-action';
 
 const TICK_MS = 2000;
+
+type Moved = ClockView & { lines: string[] };
+/** The clock's server actions (app/(console)/clock/actions.ts), handed in by the console layout. */
+export interface ClockActions {
+  tick: SafeAction<Moved>;
+  setSpeed: SafeAction<ClockView>;
+  advance: SafeAction<Moved>;
+  advanceToPoll: SafeAction<Moved>;
+}
 
 /** `Sat Feb 26 13:46:00 1994` → `Sat 13:46`: the day and minute are what matter beside the clock. */
 const short = (text: string) => text.replace(/^(\w{3}) \w{3} +\d+ (\d\d:\d\d):\d\d \d{4}$/, '$1 $2');
@@ -19,11 +29,11 @@ const short = (text: string) => text.replace(/^(\w{3}) \w{3} +\d+ (\d\d:\d\d):\d
  * happening. It says what is waiting for the clock — nothing happens to that until it moves.
  * While it runs, an Admin's open console moves it (a View Only Admin only watches).
  */
-export function Clock({ initial, canChange }: { initial: ClockView; canChange: boolean }) {
+export function Clock({ initial, canChange, actions }: { initial: ClockView; canChange: boolean; actions: ClockActions }) {
   const router = useRouter();
   const client = useQueryClient();
-  const [pending, start] = useTransition();
-  const [note, setNote] = useState<string | null>(null);
+  const { pending, status, run } = useAction();
+  const note = status?.text ?? null;
   const [speed, setSpeed] = useState(initial.speed > 0 ? initial.speed : 60);
   // A speed set elsewhere (the CLI) that the box does not offer is shown in the same words.
   const speeds = CLOCK_SPEEDS.some((s) => s.value === speed) ? CLOCK_SPEEDS : [...CLOCK_SPEEDS, { value: speed, label: initial.speedText }];
@@ -43,24 +53,21 @@ export function Clock({ initial, canChange }: { initial: ClockView; canChange: b
   useEffect(() => {
     if (!running || !canChange) return;
     const timer = setInterval(async () => {
-      const r = await tickClockAction({});
+      const r = await actions.tick({});
       if (r.ok) {
         client.setQueryData(['clock'], r.data);
         if (r.data.lines.length) router.refresh();
       }
     }, TICK_MS);
     return () => clearInterval(timer);
-  }, [running, canChange, client, router]);
+  }, [running, canChange, client, router, actions]);
 
-  const act = (fn: () => Promise<{ ok: boolean; error?: string; data?: ClockView & { lines?: string[] } }>) =>
-    start(async () => {
-      const r = await fn();
-      if (!r.ok) setNote(r.error ?? 'Refused');
-      else {
-        client.setQueryData(['clock'], r.data);
-        setNote(r.data?.lines?.at(-1) ?? null);
-        router.refresh();
-      }
+  const act = (fn: () => Promise<ActionResult<ClockView & { lines?: string[] }>>) =>
+    run(fn, {
+      done: (data) => {
+        client.setQueryData(['clock'], data);
+        return data.lines?.at(-1);
+      },
     });
 
   return (
@@ -82,15 +89,15 @@ export function Clock({ initial, canChange }: { initial: ClockView; canChange: b
         ))}
       </select>
       {running ? (
-        <button type="button" className="button min-h-6 px-2 py-0 text-[12px]" disabled={!canChange || pending} onClick={() => act(() => setClockSpeedAction({ speed: 0 }))}>
+        <button type="button" className="button min-h-6 px-2 py-0 text-[12px]" disabled={!canChange || pending} onClick={() => act(() => actions.setSpeed({ speed: 0 }))}>
           Pause clock
         </button>
       ) : (
-        <button type="button" className="button min-h-6 px-2 py-0 text-[12px]" disabled={!canChange || pending} onClick={() => act(() => setClockSpeedAction({ speed }))}>
+        <button type="button" className="button min-h-6 px-2 py-0 text-[12px]" disabled={!canChange || pending} onClick={() => act(() => actions.setSpeed({ speed }))}>
           Run clock
         </button>
       )}
-      <button type="button" className="button min-h-6 px-2 py-0 text-[12px]" disabled={!canChange || pending} onClick={() => act(() => advanceClockAction({}))}>
+      <button type="button" className="button min-h-6 px-2 py-0 text-[12px]" disabled={!canChange || pending} onClick={() => act(() => actions.advance({}))}>
         Advance to next event
       </button>
       <button
@@ -98,7 +105,7 @@ export function Clock({ initial, canChange }: { initial: ClockView; canChange: b
         className="button min-h-6 px-2 py-0 text-[12px]"
         disabled={!canChange || pending || !clock.waiting.nextPoll}
         title="Moves the clock to the next PC MTA poll; scheduled T1/T2/T3 that come later wait"
-        onClick={() => act(() => advanceToPollAction({}))}
+        onClick={() => act(() => actions.advanceToPoll({}))}
       >
         Advance to the next poll only
       </button>

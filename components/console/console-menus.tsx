@@ -3,6 +3,7 @@
 import { usePathname } from 'next/navigation';
 import { MenuBar, type MenuItem } from './menu-bar';
 import { describeDeletable, useSelection, type SelectedObject } from './selection';
+import { poFromSegment, routes } from '@/lib/console/routes';
 
 export interface ServerRole {
   name: string;
@@ -25,29 +26,28 @@ export function ConsoleMenus({ servers, canChange = true }: { servers: ServerRol
   const selected = listSelection ?? openObject(pathname, canChange);
   const inView = /^\/exchange\/([^/]+)/.exec(pathname)?.[1];
   const server = servers.find((s) => s.name === decodeURIComponent(inView ?? '').toUpperCase()) ?? servers[0];
-  const base = server ? `/exchange/${server.name}` : undefined;
   const building: MenuItem[] = [
-    { label: 'MS Mail Postoffice', href: '/new/postoffice' },
-    { label: 'Exchange Server', href: '/new/exchange-server' },
+    { label: 'MS Mail Postoffice', href: routes.newPostoffice() },
+    { label: 'Exchange Server', href: routes.newExchangeServer() },
   ];
   const newOther: MenuItem[] = server
     ? [
         ...building,
         {
           label: 'Dirsync Server',
-          href: `${base}/dirsync-server/new`,
+          href: routes.newDirsyncServer(server.name),
           disabled: server.role !== null,
           why: server.role === 'server' ? `${server.name} already has a Dirsync Server` : server.role === 'requestor' ? `${server.name} is a dirsync requestor` : undefined,
         },
         {
           label: 'Remote Dirsync Requestor',
-          href: `${base}/remote-requestors/new`,
+          href: routes.newRemoteRequestor(server.name),
           disabled: server.role !== 'server',
           why: server.role !== 'server' ? 'Unavailable until you set up a Microsoft Exchange Server dirsync server' : undefined,
         },
         {
           label: 'Dirsync Requestor',
-          href: `${base}/requestor/new`,
+          href: routes.newRequestor(server.name),
           disabled: server.role !== null,
           why: server.role === 'requestor' ? `${server.name} already has a Dirsync Requestor` : server.role === 'server' ? `${server.name} is the dirsync server` : undefined,
         },
@@ -57,7 +57,7 @@ export function ConsoleMenus({ servers, canChange = true }: { servers: ServerRol
   const accountTools: MenuItem[] = [
     { label: 'Audit Trail', href: '/audit' },
     { label: 'Security Log', href: '/security-log' },
-    { label: 'Accounts', href: '/accounts' },
+    { label: 'Accounts', href: routes.accounts() },
   ];
   const menus: MenuItem[] = [
     {
@@ -80,24 +80,21 @@ export function ConsoleMenus({ servers, canChange = true }: { servers: ServerRol
         },
       ],
     },
-    {
-      label: 'View',
-      items: [{ label: 'MS Mail postoffices', href: '/' }, ...(base ? [{ label: 'Connections', href: `${base}/connections` }] : []), { label: 'Topology', href: '/topology' }],
-    },
+    { label: 'View', items: [{ label: 'MS Mail postoffices', href: '/' }, ...(server ? [{ label: 'Connections', href: routes.connections(server.name) }] : []), { label: 'Topology', href: routes.topology() }] },
     {
       label: 'Tools',
-      items: base
+      items: server
         ? [
-            { label: 'Services', href: `${base}/services` },
-            { label: 'Event Viewer', href: `${base}/events` },
-            { label: 'Registry', href: `${base}/registry` },
-            { label: 'Resync Wizard…', href: '/wizards/resync/new' },
-            { label: 'Manual Dirsync Wizard…', href: '/wizards/manual/new' },
-            { label: 'Health', href: '/health' },
-            { label: 'Run History', href: '/history' },
+            { label: 'Services', href: routes.services(server.name) },
+            { label: 'Event Viewer', href: routes.events(server.name) },
+            { label: 'Registry', href: routes.registry(server.name) },
+            { label: 'Resync Wizard…', href: routes.newResyncWizard() },
+            { label: 'Manual Dirsync Wizard…', href: routes.newManualWizard() },
+            { label: 'Health', href: routes.health() },
+            { label: 'Run History', href: routes.history() },
             ...accountTools,
           ]
-        : [{ label: 'Resync Wizard…', href: '/wizards/resync/new' }, { label: 'Manual Dirsync Wizard…', href: '/wizards/manual/new' }, { label: 'Health', href: '/health' }, { label: 'Run History', href: '/history' }, ...accountTools],
+        : [{ label: 'Resync Wizard…', href: routes.newResyncWizard() }, { label: 'Manual Dirsync Wizard…', href: routes.newManualWizard() }, { label: 'Health', href: routes.health() }, { label: 'Run History', href: routes.history() }, ...accountTools],
     },
   ];
   return <MenuBar menus={menus} />;
@@ -107,7 +104,7 @@ export function ConsoleMenus({ servers, canChange = true }: { servers: ServerRol
 function openObject(pathname: string, canChange: boolean): SelectedObject | null {
   const po = /^\/msmail\/([^/]+)$/.exec(pathname)?.[1];
   if (po && po !== 'new') {
-    const name = decodeURIComponent(po).replace('~', '/').toUpperCase();
+    const name = poFromSegment(po);
     return { kind: 'MS Mail postoffice', name, afterDelete: '/', ...describeDeletable(canChange, { kind: 'postoffice', postoffice: name }, '') };
   }
   const server = /^\/exchange\/([^/]+)\/services$/.exec(pathname)?.[1];

@@ -2,12 +2,12 @@
 
 import { useRouter } from 'next/navigation';
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { deleteObjectAction } from '@/app/(console)/delete-actions';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import { WarningIcon } from '@/components/ui/icons';
+import { useConsoleActions } from './console-actions';
 import { useToast } from './toasts';
 
-/** What Edit ▸ Delete sends to `deleteObjectAction`. */
+/** What Edit ▸ Delete sends to `deleteObjectAction` (app/(console)/delete-actions.ts). */
 export type DeleteTarget =
   | { kind: 'recipient'; server: string; alias: string }
   | { kind: 'remote-requestor'; server: string; postoffice: string }
@@ -59,6 +59,7 @@ const inField = (t: EventTarget | null) => t instanceof HTMLElement && !!t.close
 export function SelectionProvider({ children }: { children: ReactNode }) {
   const router = useRouter();
   const toast = useToast();
+  const { deleteObject } = useConsoleActions();
   const [selected, setSelected] = useState<SelectedObject | null>(null);
   const [confirming, setConfirming] = useState<SelectedObject | null>(null);
   const [busy, setBusy] = useState(false);
@@ -98,7 +99,7 @@ export function SelectionProvider({ children }: { children: ReactNode }) {
     if (!object?.deleteTarget || busy) return;
     setBusy(true);
     try {
-      const result = await deleteObjectAction(object.deleteTarget);
+      const result = await deleteObject(object.deleteTarget);
       if (result.ok) {
         toast(`${object.name} was deleted`);
         setSelected(null);

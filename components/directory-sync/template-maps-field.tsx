@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { DialogFrame } from '@/components/ui/dialog-frame';
-import { SelectList } from '@/components/connector/select-list';
+import { SelectList } from '@/components/ui/select-list';
 import { useFieldError } from '@/components/sheet/property-sheet';
 import { DirsyncError } from '@/lib/core/errors';
 import { checkPrompt, PROMPT_MAX } from '@/lib/exchange/dxa/template-attributes';

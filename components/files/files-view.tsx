@@ -1,13 +1,20 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
-import { copyFileAction, deleteFileAction, uploadFileAction } from '@/app/(console)/file-actions';
+import { useId, useState } from 'react';
+import type { ActionResult, SafeAction } from '@/lib/actions/safe-action';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import { useToast } from '@/components/console/toasts';
+import { useAction } from '@/components/ui/use-action';
 import type { FilesView as View } from '@/lib/queries/files-view';
 
 const UPLOAD_LIMIT = 512 * 1024;
+
+/** Copy to…, Delete and Upload (app/(console)/file-actions.ts), handed in by the page. */
+export interface FileActions {
+  copy: SafeAction<unknown>;
+  remove: SafeAction<unknown>;
+  upload: SafeAction<{ name: string }>;
+}
 
 const fmtDate = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString().slice(0, 16).replace('T', ' '));
 
@@ -22,13 +29,11 @@ function base64(bytes: Uint8Array): string {
  * A place's files as a list (Name, Size, Date), the selected one's LISTQ-style dump below, and
  * Copy to…, Delete (confirmed), Download and Upload. Queues are the utilities' own: shown only.
  */
-export function FilesView({ view, readOnly }: { view: View; readOnly: boolean }) {
-  const router = useRouter();
+export function FilesView({ view, readOnly, actions }: { view: View; readOnly: boolean; actions: FileActions }) {
   const toast = useToast();
-  const [pending, start] = useTransition();
+  const { pending, status, run } = useAction();
   const [selected, setSelected] = useState<string | null>(view.files.find((f) => f.kind === 'file')?.name ?? view.files[0]?.name ?? null);
   const [dialog, setDialog] = useState<'copy' | 'delete' | 'upload' | null>(null);
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [target, setTarget] = useState(view.targets[0]?.place ?? '');
   const [uploadName, setUploadName] = useState('RESYNC.GLB');
   const [uploadFile, setUploadFile] = useState<File | null>(null);
@@ -40,16 +45,17 @@ export function FilesView({ view, readOnly }: { view: View; readOnly: boolean })
     setDialog(null);
     setDialogError(null);
   };
-  const finish = (r: { ok: true; data: unknown } | { ok: false; error: string }, done: string) => {
-    if (!r.ok) {
-      setDialogError(r.error);
-      return;
-    }
-    close();
-    setStatus({ text: done, error: false });
-    toast(done);
-    router.refresh();
-  };
+  /** A dialog's action: a refusal stays in the dialog; a success closes it and is said in the result line and a toast. */
+  const act = <T,>(call: () => Promise<ActionResult<T>>, done: string, then?: (data: T) => void) =>
+    run(call, {
+      done: (data) => {
+        then?.(data);
+        close();
+        toast(done);
+        return done;
+      },
+      failed: (r) => setDialogError(r.error),
+    });
 
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-1.5">
@@ -124,7 +130,7 @@ export function FilesView({ view, readOnly }: { view: View; readOnly: boolean })
             className="grid gap-3 p-3"
             onSubmit={(e) => {
               e.preventDefault();
-              start(async () => finish(await copyFileAction({ place: view.place, name: file.name, to: target }), `${file.name} copied to ${target}`));
+              act(() => actions.copy({ place: view.place, name: file.name, to: target }), `${file.name} copied to ${target}`);
             }}
           >
             <label htmlFor={ids.target}>Copy to</label>
@@ -168,7 +174,7 @@ export function FilesView({ view, readOnly }: { view: View; readOnly: boolean })
                 type="button"
                 className="button min-w-20"
                 disabled={pending}
-                onClick={() => start(async () => finish(await deleteFileAction({ place: view.place, name: file.name }), `${file.name} deleted from ${view.place}`))}
+                onClick={() => act(() => actions.remove({ place: view.place, name: file.name }), `${file.name} deleted from ${view.place}`)}
               >
                 Yes
               </button>
@@ -189,12 +195,11 @@ export function FilesView({ view, readOnly }: { view: View; readOnly: boolean })
               if (!uploadFile) return setDialogError('Choose a file to upload');
               if (uploadFile.size > UPLOAD_LIMIT) return setDialogError(`${uploadFile.name} is ${uploadFile.size} bytes; the limit is ${UPLOAD_LIMIT}`);
               const chosen = uploadFile;
-              start(async () => {
-                const content = base64(new Uint8Array(await chosen.arrayBuffer()));
-                const r = await uploadFileAction({ place: view.place, name: uploadName, content });
-                if (r.ok) setSelected(r.data.name);
-                finish(r, `${uploadName.toUpperCase()} uploaded to ${view.place}`);
-              });
+              act(
+                async () => actions.upload({ place: view.place, name: uploadName, content: base64(new Uint8Array(await chosen.arrayBuffer())) }),
+                `${uploadName.toUpperCase()} uploaded to ${view.place}`,
+                (d) => setSelected(d.name),
+              );
             }}
           >
             <label htmlFor={ids.file}>File</label>

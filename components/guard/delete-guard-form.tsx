@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { ActionForm } from '@/components/msmail/action-form';
+import { ActionForm } from '@/components/ui/action-form';
 import { RevisionField } from '@/components/ui/revision-field';
-import { deleteGuardAction } from '@/app/(console)/guard-actions';
+import type { ActionResult } from '@/lib/actions/safe-action';
 import { ctime } from '@/lib/core/clock';
 import type { DeleteGuardSetting } from '@/lib/dirsync/delete-guard';
 
@@ -9,10 +9,23 @@ import type { DeleteGuardSetting } from '@/lib/dirsync/delete-guard';
  * The delete guard's limits (docs/engine.md, "Delete guard") as a small form, with the import it
  * holds, if any, and the way to Health where it is applied anyway or discarded.
  */
-export function DeleteGuardForm({ target, guard, revision, disabled }: { target: string; guard: DeleteGuardSetting; revision: number; disabled: boolean }) {
+export function DeleteGuardForm({
+  action,
+  target,
+  guard,
+  revision,
+  disabled,
+}: {
+  /** The route's server action that saves the limits (components import no route). */
+  action: (form: FormData) => Promise<ActionResult<unknown>>;
+  target: string;
+  guard: DeleteGuardSetting;
+  revision: number;
+  disabled: boolean;
+}) {
   return (
     <div className="grid gap-1">
-      <ActionForm action={deleteGuardAction} label="Delete guard" submit="Save limits" done="{}" disabled={disabled}>
+      <ActionForm action={action} label="Delete guard" submit="Save limits" done="{}" disabled={disabled}>
         <input type="hidden" name="target" value={target} />
         <RevisionField value={revision} />
         <p className="font-semibold">Delete guard</p>

@@ -1,10 +1,9 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions/safe-action';
 import type { StateFix } from '@/lib/health/apply-fix';
 import { useToast } from '@/components/console/toasts';
+import { useAction } from '@/components/ui/use-action';
 
 /**
  * A Health fix that changes state: runs it on the server (which checks the role), says what
@@ -12,9 +11,8 @@ import { useToast } from '@/components/console/toasts';
  * so the result cannot live inside it — and refreshes the page.
  */
 export function FixButton({ fix, object, action, disabled }: { fix: StateFix; object: string; action: (input: Record<string, unknown>) => Promise<ActionResult<string>>; disabled: boolean }) {
-  const router = useRouter();
   const notify = useToast();
-  const [pending, start] = useTransition();
+  const { pending, run } = useAction();
   return (
     <button
       type="button"
@@ -23,10 +21,9 @@ export function FixButton({ fix, object, action, disabled }: { fix: StateFix; ob
       disabled={disabled || pending}
       title={disabled ? 'A View Only Admin can look at everything but change nothing' : undefined}
       onClick={() =>
-        start(async () => {
-          const r = await action({ ...fix });
-          notify(r.ok ? r.data : r.error, { error: !r.ok });
-          if (r.ok) router.refresh();
+        run(() => action({ ...fix }), {
+          done: (text) => void notify(text),
+          failed: (r) => notify(r.error, { error: true }),
         })
       }
     >

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import type { RunDetail } from '@/lib/history/query-runs';
-import { Modal } from '@/components/events/modal';
+import { Modal } from '@/components/ui/modal';
 import { OutcomeIcon } from './outcome-icon';
 
 /** Run Details: what one run did — its counts, the messages it sent, read or moved, its log lines and events. */

@@ -4,11 +4,12 @@ import Link from 'next/link';
 import type { PostofficeOverview } from '@/lib/queries/network-overview';
 import { ExchangeIcon, PostofficeIcon, ServerIcon } from '@/components/ui/icons';
 import { describeDeletable, useListSelection } from '@/components/console/selection';
+import { routes } from '@/lib/console/routes';
 
 const th = 'bg-chrome bevel-raised px-1.5 lg:px-2.5 py-1 text-left align-bottom text-[12px] font-normal whitespace-nowrap text-ink';
 const num = 'px-1.5 lg:px-2.5 py-1.5 text-right tabular-nums whitespace-nowrap';
 
-const poHref = (po: PostofficeOverview) => (po.kind === 'msmail' ? `/msmail/${po.address.replace('/', '~')}` : undefined);
+const poHref = (po: PostofficeOverview) => (po.kind === 'msmail' ? routes.postoffice(po.address) : undefined);
 
 /**
  * The postoffices of the network as the Administrator's list view: one row each, a grid with one

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { createContext, useCallback, useContext, useEffect, useId, useRef, useState, useTransition, type ReactNode } from 'react';
 import type { ActionResult, SafeAction } from '@/lib/actions/safe-action';
-import { applySheetAction } from '@/app/(console)/sheet-actions';
+import { useConsoleActions } from '@/components/console/console-actions';
 import { useToast } from '@/components/console/toasts';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import { WarningIcon } from '@/components/ui/icons';
@@ -170,6 +170,7 @@ function TabList({ tabs, active, onPick }: { tabs: SheetTab[]; active: string; o
 function MultiPageSheet({ title, tabs, current, panels, closeHref, readOnly }: { title: string; tabs: SheetTab[]; current: string; panels: Record<string, ReactNode>; closeHref: string; readOnly: boolean }) {
   const router = useRouter();
   const toast = useToast();
+  const { applySheet } = useConsoleActions();
   const [active, setActive] = useState(current);
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -248,7 +249,7 @@ function MultiPageSheet({ title, tabs, current, panels, closeHref, readOnly }: {
       }
       const others = all.filter((p) => !edited.includes(p));
       const order = [...edited, ...others];
-      const result = await applySheetAction({
+      const result = await applySheet({
         items: order.map((p) => ({ action: p.action, fields: fieldsOf(p.form), probe: !edited.includes(p) })),
       });
       for (const p of all) p.setErrors({});

@@ -1,15 +1,13 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { routes } from '@/lib/console/routes';
 
 /** "Resync Wizard…" on a dirsync object's page: opens the wizard pre-filled with that object. */
 export function ResyncWizardLink({ dss, requestor, label = 'Resync Wizard…', before }: { dss?: string; requestor?: string; label?: string; before?: ReactNode }) {
-  const q = new URLSearchParams();
-  if (dss) q.set('dss', dss);
-  if (requestor) q.set('requestor', requestor);
   return (
     <p className="mb-2 flex justify-end gap-2">
       {before}
-      <Link className="button" href={`/wizards/resync/new${q.size ? `?${q}` : ''}`}>
+      <Link className="button" href={routes.newResyncWizard({ dss: dss || undefined, requestor: requestor || undefined })}>
         {label}
       </Link>
     </p>

@@ -1,4 +1,3 @@
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { sharedDatabase, type Db } from '@/db/client';
 import { recordAudit } from '@/lib/auth/audit';
@@ -15,7 +14,8 @@ import type { OpenedObject } from '@/lib/queries/revisions';
  * The one wrapper every server action goes through (docs/console.md, "Server actions"): the
  * session and role are checked inside the action itself, the input is validated with zod (form
  * strings coerced by the schema), the engine verb runs in one transaction together with its audit
- * entry, expected failures come back as data, and the pages named are revalidated.
+ * entry, and expected failures come back as data. The page shows the change by the client's
+ * refresh after the action (components/ui/use-action.ts): the server revalidates nothing.
  */
 export type ActionResult<T> =
   /** `revision`: the edited object's revision after the save, which the form carries from now on. */
@@ -59,7 +59,6 @@ interface ActionSpecBase<S extends z.ZodType, T> {
    * `fields` and `otherErrorsAt` mark nothing.
    */
   fieldOf?: (e: DirsyncError) => string | undefined;
-  revalidate?: string[];
 }
 
 /**
@@ -116,7 +115,6 @@ interface Runner {
   revisionOf?: (db: Db, input: unknown) => OpenedObject;
   run: (db: Db, session: Session, input: unknown, sessionToken: string | undefined) => unknown;
   failure: (e: unknown) => ActionResult<never>;
-  revalidate: string[];
 }
 const RUNNERS = new WeakMap<object, Runner>();
 
@@ -139,7 +137,6 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): Sa
     name: spec.name,
     mutates,
     revisionOf,
-    revalidate: spec.revalidate ?? [],
     parse: (fields) => {
       // Checked before anything else, so no edit form can leave it out and save unchecked.
       const opened = fields.revision;
@@ -190,7 +187,6 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): Sa
         const data = runner.run(db, session, parsed.input, sessionToken) as T;
         return { data, revision: revisionOf ? revisionAfter(() => revisionOf(db, parsed.input)) : undefined };
       });
-      for (const path of runner.revalidate) revalidatePath(path);
       return revision === undefined ? { ok: true, data } : { ok: true, data, revision };
     } catch (e) {
       return runner.failure(e);
@@ -272,7 +268,6 @@ export function defineSheetApply(): (input: { items?: SheetItem[] }) => Promise<
         }
         return prepared.map((p, k) => (fresh[k] ? (revisionAfter(() => p.runner.revisionOf!(db, p.input)) ?? null) : null));
       });
-      for (const path of new Set(prepared.flatMap((p) => p.runner.revalidate))) revalidatePath(path);
       return { ok: true, data: { revisions } };
     } catch (e) {
       return { ...prepared[current].runner.failure(e), item: current };

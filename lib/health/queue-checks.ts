@@ -2,7 +2,7 @@ import type { Db } from '@/db/client';
 import { stmt } from '@/lib/core/statements';
 import { EXTERNAL_PERIOD_MS, WEEK_MS } from '@/lib/scheduler/next-occurrence';
 import { duration, hourlyPeriod, weeklyPeriod, type MtaFact, type NetworkFacts, type PoFact } from './network-facts';
-import { poSegment } from './requestor-checks';
+import { routes } from '@/lib/console/routes';
 import type { Finding, Fix } from './types';
 
 interface QueueRow {
@@ -89,13 +89,13 @@ function limitFor(facts: NetworkFacts, holder: PoFact, q: QueueRow): Limit {
     const server = facts.servers.find((s) => s.name === holder.server);
     if (server?.role === 'server') {
       const period = hourlyPeriod(server.scheduleStyle, server.scheduleStyle === 'selected' ? server.schedule : null);
-      return scheduleLimit(period, 'the Dirsync Server schedule', `/exchange/${encodeURIComponent(server.name)}/dirsync-server/schedule`);
+      return scheduleLimit(period, 'the Dirsync Server schedule', routes.dirsyncServer(server.name, 'schedule'));
     }
     // An Exchange requestor applies a reply as it arrives.
     return mtaLimit(facts.mtas.filter((m) => m.server === holder.server), facts.byKey.get(q.dest)?.id ?? -1, q.dest);
   }
   const reader = q.kind === 'SrvTx' ? 3 : 2;
-  return scheduleLimit(weeklyPeriod(holder.times[reader]), `the T${reader} schedule of ${holder.key}`, `/msmail/${poSegment(holder.key)}#panel-schedule`);
+  return scheduleLimit(weeklyPeriod(holder.times[reader]), `the T${reader} schedule of ${holder.key}`, routes.postofficeSchedule(holder.key));
 }
 
 function scheduleLimit(period: number | null, what: string, href: string): Limit {

@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import { stmt } from '@/lib/core/statements';
 import type { Finding, Fix, RequestorHealth } from './types';
+import { routes } from '@/lib/console/routes';
 
 interface Row {
   requestor: string;
@@ -58,16 +59,17 @@ order by p.network, p.name`;
 const REF_NUMBERS = 'exchange-admin-reference.md 8.1 (KB Q96060); protocol.md section 3';
 const REF_138 = 'exchange-admin-reference.md 8.7, errors 138/139 (KB Q108067, Q96060 problem 9)';
 
-export const poSegment = (po: string) => encodeURIComponent(po.replace('/', '~'));
+/** Re-exported for older imports: the NET~PO helper lives with every other URL. */
+export { poSegment } from '@/lib/console/routes';
 
 /** The page where a requestor's schedule is set: its postoffice's Schedule, or the Dirsync Requestor's Schedule tab. */
 export const requestorSchedule = (r: { requestor: string; server: string | null }) =>
-  r.server ? `/exchange/${encodeURIComponent(r.server)}/requestor/schedule` : `/msmail/${poSegment(r.requestor)}#panel-schedule`;
+  r.server ? routes.requestor(r.server, 'schedule') : routes.postofficeSchedule(r.requestor);
 
 const resyncWizard = (dss: string, requestor: string): Fix => ({
   kind: 'resync-wizard',
   label: 'Open the Resync Wizard',
-  href: `/wizards/resync/new?dss=${encodeURIComponent(dss)}&requestor=${encodeURIComponent(requestor)}`,
+  href: routes.newResyncWizard({ dss, requestor }),
 });
 const importNext = (requestor: string, server: string | null): Fix => ({
   kind: 'import-next',

@@ -4,7 +4,8 @@ import { stmt } from '@/lib/core/statements';
 import { MISSED_RUN_WINDOW } from '@/lib/scheduler/dispatch';
 import { WEEK_MINUTES } from '@/lib/scheduler/next-occurrence';
 import type { NetworkFacts, PoFact } from './network-facts';
-import { poSegment, requestorSchedule } from './requestor-checks';
+import { routes } from '@/lib/console/routes';
+import { requestorSchedule } from './requestor-checks';
 import type { Finding } from './types';
 
 const RUN_KIND: Record<string, string> = { RT: 'T1', S: 'T2 receive', RR: 'T3 receive' };
@@ -34,7 +35,7 @@ export function missedWindowChecks(db: Db, facts: NetworkFacts): Finding[] {
       title: `NSDA -${process} missed its run window${r.n > 1 ? ` (${r.n} times)` : ''}`,
       meaning: `Dispatch reached a ${RUN_KIND[process].split(' ')[0]} of ${po.key} more than 8 hours late and skipped it; it has not run since, so this postoffice's part of the cycle is missing until its next scheduled time.`,
       source: 'exchange-admin-reference.md 8.6 (KB Q96060, Q148718, Q119590); protocol.md section 8',
-      fixes: [{ kind: 'open-schedule', label: 'Open the schedule', href: `/msmail/${poSegment(po.key)}#panel-schedule` }],
+      fixes: [{ kind: 'open-schedule', label: 'Open the schedule', href: routes.postofficeSchedule(po.key) }],
     });
   }
   return findings;

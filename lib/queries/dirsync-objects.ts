@@ -1,3 +1,4 @@
+import { poFromSegment as poFromSlug, poSegment as poSlug } from '@/lib/console/routes';
 import type { Db } from '@/db/client';
 import { srvRequestor } from '@/lib/dirsync/dss';
 import { reqconfOf } from '@/lib/dirsync/reqconf';
@@ -78,8 +79,8 @@ export interface RemoteRequestorRowView {
   exportNext: boolean;
 }
 
-export const poSlug = (po: string) => po.replace('/', '~');
-export const poFromSlug = (slug: string) => decodeURIComponent(slug).replace('~', '/').toUpperCase();
+/** The NET~PO helpers live with every other URL (lib/console/routes.ts); re-exported under their old names for older imports. */
+export { poFromSlug, poSlug };
 
 /** The right pane when the Dirsync Server is selected: its Remote Dirsync Requestors (KB Q152231). */
 export function getRemoteRequestors(db: Db, server: ServerRow): RemoteRequestorRowView[] {

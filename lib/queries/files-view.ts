@@ -4,6 +4,7 @@ import { placeDirectory, type PlaceDirectory } from '@/lib/dirsync/place-directo
 import { stmt } from '@/lib/core/statements';
 import { findServer } from '@/lib/exchange/servers/servers';
 import { poFromSegment } from './postoffice-logs';
+import { routes } from '@/lib/console/routes';
 
 export interface FilesView extends PlaceDirectory {
   /** Where Copy to… can put a file: every postoffice's GLB directory and every server's Dxadata. */
@@ -18,10 +19,10 @@ export function placeOfRoute(db: Db, route: { po?: string; server?: string }): {
     const name = poFromSegment(route.po);
     const po = name ? findPo(db, name) : undefined;
     if (!po || po.kind !== 'msmail') return null;
-    return { place: `${po.network}/${po.name}`, href: `/msmail/${po.network}~${po.name}/files` };
+    return { place: `${po.network}/${po.name}`, href: routes.postofficeFiles(`${po.network}/${po.name}`) };
   }
   const server = route.server === undefined ? undefined : findServer(db, decodeURIComponent(route.server));
-  return server ? { place: `${server.name}:Dxadata`, href: `/exchange/${server.name}/files` } : null;
+  return server ? { place: `${server.name}:Dxadata`, href: routes.serverFiles(server.name) } : null;
 }
 
 /** The Files view of a place: its directory (lib/dirsync/place-directory.ts) and where its files can go. */

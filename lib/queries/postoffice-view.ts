@@ -11,8 +11,9 @@ import { stmt } from '@/lib/core/statements';
 import { DirsyncError } from '@/lib/core/errors';
 
 /** `NET~PO` in a URL stands for `NET/PO`. */
-export const poFromSegment = (segment: string) => decodeURIComponent(segment).replace('~', '/').toUpperCase();
-export const poSegment = (name: string) => name.replace('/', '~');
+/** The NET~PO helpers live with every other URL (lib/console/routes.ts); re-exported for older imports. */
+import { poFromSegment, poSegment } from '@/lib/console/routes';
+export { poFromSegment, poSegment };
 
 export interface PostofficeView {
   name: string;

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { ROLE_LABELS } from '@/lib/auth/accounts';
 import { requirePageSession } from '@/lib/auth/request';
 import { ChildWindow } from '@/components/console/child-window';
-import { ChangePasswordForm } from '@/components/accounts/change-password-form';
+import { ChangePasswordForm } from './_components/change-password-form';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Change Password' };

@@ -30,7 +30,6 @@ export const addAccountAction = defineAction({
     audit(`Account ${row.name}`, null, { role: ROLE_LABELS[row.role] });
     return row.name;
   },
-  revalidate: ['/accounts'],
 });
 
 export const setAccountRoleAction = defineAction({
@@ -42,7 +41,6 @@ export const setAccountRoleAction = defineAction({
     audit(`Account ${r.name}`, { role: r.before }, { role: r.after });
     return r;
   },
-  revalidate: ['/accounts'],
 });
 
 export const resetPasswordAction = defineAction({
@@ -54,7 +52,6 @@ export const resetPasswordAction = defineAction({
     audit(`Account ${r.name}`, null, { password: 'reset', sessionsEnded: r.sessionsEnded });
     return r;
   },
-  revalidate: ['/accounts'],
 });
 
 export const setAccountDisabledAction = defineAction({
@@ -66,7 +63,6 @@ export const setAccountDisabledAction = defineAction({
     audit(`Account ${r.name}`, { disabled: !r.disabled }, { disabled: r.disabled, sessionsEnded: r.sessionsEnded });
     return r;
   },
-  revalidate: ['/accounts'],
 });
 
 export const deleteAccountAction = defineAction({
@@ -78,7 +74,6 @@ export const deleteAccountAction = defineAction({
     audit(`Account ${r.name}`, { role: r.role }, null);
     return r;
   },
-  revalidate: ['/accounts'],
 });
 
 export const endSessionsAction = defineAction({
@@ -90,7 +85,6 @@ export const endSessionsAction = defineAction({
     audit(`Account ${r.name}`, null, { sessionsEnded: r.ended });
     return r;
   },
-  revalidate: ['/accounts'],
 });
 
 /** Everyone, View Only Admins included, may change their own password (and only their own). */

@@ -5,7 +5,7 @@ import { accounts, ROLE_LABELS } from '@/lib/auth/accounts';
 import { requirePageSession, SESSION_COOKIE } from '@/lib/auth/request';
 import { accountSessions } from '@/lib/auth/sessions';
 import { ChildWindow } from '@/components/console/child-window';
-import { AccountsView } from '@/components/accounts/accounts-view';
+import { AccountsView } from './_components/accounts-view';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Accounts' };

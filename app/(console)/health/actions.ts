@@ -22,5 +22,4 @@ export const healthFixAction = defineAction({
     audit(input.kind === 'restart-service' ? `${input.server} ${input.service}` : 'target' in input ? input.target : input.requestor, undefined, { fix: input.kind });
     return message;
   },
-  revalidate: ['/health'],
 });

@@ -8,7 +8,7 @@ import { ChildWindow } from '@/components/console/child-window';
 import { StatusBar, StatusPane } from '@/components/ui/window';
 import { OutcomeIcon } from '@/components/history/outcome-icon';
 import { RunDetailDialog } from '@/components/history/run-detail-dialog';
-import { RetentionDialog } from '@/components/history/retention-dialog';
+import { RetentionDialog } from './_components/retention-dialog';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Run History' };

@@ -6,29 +6,31 @@ import type { ReactNode } from 'react';
 import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
 import { QUEUE_FILES } from '@/lib/dirsync/listq';
-import { getPostofficeView, poFromSegment, poSegment } from '@/lib/queries/postoffice-view';
+import { getPostofficeView } from '@/lib/queries/postoffice-view';
 import { ChildWindow } from '@/components/console/child-window';
 import { PostofficeIcon } from '@/components/ui/icons';
-import { ActionForm } from '@/components/msmail/action-form';
-import { CommandPrompt } from '@/components/msmail/command-prompt';
+import { ActionForm } from '@/components/ui/action-form';
+import { CommandPrompt } from './_components/command-prompt';
 import { findPo } from '@/lib/dirsync/postoffices';
 import { parsePoName } from '@/lib/dirsync/names';
 import { processTimes } from '@/lib/dirsync/process-times';
 import { galView } from '@/lib/queries/gal-view';
-import { DirsyncOptions } from '@/components/msmail/dirsync-options';
+import { DirsyncOptions } from './_components/dirsync-options';
+import { ServerRequestors } from './_components/server-requestors';
+import { RequestButtons } from './_components/request-buttons';
+import { DispatchSchedule } from './_components/dispatch-schedule';
+import { MailboxList } from './_components/mailbox-list';
+import { GalList } from './_components/gal-panel';
+import { DeletePostofficeButton } from './_components/delete-postoffice-button';
 import { DeleteGuardForm } from '@/components/guard/delete-guard-form';
+import { deleteGuardAction } from '@/app/(console)/guard-actions';
 import { deleteGuardOf } from '@/lib/dirsync/delete-guard';
 import { deleteGuardRevision } from '@/lib/guard/guard-target';
-import { ServerRequestors } from '@/components/msmail/server-requestors';
-import { RequestButtons } from '@/components/msmail/request-buttons';
-import { DispatchSchedule } from '@/components/msmail/dispatch-schedule';
-import { MailboxList } from '@/components/msmail/mailbox-list';
-import { GalList } from '@/components/msmail/gal-panel';
-import { DeletePostofficeButton } from '@/components/msmail/delete-postoffice-button';
 import { RevisionField } from '@/components/ui/revision-field';
 import { keepUpdatesRevision, registrationRevision, scheduleRevision, typesRevision } from '@/lib/queries/revisions';
 import type { Db } from '@/db/client';
 import { keepUpdatesAction, registerAction, typesAction } from './actions';
+import { poFromSegment, routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -56,7 +58,7 @@ function Panel({ title, wide = false, children }: { title: string; wide?: boolea
  */
 export default async function PostofficePage({ params, searchParams }: { params: Promise<{ po: string }>; searchParams: Promise<{ listq?: string }> }) {
   const { po } = await params;
-  const session = await requirePageSession(`/msmail/${encodeURIComponent(po)}`);
+  const session = await requirePageSession(routes.postoffice(po));
   const view = getPostofficeView(sharedDatabase(), po, (await searchParams).listq);
   if (!view) notFound();
   const readOnly = !canChange(session.role);
@@ -89,21 +91,21 @@ export default async function PostofficePage({ params, searchParams }: { params:
             ) : null}
           </dl>
           <div className="flex gap-2">
-            <Link className="underline" href={`/msmail/${poSegment(view.name)}/logs`}>
+            <Link className="underline" href={routes.postofficeLogs(view.name)}>
               DIRSYNC.LOG and DISPATCH.LOG
             </Link>
-            <Link className="underline" href={`/msmail/${poSegment(view.name)}/files`}>
+            <Link className="underline" href={routes.postofficeFiles(view.name)}>
               Files (GLB directory)
             </Link>
             {view.isDss || view.reqconf.dss ? (
-              <Link className="underline" href={`/wizards/resync/new?${new URLSearchParams(view.isDss ? { dss: view.name } : { requestor: view.name })}`}>
+              <Link className="underline" href={routes.newResyncWizard(view.isDss ? { dss: view.name } : { requestor: view.name })}>
                 Resync Wizard…
               </Link>
             ) : null}
             {view.reqconf.dss ? <PreviewLink requestor={view.name} className="underline" /> : null}
           </div>
           <DirsyncOptions po={view.name} isDss={view.isDss} disabled={readOnly} />
-          <DeleteGuardForm target={view.name} guard={deleteGuardOf(db, row.id)} revision={deleteGuardRevision(db, view.name).revision} disabled={readOnly} />
+          <DeleteGuardForm action={deleteGuardAction} target={view.name} guard={deleteGuardOf(db, row.id)} revision={deleteGuardRevision(db, view.name).revision} disabled={readOnly} />
           <div>
             <DeletePostofficeButton po={view.name} canChange={!readOnly} />
           </div>
@@ -178,7 +180,7 @@ export default async function PostofficePage({ params, searchParams }: { params:
         <Panel title="LISTQ">
           <nav aria-label="LISTQ file" className="flex gap-2">
             {QUEUE_FILES.map((f) => (
-              <Link key={f} href={`/msmail/${poSegment(view.name)}?listq=${f}`} aria-current={view.listq.file === f ? 'page' : undefined} className={view.listq.file === f ? 'font-semibold' : 'underline'}>
+              <Link key={f} href={`${routes.postoffice(view.name)}?listq=${f}`} aria-current={view.listq.file === f ? 'page' : undefined} className={view.listq.file === f ? 'font-semibold' : 'underline'}>
                 {f.toUpperCase()}.GLB
               </Link>
             ))}

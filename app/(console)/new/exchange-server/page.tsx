@@ -3,7 +3,7 @@ import { sharedDatabase } from '@/db/client';
 import { EXCHANGE_VERSIONS } from '@/db/schema';
 import { canChange, requirePageSession } from '@/lib/auth/request';
 import { stmt } from '@/lib/core/statements';
-import { NewExchangeServerDialog } from '@/components/build/new-exchange-server-dialog';
+import { NewExchangeServerDialog } from '../_components/new-exchange-server-dialog';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
 import { stmt } from '@/lib/core/statements';
-import { NewPostofficeDialog } from '@/components/build/new-postoffice-dialog';
+import { NewPostofficeDialog } from '../_components/new-postoffice-dialog';
 
 export const dynamic = 'force-dynamic';
 

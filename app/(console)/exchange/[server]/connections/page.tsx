@@ -8,6 +8,7 @@ import { ConnectionsList } from '@/components/connections/connections-list';
 import { ChildWindow } from '@/components/console/child-window';
 import { ServerIcon } from '@/components/ui/icons';
 import { StatusBar, StatusPane } from '@/components/ui/window';
+import { routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: { params: Promise<{ server: s
 /** Site ▸ Configuration ▸ Connections: the server's MS Mail Connector and dirsync objects. */
 export default async function ConnectionsPage({ params }: { params: Promise<{ server: string }> }) {
   const { server } = await params;
-  const session = await requirePageSession(`/exchange/${encodeURIComponent(server)}/connections`);
+  const session = await requirePageSession(routes.connections(server));
   const db = sharedDatabase();
   if (!findServer(db, server)) notFound();
   const view = getConnectionsView(db, server);

@@ -9,12 +9,13 @@ import { hrefOf, parseEventLocation, searchParamsOf } from '@/lib/queries/event-
 import { ChildWindow } from '@/components/console/child-window';
 import { StatusBar, StatusPane } from '@/components/ui/window';
 import { ServerIcon } from '@/components/ui/icons';
-import { EventList } from '@/components/events/event-list';
-import { FindBox } from '@/components/events/find-box';
-import { FilterDialog } from '@/components/events/filter-dialog';
-import { EventDetailDialog } from '@/components/events/event-detail-dialog';
-import { LogSettingsDialog } from '@/components/events/log-settings-dialog';
-import { ClearLogDialog } from '@/components/events/clear-log-dialog';
+import { EventList } from './_components/event-list';
+import { FindBox } from './_components/find-box';
+import { FilterDialog } from './_components/filter-dialog';
+import { EventDetailDialog } from './_components/event-detail-dialog';
+import { LogSettingsDialog } from './_components/log-settings-dialog';
+import { ClearLogDialog } from './_components/clear-log-dialog';
+import { routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,7 +30,7 @@ export default async function EventViewerPage({ params, searchParams }: Props) {
   const { server: raw } = await params;
   const query = await searchParams;
   const at = parseEventLocation(query);
-  const base = `/exchange/${encodeURIComponent(raw)}/events`;
+  const base = routes.events(raw);
   const session = await requirePageSession(hrefOf(base, searchParamsOf(at.search, { limit: at.limit, pages: at.pages, event: at.event, dialog: at.dialog })));
   const db = sharedDatabase();
   const found = findServer(db, decodeURIComponent(raw));

@@ -5,8 +5,10 @@ import { canChange, requirePageSession } from '@/lib/auth/request';
 import { getFilesView } from '@/lib/queries/files-view';
 import { ChildWindow } from '@/components/console/child-window';
 import { FilesView } from '@/components/files/files-view';
+import { copyFileAction, deleteFileAction, uploadFileAction } from '@/app/(console)/file-actions';
 import { StatusBar, StatusPane } from '@/components/ui/window';
 import { ServerIcon } from '@/components/ui/icons';
+import { routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** An Exchange server's \Exchsrvr\Dxadata folder in the model (where a RESYNC.GLB is placed for an Exchange requestor). */
 export default async function ServerFilesPage({ params }: Props) {
   const { server } = await params;
-  const session = await requirePageSession(`/exchange/${encodeURIComponent(server)}/files`);
+  const session = await requirePageSession(routes.serverFiles(server));
   const view = getFilesView(sharedDatabase(), { server });
   if (!view) notFound();
   return (
@@ -35,7 +37,7 @@ export default async function ServerFilesPage({ params }: Props) {
         </StatusBar>
       }
     >
-      <FilesView view={view} readOnly={!canChange(session.role)} />
+      <FilesView view={view} readOnly={!canChange(session.role)} actions={{ copy: copyFileAction, remove: deleteFileAction, upload: uploadFileAction }} />
     </ChildWindow>
   );
 }

@@ -6,8 +6,9 @@ import { DXA_KEY } from '@/lib/exchange/services/registry';
 import { registryContext } from '@/lib/exchange/services/registry-context';
 import { findServer } from '@/lib/exchange/servers/servers';
 import { ChildWindow } from '@/components/console/child-window';
-import { RegistryValue } from '@/components/registry/registry-value';
+import { RegistryValue } from './_components/registry-value';
 import { registryValueRevision } from '@/lib/queries/revisions';
+import { routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: { params: Promise<{ server: s
 /** The three DXA values under HKLM\SYSTEM\CurrentControlSet\Services\MSExchangeDX (docs/exchange.md, "Services, pause, registry"). */
 export default async function RegistryPage({ params }: { params: Promise<{ server: string }> }) {
   const { server } = await params;
-  const session = await requirePageSession(`/exchange/${encodeURIComponent(server)}/registry`);
+  const session = await requirePageSession(routes.registry(server));
   const db = sharedDatabase();
   const found = findServer(db, server);
   if (!found) notFound();

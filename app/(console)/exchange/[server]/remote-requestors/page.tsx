@@ -9,6 +9,7 @@ import { ServerIcon } from '@/components/ui/icons';
 import { StatusBar, StatusPane } from '@/components/ui/window';
 import { Unavailable } from '@/components/dirsync/sheet-bits';
 import { RemoteRequestorsList } from '@/components/dirsync/remote-requestors-list';
+import { routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,15 +20,14 @@ export async function generateMetadata({ params }: { params: Promise<{ server: s
 /** The right pane when the Dirsync Server is selected: its Remote Dirsync Requestors (KB Q152231). */
 export default async function RemoteRequestorsPage({ params }: { params: Promise<{ server: string }> }) {
   const { server } = await params;
-  const session = await requirePageSession(`/exchange/${encodeURIComponent(server)}/remote-requestors`);
+  const session = await requirePageSession(routes.remoteRequestors(server));
   const db = sharedDatabase();
   const ctx = serverContext(db, server);
   if (!ctx) notFound();
-  const base = `/exchange/${ctx.server}`;
   const dss = getDirsyncServerSheet(db, ctx.row);
   if (!dss) {
     return (
-      <Unavailable title="Remote Dirsync Requestors" links={[{ href: `${base}/dirsync-server/general`, label: 'Dirsync Server' }]}>
+      <Unavailable title="Remote Dirsync Requestors" links={[{ href: routes.dirsyncServer(ctx.server), label: 'Dirsync Server' }]}>
         <p>{ctx.server} is not a dirsync server, so it has no Remote Dirsync Requestors.</p>
       </Unavailable>
     );
@@ -39,10 +39,10 @@ export default async function RemoteRequestorsPage({ params }: { params: Promise
       icon={<ServerIcon />}
       toolbar={
         <div className="flex flex-wrap gap-2 px-1.5 pt-1.5">
-          <Link href={`${base}/dirsync-server/general`} className="button">
+          <Link href={routes.dirsyncServer(ctx.server)} className="button">
             {dss.name} Properties
           </Link>
-          <Link href={`${base}/remote-requestors/new`} className="button">
+          <Link href={routes.newRemoteRequestor(ctx.server)} className="button">
             New Remote Dirsync Requestor…
           </Link>
         </div>
@@ -56,7 +56,7 @@ export default async function RemoteRequestorsPage({ params }: { params: Promise
       }
     >
       <div role="region" aria-labelledby="rr-caption" data-contents-list className="bevel-sunken min-h-0 flex-1 overflow-auto bg-white">
-        <RemoteRequestorsList rows={rows} base={base} server={ctx.server} canDelete={canChange(session.role)} />
+        <RemoteRequestorsList rows={rows} server={ctx.server} canDelete={canChange(session.role)} />
       </div>
     </ChildWindow>
   );

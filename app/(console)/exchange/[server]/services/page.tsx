@@ -4,10 +4,11 @@ import { sharedDatabase } from '@/db/client';
 import { requirePageSession, canChange } from '@/lib/auth/request';
 import { findServer } from '@/lib/exchange/servers/servers';
 import { getServicesView } from '@/lib/queries/services-view';
-import { ServicesList } from '@/components/services/services-list';
+import { ServicesList } from './_components/services-list';
 import { ServerIcon } from '@/components/ui/icons';
 import { StatusBar, StatusPane } from '@/components/ui/window';
 import { ChildWindow } from '@/components/console/child-window';
+import { routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: { params: Promise<{ server: s
 /** Control Panel ▸ Services for one Exchange server. */
 export default async function ServicesPage({ params }: { params: Promise<{ server: string }> }) {
   const { server } = await params;
-  const session = await requirePageSession(`/exchange/${encodeURIComponent(server)}/services`);
+  const session = await requirePageSession(routes.services(server));
   const db = sharedDatabase();
   if (!findServer(db, server)) notFound();
   const view = getServicesView(db, server);

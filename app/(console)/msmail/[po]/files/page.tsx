@@ -5,8 +5,10 @@ import { canChange, requirePageSession } from '@/lib/auth/request';
 import { getFilesView } from '@/lib/queries/files-view';
 import { ChildWindow } from '@/components/console/child-window';
 import { FilesView } from '@/components/files/files-view';
+import { copyFileAction, deleteFileAction, uploadFileAction } from '@/app/(console)/file-actions';
 import { StatusBar, StatusPane } from '@/components/ui/window';
 import { PostofficeIcon } from '@/components/ui/icons';
+import { routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** A postoffice's GLB directory in the model: its queues (shown as LISTQ dumps) and its files. */
 export default async function PostofficeFilesPage({ params }: Props) {
   const { po } = await params;
-  const session = await requirePageSession(`/msmail/${encodeURIComponent(po)}/files`);
+  const session = await requirePageSession(routes.postofficeFiles(po));
   const view = getFilesView(sharedDatabase(), { po });
   if (!view) notFound();
   return (
@@ -35,7 +37,7 @@ export default async function PostofficeFilesPage({ params }: Props) {
         </StatusBar>
       }
     >
-      <FilesView view={view} readOnly={!canChange(session.role)} />
+      <FilesView view={view} readOnly={!canChange(session.role)} actions={{ copy: copyFileAction, remove: deleteFileAction, upload: uploadFileAction }} />
     </ChildWindow>
   );
 }

@@ -8,6 +8,7 @@ import { ChildWindow } from '@/components/console/child-window';
 import { StatusBar, StatusPane } from '@/components/ui/window';
 import { PostofficeIcon } from '@/components/ui/icons';
 import { EventTypeIcon } from '@/components/events/event-type-icon';
+import { routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,7 +33,7 @@ export default async function PostofficeLogsPage({ params, searchParams }: Props
   const pages = (one(query.pages) ?? '').split(',').filter((p) => /^\d{1,15}$/.test(p));
   const filter = logFilterOf({ severity: one(query.severity), number: one(query.number), find: one(query.find) });
   const filtered = !!(filter.severity || filter.number !== undefined || filter.find);
-  const base = `/msmail/${encodeURIComponent(po)}/logs`;
+  const base = routes.postofficeLogs(po);
   const href = (f: string, p: string[], keep = true) => {
     const q = new URLSearchParams();
     if (f !== 'DIRSYNC') q.set('file', f.toLowerCase());

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
 import { manualWizardView } from '@/lib/queries/manual-wizard-view';
-import { ManualWizard } from '@/components/wizard/manual-wizard';
+import { ManualWizard } from '../_components/manual-wizard';
 
 export const dynamic = 'force-dynamic';
 

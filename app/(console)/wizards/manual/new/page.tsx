@@ -3,7 +3,7 @@ import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
 import { openManualWizards } from '@/lib/manual/manual-wizard';
 import { manualWizardChoices } from '@/lib/queries/manual-wizard-view';
-import { NewManualWizard } from '@/components/wizard/manual-wizard';
+import { NewManualWizard } from '../_components/manual-wizard';
 
 export const dynamic = 'force-dynamic';
 

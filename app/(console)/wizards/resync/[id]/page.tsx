@@ -3,7 +3,8 @@ import { notFound } from 'next/navigation';
 import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
 import { resyncWizardView } from '@/lib/queries/resync-wizard-view';
-import { ResyncWizard } from '@/components/wizard/resync-wizard';
+import { ResyncWizard } from '../_components/resync-wizard';
+import { routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: 'Resync Wizard' };
 /** A stored Resync Wizard run (lib/resync/wizard-state.ts): `?page=` shows a page, else the one the run is on. */
 export default async function ResyncWizardPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
   const { id } = await params;
-  const session = await requirePageSession(`/wizards/resync/${encodeURIComponent(id)}`);
+  const session = await requirePageSession(routes.resyncWizard(id));
   const { page } = await searchParams;
   const n = Number(id);
   const db = sharedDatabase();

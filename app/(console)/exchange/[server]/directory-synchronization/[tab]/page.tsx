@@ -16,6 +16,7 @@ import { TemplateMapsField } from '@/components/directory-sync/template-maps-fie
 import { deliveryRestrictionsAction, dxLoggingAction, templateMapsAction } from '../actions';
 import { directorySyncAddressAction, directorySyncGeneralAction } from '../general-actions';
 import { TextField } from '@/components/sheet/fields';
+import { routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -39,15 +40,14 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 /** The Directory Synchronization object of a server (docs/exchange.md, "The Directory Synchronization object: Delivery Restrictions and templates"). */
 export default async function DirectorySynchronizationSheetPage({ params }: { params: Promise<Params> }) {
   const { server: serverParam, tab: tabParam } = await params;
-  const session = await requirePageSession(`/exchange/${encodeURIComponent(serverParam)}/directory-synchronization/${encodeURIComponent(tabParam)}`);
+  const session = await requirePageSession(routes.directorySync(serverParam, tabParam));
   const db = sharedDatabase();
   const found = findServer(db, serverParam);
   const tab = TABS.find(([id]) => id === tabParam)?.[0];
   if (!found || !tab) notFound();
   const sheet = getDirectorySynchronizationSheet(db, found.name);
-  const base = `/exchange/${sheet.server}/directory-synchronization`;
-  const tabs: SheetTab[] = TABS.map(([id, label]) => ({ id, label, href: `${base}/${id}` }));
-  const closeHref = `/exchange/${sheet.server}/services`;
+  const tabs: SheetTab[] = TABS.map(([id, label]) => ({ id, label, href: routes.directorySync(sheet.server, id) }));
+  const closeHref = routes.services(sheet.server);
   // Every page of the sheet is made: a Windows property sheet keeps them all open until OK, Apply or Cancel.
   const render = (tab: Tab): ReactNode => {
     let body: ReactNode;

@@ -11,6 +11,7 @@ import { ScheduleField } from '@/components/dirsync/schedule-field';
 import { Hidden, ReadOnlyField, SheetArea, Unavailable } from '@/components/dirsync/sheet-bits';
 import { saveDirsyncServerAction } from '../actions';
 import { ResyncWizardLink } from '@/components/wizard/resync-wizard-link';
+import { routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,20 +29,19 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 /** The Dirsync Server object's property sheet (reference §5.3): General and Schedule. */
 export default async function DirsyncServerPage({ params }: Params) {
   const { server, tab } = await params;
-  const session = await requirePageSession(`/exchange/${encodeURIComponent(server)}/dirsync-server/${encodeURIComponent(tab)}`);
+  const session = await requirePageSession(routes.dirsyncServer(server, tab));
   const db = sharedDatabase();
   const ctx = serverContext(db, server);
   if (!ctx || !TABS.some((t) => t.id === tab)) notFound();
-  const base = `/exchange/${ctx.server}`;
   const sheet = getDirsyncServerSheet(db, ctx.row);
   if (!sheet) {
     return (
       <Unavailable
         title={`${ctx.server} has no Dirsync Server`}
         links={[
-          ...(ctx.role === null ? [{ href: `${base}/dirsync-server/new`, label: 'New Dirsync Server…' }] : []),
-          ...(ctx.role === 'requestor' ? [{ href: `${base}/requestor/general`, label: 'Dirsync Requestor' }] : []),
-          { href: `${base}/services`, label: 'Back' },
+          ...(ctx.role === null ? [{ href: routes.newDirsyncServer(ctx.server), label: 'New Dirsync Server…' }] : []),
+          ...(ctx.role === 'requestor' ? [{ href: routes.requestor(ctx.server), label: 'Dirsync Requestor' }] : []),
+          { href: routes.services(ctx.server), label: 'Back' },
         ]}
       >
         <p>
@@ -59,7 +59,7 @@ export default async function DirsyncServerPage({ params }: Params) {
     tab === 'general' ? (
       <SheetForm
         action={saveDirsyncServerAction}
-        closeHref={`${base}/remote-requestors`}
+        closeHref={routes.remoteRequestors(ctx.server)}
         readOnly={readOnly}
         help={
           <p>
@@ -81,7 +81,7 @@ export default async function DirsyncServerPage({ params }: Params) {
         <CheckField label="Forward incoming dirsync messages to administrator" name="forwardToAdministrator" defaultChecked={sheet.forwardToAdministrator} />
         <ReadOnlyField label="Server" value={ctx.server} hint="The Directory Synchronization object of this server runs the dirsync server." />
         <p className="text-[12px]">
-          <Link href={`${base}/remote-requestors`} className="underline">
+          <Link href={routes.remoteRequestors(ctx.server)} className="underline">
             Remote Dirsync Requestors ({sheet.remoteRequestors})
           </Link>
         </p>
@@ -89,7 +89,7 @@ export default async function DirsyncServerPage({ params }: Params) {
     ) : (
       <SheetForm
         action={saveDirsyncServerAction}
-        closeHref={`${base}/remote-requestors`}
+        closeHref={routes.remoteRequestors(ctx.server)}
         readOnly={readOnly}
         help={
           <p>
@@ -105,9 +105,9 @@ export default async function DirsyncServerPage({ params }: Params) {
   return (
     <SheetArea>
       <ResyncWizardLink dss={ctx.server} />
-      <PropertySheet title={`${sheet.name} Properties`} current={tab} tabs={TABS.map((t) => ({ ...t, href: `${base}/dirsync-server/${t.id}` }))}
+      <PropertySheet title={`${sheet.name} Properties`} current={tab} tabs={TABS.map((t) => ({ ...t, href: routes.dirsyncServer(ctx.server, t.id) }))}
         panels={Object.fromEntries(TABS.map((t) => [t.id, page(t.id)]))}
-        closeHref={`${base}/remote-requestors`}
+        closeHref={routes.remoteRequestors(ctx.server)}
         readOnly={readOnly}
       />
     </SheetArea>

@@ -7,6 +7,7 @@ import { PropertySheet, SheetForm } from '@/components/sheet/property-sheet';
 import { TextField } from '@/components/sheet/fields';
 import { Hidden, ReadOnlyField, SheetArea, Unavailable } from '@/components/dirsync/sheet-bits';
 import { createDirsyncServerAction } from '../actions';
+import { routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,15 +16,14 @@ export const metadata: Metadata = { title: 'New Dirsync Server' };
 /** File ▸ New Other ▸ Dirsync Server: give the object a name; OK makes this server the dirsync server. */
 export default async function NewDirsyncServerPage({ params }: { params: Promise<{ server: string }> }) {
   const { server } = await params;
-  const session = await requirePageSession(`/exchange/${encodeURIComponent(server)}/dirsync-server/new`);
+  const session = await requirePageSession(routes.newDirsyncServer(server));
   const ctx = serverContext(sharedDatabase(), server);
   if (!ctx) notFound();
-  const base = `/exchange/${ctx.server}`;
   if (ctx.role !== null) {
     return (
       <Unavailable
         title="New Dirsync Server"
-        links={[{ href: ctx.role === 'server' ? `${base}/dirsync-server/general` : `${base}/requestor/general`, label: ctx.role === 'server' ? 'Dirsync Server' : 'Dirsync Requestor' }]}
+        links={[{ href: ctx.role === 'server' ? routes.dirsyncServer(ctx.server) : routes.requestor(ctx.server), label: ctx.role === 'server' ? 'Dirsync Server' : 'Dirsync Requestor' }]}
       >
         <p>
           {ctx.role === 'server'
@@ -35,10 +35,10 @@ export default async function NewDirsyncServerPage({ params }: { params: Promise
   }
   return (
     <SheetArea>
-      <PropertySheet title="New Dirsync Server" current="general" tabs={[{ id: 'general', label: 'General', href: `${base}/dirsync-server/new` }]}>
+      <PropertySheet title="New Dirsync Server" current="general" tabs={[{ id: 'general', label: 'General', href: routes.newDirsyncServer(ctx.server) }]}>
         <SheetForm
           action={createDirsyncServerAction}
-          closeHref={`${base}/dirsync-server/general`}
+          closeHref={routes.dirsyncServer(ctx.server)}
           readOnly={!canChange(session.role)}
           help={
             <p>

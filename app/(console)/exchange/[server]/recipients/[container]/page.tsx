@@ -9,6 +9,7 @@ import { ChildWindow } from '@/components/console/child-window';
 import { ExchangeIcon } from '@/components/ui/icons';
 import { StatusBar, StatusPane } from '@/components/ui/window';
 import { RecipientsList } from '@/components/recipients/recipients-list';
+import { routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,13 +24,13 @@ export default async function RecipientsContainerPage({ params, searchParams }: 
   const { server, container } = await params;
   const q = parseListQuery(await searchParams);
   const name = decodeURIComponent(container);
-  const session = await requirePageSession(`/exchange/${encodeURIComponent(server)}/recipients/${encodeURIComponent(name)}`);
+  const session = await requirePageSession(routes.recipients(server, name));
   const db = sharedDatabase();
   const ctx = serverContext(db, server);
   if (!ctx) notFound();
   const view = getRecipientsView(db, ctx.row, name, q);
   if (!view) notFound();
-  const here = `/exchange/${ctx.server}/recipients/${encodeURIComponent(view.container)}`;
+  const here = routes.recipients(ctx.server, view.container);
   const href = (p: { sort?: RecipientSort; dir?: string; page?: number }) => {
     const s = new URLSearchParams({ sort: p.sort ?? view.sort, dir: p.dir ?? view.dir, page: String(p.page ?? 1) });
     return `${here}?${s}`;

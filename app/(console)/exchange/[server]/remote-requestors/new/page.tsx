@@ -8,6 +8,7 @@ import { PropertySheet, SheetForm } from '@/components/sheet/property-sheet';
 import { CheckField, RadioGroup, SelectField, TextField } from '@/components/sheet/fields';
 import { Group, Hidden, ReadOnlyField, SheetArea, Unavailable } from '@/components/dirsync/sheet-bits';
 import { addRemoteRequestorAction } from '../actions';
+import { routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,18 +20,17 @@ export const metadata: Metadata = { title: 'New Remote Dirsync Requestor' };
  */
 export default async function NewRemoteRequestorPage({ params }: { params: Promise<{ server: string }> }) {
   const { server } = await params;
-  const session = await requirePageSession(`/exchange/${encodeURIComponent(server)}/remote-requestors/new`);
+  const session = await requirePageSession(routes.newRemoteRequestor(server));
   const db = sharedDatabase();
   const ctx = serverContext(db, server);
   if (!ctx) notFound();
-  const base = `/exchange/${ctx.server}`;
   if (ctx.role !== 'server') {
     return (
       <Unavailable
         title="New Remote Dirsync Requestor"
         links={[
-          ...(ctx.role === null ? [{ href: `${base}/dirsync-server/new`, label: 'New Dirsync Server…' }] : [{ href: `${base}/requestor/general`, label: 'Dirsync Requestor' }]),
-          { href: `${base}/services`, label: 'Back' },
+          ...(ctx.role === null ? [{ href: routes.newDirsyncServer(ctx.server), label: 'New Dirsync Server…' }] : [{ href: routes.requestor(ctx.server), label: 'Dirsync Requestor' }]),
+          { href: routes.services(ctx.server), label: 'Back' },
         ]}
       >
         <p role="alert">The Remote Dirsync Requestor command is unavailable until you set up a Microsoft Exchange Server dirsync server.</p>
@@ -45,17 +45,17 @@ export default async function NewRemoteRequestorPage({ params }: { params: Promi
   const choices = getRemoteRequestorChoices(db, ctx.row);
   if (choices.length === 0) {
     return (
-      <Unavailable title="New Remote Dirsync Requestor" links={[{ href: `${base}/remote-requestors`, label: 'Remote Dirsync Requestors' }]}>
+      <Unavailable title="New Remote Dirsync Requestor" links={[{ href: routes.remoteRequestors(ctx.server), label: 'Remote Dirsync Requestors' }]}>
         <p>Every MS Mail postoffice is already a Remote Dirsync Requestor of {ctx.server}.</p>
       </Unavailable>
     );
   }
   return (
     <SheetArea>
-      <PropertySheet title="New Remote Dirsync Requestor" current="general" tabs={[{ id: 'general', label: 'General', href: `${base}/remote-requestors/new` }]}>
+      <PropertySheet title="New Remote Dirsync Requestor" current="general" tabs={[{ id: 'general', label: 'General', href: routes.newRemoteRequestor(ctx.server) }]}>
         <SheetForm
           action={addRemoteRequestorAction}
-          closeHref={`${base}/remote-requestors`}
+          closeHref={routes.remoteRequestors(ctx.server)}
           readOnly={!canChange(session.role)}
           help={
             <p>

@@ -12,10 +12,12 @@ import { saveDirsyncRequestorAction } from '../actions';
 import { ResyncWizardLink } from '@/components/wizard/resync-wizard-link';
 import { PreviewLink } from '@/components/wizard/preview-link';
 import { DeleteGuardForm } from '@/components/guard/delete-guard-form';
+import { deleteGuardAction } from '@/app/(console)/guard-actions';
 import { deleteGuardOf } from '@/lib/dirsync/delete-guard';
 import { deleteGuardRevision, guardTarget } from '@/lib/guard/guard-target';
 
 const serverConnectorPoId = (db: Parameters<typeof guardTarget>[0], server: string) => guardTarget(db, server).po.id;
+import { routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -49,20 +51,19 @@ const HELP: Record<string, string> = {
 /** The Dirsync Requestor object's property sheet (reference §5.5). */
 export default async function DirsyncRequestorPage({ params }: Params) {
   const { server, tab } = await params;
-  const session = await requirePageSession(`/exchange/${encodeURIComponent(server)}/requestor/${encodeURIComponent(tab)}`);
+  const session = await requirePageSession(routes.requestor(server, tab));
   const db = sharedDatabase();
   const ctx = serverContext(db, server);
   if (!ctx || !TABS.some((t) => t.id === tab)) notFound();
-  const base = `/exchange/${ctx.server}`;
   const sheet = getDirsyncRequestorSheet(db, ctx.row);
   if (!sheet) {
     return (
       <Unavailable
         title={`${ctx.server} has no Dirsync Requestor`}
         links={[
-          ...(ctx.role === null ? [{ href: `${base}/requestor/new`, label: 'New Dirsync Requestor…' }] : []),
-          ...(ctx.role === 'server' ? [{ href: `${base}/dirsync-server/general`, label: 'Dirsync Server' }] : []),
-          { href: `${base}/services`, label: 'Back' },
+          ...(ctx.role === null ? [{ href: routes.newRequestor(ctx.server), label: 'New Dirsync Requestor…' }] : []),
+          ...(ctx.role === 'server' ? [{ href: routes.dirsyncServer(ctx.server), label: 'Dirsync Server' }] : []),
+          { href: routes.services(ctx.server), label: 'Back' },
         ]}
       >
         <p>
@@ -76,7 +77,7 @@ export default async function DirsyncRequestorPage({ params }: Params) {
   const types = [...new Set([...FOREIGN_TYPES, ...sheet.addressTypes])].sort();
   // Every page of the sheet is made: a Windows property sheet keeps them all open until OK, Apply or Cancel.
   const page = (tab: string) => (
-    <SheetForm key={tab} action={saveDirsyncRequestorAction} closeHref={`${base}/connections`} readOnly={!canChange(session.role)} help={<p>{HELP[tab]}</p>}>
+    <SheetForm key={tab} action={saveDirsyncRequestorAction} closeHref={routes.connections(ctx.server)} readOnly={!canChange(session.role)} help={<p>{HELP[tab]}</p>}>
       <Hidden values={{ tab, server: ctx.server, revision: sheet.revision }} />
       {tab === 'general' ? (
         <>
@@ -138,10 +139,10 @@ export default async function DirsyncRequestorPage({ params }: Params) {
       <ResyncWizardLink requestor={ctx.server} before={<PreviewLink requestor={ctx.server} />} />
       {tab === 'settings' ? (
         <section aria-label="Delete guard of the Import Container" className="bevel-raised grid gap-1 bg-chrome p-2">
-          <DeleteGuardForm target={ctx.server} guard={deleteGuardOf(db, serverConnectorPoId(db, ctx.server))} revision={deleteGuardRevision(db, ctx.server).revision} disabled={!canChange(session.role)} />
+          <DeleteGuardForm action={deleteGuardAction} target={ctx.server} guard={deleteGuardOf(db, serverConnectorPoId(db, ctx.server))} revision={deleteGuardRevision(db, ctx.server).revision} disabled={!canChange(session.role)} />
         </section>
       ) : null}
-      <PropertySheet title={`${sheet.name} Properties`} current={tab} tabs={TABS.map((t) => ({ ...t, href: `${base}/requestor/${t.id}` }))} panels={Object.fromEntries(TABS.map((t) => [t.id, page(t.id)]))} closeHref={`${base}/connections`} readOnly={!canChange(session.role)} />
+      <PropertySheet title={`${sheet.name} Properties`} current={tab} tabs={TABS.map((t) => ({ ...t, href: routes.requestor(ctx.server, t.id) }))} panels={Object.fromEntries(TABS.map((t) => [t.id, page(t.id)]))} closeHref={routes.connections(ctx.server)} readOnly={!canChange(session.role)} />
     </SheetArea>
   );
 }

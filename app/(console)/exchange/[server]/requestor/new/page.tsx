@@ -7,6 +7,7 @@ import { PropertySheet, SheetForm } from '@/components/sheet/property-sheet';
 import { RadioGroup, TextField } from '@/components/sheet/fields';
 import { Hidden, SheetArea, Unavailable } from '@/components/dirsync/sheet-bits';
 import { createDirsyncRequestorAction } from '../actions';
+import { routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,16 +16,15 @@ export const metadata: Metadata = { title: 'New Dirsync Requestor' };
 /** File ▸ New Other ▸ Dirsync Requestor: pick the MS Mail dirsync server postoffice, name the object, OK. */
 export default async function NewDirsyncRequestorPage({ params }: { params: Promise<{ server: string }> }) {
   const { server } = await params;
-  const session = await requirePageSession(`/exchange/${encodeURIComponent(server)}/requestor/new`);
+  const session = await requirePageSession(routes.newRequestor(server));
   const db = sharedDatabase();
   const ctx = serverContext(db, server);
   if (!ctx) notFound();
-  const base = `/exchange/${ctx.server}`;
   if (ctx.role !== null) {
     return (
       <Unavailable
         title="New Dirsync Requestor"
-        links={[{ href: ctx.role === 'requestor' ? `${base}/requestor/general` : `${base}/dirsync-server/general`, label: ctx.role === 'requestor' ? 'Dirsync Requestor' : 'Dirsync Server' }]}
+        links={[{ href: ctx.role === 'requestor' ? routes.requestor(ctx.server) : routes.dirsyncServer(ctx.server), label: ctx.role === 'requestor' ? 'Dirsync Requestor' : 'Dirsync Server' }]}
       >
         <p>
           {ctx.role === 'requestor'
@@ -44,10 +44,10 @@ export default async function NewDirsyncRequestorPage({ params }: { params: Prom
   }
   return (
     <SheetArea>
-      <PropertySheet title="New Dirsync Requestor" current="general" tabs={[{ id: 'general', label: 'General', href: `${base}/requestor/new` }]}>
+      <PropertySheet title="New Dirsync Requestor" current="general" tabs={[{ id: 'general', label: 'General', href: routes.newRequestor(ctx.server) }]}>
         <SheetForm
           action={createDirsyncRequestorAction}
-          closeHref={`${base}/requestor/general`}
+          closeHref={routes.requestor(ctx.server)}
           readOnly={!canChange(session.role)}
           help={
             <p>

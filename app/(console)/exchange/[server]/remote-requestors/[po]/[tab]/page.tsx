@@ -2,13 +2,14 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
-import { getRemoteRequestorSheet, poFromSlug, poSlug, serverContext } from '@/lib/queries/dirsync-objects';
+import { getRemoteRequestorSheet, serverContext } from '@/lib/queries/dirsync-objects';
 import { PropertySheet, SheetForm } from '@/components/sheet/property-sheet';
 import { CheckField, SelectField, TextField } from '@/components/sheet/fields';
 import { ExportContainersTab, ImportContainerTab } from '@/components/dirsync/link-tabs';
 import { Hidden, ReadOnlyField, SheetArea } from '@/components/dirsync/sheet-bits';
 import { saveRemoteRequestorAction } from '../../actions';
 import { ResyncWizardLink } from '@/components/wizard/resync-wizard-link';
+import { poFromSegment, routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,7 +22,7 @@ const TABS = [
 type Params = { params: Promise<{ server: string; po: string; tab: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: `Remote Dirsync Requestor ${poFromSlug((await params).po)}` };
+  return { title: `Remote Dirsync Requestor ${poFromSegment((await params).po)}` };
 }
 
 const HELP: Record<string, string> = {
@@ -34,18 +35,16 @@ const HELP: Record<string, string> = {
 /** Remote Dirsync Requestor property sheet (reference §5.4). */
 export default async function RemoteRequestorPage({ params }: Params) {
   const { server, po: slug, tab } = await params;
-  const session = await requirePageSession(`/exchange/${encodeURIComponent(server)}/remote-requestors/${encodeURIComponent(slug)}/${encodeURIComponent(tab)}`);
+  const session = await requirePageSession(routes.remoteRequestor(server, slug, tab));
   const db = sharedDatabase();
   const ctx = serverContext(db, server);
   if (!ctx || !TABS.some((t) => t.id === tab)) notFound();
-  const po = poFromSlug(slug);
+  const po = poFromSegment(slug);
   const sheet = getRemoteRequestorSheet(db, ctx.row, po);
   if (!sheet) notFound();
-  const base = `/exchange/${ctx.server}`;
-  const here = `${base}/remote-requestors/${poSlug(sheet.postoffice)}`;
   // Every page of the sheet is made: a Windows property sheet keeps them all open until OK, Apply or Cancel.
   const page = (tab: string) => (
-    <SheetForm key={tab} action={saveRemoteRequestorAction} closeHref={`${base}/remote-requestors`} readOnly={!canChange(session.role)} help={<p>{HELP[tab]}</p>}>
+    <SheetForm key={tab} action={saveRemoteRequestorAction} closeHref={routes.remoteRequestors(ctx.server)} readOnly={!canChange(session.role)} help={<p>{HELP[tab]}</p>}>
       <Hidden values={{ tab, server: ctx.server, po: sheet.postoffice, revision: sheet.revision }} />
       {tab === 'general' ? (
         <>
@@ -73,7 +72,7 @@ export default async function RemoteRequestorPage({ params }: Params) {
   return (
     <SheetArea>
       <ResyncWizardLink dss={ctx.server} requestor={sheet.postoffice} />
-      <PropertySheet title={`${sheet.name} Properties`} current={tab} tabs={TABS.map((t) => ({ ...t, href: `${here}/${t.id}` }))} panels={Object.fromEntries(TABS.map((t) => [t.id, page(t.id)]))} closeHref={`${base}/remote-requestors`} readOnly={!canChange(session.role)} />
+      <PropertySheet title={`${sheet.name} Properties`} current={tab} tabs={TABS.map((t) => ({ ...t, href: routes.remoteRequestor(ctx.server, sheet.postoffice, t.id) }))} panels={Object.fromEntries(TABS.map((t) => [t.id, page(t.id)]))} closeHref={routes.remoteRequestors(ctx.server)} readOnly={!canChange(session.role)} />
     </SheetArea>
   );
 }

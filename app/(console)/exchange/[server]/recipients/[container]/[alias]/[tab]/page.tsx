@@ -9,6 +9,7 @@ import { CheckField, NumberField, TextField } from '@/components/sheet/fields';
 import { Hidden, ReadOnlyField, SheetArea } from '@/components/dirsync/sheet-bits';
 import { saveRecipientAction } from '../../actions';
 import { TEMPLATE_ATTRIBUTES, VALUE_MAX } from '@/lib/exchange/dxa/template-attributes';
+import { routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,14 +30,14 @@ export default async function RecipientPage({ params }: Params) {
   const containerName = decodeURIComponent(container);
   const aliasName = decodeURIComponent(alias);
   const session = await requirePageSession(
-    `/exchange/${encodeURIComponent(server)}/recipients/${encodeURIComponent(containerName)}/${encodeURIComponent(aliasName)}/${encodeURIComponent(tab)}`,
+    routes.recipient(server, containerName, aliasName, tab),
   );
   const db = sharedDatabase();
   const ctx = serverContext(db, server);
   if (!ctx || !TABS.some((t) => t.id === tab)) notFound();
   const r = getRecipientSheet(db, ctx.row, containerName, aliasName);
   if (!r) notFound();
-  const list = `/exchange/${ctx.server}/recipients/${encodeURIComponent(r.container)}`;
+  const list = routes.recipients(ctx.server, r.container);
   const here = `${list}/${encodeURIComponent(r.alias)}`;
   // Every page of the sheet is made: a Windows property sheet keeps them all open until OK, Apply or Cancel.
   const page = (tab: string) => (

@@ -1,0 +1,46 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useCallback, useState, useTransition } from 'react';
+import type { ActionResult } from '@/lib/actions/safe-action';
+
+/** What a control's result line says: the last action's outcome. */
+export type ActionStatus = { text: string; error: boolean; fields?: Record<string, string> } | null;
+
+export interface RunOptions<T> {
+  /** A success: do what follows it here and return what the result line says (nothing: the line clears). */
+  done?: (data: T, result: Extract<ActionResult<T>, { ok: true }>) => string | void;
+  /** A refusal: its message goes to the result line — unless this is given, which shows it elsewhere (a dialog, a toast). */
+  failed?: (result: Extract<ActionResult<T>, { ok: false }>) => void;
+  /** Refresh the page after a refusal too (a refused step may still have logged or moved something). */
+  refreshAlways?: boolean;
+}
+
+/**
+ * How a client control runs a server action (docs/console.md, "Refresh after an action"): `pending`
+ * while it runs, its outcome in `status`, and a refresh of the page after a success so it shows the
+ * change — the one place the console refreshes after an action (the server revalidates nothing:
+ * every page reads the database on each request, so the refresh is all it takes).
+ */
+export function useAction() {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [status, setStatus] = useState<ActionStatus>(null);
+  const refresh = useCallback(() => router.refresh(), [router]);
+  const run = useCallback(
+    <T,>(call: () => Promise<ActionResult<T>>, options: RunOptions<T> = {}) =>
+      start(async () => {
+        const r = await call();
+        if (r.ok) {
+          const text = options.done?.(r.data, r);
+          setStatus(text ? { text, error: false } : null);
+        } else {
+          if (options.failed) options.failed(r);
+          else setStatus({ text: r.error, error: true, fields: r.fieldErrors });
+        }
+        if (r.ok || options.refreshAlways) router.refresh();
+      }),
+    [router],
+  );
+  return { pending, status, setStatus, run, refresh, start };
+}
