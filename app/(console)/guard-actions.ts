@@ -16,7 +16,7 @@ export const deleteGuardAction = defineAction({
     names: wholeNumber('Names', 0, MAX_GUARD_NAMES),
     percent: wholeNumber('Percent of the GAL', 0, 100),
   }),
-  fieldOf: (e) => (/percent/i.test(e.message) ? 'percent' : 'names'),
+  fields: ['names', 'percent'],
   run: ({ db, input, audit }) => {
     const t = guardTarget(db, input.target);
     const before = deleteGuardOf(db, t.po.id);

@@ -25,7 +25,7 @@ export function applyHeldImport(db: Db, spec: string): StepResult {
     const t = guardTarget(db, spec);
     label = t.label;
     const hold = deleteGuardOf(db, t.po.id).hold;
-    if (!hold) throw conflict(`no import is held at ${t.label}: it may have been applied or discarded already (refresh Health)`);
+    if (!hold) throw conflict(`no import is held at ${t.label}: it may have been applied or discarded already (refresh Health)`, { code: 'delete-guard.nothing-held' });
     const lines: string[] = [];
     const fail = (r: StepResult) => ({ lines: [...lines, ...r.lines], fatal: r.fatal });
     if (t.server) {

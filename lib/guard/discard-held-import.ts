@@ -23,7 +23,7 @@ export function discardHeldImport(db: Db, spec: string): StepResult {
     const t = guardTarget(db, spec);
     label = t.label;
     const hold = deleteGuardOf(db, t.po.id).hold;
-    if (!hold) throw conflict(`no import is held at ${t.label}: it may have been applied or discarded already (refresh Health)`);
+    if (!hold) throw conflict(`no import is held at ${t.label}: it may have been applied or discarded already (refresh Health)`, { code: 'delete-guard.nothing-held' });
     const entries = stmt(db, 'delete from srvtrans where po_id = ?').run(t.po.id).changes;
     const file = hold.source === 'RESYNC.GLB' && deleteStoredFile(db, t.server ? `${t.server.name}:Dxadata` : poKey(t.po), 'RESYNC.GLB');
     clearHold(db, t.po.id);

@@ -13,16 +13,16 @@ export const MAX_GUARD_NAMES = 1_000_000;
  */
 export function setDeleteGuard(db: Db, spec: string, input: { names?: number; percent?: number }, revision?: number): string {
   if (input.names !== undefined && (!Number.isInteger(input.names) || input.names < 0 || input.names > MAX_GUARD_NAMES)) {
-    throw usage(`the delete guard's number of names must be a whole number from 0 (off) to ${MAX_GUARD_NAMES}, not "${input.names}"`);
+    throw usage(`the delete guard's number of names must be a whole number from 0 (off) to ${MAX_GUARD_NAMES}, not "${input.names}"`, { code: 'delete-guard.names-invalid', field: 'names' });
   }
   if (input.percent !== undefined && (!Number.isInteger(input.percent) || input.percent < 0 || input.percent > 100)) {
-    throw usage(`the delete guard's percentage of the GAL must be a whole number from 0 (off) to 100, not "${input.percent}"`);
+    throw usage(`the delete guard's percentage of the GAL must be a whole number from 0 (off) to 100, not "${input.percent}"`, { code: 'delete-guard.percent-invalid', field: 'percent' });
   }
   return step(db, () => {
     const t = guardTarget(db, spec);
     const current = deleteGuardOf(db, t.po.id);
     if (revision !== undefined && revision !== current.revision) {
-      throw conflict(`the delete guard of ${t.label} was changed since you opened it: reload to see the current limits, then make your change again`);
+      throw conflict(`the delete guard of ${t.label} was changed since you opened it: reload to see the current limits, then make your change again`, { code: 'revision.changed' });
     }
     const next = { names: input.names ?? current.names, percent: input.percent ?? current.percent };
     stmt(

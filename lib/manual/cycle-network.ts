@@ -38,17 +38,17 @@ export interface CycleNetwork {
 export function resolveDss(db: Db, name: string): DssTarget {
   const server = findServer(db, name);
   if (server) {
-    if (dxaRole(db, server) !== 'server') throw usage(`${server.name} is not a dirsync server: it has no Dirsync Server object`);
+    if (dxaRole(db, server) !== 'server') throw usage(`${server.name} is not a dirsync server: it has no Dirsync Server object`, { code: 'wizard.not-a-dss', field: 'dss' });
     return { kind: 'exchange', key: server.name, po: connectorPo(db, server), server };
   }
-  if (!name.includes('/')) throw notFound(`"${name}" is neither an Exchange server nor a postoffice NET/PO`);
+  if (!name.includes('/')) throw notFound(`"${name}" is neither an Exchange server nor a postoffice NET/PO`, { code: 'dss.not-found', field: 'dss' });
   const po = findPo(db, parsePoName(name));
-  if (!po) throw notFound(`postoffice ${name.trim().toUpperCase()} does not exist`);
+  if (!po) throw notFound(`postoffice ${name.trim().toUpperCase()} does not exist`, { code: 'postoffice.not-found', field: 'postoffice' });
   if (po.kind === 'connector') {
     const s = serverOfConnector(db, po.id);
     if (s) return resolveDss(db, s.name);
   }
-  if (!srvconfOf(db, po)) throw usage(`${poKey(po)} is not a dirsync server (Dir-Sync Options: Server is No)`);
+  if (!srvconfOf(db, po)) throw usage(`${poKey(po)} is not a dirsync server (Dir-Sync Options: Server is No)`, { code: 'wizard.not-a-dss', field: 'dss' });
   return { kind: 'msmail', key: poKey(po), po };
 }
 

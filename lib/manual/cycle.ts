@@ -161,9 +161,9 @@ const where = (m: Msg) => (m.place === 'P1' ? 'P1 directory' : m.place === 'OUTB
 export function dssNameOf(db: Db, name: string): string {
   const t = requestorTarget(db, name);
   const dss = dssOfRequestor(db, t);
-  if (!dss) throw usage(`${t.key} is not the requestor of any dirsync server: register it first (Requestor ▸ Registration, or its Dirsync Requestor object)`);
+  if (!dss) throw usage(`${t.key} is not the requestor of any dirsync server: register it first (Requestor ▸ Registration, or its Dirsync Requestor object)`, { code: 'requestor.no-dss', field: 'requestor' });
   if (![...cycleNetwork(db, dss.key).msmail, ...cycleNetwork(db, dss.key).exchange].includes(t.key)) {
-    throw usage(`${t.key} names ${dss.key} as its dirsync server, but ${dss.key} does not list it as a requestor: add it on the server (Server ▸ Requestors, or a Remote Dirsync Requestor object)`);
+    throw usage(`${t.key} names ${dss.key} as its dirsync server, but ${dss.key} does not list it as a requestor: add it on the server (Server ▸ Requestors, or a Remote Dirsync Requestor object)`, { code: 'requestor.not-listed-by-dss', field: 'requestor' });
   }
   return dss.key;
 }

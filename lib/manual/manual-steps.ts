@@ -402,7 +402,7 @@ export const MANUAL_STEPS: Record<ManualStepCode, ManualStepKind> = {
       const { server, service } = splitMta(t);
       const svc = resolveService(db, resolveServer(db, server), service);
       if (svc.state !== 'Running') {
-        throw conflict(`The ${svc.displayName} service on ${server} is ${svc.state.toLowerCase()}: a PC MTA that is not running carries no mail`);
+        throw conflict(`The ${svc.displayName} service on ${server} is ${svc.state.toLowerCase()}: a PC MTA that is not running carries no mail`, { code: 'pc-mta.not-running' });
       }
       const r = pcMtaPass(db, server, service);
       return { lines: r.lines };
@@ -581,7 +581,7 @@ export const MANUAL_STEPS: Record<ManualStepCode, ManualStepKind> = {
     cli: (_c, s) => `dirsync exchange logging ${s} MSExchangePCMTA <category> <previous level>`,
     run: (db, c, s) => {
       const before = c.params('loggingMax', s)[0]?.previous as Record<string, number> | undefined;
-      if (!before) throw notFound('the levels before this wizard were not recorded (the Maximum step did not run)');
+      if (!before) throw notFound('the levels before this wizard were not recorded (the Maximum step did not run)', { code: 'wizard.logging-levels-missing' });
       const lines: string[] = [];
       const restart = new Set<string>();
       for (const [category, level] of Object.entries(before)) {

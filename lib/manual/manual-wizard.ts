@@ -85,7 +85,7 @@ const VERIFY: ManualStepCode[] = ['verifyToDss', 'verifyToRequestors'];
 
 export function manualWizardRow(db: Db, id: number): Row {
   const r = stmt(db, 'select id, dss, status, expected, created_by as createdBy, revision from manual_wizard where id = ?').get(id) as Row | undefined;
-  if (!r) throw notFound(`there is no Manual Dirsync Wizard ${id}: start a new one from Tools ▸ Manual Dirsync Wizard…`);
+  if (!r) throw notFound(`there is no Manual Dirsync Wizard ${id}: start a new one from Tools ▸ Manual Dirsync Wizard…`, { code: 'wizard.not-found' });
   return r;
 }
 
@@ -97,9 +97,9 @@ const stepRows = (db: Db, id: number) =>
   ).all(id) as StepRow[];
 
 function checkRevision(r: Row, revision: number | undefined): void {
-  if (r.status !== 'open') throw conflict(`this Manual Dirsync Wizard was ${r.status}: start a new one from Tools ▸ Manual Dirsync Wizard…`);
+  if (r.status !== 'open') throw conflict(`this Manual Dirsync Wizard was ${r.status}: start a new one from Tools ▸ Manual Dirsync Wizard…`, { code: 'wizard.closed' });
   if (revision !== undefined && revision !== r.revision) {
-    throw conflict('this Manual Dirsync Wizard was changed by someone else since you opened it: reload the page to see where it is now');
+    throw conflict('this Manual Dirsync Wizard was changed by someone else since you opened it: reload the page to see where it is now', { code: 'revision.changed' });
   }
 }
 
@@ -142,7 +142,7 @@ export function createManualWizard(db: Db, dssName: string, by: string): number 
   return step(db, () => {
     const dss = resolveDss(db, dssName);
     const net = cycleNetwork(db, dss.key);
-    if (net.msmail.length + net.exchange.length === 0) throw usage(`${dss.key} has no registered requestor: there is no cycle to run (Server ▸ Requestors)`);
+    if (net.msmail.length + net.exchange.length === 0) throw usage(`${dss.key} has no registered requestor: there is no cycle to run (Server ▸ Requestors)`, { code: 'dss.no-requestors', field: 'dss' });
     const at = Date.now();
     const { id } = stmt(db, 'insert into manual_wizard (dss, created_by, created_at, updated_at) values (?, ?, ?, ?) returning id').get(dss.key, by, at, at) as { id: number };
     planManualSteps(db, net).forEach((p, k) => stmt(db, 'insert into manual_wizard_step (wizard_id, position, code, target) values (?, ?, ?, ?)').run(id, k + 1, p.code, p.target));
@@ -210,10 +210,10 @@ export function runManualStep(db: Db, input: { id: number; position: number; rev
     checkRevision(r, input.revision);
     const rows = stepRows(db, input.id);
     const s = rows.find((x) => x.position === input.position);
-    if (!s) throw notFound(`the Manual Dirsync Wizard has no step ${input.position}`);
-    if (s.status === 'done') throw conflict(`step ${input.position} was already done${s.ranBy ? ` by ${s.ranBy}` : ''}: it is not run twice`);
+    if (!s) throw notFound(`the Manual Dirsync Wizard has no step ${input.position}`, { code: 'wizard.step-not-found' });
+    if (s.status === 'done') throw conflict(`step ${input.position} was already done${s.ranBy ? ` by ${s.ranBy}` : ''}: it is not run twice`, { code: 'wizard.step-done' });
     const earlier = rows.find((x) => x.position < input.position && x.status !== 'done');
-    if (earlier) throw usage(`run step ${earlier.position} first: the steps go in the document's order`);
+    if (earlier) throw usage(`run step ${earlier.position} first: the steps go in the document's order`, { code: 'wizard.step-out-of-order' });
     if (r.expected === null) {
       // What the cycle should come to, taken before anything of it runs (a rolled-back run: changes nothing).
       r.expected = JSON.stringify({ previews: previewNetworkCycle(db, r.dss), stale: false });
@@ -314,7 +314,7 @@ export function rerunManualFrom(db: Db, input: { id: number; position: number; r
     const r = manualWizardRow(db, input.id);
     checkRevision(r, input.revision);
     const n = stmt(db, "update manual_wizard_step set status = 'pending', checked = null, failure = null where wizard_id = ? and position >= ?").run(input.id, input.position).changes;
-    if (n === 0) throw notFound(`the Manual Dirsync Wizard has no step ${input.position}`);
+    if (n === 0) throw notFound(`the Manual Dirsync Wizard has no step ${input.position}`, { code: 'wizard.step-not-found' });
     return touch(db, input.id);
   });
 }
@@ -326,7 +326,7 @@ export function closeManualWizard(db: Db, id: number, revision: number | undefin
     checkRevision(r, revision);
     if (how === 'finished') {
       const left = stmt(db, "select count(*) as n from manual_wizard_step where wizard_id = ? and status != 'done'").get(id) as { n: number };
-      if (left.n > 0) throw conflict(`${left.n} step${left.n === 1 ? ' has' : 's have'} not been done: run ${left.n === 1 ? 'it' : 'them'} first, or Cancel`);
+      if (left.n > 0) throw conflict(`${left.n} step${left.n === 1 ? ' has' : 's have'} not been done: run ${left.n === 1 ? 'it' : 'them'} first, or Cancel`, { code: 'wizard.steps-left' });
     }
     stmt(db, 'update manual_wizard set status = ? where id = ?').run(how, id);
     return touch(db, id);

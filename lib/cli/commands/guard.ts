@@ -8,9 +8,13 @@ import { setDeleteGuard } from '@/lib/guard/set-delete-guard';
 import { longValue, parseArgs, requiredPo } from '../args';
 import { report, show, type Command } from '../context';
 
-const whole = (name: string, v: string | undefined): number | undefined => {
+const whole = (name: 'names' | 'percent', v: string | undefined): number | undefined => {
   if (v === undefined) return undefined;
-  if (!/^\d{1,7}$/.test(v)) throw usage(`--${name} needs a whole number (0 turns that limit off), not "${v}"`);
+  if (!/^\d{1,7}$/.test(v)) {
+    // The verb's own codes: a bad limit is the same refusal from the command line and the console.
+    const message = `--${name} needs a whole number (0 turns that limit off), not "${v}"`;
+    throw name === 'names' ? usage(message, { code: 'delete-guard.names-invalid', field: 'names' }) : usage(message, { code: 'delete-guard.percent-invalid', field: 'percent' });
+  }
   return Number(v);
 };
 
@@ -42,7 +46,7 @@ export const guard: Command = (ctx) => {
       const off = a.long.has('off');
       const names = off ? 0 : whole('names', longValue(a, 'names'));
       const percent = off ? 0 : whole('percent', longValue(a, 'percent'));
-      if (names === undefined && percent === undefined) throw usage(`guard set needs --names <n>, --percent <p> or --off: dirsync guard set -d${spec} --names 500 --percent 20`);
+      if (names === undefined && percent === undefined) throw usage(`guard set needs --names <n>, --percent <p> or --off: dirsync guard set -d${spec} --names 500 --percent 20`, { code: 'cli.usage' });
       const message = setDeleteGuard(db, spec, { names, percent });
       show(ctx, a, { ok: true, message }, () => message);
       return 0;
@@ -52,6 +56,6 @@ export const guard: Command = (ctx) => {
     case 'discard':
       return report(ctx, a, discardHeldImport(db, spec));
     default:
-      throw usage(`unknown guard command "${verb}": use show, set, apply or discard`);
+      throw usage(`unknown guard command "${verb}": use show, set, apply or discard`, { code: 'cli.usage' });
   }
 };

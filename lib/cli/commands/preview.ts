@@ -14,10 +14,10 @@ export const PREVIEW_SYNTAX = 'dirsync preview -d<PO | NET/PO | Exchange server>
  */
 export const preview: Command = (ctx) => {
   const a = parseArgs(ctx.tokens, { valued: 'd', longValued: ['dss'] });
-  if (a.words.length) throw usage(`preview takes no words ("${a.words[0]}"): ${PREVIEW_SYNTAX}`);
+  if (a.words.length) throw usage(`preview takes no words ("${a.words[0]}"): ${PREVIEW_SYNTAX}`, { code: 'cli.usage' });
   const po = shortValue(a, 'd');
   const dss = longValue(a, 'dss');
-  if (!po === !dss) throw usage(`name one requestor with -d, or a dirsync server with --dss: ${PREVIEW_SYNTAX}`);
+  if (!po === !dss) throw usage(`name one requestor with -d, or a dirsync server with --dss: ${PREVIEW_SYNTAX}`, { code: 'cli.usage' });
   if (po) {
     const p = previewCycle(ctx.db(), po);
     show(ctx, a, p, () => previewText(p));

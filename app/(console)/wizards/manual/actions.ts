@@ -14,7 +14,8 @@ export const createManualWizardAction = defineAction({
   name: 'Manual Dirsync Wizard: start',
   noRevision: 'starts a new wizard run: nothing is opened yet',
   schema: z.object({ dss: z.string().min(1, 'Choose the dirsync server') }),
-  fieldOf: () => 'dss',
+  // A DSS named as NET/PO that does not exist is the postoffice's own refusal: it belongs on the DSS box too.
+  fields: { dss: 'dss', postoffice: 'dss' },
   run: ({ db, input, session, audit }) => {
     const created = createManualWizard(db, input.dss, session.name);
     const w = readManualWizard(db, created);
