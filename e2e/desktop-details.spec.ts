@@ -34,7 +34,7 @@ test.describe('smaller things (issue 14, item 11)', () => {
   test.describe('postoffice logs', () => {
     test.beforeAll(() =>
       withDb((db) => {
-        const po = (db.prepare("select id from postoffice where name = 'MONTGOMERY'").get() as { id: number }).id;
+        const po = (db.prepare("select id from postoffice where network = 'POLYNOMIAL' and name = 'MONTGOMERY'").get() as { id: number }).id;
         const now = (db.prepare('select now from clock where id = 1').get() as { now: number }).now;
         const insert = db.prepare("insert into log_line (po_id, file, at, severity, number, text) values (?, 'DIRSYNC', ?, ?, ?, ?)");
         insert.run(po, now - 120_000, 'Status', 1, `${MARK}: alpha`);

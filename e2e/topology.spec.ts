@@ -47,7 +47,7 @@ test.describe('Topology', () => {
     await expect(page).toHaveURL(/\/topology$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Topology');
     const table = page.getByRole('table', { name: 'Topology' });
-    await expect(table.getByRole('row', { name: /POLYNOMIAL\/NOVEMBER/ })).toContainText('POLYNOMIAL/MONTGOMERY');
+    await expect(table.getByRole('row', { name: /^POLYNOMIAL\/NOVEMBER / })).toContainText('POLYNOMIAL/MONTGOMERY');
     await expect(page.getByRole('tree', { name: 'Containers' }).getByRole('link', { name: 'Topology' })).toHaveAttribute('href', '/topology');
   });
 
