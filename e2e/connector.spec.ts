@@ -53,12 +53,14 @@ test.describe('Connections and the MS Mail Connector property sheet', () => {
     await expect(dialog.getByRole('textbox', { name: 'Service Name' })).toHaveValue('Microsoft PC MTA');
     await expect(dialog.getByRole('textbox', { name: 'Service Name' })).not.toBeEditable();
     const poll = dialog.getByRole('textbox', { name: 'Check for mail every' });
-    await expect(poll).toHaveValue('5');
-    await poll.fill('1');
+    // The sample's 5, or what an earlier spec left: set a value other than the current one.
+    await expect(poll).toHaveValue(/^\d+$/);
+    const target = (await poll.inputValue()) === '1' ? '2' : '1';
+    await poll.fill(target);
     await dialog.getByRole('button', { name: 'Apply' }).click();
     await expect(dialog.getByRole('status')).toHaveText('The changes were saved.');
     await page.reload();
-    await expect(poll).toHaveValue('1');
+    await expect(poll).toHaveValue(target);
     await expect(dialog).toContainText('restart the service for the change to take effect');
     await shot(page, 'connector-mta-dialog');
 
@@ -72,9 +74,9 @@ test.describe('Connections and the MS Mail Connector property sheet', () => {
     await expect(poll).toHaveAccessibleDescription(message);
     await shot(page, 'connector-mta-refused');
     await page.reload();
-    await expect(poll).toHaveValue('1');
+    await expect(poll).toHaveValue(target);
     const mtas = JSON.parse(dirsync('exchange', 'mta', 'list', 'EXCH01', '--json')) as { serviceName: string; pollMinutes: number }[];
-    expect(mtas.find((m) => m.serviceName === 'Microsoft PC MTA')?.pollMinutes).toBe(1);
+    expect(mtas.find((m) => m.serviceName === 'Microsoft PC MTA')?.pollMinutes).toBe(Number(target));
   });
 
   test('Diagnostics Logging: MSExchangePCMTA at Maximum is kept, and waits for a restart', async ({ page }) => {
