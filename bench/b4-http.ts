@@ -15,9 +15,9 @@ import { loadSampleNetwork } from '@/db/seed';
 import { createAccount } from '@/lib/auth/accounts';
 import { createSession } from '@/lib/auth/sessions';
 import { logEvent } from '@/lib/exchange/events/log-event';
+import { fillPcMtaEvents } from './lib/pc-mta-events';
 import { resolveServer } from '@/lib/exchange/servers/servers';
 import { step } from '@/lib/core/statements';
-import { setNow, now } from '@/lib/core/clock';
 import { buildNext, processCpuMs, startServer, type Server } from './lib/next-server';
 
 export interface B4Target {
@@ -46,25 +46,7 @@ function prepare(): string[] {
   const db = openDatabase(input.file);
   loadSampleNetwork(db);
   const admin = createAccount(db, { name: 'bench', password: 'bench password', role: 'admin' }, { firstRun: true });
-  const server = resolveServer(db, 'EXCH01');
-  db.$client.prepare("update diagnostics_level set level = 5, effective_level = 5 where server_id = ?").run(server.id);
-  db.$client.prepare("update event_log_settings set max_kb = 65536 where computer = 'EXCH01'").run();
-  step(db, () => {
-    const t0 = now(db);
-    for (let k = 0; k < 10_000; k++) {
-      setNow(db, t0 + k * 1000);
-      const sent = k % 2 === 0;
-      logEvent(db, server, {
-        service: 'MSExchangePCMTA',
-        source: 'Microsoft PC MTA',
-        category: sent ? 'Sent' : 'Moved In',
-        eventId: sent ? 4395 : 4355,
-        type: 'Information',
-        significance: 5,
-        description: `${sent ? 'Mail sent from \\\\EXCH01\\MAILDAT$' : 'Mail received on \\\\FS-MONTGOMERY\\MAILDATA'}\nFROM: POLYNOMIAL/HQ/SYSTEM1\nTO: POLYNOMIAL/MONTGOMERY/$SYSTEM\nMessage ID: ${k.toString(16).padStart(8, '0').toUpperCase()}`,
-      });
-    }
-  });
+  fillPcMtaEvents(db, 10_000);
   // One session per client: 20 administrators, not one refreshing 20 times.
   const tokens = Array.from({ length: input.clients }, () => createSession(db, admin.id).token);
   db.$client.close();

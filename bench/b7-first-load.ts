@@ -24,9 +24,8 @@ import { openDatabase } from '@/db/client';
 import { createAccount } from '@/lib/auth/accounts';
 import { createSession } from '@/lib/auth/sessions';
 import { SESSION_COOKIE } from '@/lib/auth/cookies';
-import { now, setNow } from '@/lib/core/clock';
-import { logEvent } from '@/lib/exchange/events/log-event';
-import { resolveServer } from '@/lib/exchange/servers/servers';
+import { now } from '@/lib/core/clock';
+import { fillPcMtaEvents } from './lib/pc-mta-events';
 import { step } from '@/lib/core/statements';
 import { recordAudit } from '@/lib/auth/audit';
 import { recordSecurity } from '@/lib/auth/security-log';
@@ -97,25 +96,7 @@ function prepare(sessionsNeeded: number): { tokens: string[]; wizard: number } {
   const db = openDatabase(input.file);
   dispatch(db, { until: now(db) + 86_400_000 });
   // EXCH01's Application log as the PC MTA at Maximum logging fills it (as in B4): 1,000 events, a second apart.
-  const server = resolveServer(db, 'EXCH01');
-  db.$client.prepare('update diagnostics_level set level = 5, effective_level = 5 where server_id = ?').run(server.id);
-  db.$client.prepare("update event_log_settings set max_kb = 65536 where computer = 'EXCH01'").run();
-  step(db, () => {
-    const t0 = now(db);
-    for (let k = 0; k < 1000; k++) {
-      setNow(db, t0 + k * 1000);
-      const sent = k % 2 === 0;
-      logEvent(db, server, {
-        service: 'MSExchangePCMTA',
-        source: 'Microsoft PC MTA',
-        category: sent ? 'Sent' : 'Moved In',
-        eventId: sent ? 4395 : 4355,
-        type: 'Information',
-        significance: 5,
-        description: `${sent ? 'Mail sent from \\\\EXCH01\\MAILDAT$' : 'Mail received on \\\\FS-MONTGOMERY\\MAILDATA'}\nFROM: POLYNOMIAL/HQ/SYSTEM1\nTO: POLYNOMIAL/MONTGOMERY/$SYSTEM\nMessage ID: ${k.toString(16).padStart(8, '0').toUpperCase()}`,
-      });
-    }
-  });
+  fillPcMtaEvents(db, 1000);
   // Against a running console (`base`) the file may already have its administrator from an earlier run.
   const admin = (db.$client.prepare("select id from account where name = 'bench'").get() as { id: number } | undefined) ?? createAccount(db, { name: 'bench', password: 'bench password', role: 'admin' }, { by: 'bench' });
   const d = resyncDirections(db)[0];

@@ -12,8 +12,8 @@ import {
 } from '@/app/(console)/wizards/manual/actions';
 import type { ManualPhase } from '@/lib/manual/manual-steps';
 import type { ManualWizardView } from '@/lib/queries/manual-wizard-view';
-import { DialogFrame } from '@/components/ui/dialog-frame';
 import { CyclePreviewCard } from '@/components/wizard/cycle-preview';
+import { CancelWizardDialog } from '@/components/wizard/cancel-wizard-dialog';
 import { WizardFrame } from '@/components/wizard/wizard-frame';
 import { WizardStep } from '@/components/wizard/wizard-step';
 
@@ -300,29 +300,16 @@ export function ManualWizard({ view, canChange }: { view: ManualWizardView; canC
         {body}
       </WizardFrame>
       {confirmCancel ? (
-        <DialogFrame title={TITLE} role="alertdialog" describedBy="manual-cancel-text" onEscape={() => setConfirmCancel(false)}>
-          <div className="grid gap-3 p-3">
-            <p id="manual-cancel-text">
-              Cancel the {TITLE}? Steps already done stay done: nothing is undone. {done} of {w.steps.length} steps are done.
-            </p>
-            <div className="flex justify-end gap-2">
-              <button
-                type="button"
-                className="button min-w-20"
-                data-autofocus
-                onClick={() => {
-                  setConfirmCancel(false);
-                  act(() => closeManualWizardAction({ id: w.id, revision: w.revision, how: 'cancelled' }));
-                }}
-              >
-                Yes
-              </button>
-              <button type="button" className="button min-w-20" onClick={() => setConfirmCancel(false)}>
-                No
-              </button>
-            </div>
-          </div>
-        </DialogFrame>
+        <CancelWizardDialog
+          title={TITLE}
+          done={done}
+          total={w.steps.length}
+          onNo={() => setConfirmCancel(false)}
+          onYes={() => {
+            setConfirmCancel(false);
+            act(() => closeManualWizardAction({ id: w.id, revision: w.revision, how: 'cancelled' }));
+          }}
+        />
       ) : null}
     </>
   );

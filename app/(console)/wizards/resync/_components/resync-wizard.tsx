@@ -14,8 +14,8 @@ import type { ResyncWizardView } from '@/lib/queries/resync-wizard-view';
 import type { ResyncPrediction, ResyncVerdict } from '@/lib/resync/predict-resync';
 import type { WizardStepDto } from '@/lib/resync/wizard-state';
 import type { ActionResult } from '@/lib/actions/safe-action';
-import { DialogFrame } from '@/components/ui/dialog-frame';
 import { useAction } from '@/components/ui/use-action';
+import { CancelWizardDialog } from '@/components/wizard/cancel-wizard-dialog';
 import { WizardFrame } from '@/components/wizard/wizard-frame';
 import { PAGE_LABELS } from '@/components/wizard/labels';
 import { routes } from '@/lib/console/routes';
@@ -153,30 +153,16 @@ export function ResyncWizard({ view: stored, canChange }: { view: ResyncWizardVi
         {body}
       </WizardFrame>
       {confirmCancel ? (
-        <DialogFrame title="Resync Wizard" role="alertdialog" describedBy="cancel-text" onEscape={() => setConfirmCancel(false)}>
-          <div className="grid gap-3 p-3">
-            <p id="cancel-text">
-              Cancel the Resync Wizard? Steps already done stay done: nothing is undone. {w.steps.filter((s) => s.status === 'done').length} of {w.steps.length} steps are
-              done.
-            </p>
-            <div className="flex justify-end gap-2">
-              <button
-                type="button"
-                className="button min-w-20"
-                data-autofocus
-                onClick={() => {
-                  setConfirmCancel(false);
-                  act(() => closeResyncWizardAction({ id: w.id, revision: w.revision, how: 'cancelled' }));
-                }}
-              >
-                Yes
-              </button>
-              <button type="button" className="button min-w-20" onClick={() => setConfirmCancel(false)}>
-                No
-              </button>
-            </div>
-          </div>
-        </DialogFrame>
+        <CancelWizardDialog
+          title="Resync Wizard"
+          done={w.steps.filter((s) => s.status === 'done').length}
+          total={w.steps.length}
+          onNo={() => setConfirmCancel(false)}
+          onYes={() => {
+            setConfirmCancel(false);
+            act(() => closeResyncWizardAction({ id: w.id, revision: w.revision, how: 'cancelled' }));
+          }}
+        />
       ) : null}
     </>
   );
