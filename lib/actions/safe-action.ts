@@ -53,12 +53,6 @@ interface ActionSpecBase<S extends z.ZodType, T> {
    * that names none of `fields` is shown.
    */
   otherErrorsAt?: string;
-  /**
-   * @deprecated The older way, by the error's message: give the error a `field` and list it in
-   * `fields` instead (test/error-codes.test.ts refuses actions that still use it). Asked only when
-   * `fields` and `otherErrorsAt` mark nothing.
-   */
-  fieldOf?: (e: DirsyncError) => string | undefined;
 }
 
 /**
@@ -93,7 +87,7 @@ export type SafeAction<T> = (input: FormData | Record<string, unknown>) => Promi
 /** Every action made by `defineAction`, for the security test that enumerates them. */
 export const ACTION_SPECS = new WeakMap<
   object,
-  { name: string; mutates: boolean; selfService: boolean; needsInput: boolean; checksRevision: boolean; noRevision?: string; fields?: FieldMap; otherErrorsAt?: string; fieldOf: boolean }
+  { name: string; mutates: boolean; selfService: boolean; needsInput: boolean; checksRevision: boolean; noRevision?: string; fields?: FieldMap; otherErrorsAt?: string }
 >();
 
 export const SIGN_IN_AGAIN = 'Your session has ended: sign in again';
@@ -165,7 +159,7 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): Sa
         const head = capMessage(e.kind === 'fatal' && e.number !== undefined ? `Fatal [${e.number}] ${e.message}` : e.message);
         // The details (bad lines of a file) are already capped in number and length (DirsyncError).
         const text = e.details.length ? `${head}: ${e.details.join('; ')}` : head;
-        const field = formFieldOf(e, spec.fields, spec.otherErrorsAt) ?? spec.fieldOf?.(e);
+        const field = formFieldOf(e, spec.fields, spec.otherErrorsAt);
         return { ok: false, error: text, conflict: e.kind === 'conflict' || undefined, fieldErrors: field ? { [field]: text } : undefined };
       }
       console.error(`action "${spec.name}" failed`, e);
@@ -202,7 +196,6 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): Sa
     noRevision: spec.noRevision,
     fields: spec.fields,
     otherErrorsAt: spec.otherErrorsAt,
-    fieldOf: !!spec.fieldOf,
   });
   return action;
 }
@@ -273,7 +266,7 @@ export function defineSheetApply(): (input: { items?: SheetItem[] }) => Promise<
       return { ...prepared[current].runner.failure(e), item: current };
     }
   };
-  ACTION_SPECS.set(apply, { name: 'Property sheet: Apply', mutates: true, selfService: false, needsInput: true, checksRevision: true, fieldOf: false });
+  ACTION_SPECS.set(apply, { name: 'Property sheet: Apply', mutates: true, selfService: false, needsInput: true, checksRevision: true });
   return apply;
 }
 

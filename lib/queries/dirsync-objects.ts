@@ -1,4 +1,4 @@
-import { poFromSegment as poFromSlug, poSegment as poSlug } from '@/lib/console/routes';
+import { poSegment } from '@/lib/console/routes';
 import type { Db } from '@/db/client';
 import { srvRequestor } from '@/lib/dirsync/dss';
 import { reqconfOf } from '@/lib/dirsync/reqconf';
@@ -79,9 +79,6 @@ export interface RemoteRequestorRowView {
   exportNext: boolean;
 }
 
-/** The NET~PO helpers live with every other URL (lib/console/routes.ts); re-exported under their old names for older imports. */
-export { poFromSlug, poSlug };
-
 /** The right pane when the Dirsync Server is selected: its Remote Dirsync Requestors (KB Q152231). */
 export function getRemoteRequestors(db: Db, server: ServerRow): RemoteRequestorRowView[] {
   const dss = connectorPo(db, server);
@@ -90,7 +87,7 @@ export function getRemoteRequestors(db: Db, server: ServerRow): RemoteRequestorR
     return {
       name: l.name,
       postoffice: l.po,
-      slug: poSlug(l.po),
+      slug: poSegment(l.po),
       importContainer: l.importContainer,
       exportContainers: exportContainerNames(db, l.id),
       exportTrust: l.exportTrust,
