@@ -109,7 +109,8 @@ test.describe('Event Viewer', () => {
     const data = records.slice(1, -1);
     expect(data).toHaveLength(expected.length - 1);
     for (const [k, r] of data.entries()) {
-      expect(r).toMatch(/^\d\d\/\d\d\/\d\d,\d\d:\d\d:\d\d,Microsoft PC MTA,Information,Moved In,4355,N\/A,EXCH01,"Mail received on /);
+      // 4355 is Moved In (to an MS Mail postoffice) or Received (into Exchange, after other specs' full cycles).
+      expect(r).toMatch(/^\d\d\/\d\d\/\d\d,\d\d:\d\d:\d\d,Microsoft PC MTA,Information,(Moved In|Received),4355,N\/A,EXCH01,"Mail received on /);
       expect(r.replace(/\n/g, ' ').replace(/,"|"$/g, ' ').replace(/,/g, ' ').replace(/ +/g, ' ').trim()).toBe(expected[k + 1].replace(/ +/g, ' '));
     }
   });
@@ -133,13 +134,13 @@ test.describe('Event Viewer', () => {
 
   test('a new event appears at the top while the view is open', async ({ page }) => {
     await expect(rows(page).first()).toBeVisible();
-    const before = await rows(page).filter({ hasText: 'Startup' }).count();
     const url = page.url();
     dirsync('service', 'restart', 'EXCH01', 'MSExchangeDX'); // 9001 stopped, 9000 started (always logged)
     await expect(rows(page).first()).toContainText('9000', { timeout: 15_000 });
     await expect(rows(page).first()).toContainText('MSExchangeDX');
     await expect(rows(page).first()).toHaveAttribute('data-new', 'true');
-    await expect(rows(page).filter({ hasText: 'Startup' })).toHaveCount(before + 2);
+    // Both new rows are marked new, whatever the page held before (a full page drops rows at its end).
+    await expect(rows(page).and(page.locator('[data-new="true"]')).filter({ hasText: 'Startup' })).toHaveCount(2);
     await expect(page.getByRole('status', { name: 'Live updates' })).toContainText(/\d+ new events? since you opened this view/);
     expect(page.url()).toBe(url);
   });

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ensureViewer, signIn } from './fixtures/auth';
 import { dirsync } from './fixtures/dirsync-cli';
-import { dirsyncBatch } from './fixtures/dirsync-batch';
+import { msMailDssNetwork } from './fixtures/networks';
 
 /**
  * The Manual Dirsync Wizard in real Chromium (docs/console.md, "Manual Dirsync Wizard"): document
@@ -22,28 +22,6 @@ const onPage = (page: Page, heading: string | RegExp) => expect(page.getByRole('
 /** The sample's PC MTA carries the mail: start it if another spec left it stopped. */
 function sampleMtaRunning(): void {
   if (!/Microsoft PC MTA\s+Running/.test(dirsync('service', 'list', 'EXCH01'))) dirsync('service', 'start', 'EXCH01', 'Microsoft PC MTA');
-}
-
-/** An MS Mail DSS of its own with one MS Mail requestor and an Exchange requestor (names unique per run). */
-function ownNetwork(): { net: string; dss: string; server: string } {
-  const s = Math.random().toString(36).slice(2, 6).toUpperCase();
-  const [net, org, site, server] = [`M${s}`, `Q${s}`, `H${s}`, `Y${s}`];
-  dirsyncBatch([
-    ...['HUB', 'LEAF'].map((po) => ['po', 'create', `${net}/${po}`, '--password', 'PW']),
-    ['user', 'add', `-d${net}/HUB`, 'ANN', 'Ann Arbor'],
-    ['user', 'add', `-d${net}/LEAF`, 'BEN', 'Ben Bow'],
-    ['ds', 'server', `-d${net}/HUB`, 'on'],
-    ['ds', 'requestor', 'create', `-d${net}/HUB`, `${net}/LEAF`, '--password', 'LPW'],
-    ['ds', 'register', `-d${net}/LEAF`, `${net}/HUB`, '--password', 'LPW'],
-    ['exchange', 'create', org, site, server, '--version', '5.5sp3'],
-    ['exchange', 'recipient', 'add', server, 'Recipients', 'CAT', 'Cat Cole'],
-    ['exchange', 'connection', 'add', server, `${net}/HUB`],
-    ['exchange', 'mta', 'add', server, 'Microsoft PC MTA', '--poll', '1', '--services', `${net}/HUB`],
-    ['service', 'start', server, 'Microsoft PC MTA'],
-    ['ds', 'requestor', 'create', `-d${net}/HUB`, `${org}/${site}`, '--password', 'XPW'],
-    ['exchange', 'requestor', server, `${net}/HUB`, '--password', 'XPW', '--export-containers', 'Recipients'],
-  ]);
-  return { net, dss: `${net}/HUB`, server };
 }
 
 /** Tools ▸ Manual Dirsync Wizard…, choose the DSS, Next >: the run is stored and opens on its Preview page. Returns its URL. */
@@ -128,7 +106,7 @@ test.describe('Manual Dirsync Wizard', () => {
   });
 
   test('a stopped PC MTA: its step shows red with the reason, Run all stops there, and after starting it the rest goes green', async ({ page }) => {
-    const own = ownNetwork();
+    const own = msMailDssNetwork();
     dirsync('service', 'stop', own.server, 'Microsoft PC MTA');
     await signIn(page);
     await start(page, own.dss);
@@ -154,7 +132,7 @@ test.describe('Manual Dirsync Wizard', () => {
   });
 
   test('the Preview button of a requestor page shows its next cycle and changes nothing', async ({ page }) => {
-    const own = ownNetwork();
+    const own = msMailDssNetwork();
     const before = dirsync('listds', 'admin', '-pPW', `-d${own.net}/LEAF`, '-r');
     await signIn(page, undefined, `/msmail/${encodeURIComponent(`${own.net}/LEAF`)}`);
     await page.getByRole('link', { name: 'Preview next cycle…' }).click();
@@ -174,7 +152,7 @@ test.describe('Manual Dirsync Wizard', () => {
   });
 
   test('a View Only Admin sees a run but cannot run its steps', async ({ page }) => {
-    const own = ownNetwork();
+    const own = msMailDssNetwork();
     await signIn(page);
     const url = await start(page, own.dss);
     const viewer = ensureViewer();

@@ -3,16 +3,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { ensureViewer, signIn } from './fixtures/auth';
 import { dirsync } from './fixtures/dirsync-cli';
 import { dirsyncBatch } from './fixtures/dirsync-batch';
+import { msMailDssNetwork, uniqueSuffix } from './fixtures/networks';
 
 /**
- * The Resync Wizard walked through the UI (docs/console.md, "Resync Wizard"), on the sample
- * network POLYNOMIAL (MONTGOMERY the MS Mail DSS, EXCH01 one of its requestors) and, for the
- * Exchange-DSS direction, on a small network of its own made with the dirsync command. Each test
- * makes what it needs, so each passes alone and in any order.
+ * The Resync Wizard walked through the UI (docs/console.md, "Resync Wizard"), each test on a small
+ * network of its own made with the dirsync command (an Exchange DSS with MS Mail requestors; an MS
+ * Mail DSS with an MS Mail and an Exchange requestor): the sample's numbers depend on what other
+ * specs ran before, so each test makes what it needs and passes alone and in any order.
  */
-
-const MONT = 'POLYNOMIAL/MONTGOMERY';
-const PASSWORD = process.env.DIRSYNC_SAMPLE_PASSWORD ?? 'PASSWORD';
 
 /** Each wizard page at 1280×800 and 800 px wide, kept under test-results/. */
 async function shots(page: Page, name: string) {
@@ -54,7 +52,7 @@ async function runSteps(page: Page, from = 1) {
 
 /** An Exchange dirsync server of its own (5.5 SP3) with Remote Dirsync Requestors ALPHA and "Beta Office"; ALPHA's ReqSync 3 is above BETA's 2 (seed 000's shape). */
 function exchangeDssNetwork(): { server: string; net: string } {
-  const s = Math.random().toString(36).slice(2, 6).toUpperCase();
+  const s = uniqueSuffix();
   const [net, org, site, server] = [`W${s}`, `O${s}`, `S${s}`, `X${s}`];
   const cycle = (pos: string[]) => [
     ...pos.map((po) => ['reqmain', '-t', `-d${net}/${po}`]),
@@ -149,47 +147,48 @@ test.describe('Resync Wizard', () => {
   });
 
   test('MS Mail DSS → Exchange requestor: opened from the Dirsync Requestor, walked to Finish; the Import Container repopulated', async ({ page }) => {
-    await signIn(page, undefined, '/exchange/EXCH01/requestor/general');
+    // A network of its own: the sample's EXCH01 may be in the middle of another spec's cycle.
+    const { dss, server } = msMailDssNetwork();
+    await signIn(page, undefined, `/exchange/${server}/requestor/general`);
     await page.getByRole('link', { name: 'Resync Wizard…' }).click();
-    await expect(page).toHaveURL(/\/wizards\/resync\/new\?requestor=EXCH01$/);
-    await expect(page.getByRole('radio', { name: /MS Mail DSS → Exchange requestor.*POLYNOMIAL\/MONTGOMERY/ })).toBeChecked();
+    await expect(page).toHaveURL(new RegExp(`/wizards/resync/new\\?requestor=${server}$`));
+    await expect(page.getByRole('radio', { name: new RegExp(`MS Mail DSS → Exchange requestor.*${dss}`) })).toBeChecked();
     await shots(page, 'e-direction');
     await next(page);
     await expect(page).toHaveURL(/\?page=requestors$/);
-    await expect(page.getByRole('checkbox', { name: /EXCH01/ })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: new RegExp(server) })).toBeChecked();
     await next(page);
     await onPage(page, /What will happen/);
-    await expect(page.getByRole('listitem', { name: 'EXCH01: will apply' })).toBeVisible();
+    await expect(page.getByRole('listitem', { name: `${server}: will apply` })).toBeVisible();
     await shots(page, 'e-prediction');
     await next(page);
     await next(page);
     await onPage(page, 'The steps of the document');
-    await expect(page.getByText(`dirsync file copy ${MONT} EXCH01:Dxadata RESYNC.GLB`)).toBeVisible();
+    await expect(page.getByText(`dirsync file copy ${dss} ${server}:Dxadata RESYNC.GLB`)).toBeVisible();
     await runSteps(page);
     await expect(page.getByRole('group', { name: 'Check of step 4: passed' })).toContainText('Resync.glb was applied and removed from Dxadata');
-    await expect(page.getByRole('group', { name: 'Check of step 3: passed' })).toContainText(`no RESYNC.GLB left in ${MONT}`);
+    await expect(page.getByRole('group', { name: 'Check of step 3: passed' })).toContainText(`no RESYNC.GLB left in ${dss}`);
     await next(page);
     await onPage(page, /Finished/);
-    const row = page.getByRole('table', { name: 'Numbers and GAL counts before and after' }).getByRole('row', { name: /EXCH01/ });
+    const row = page.getByRole('table', { name: 'Numbers and GAL counts before and after' }).getByRole('row', { name: new RegExp(server) });
     await expect(row).toContainText('→');
     await shots(page, 'e-finish');
     await page.getByRole('button', { name: 'Finish' }).click();
     await expect(page.getByText('The Resync Wizard is finished.')).toBeVisible();
-    expect(dirsync('file', 'list', 'EXCH01:Dxadata')).toBe('No files in EXCH01:Dxadata');
+    expect(dirsync('file', 'list', `${server}:Dxadata`)).toBe(`No files in ${server}:Dxadata`);
   });
 
   test('MS Mail DSS → MS Mail requestor: resumes after a reload in the middle, the file downloads, walked to Finish', async ({ page }) => {
-    await signIn(page, undefined, '/msmail/POLYNOMIAL~NOVEMBER');
+    const { net, dss } = msMailDssNetwork();
+    const leaf = `${net}/LEAF`;
+    await signIn(page, undefined, `/msmail/${net}~LEAF`);
     await page.getByRole('link', { name: 'Resync Wizard…' }).click();
-    // Pre-filled from NOVEMBER's page; where other specs made NOVEMBER a requestor of another DSS too, the direction is chosen here.
-    await page.getByRole('radio', { name: /MS Mail DSS → MS Mail requestors.*POLYNOMIAL\/MONTGOMERY/ }).check();
+    await expect(page.getByRole('radio', { name: new RegExp(`MS Mail DSS → MS Mail requestors.*${dss}`) })).toBeChecked();
     await shots(page, 'm-direction');
     await next(page);
-    await expect(page.getByRole('checkbox', { name: /POLYNOMIAL\/NOVEMBER/ })).toBeChecked();
-    // Only NOVEMBER (the pre-fill is all requestors when the direction had to be chosen above).
-    await page.getByRole('checkbox', { name: /POLYNOMIAL\/OCTOBER/ }).uncheck();
+    await expect(page.getByRole('checkbox', { name: new RegExp(leaf) })).toBeChecked();
     await next(page);
-    await expect(page.getByRole('listitem', { name: 'POLYNOMIAL/NOVEMBER: will apply' })).toBeVisible();
+    await expect(page.getByRole('listitem', { name: `${leaf}: will apply` })).toBeVisible();
     await next(page);
     await onPage(page, 'The RESYNC.GLB file');
     await expect(page.getByText(/None yet/)).toBeVisible();
@@ -222,19 +221,21 @@ test.describe('Resync Wizard', () => {
     await expect(page.getByRole('group', { name: 'Check of step 5: passed' })).toContainText(/GAL rebuilt: \d+ names/);
     await shots(page, 'm-steps-done');
     await next(page);
-    await expect(page.getByRole('table', { name: 'Numbers and GAL counts before and after' }).getByRole('row', { name: /NOVEMBER/ })).toContainText('→');
+    await expect(page.getByRole('table', { name: 'Numbers and GAL counts before and after' }).getByRole('row', { name: new RegExp(leaf) })).toContainText('→');
     await page.getByRole('button', { name: 'Finish' }).click();
     await expect(page.getByText('The Resync Wizard is finished.')).toBeVisible();
-    expect(dirsync('file', 'list', 'POLYNOMIAL/NOVEMBER')).toBe('No files in POLYNOMIAL/NOVEMBER');
+    expect(dirsync('file', 'list', leaf)).toBe(`No files in ${leaf}`);
   });
 
   test('an uploaded file is predicted before it goes anywhere: a damaged one is refused, a good one applied', async ({ page }) => {
-    // A RESYNC.GLB made on MONTGOMERY with the command line, taken out of its GLB directory.
+    // A RESYNC.GLB made on a DSS of its own with the command line, taken out of its GLB directory.
+    const { net, dss } = msMailDssNetwork();
+    const leaf = `${net}/LEAF`;
     const file = test.info().outputPath('RESYNC.GLB');
     dirsyncBatch([
-      ['import', 'admin', `-p${PASSWORD}`, `-d${MONT}`, '-s'],
-      ['file', 'export', MONT, 'RESYNC.GLB', file],
-      ['file', 'delete', MONT, 'RESYNC.GLB'],
+      ['import', 'admin', '-pPW', `-d${dss}`, '-s'],
+      ['file', 'export', dss, 'RESYNC.GLB', file],
+      ['file', 'delete', dss, 'RESYNC.GLB'],
     ]);
     const damaged = test.info().outputPath('damaged', 'RESYNC.GLB');
     fs.mkdirSync(test.info().outputPath('damaged'), { recursive: true });
@@ -242,26 +243,25 @@ test.describe('Resync Wizard', () => {
     bad[bad.length - 2] ^= 0x20;
     fs.writeFileSync(damaged, bad);
 
-    await start(page, /MS Mail DSS → MS Mail requestors.*POLYNOMIAL\/MONTGOMERY/);
-    await page.getByRole('checkbox', { name: /POLYNOMIAL\/OCTOBER/ }).click();
-    await expect(page.getByRole('checkbox', { name: /POLYNOMIAL\/OCTOBER/ })).not.toBeChecked();
+    await start(page, new RegExp(`MS Mail DSS → MS Mail requestors.*${dss}`));
+    await expect(page.getByRole('checkbox', { name: new RegExp(leaf) })).toBeChecked();
     await next(page);
     await next(page);
     await onPage(page, 'The RESYNC.GLB file');
     await page.getByLabel('RESYNC.GLB to upload').setInputFiles(damaged);
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
     await expect(page.getByText(/It is damaged/)).toBeVisible();
-    const verdict = page.getByRole('region', { name: 'Prediction for the uploaded file' }).getByRole('listitem', { name: 'POLYNOMIAL/NOVEMBER: will be refused' });
+    const verdict = page.getByRole('region', { name: 'Prediction for the uploaded file' }).getByRole('listitem', { name: `${leaf}: will be refused` });
     await expect(verdict).toContainText('Fatal [14] Error processing RESYNC.GLB');
     await shots(page, 'u-files-damaged');
-    expect(dirsync('file', 'list', 'POLYNOMIAL/NOVEMBER')).toBe('No files in POLYNOMIAL/NOVEMBER');
+    expect(dirsync('file', 'list', leaf)).toBe(`No files in ${leaf}`);
 
     await page.getByLabel('RESYNC.GLB to upload').setInputFiles(file);
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
-    await expect(page.getByRole('region', { name: 'Prediction for the uploaded file' }).getByRole('listitem', { name: 'POLYNOMIAL/NOVEMBER: will apply' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Prediction for the uploaded file' }).getByRole('listitem', { name: `${leaf}: will apply` })).toBeVisible();
     await shots(page, 'u-files-good');
     await next(page);
-    await expect(page.getByText('dirsync file import RESYNC.GLB POLYNOMIAL/NOVEMBER RESYNC.GLB')).toBeVisible();
+    await expect(page.getByText(`dirsync file import RESYNC.GLB ${leaf} RESYNC.GLB`)).toBeVisible();
     await runSteps(page);
     await next(page);
     await page.getByRole('button', { name: 'Finish' }).click();
@@ -269,21 +269,23 @@ test.describe('Resync Wizard', () => {
   });
 
   test('a View Only Admin walks through and sees the prediction, but Run is refused by the server', async ({ page, browser }) => {
-    await start(page, /MS Mail DSS → MS Mail requestors.*POLYNOMIAL\/MONTGOMERY/);
+    const { net, dss } = msMailDssNetwork();
+    const leaf = `${net}/LEAF`;
+    await start(page, new RegExp(`MS Mail DSS → MS Mail requestors.*${dss}`));
     const url = new URL(page.url()).pathname;
     const viewer = await browser.newPage();
     await signIn(viewer, ensureViewer(), url);
     await expect(viewer.getByRole('heading', { level: 1, name: 'Resync Wizard' })).toBeVisible();
-    await expect(viewer.getByRole('checkbox', { name: /POLYNOMIAL\/NOVEMBER/ })).toBeDisabled();
+    await expect(viewer.getByRole('checkbox', { name: new RegExp(leaf) })).toBeDisabled();
     await next(viewer);
-    await expect(viewer.getByRole('listitem', { name: 'POLYNOMIAL/NOVEMBER: will apply' })).toBeVisible();
+    await expect(viewer.getByRole('listitem', { name: `${leaf}: will apply` })).toBeVisible();
     await next(viewer);
     await next(viewer);
     await onPage(viewer, 'The steps of the document');
     await viewer.getByRole('button', { name: /^Run step 1:/ }).click();
     await expect(viewer.getByRole('alert').filter({ hasText: 'A View Only Admin can look at everything but change nothing' })).toBeVisible();
     await shots(viewer, 'v-steps-refused');
-    expect(dirsync('file', 'list', MONT)).toBe(`No files in ${MONT}`);
+    expect(dirsync('file', 'list', dss)).toBe(`No files in ${dss}`);
     await viewer.close();
     // The admin's run is where the admin left it; cancel it (nothing was done).
     await page.reload();

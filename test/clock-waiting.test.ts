@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { clockWaiting } from '@/lib/scheduler/waiting';
-import { speedText } from '@/lib/queries/clock-view';
+import { speedText } from '@/lib/core/clock-speeds';
 import { exchangeRequestorNetwork, ok } from './helpers';
 
 const waiting = (file: string) => {

@@ -4,7 +4,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { ActionResult, SafeAction } from '@/lib/actions/safe-action';
-import { CLOCK_SPEEDS, type ClockView } from '@/lib/queries/clock-view';
+import type { ClockView } from '@/lib/queries/clock-view';
+import { CLOCK_SPEEDS } from '@/lib/core/clock-speeds';
 import { SlowProgress } from '@/components/ui/slow-progress';
 import { useAction } from '@/components/ui/use-action';
 
