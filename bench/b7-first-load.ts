@@ -71,13 +71,15 @@ function views(wizard: number): { label: string; url: string; ready: string }[] 
     { label: 'Event Viewer', url: '/exchange/EXCH01/events', ready: rows('table[aria-label="Events"]') },
     { label: 'audit', url: '/audit', ready: rows('table') },
     { label: 'Connections', url: '/exchange/EXCH01/connections', ready: rows('table[aria-label="Connections"]') },
-    ...connector.map((t) => ({ label: `connector ${t}`, url: `/exchange/EXCH01/connector/${t}`, ready: fields })),
+    // The Connector MTAs tab is a list of services, not a form.
+    ...connector.map((t) => ({ label: `connector ${t}`, url: `/exchange/EXCH01/connector/${t}`, ready: t === 'connector-mtas' ? '[data-console-view] [role=listbox] [role=option]' : fields })),
     ...dxa.map((t) => ({ label: `directory synchronization ${t}`, url: `/exchange/EXCH01/directory-synchronization/${t}`, ready: fields })),
     ...requestor.map((t) => ({ label: `dirsync requestor ${t}`, url: `/exchange/EXCH01/requestor/${t}`, ready: fields })),
     { label: 'services', url: '/exchange/EXCH01/services', ready: '[data-console-view] [role=listbox] [role=option]' },
     { label: 'registry', url: '/exchange/EXCH01/registry', ready: '[data-console-view] dl' },
     { label: 'recipients', url: '/exchange/EXCH01/recipients/Recipients', ready: rows('table[aria-labelledby="recipients-caption"]') },
-    { label: 'server files', url: '/exchange/EXCH01/files', ready: rows('table') },
+    // EXCH01's Dxadata is empty between cycles: the list then says so.
+    { label: 'server files', url: '/exchange/EXCH01/files', ready: `${rows('table')}, [data-console-view] [aria-label="Files list"] p` },
     { label: 'run history', url: '/history', ready: rows('table') },
     { label: 'health', url: '/health', ready: '[data-console-view] h2' },
     { label: 'accounts', url: '/accounts', ready: rows('table') },

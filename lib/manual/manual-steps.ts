@@ -397,7 +397,8 @@ export const MANUAL_STEPS: Record<ManualStepCode, ManualStepKind> = {
     title: (_c, t) => `${splitMta(t).service} on ${splitMta(t).server}: one pass`,
     does: (_c, t) =>
       `The Microsoft Mail Connector (PC) MTA moves one hop each way between ${splitMta(t).server}'s connector postoffice and the postoffices it services (on its own it does this every "Check for mail every N minutes").`,
-    cli: () => 'dirsync dispatch --until +<Check for mail every> m',
+    // The command line has no single pass (docs/cli.md): the next poll under the clock is the nearest line one can type.
+    cli: () => 'dirsync dispatch --next-poll',
     run: (db, _c, t) => {
       const { server, service } = splitMta(t);
       const svc = resolveService(db, resolveServer(db, server), service);
