@@ -14,7 +14,7 @@ export function exchangeChecks(db: Db, facts: NetworkFacts): Finding[] {
       object: `${m.server} ${m.service}`,
       title: `${m.service} services no postoffice`,
       meaning: 'A Connector (PC) MTA instance with an empty Postoffices Serviced list carries no mail: messages between Exchange and its MS Mail postoffices wait in their queues until an instance services them.',
-      source: 'exchange-admin-reference.md section 5 (Connector MTAs); protocol.md section 7',
+      source: 'MS Mail Connector ▸ Connector MTAs, Postoffices Serviced (docs/exchange.md)',
       fixes: [],
     });
   }
@@ -30,7 +30,7 @@ export function exchangeChecks(db: Db, facts: NetworkFacts): Finding[] {
       object: `${d.server} ${d.service}`,
       title: `Diagnostics logging at Maximum: ${d.categories}`,
       meaning: 'Maximum logging is for a troubleshooting session (a manual dirsync): left on it writes an event for every message moved and fills the Application log. Set it back to None or Minimum.',
-      source: 'seed 003 (manual dirsync, section I)',
+      source: 'The manual dirsync procedure with Exchange as requestor, section I (docs/engine.md, seed 003)',
       fixes: [],
     });
   }
@@ -51,7 +51,7 @@ export function exchangeChecks(db: Db, facts: NetworkFacts): Finding[] {
         d.state === 'Paused'
           ? `The DX on ${d.server} is paused: it runs no scheduled ${role === 'server' ? 'T2' : 'T1'} and applies no reply until it is continued or restarted.`
           : `The DX on ${d.server} is stopped: ${d.server} takes no part in dirsync until it is started.`,
-      source: 'protocol.md section 7 (services); seed 004 (KB Q146738)',
+      source: 'KB Q146738 (pausing MSExchangeDX runs a cycle); docs/exchange.md (services)',
       fixes: [{ kind: 'restart-service', label: 'Restart MSExchangeDX', server: d.server, service: 'MSExchangeDX' }],
     });
   }

@@ -15,7 +15,7 @@ export function fileChecks(db: Db, facts: NetworkFacts): Finding[] {
       object: f.place,
       title: 'RESYNC.GLB left in the GLB directory of the dirsync server',
       meaning: `A RESYNC.GLB (made ${ctime(f.createdAt)}) is still on the DSS: it must be removed once copied, or the DSS's own next import applies it and may damage its Global Address List. Delete it from the postoffice's Files (dirsync file delete ${f.place} RESYNC.GLB).`,
-      source: 'seed 002 (KB Q156124)',
+      source: 'KB Q156124 (using RESYNC.GLB with an Exchange requestor)',
       fixes: [],
     });
   }
@@ -33,7 +33,7 @@ export function fileChecks(db: Db, facts: NetworkFacts): Finding[] {
       object: po.server ? `${po.server} (${po.key})` : po.key,
       title: `SRVTRANS.GLB holds ${s.n} received update${s.n === 1 ? '' : 's'} not yet imported`,
       meaning: `SRVTRANS.GLB must be empty when no step runs: T3 received the DSS's reply (since ${ctime(s.oldest)}) but "import -q" has not applied it, so the GAL lacks those changes until the rest of T3 runs.`,
-      source: 'exchange-admin-reference.md 8.1 (KB Q96060); protocol.md section 3 (invariants)',
+      source: 'KB Q96060 (sync numbers and files); docs/engine.md ("Health")',
       fixes: [],
     });
   }

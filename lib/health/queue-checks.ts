@@ -43,7 +43,7 @@ export function queueChecks(db: Db, facts: NetworkFacts): Finding[] {
       object: holder.server ? `${holder.server} (${holder.key})` : holder.key,
       title: `${q.n} ${q.kind} message${q.n === 1 ? '' : 's'} for ${q.dest} waiting ${duration(age)} in the ${PLACE[q.place]}`,
       meaning: `The oldest has waited longer than ${wait.why} (${duration(wait.ms)}): ${wait.stuck}`,
-      source: 'protocol.md sections 3 and 7 (transport, PC MTA polling); exchange-admin-reference.md 8.6',
+      source: 'KB Q96060 (transport and run windows); docs/engine.md ("Health")',
       fixes: wait.fixes,
     });
   }

@@ -56,8 +56,8 @@ left join srv_requestor sr on sr.dss_po_id = d.id and sr.requestor = p.network |
 where rc.dss is not null
 order by p.network, p.name`;
 
-const REF_NUMBERS = 'exchange-admin-reference.md 8.1 (KB Q96060); protocol.md section 3';
-const REF_138 = 'exchange-admin-reference.md 8.7, errors 138/139 (KB Q108067, Q96060 problem 9)';
+const REF_NUMBERS = 'KB Q96060 (sync numbers); docs/engine.md ("Sync numbers")';
+const REF_138 = 'MS Mail errors 138/139 (KB Q108067; KB Q96060, problem 9)';
 
 /** Re-exported for older imports: the NET~PO helper lives with every other URL. */
 export { poSegment } from '@/lib/console/routes';
@@ -111,7 +111,7 @@ export function requestorChecks(db: Db): { rows: RequestorHealth[]; findings: Fi
         object: name,
         title: `Its dirsync server ${r.dss} is not a dirsync server`,
         meaning: `${r.requestor} is registered with ${r.dss}, which ${r.dssExists ? 'is not a Directory Synchronization Server' : 'is not a postoffice of this network'}: its updates go nowhere and it receives none.`,
-        source: 'exchange-admin-reference.md 8.7, error 136; protocol.md section 3',
+        source: 'MS Mail error 136 (KB Q96001–Q96004); docs/engine.md ("Sync numbers")',
         fixes: [],
       });
       continue;
@@ -123,7 +123,7 @@ export function requestorChecks(db: Db): { rows: RequestorHealth[]; findings: Fi
         object: name,
         title: `Not registered on ${r.dss}`,
         meaning: `${r.dss} has no requestor record for ${r.requestor}: every T2 refuses its updates with error 120 "Requestor not registered" and sends it nothing.`,
-        source: 'exchange-admin-reference.md 8.7, error 120 (KB Q99268)',
+        source: 'MS Mail error 120, Requestor not registered (KB Q99268)',
         fixes: [],
       });
       continue;
@@ -147,7 +147,7 @@ export function requestorChecks(db: Db): { rows: RequestorHealth[]; findings: Fi
         object: name,
         title: `REQCONF ReqSync ${r.reqSync} is above the REQTRANS number ${r.reqtransHigh}`,
         meaning: `REQTRANS transaction numbers must be at or above ReqSync, otherwise they are ignored: REQTRANS.GLB was replaced or restored, and local changes numbered from it would not reach the DSS. An Export renumbers every local address above ReqSync.`,
-        source: 'exchange-admin-reference.md 8.1 (KB Q96060)',
+        source: 'KB Q96060 (sync numbers)',
         fixes: [exportNext(r.requestor, r.server)],
       });
     }

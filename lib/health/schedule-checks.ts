@@ -34,7 +34,7 @@ export function missedWindowChecks(db: Db, facts: NetworkFacts): Finding[] {
       object: po.key,
       title: `NSDA -${process} missed its run window${r.n > 1 ? ` (${r.n} times)` : ''}`,
       meaning: `Dispatch reached a ${RUN_KIND[process].split(' ')[0]} of ${po.key} more than 8 hours late and skipped it; it has not run since, so this postoffice's part of the cycle is missing until its next scheduled time.`,
-      source: 'exchange-admin-reference.md 8.6 (KB Q96060, Q148718, Q119590); protocol.md section 8',
+      source: 'KB Q96060, Q148718, Q119590 (run windows); docs/engine.md ("The documents the code follows", schedules)',
       fixes: [{ kind: 'open-schedule', label: 'Open the schedule', href: routes.postofficeSchedule(po.key) }],
     });
   }
@@ -100,7 +100,7 @@ export function scheduleOrderChecks(facts: NetworkFacts): Finding[] {
         object,
         title: `No T1 before the T2 of ${weekly(noT1)} on ${po.dss}`,
         meaning: `The last process ${po.key} runs before the DSS's T2 of ${weekly(noT1)} is not a T1: that T2 has no new update from it and the reply it answers is stale. Schedule each requestor's T1 before T2.`,
-        source: 'exchange-admin-reference.md 8.7, error 133 (KB Q96060 problem 7); protocol.md section 8',
+        source: 'MS Mail error 133, Invalid Server Request (KB Q108844; KB Q96060, problem 7)',
         fixes,
       });
     }
@@ -112,7 +112,7 @@ export function scheduleOrderChecks(facts: NetworkFacts): Finding[] {
         object,
         title: `No T3 after the T2 of ${weekly(noT3)} on ${po.dss}`,
         meaning: `After the DSS's T2 of ${weekly(noT3)} the next process ${po.key} runs is not a T3: the reply is not received and imported before it sends again, so its address lists lag a cycle behind. Schedule each requestor's T3 after T2.`,
-        source: 'exchange-admin-reference.md 8.6 (KB Q96060); protocol.md section 8',
+        source: 'KB Q96060 (T1, T2 and T3 times)',
         fixes,
       });
     }
