@@ -29,7 +29,8 @@ test.describe('the clock says what waits for it (issue 14, item 5)', () => {
     const clock = page.getByRole('group', { name: 'Simulation clock' });
     const note = clock.getByRole('note', { name: 'Waiting for the clock' });
     await expect(note).toContainText('next PC MTA poll');
-    await expect(note).toContainText('Microsoft PC MTA on EXCH01 polls');
+    // The soonest poll of any server: other specs' networks have PC MTAs of their own.
+    await expect(note).toContainText(/\(Microsoft PC MTA on \w+ polls\)/);
     await expect(note).toContainText('next scheduled');
     await page.screenshot({ path: test.info().outputPath('clock-waiting.png') });
     const before = (await note.textContent())!;

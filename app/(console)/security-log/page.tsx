@@ -29,7 +29,8 @@ export default async function SecurityLogPage({ searchParams }: { searchParams: 
   const rows = securityLog(sharedDatabase(), { limit: 100, beforeId: before });
   return (
     <ChildWindow title="Security log">
-      <div className="bevel-sunken flex-1 overflow-auto bg-white">
+      {/* A list longer than the window scrolls here, so the keyboard must reach it (tabIndex, a name). */}
+      <div role="region" aria-label="Security log entries" tabIndex={0} className="bevel-sunken min-h-0 flex-1 overflow-auto bg-white">
         <table className="w-full text-left text-[12px]">
           <caption className="sr-only">Sign-ins, refusals and account changes, newest first</caption>
           <thead className="sticky top-0 bg-chrome">
