@@ -38,6 +38,10 @@ export function WizardStep({
   steps: WizardStepView[];
 }) {
   const id = useId();
+  // A refused step's reason is stored in its output, its check and its failure: show it once, in the failure.
+  const reason = s.failure?.text;
+  const output = reason ? s.output.filter((l) => l !== reason) : s.output;
+  const checkLines = s.checked?.lines.map((l) => (reason && l === `not done: ${reason}` ? 'Not done: the step was refused (the reason is below).' : l)) ?? [];
   const badge = s.status === 'done' ? 'bg-green-700 text-white' : s.status === 'failed' ? 'bg-red-700 text-white' : 'bg-chrome-light';
   return (
     <li aria-labelledby={`${id}-t`} className="bevel-raised grid gap-1 bg-chrome p-2">
@@ -55,14 +59,14 @@ export function WizardStep({
       <p className="text-[12px]">
         Command line: <code className="bevel-sunken bg-white px-1 font-mono break-all">{s.cli}</code>
       </p>
-      {s.output.length ? (
+      {output.length ? (
         <pre aria-label={`Output of step ${s.position}`} className="bevel-sunken max-h-40 overflow-auto bg-white p-1 font-mono text-[12px] whitespace-pre-wrap [overflow-wrap:anywhere]">
-          {s.output.join('\n')}
+          {output.join('\n')}
         </pre>
       ) : null}
       {s.checked ? (
         <div role="group" aria-label={`Check of step ${s.position}: ${s.checked.ok ? 'passed' : 'failed'}`} className={`border-l-4 bg-white p-1 text-[13px] ${s.checked.ok ? 'border-green-700 text-green-900' : 'border-red-700 text-red-900'}`}>
-          {s.checked.lines.map((l, k) => (
+          {checkLines.map((l, k) => (
             <p key={k}>{l}</p>
           ))}
         </div>
