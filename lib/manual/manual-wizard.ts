@@ -4,6 +4,7 @@ import { step, stmt } from '@/lib/core/statements';
 import { withTrigger } from '@/lib/history/record-run';
 import { currentStates } from '@/lib/resync/wizard-state';
 import type { RequestorState } from '@/lib/resync/wizard-targets';
+import { storedStep, type StoredStep, type StoredStepRow } from '@/lib/resync/stored-step';
 import { cycleNetwork, resolveDss, type CycleNetwork } from './cycle-network';
 import { currentEventMark, MANUAL_STEPS, planManualSteps, type Expected, type ManualCheck, type ManualContext, type ManualPhase, type ManualStepCode, type ManualStepRun } from './manual-steps';
 import { previewNetworkCycle, type CyclePreview } from './preview-cycle';
@@ -23,7 +24,7 @@ export interface ManualFailure {
   rerunFrom?: number;
 }
 
-export interface ManualStepDto {
+export interface ManualStepDto extends StoredStep<ManualFailure> {
   position: number;
   code: ManualStepCode;
   phase: ManualPhase;
@@ -31,13 +32,6 @@ export interface ManualStepDto {
   title: string;
   does: string;
   cli: string;
-  status: 'pending' | 'done' | 'failed';
-  output: string[];
-  checked: { ok: boolean; lines: string[] } | null;
-  failure: ManualFailure | null;
-  ranBy: string | null;
-  ranAt: number | null;
-  runs: number;
 }
 
 export interface ManualWizardDto {
@@ -66,18 +60,11 @@ interface Row {
   revision: number;
 }
 
-interface StepRow {
+interface StepRow extends StoredStepRow {
   position: number;
   code: ManualStepCode;
   target: string;
   params: string;
-  status: ManualStepDto['status'];
-  output: string;
-  checked: string | null;
-  failure: string | null;
-  ranBy: string | null;
-  ranAt: number | null;
-  runs: number;
 }
 
 export const manualGroupId = (id: number) => `manual-wizard-${id}`;
@@ -360,13 +347,7 @@ export function readManualWizard(db: Db, id: number): ManualWizardDto {
       title: safe(() => kind.title(ctx, s.target)) || `${s.code} ${s.target}`,
       does: safe(() => kind.does(ctx, s.target)),
       cli: safe(() => kind.cli(ctx, s.target)),
-      status: s.status,
-      output: JSON.parse(s.output) as string[],
-      checked: s.checked ? JSON.parse(s.checked) : null,
-      failure: s.failure ? JSON.parse(s.failure) : null,
-      ranBy: s.ranBy,
-      ranAt: s.ranAt,
-      runs: s.runs,
+      ...storedStep<ManualFailure>(s),
     };
   });
   return {

@@ -6,6 +6,7 @@ import { findRemoteLink } from '@/lib/exchange/dxa/dirsync-links';
 import { atLeastSp3, resolveServer } from '@/lib/exchange/servers/servers';
 import { planSteps, STEP_KINDS, type StepCode, type WizardContext } from './wizard-steps';
 import { checkTargets, requestorState, requestorTarget, type RequestorState, type WizardDirection } from './wizard-targets';
+import { storedStep, type StoredStep, type StoredStepRow } from './stored-step';
 
 /**
  * A Resync Wizard run kept in the database (tables resync_wizard, resync_wizard_step): every change
@@ -28,20 +29,13 @@ export interface StepFailure {
   rerunFrom?: number;
 }
 
-export interface WizardStepDto {
+export interface WizardStepDto extends StoredStep<StepFailure> {
   position: number;
   code: StepCode;
   target: string;
   title: string;
   does: string;
   cli: string;
-  status: 'pending' | 'done' | 'failed';
-  output: string[];
-  checked: { ok: boolean; lines: string[] } | null;
-  failure: StepFailure | null;
-  ranBy: string | null;
-  ranAt: number | null;
-  runs: number;
 }
 
 export interface WizardDto {
@@ -80,17 +74,10 @@ interface Row {
   revision: number;
 }
 
-interface StepRow {
+interface StepRow extends StoredStepRow {
   position: number;
   code: StepCode;
   target: string;
-  status: WizardStepDto['status'];
-  output: string;
-  checked: string | null;
-  failure: string | null;
-  ranBy: string | null;
-  ranAt: number | null;
-  runs: number;
 }
 
 /**
@@ -299,13 +286,7 @@ export function readWizard(db: Db, id: number): WizardDto {
       title: kind.title(ctx, s.target),
       does: kind.does(ctx, s.target),
       cli: kind.cli(ctx, s.target),
-      status: s.status,
-      output: JSON.parse(s.output) as string[],
-      checked: s.checked ? JSON.parse(s.checked) : null,
-      failure: s.failure ? JSON.parse(s.failure) : null,
-      ranBy: s.ranBy,
-      ranAt: s.ranAt,
-      runs: s.runs,
+      ...storedStep<StepFailure>(s),
     };
   });
   return {
