@@ -80,8 +80,9 @@ test.describe('Connections and the MS Mail Connector property sheet', () => {
   });
 
   test('Diagnostics Logging: MSExchangePCMTA at Maximum is kept, and waits for a restart', async ({ page }) => {
-    // Start from None: other specs raise the PC MTA's logging for their manual cycles.
+    // Start from None in force (a restart also starts a stopped service): other specs raise the PC MTA's logging for their manual cycles, or stop it.
     dirsync('exchange', 'logging', 'EXCH01', 'MSExchangePCMTA', '*', 'none');
+    dirsync('service', 'restart', 'EXCH01', 'Microsoft PC MTA');
     await signIn(page, undefined, `${SHEET}/diagnostics-logging`);
     await page.getByRole('listbox', { name: 'Services' }).getByRole('option', { name: 'MSExchangePCMTA' }).click();
     const categories = page.getByRole('listbox', { name: 'Categories' });

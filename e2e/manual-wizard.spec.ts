@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { ensureViewer, signIn } from './fixtures/auth';
 import { dirsync } from './fixtures/dirsync-cli';
 import { msMailDssNetwork } from './fixtures/networks';
+import { sampleMtaRunning } from './fixtures/sample-mta';
 
 /**
  * The Manual Dirsync Wizard in real Chromium (docs/console.md, "Manual Dirsync Wizard"): document
@@ -18,11 +19,6 @@ async function shot(page: Page, name: string, fullPage = false) {
 }
 
 const onPage = (page: Page, heading: string | RegExp) => expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
-
-/** The sample's PC MTA carries the mail: start it if another spec left it stopped. */
-function sampleMtaRunning(): void {
-  if (!/Microsoft PC MTA\s+Running/.test(dirsync('service', 'list', 'EXCH01'))) dirsync('service', 'start', 'EXCH01', 'Microsoft PC MTA');
-}
 
 /** Tools ▸ Manual Dirsync Wizard…, choose the DSS, Next >: the run is stored and opens on its Preview page. Returns its URL. */
 async function start(page: Page, dss: string): Promise<string> {

@@ -111,11 +111,13 @@ export function SortableGrid<T>({
             return (
               <tr key={keyOf(r)} {...rowProps(k)} className={`${ROW} ${rowClass?.(r) ?? ''}`}>
                 {rowHeaders ? (
-                  <th scope="row" className={`${first.cellClass ?? ''} text-left font-normal`}>
+                  <th scope="row" className={`${first.cellClass ?? ''} text-left font-normal`} title={first.title?.(r)}>
                     {firstContent}
                   </th>
                 ) : (
-                  <td className={first.cellClass}>{firstContent}</td>
+                  <td className={first.cellClass} title={first.title?.(r)}>
+                    {firstContent}
+                  </td>
                 )}
                 {rest.map((c) => (
                   <td key={c.key} className={c.cellClass} title={c.title?.(r)}>
