@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
 import { stmt } from '@/lib/core/statements';
+import { runsIndexedTo } from '@/lib/history/record-run';
 import type { Finding, Fix, RequestorHealth } from './types';
 import { routes } from '@/lib/console/routes';
 
@@ -33,17 +34,24 @@ interface Row {
  * Every registered requestor (a REQCONF naming a DSS: MS Mail postoffices, the DSS itself, and an
  * Exchange Dirsync Requestor's connector postoffice) with the DSS's SRVCONF and its record there,
  * and its last T1 and last reply from the run history, in one statement: each join and subquery
- * goes by an index (postoffice_name, srv_requestor_name, run_history_object).
+ * goes by an index (postoffice_name, srv_requestor_name, run_history_object). Each last run is
+ * the newest of the runs above the indexed mark (read by id range, fewer than INDEX_EVERY), else
+ * of the indexed ones (lib/history/record-run.ts).
  */
 const ROWS = `
 select p.network || '/' || p.name as requestor, es.name as server, rc.dss as dss, d.id is not null as dssExists,
   rc.req_sync as reqSync, rc.srv_sync as srvSync, rc.imp_sync as impSync, rc.reqtrans_high as reqtransHigh, rc.last_outcome as lastOutcome,
   sc.sync as dssSync, sc.cycle as dssCycle, sc.keep_updates as keepUpdates, sc.purged_through as purgedThrough,
   sr.id as recordId, sr.req_sync as rReqSync, sr.srv_sync as rSrvSync, sr.imp_sync as rImpSync, sr.last_cycle as lastCycle, sr.last_update_at as lastUpdateAt,
-  (select h.sim_end from run_history h where h.object = coalesce(es.name, p.network || '/' || p.name) collate nocase and h.kind collate nocase in ('T1', 'DXA T1') order by h.id desc limit 1) as lastSent,
   coalesce(
-    (select h.sim_end from run_history h where h.object = (p.network || '/' || p.name) collate nocase and h.kind = 'T3 receive' collate nocase order by h.id desc limit 1),
-    (select h.sim_end from run_history h where es.name is not null and h.object collate nocase >= es.name || ' ' and h.object collate nocase < es.name || '!'
+    (select h.sim_end from run_history h where h.id > @mark and h.object = coalesce(es.name, p.network || '/' || p.name) collate nocase and h.kind collate nocase in ('T1', 'DXA T1') order by h.id desc limit 1),
+    (select h.sim_end from run_history h where h.indexed = 1 and h.id <= @mark and h.object = coalesce(es.name, p.network || '/' || p.name) collate nocase and h.kind collate nocase in ('T1', 'DXA T1') order by h.id desc limit 1)) as lastSent,
+  coalesce(
+    (select h.sim_end from run_history h where h.id > @mark and h.object = (p.network || '/' || p.name) collate nocase and h.kind = 'T3 receive' collate nocase order by h.id desc limit 1),
+    (select h.sim_end from run_history h where h.indexed = 1 and h.id <= @mark and h.object = (p.network || '/' || p.name) collate nocase and h.kind = 'T3 receive' collate nocase order by h.id desc limit 1),
+    (select h.sim_end from run_history h where h.id > @mark and es.name is not null and h.object collate nocase >= es.name || ' ' and h.object collate nocase < es.name || '!'
+       and (h.kind = 'DXA T3' or (h.kind = 'PC MTA' and h.summary like '%Import Container%')) order by h.id desc limit 1),
+    (select h.sim_end from run_history h where h.indexed = 1 and h.id <= @mark and es.name is not null and h.object collate nocase >= es.name || ' ' and h.object collate nocase < es.name || '!'
        and (h.kind = 'DXA T3' or (h.kind = 'PC MTA' and h.summary like '%Import Container%')) order by h.id desc limit 1)) as lastReceived,
   ds.name as dssServer
 from reqconf rc
@@ -84,7 +92,7 @@ const exportNext = (requestor: string, server: string | null): Fix => ({
 
 /** The per-requestor table and the checks on its numbers. */
 export function requestorChecks(db: Db): { rows: RequestorHealth[]; findings: Finding[] } {
-  const rows = stmt(db, ROWS).all() as Row[];
+  const rows = stmt(db, ROWS).all({ mark: runsIndexedTo(db) }) as Row[];
   const findings: Finding[] = [];
   const table: RequestorHealth[] = [];
   for (const r of rows) {

@@ -38,6 +38,12 @@ interface NotedMessage {
 const MAX_LISTED = 200;
 /** The purge runs once per this many runs (cheap either way; this keeps it off the hot path). */
 const PURGE_EVERY = 64;
+/**
+ * The index entries of the runs are written this many runs at a time (`indexRunHistory`): a
+ * step's commit writes its run's row page alone, and a batch shares index pages among its runs.
+ * Queries read at most this many newest runs by id range beside the indexes.
+ */
+export const INDEX_EVERY = 256;
 
 const triggers = new WeakMap<Database.Database, RunTrigger[]>();
 /** Connections whose steps are not recorded (the benchmark's baseline for what recording costs). */
@@ -191,15 +197,43 @@ export function recordRun<T>(
       frame.logTo,
       frame.eventFrom,
       frame.eventTo,
-    ).lastInsertRowid;
-    if (Number(id) % PURGE_EVERY === 0) purgeRunHistory(db);
+    ).lastInsertRowid as number;
+    if (id % INDEX_EVERY === 0) indexRunHistory(db);
+    if (id % PURGE_EVERY === 0) purgeRunHistory(db);
     return result;
   });
+}
+
+/** Every run with an id up to this one is in the batch-written indexes (`indexed = 1`). */
+export function runsIndexedTo(db: Db): number {
+  return (stmt(db, 'select indexed_to from run_history_settings where id = 1').pluck().get() as number | undefined) ?? 0;
+}
+
+/**
+ * Write the index entries of every run recorded since the last batch: one UPDATE sets `indexed`
+ * on them, and the partial indexes (db/schema/history.ts) take their entries together. Then every
+ * run up to the newest is indexed, and queries read none by id range. Call inside a step.
+ */
+export function indexRunHistory(db: Db): void {
+  const top = (stmt(db, 'select coalesce(max(id), 0) from run_history').pluck().get() as number);
+  const mark = runsIndexedTo(db);
+  if (top === mark) return;
+  // A mark above the newest run (see purgeRunHistory) vouches for nothing: look at every run.
+  stmt(db, 'update run_history set indexed = 1 where id > ? and indexed = 0').run(mark > top ? 0 : mark);
+  setIndexedTo(db, top);
+}
+
+function setIndexedTo(db: Db, id: number): void {
+  stmt(db, 'insert into run_history_settings (id, indexed_to) values (1, ?) on conflict(id) do update set indexed_to = excluded.indexed_to').run(id);
 }
 
 /** Keep the newest `max_rows` runs (run_history_settings; 100,000 when unset). */
 export function purgeRunHistory(db: Db): number {
   const keep = (stmt(db, 'select max_rows as maxRows from run_history_settings where id = 1').get() as { maxRows: number } | undefined)?.maxRows ?? 100_000;
   const top = (stmt(db, 'select coalesce(max(id), 0) as id from run_history').get() as { id: number }).id;
-  return stmt(db, 'delete from run_history where id <= ?').run(top - keep).changes;
+  const removed = stmt(db, 'delete from run_history where id <= ?').run(top - keep).changes;
+  // Ids are not AUTOINCREMENT: had every run gone, the next would take id 1 again, under the
+  // indexed mark, unseen by queries until the next batch; an emptied history starts unindexed.
+  if (keep <= 0 && top > 0) setIndexedTo(db, 0);
+  return removed;
 }
