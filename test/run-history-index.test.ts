@@ -7,7 +7,7 @@ import { allRuns, queryRuns, type RunFilter } from '@/lib/history/query-runs';
 import { setRunRetention } from '@/lib/history/retention';
 import { checkHealth } from '@/lib/health/check-health';
 import { reqmainTransmit } from '@/lib/dirsync/reqmain-transmit';
-import { smallNetwork, tempDbFile } from './helpers';
+import { exchangeDssCycle, exchangeDssNetwork, exchangeRequestorCycle, exchangeRequestorNetwork, smallNetwork, tempDbFile } from './helpers';
 
 /**
  * Run history's batch-written indexes (docs/engine.md, "Run history"): a recorded step writes its
@@ -165,5 +165,28 @@ describe('Health reads the last runs on both sides of the indexed mark', () => {
     expect(lastT1(db)).toBeGreaterThan(first); // the second T1 is above the mark
     expect(lastSent(db)).toBe(lastT1(db));
     db.$client.close();
+  });
+
+  it("every requestor's last T1 and last reply are the same whichever side of the mark their runs are", () => {
+    const table = (db: Db) => checkHealth(db).requestors.map((r) => ({ requestor: r.requestor, lastSent: r.lastSent, lastReceived: r.lastReceived }));
+    for (const [file, cycle] of [
+      [exchangeRequestorNetwork('hist-xreq'), exchangeRequestorCycle],
+      [exchangeDssNetwork('hist-xdss'), exchangeDssCycle],
+    ] as const) {
+      cycle(file);
+      let db = openDatabase(file);
+      const unindexed = table(db); // every run above the mark
+      expect(unindexed.some((r) => r.lastSent !== null) && unindexed.some((r) => r.lastReceived !== null)).toBe(true);
+      step(db, () => indexRunHistory(db));
+      expect(table(db)).toEqual(unindexed); // every run indexed
+      db.$client.close();
+      cycle(file);
+      db = openDatabase(file);
+      const split = table(db); // the second cycle above the mark, the first below
+      expect(split).not.toEqual(unindexed);
+      step(db, () => indexRunHistory(db));
+      expect(table(db)).toEqual(split);
+      db.$client.close();
+    }
   });
 });
