@@ -133,7 +133,8 @@ function filters(rows: number, rnd: () => number): { label: string; make: () => 
 
 /**
  * The same queries queryRuns makes, as SQL written by hand (prepared per shape): the runs above
- * the indexed mark by id range, then the indexed ones, each with all the page's columns.
+ * the indexed mark by id range, then the indexed ones (a time range alone: the blocks of ids it
+ * overlaps, newest first), each with all the page's columns.
  */
 function rawQuery(db: Db, f: RunFilter) {
   const where: string[] = [];
@@ -143,15 +144,25 @@ function rawQuery(db: Db, f: RunFilter) {
   if (f.outcome) (where.push('outcome = ?'), args.push(f.outcome));
   if (f.outcome && f.outcome !== 'OK') where.push("outcome <> 'OK'");
   if (f.trigger) (where.push('trigger = ? collate nocase'), args.push(f.trigger));
-  const sim = f.object ? '+sim_start' : 'sim_start';
-  if (f.since !== undefined) (where.push(`${sim} >= ?`), args.push(f.since));
-  if (f.until !== undefined) (where.push(`${sim} <= ?`), args.push(f.until));
+  if (f.since !== undefined) (where.push('sim_start >= ?'), args.push(f.since));
+  if (f.until !== undefined) (where.push('sim_start <= ?'), args.push(f.until));
   const mark = db.$client.prepare('select indexed_to from run_history_settings where id = 1').pluck().get() as number;
   const cond = where.map((w) => ` and ${w}`).join('');
   const cols = 'id, kind, object, trigger, who, group_id, sim_start, sim_end, wall_start, wall_end, txn_in, txn_out, messages, outcome, numbers, summary';
-  const newest = db.$client.prepare(`select ${cols} from run_history where id > ?${cond} order by id desc limit 101`).all(mark, ...args);
-  if (newest.length > 100) return newest;
-  return newest.concat(db.$client.prepare(`select ${cols} from run_history where indexed = 1 and id <= ?${cond} order by id desc limit ?`).all(mark, ...args, 101 - newest.length));
+  const page = db.$client.prepare(`select ${cols} from run_history where id > ?${cond} order by id desc limit 101`).all(mark, ...args);
+  if (page.length > 100) return page;
+  if (f.object || f.outcome || (f.since === undefined && f.until === undefined)) {
+    return page.concat(db.$client.prepare(`select ${cols} from run_history where indexed = 1 and id <= ?${cond} order by id desc limit ?`).all(mark, ...args, 101 - page.length));
+  }
+  const blocks = db.$client
+    .prepare('select first_id as lo, last_id as hi from run_history_block where first_id <= ? and sim_max >= ? and sim_min <= ? order by first_id desc')
+    .all(mark, f.since ?? Number.MIN_SAFE_INTEGER, f.until ?? Number.MAX_SAFE_INTEGER) as { lo: number; hi: number }[];
+  const inBlock = db.$client.prepare(`select ${cols} from run_history where id between ? and ?${cond} order by id desc limit ?`);
+  for (const b of blocks) {
+    if (page.length > 100) break;
+    page.push(...inBlock.all(b.lo, b.hi, ...args, 101 - page.length));
+  }
+  return page;
 }
 
 function history(t: B11Task): { filters: B11Filter[]; buildMs: number } {

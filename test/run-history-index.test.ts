@@ -105,6 +105,10 @@ describe('run history: indexes written in batches', () => {
     record(db, 1, INDEX_EVERY - 1);
     expect(unindexed()).toBe(0);
     expect(runsIndexedTo(db)).toBe(INDEX_EVERY);
+    // Its block: the ids it indexed with the earliest and latest start among them.
+    expect(db.$client.prepare('select first_id as firstId, last_id as lastId, sim_max - sim_min as span from run_history_block').all()).toEqual([
+      { firstId: 1, lastId: INDEX_EVERY, span: (INDEX_EVERY - 1) * MINUTE },
+    ]);
     record(db, 3, INDEX_EVERY);
     expect(unindexed()).toBe(3);
     expect(runsIndexedTo(db)).toBe(INDEX_EVERY);

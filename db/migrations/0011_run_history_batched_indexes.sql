@@ -1,3 +1,10 @@
+CREATE TABLE `run_history_block` (
+	`first_id` integer PRIMARY KEY NOT NULL,
+	`last_id` integer NOT NULL,
+	`sim_min` integer NOT NULL,
+	`sim_max` integer NOT NULL
+);
+--> statement-breakpoint
 PRAGMA foreign_keys=OFF;--> statement-breakpoint
 CREATE TABLE `__new_run_history` (
 	`id` integer PRIMARY KEY NOT NULL,
@@ -29,9 +36,10 @@ DROP TABLE `run_history`;--> statement-breakpoint
 ALTER TABLE `__new_run_history` RENAME TO `run_history`;--> statement-breakpoint
 PRAGMA foreign_keys=ON;--> statement-breakpoint
 CREATE INDEX `run_history_object` ON `run_history` (object collate nocase,`id`,kind collate nocase,`sim_start`) WHERE indexed = 1;--> statement-breakpoint
-CREATE INDEX `run_history_sim` ON `run_history` (`sim_start`) WHERE indexed = 1;--> statement-breakpoint
 CREATE INDEX `run_history_outcome` ON `run_history` (`outcome`,`id`) WHERE outcome <> 'OK';--> statement-breakpoint
 CREATE INDEX `run_history_group` ON `run_history` (`group_id`) WHERE group_id is not null;--> statement-breakpoint
 ALTER TABLE `run_history_settings` ADD `indexed_to` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+INSERT INTO `run_history_block` (`first_id`, `last_id`, `sim_min`, `sim_max`)
+  SELECT min(`id`), max(`id`), min(`sim_start`), max(`sim_start`) FROM `run_history` GROUP BY (`id` - 1) / 256;--> statement-breakpoint
 INSERT INTO `run_history_settings` (`id`, `indexed_to`) SELECT 1, (SELECT max(`id`) FROM `run_history`) WHERE EXISTS (SELECT 1 FROM `run_history`)
   ON CONFLICT(`id`) DO UPDATE SET `indexed_to` = excluded.`indexed_to`;

@@ -51,19 +51,31 @@ export const runHistory = sqliteTable(
   // binary-collated index cannot serve `= ? collate nocase`).
   (t) => [
     // Every step writes a row (docs/benchmarks.md, "Run history's cost"): an index entry written at
-    // each step is a page more at every commit, so the two indexes the filters need hold only runs
-    // whose entries were written in a batch (`indexed = 1`, every INDEX_EVERY runs); the newest
-    // runs (ids above run_history_settings.indexed_to) are read by id range beside them
+    // each step is a page more at every commit, so the index the filters need holds only runs whose
+    // entries were written in a batch (`indexed = 1`, every INDEX_EVERY runs); the newest runs (ids
+    // above run_history_settings.indexed_to) are read by id range beside it
     // (lib/history/query-runs.ts). The object's runs newest first, with kind and sim_start in the
     // entry, serve the object filter with or without kind and a time range, and Health's last T1
-    // and reply per requestor; sim_start serves a time range alone (bench B11).
+    // and reply per requestor; a time range alone goes by run_history_block.
     index('run_history_object').on(sql`object collate nocase`, t.id, sql`kind collate nocase`, t.simStart).where(sql`indexed = 1`),
-    index('run_history_sim').on(t.simStart).where(sql`indexed = 1`),
     // Warnings, errors and grouped runs are few: their entries are written with the row.
     index('run_history_outcome').on(t.outcome, t.id).where(sql`outcome <> 'OK'`),
     index('run_history_group').on(t.groupId).where(sql`group_id is not null`),
   ],
 );
+
+/**
+ * The earliest and latest start of the runs of each block of ids, written with the batch that
+ * indexes them (every run up to the indexed mark is in one block): a time range reads only the
+ * blocks it overlaps, by id range, newest first. Exact whatever the clock did — a block's bounds
+ * are its own runs' starts, and a purge only removes runs (a block it emptied goes with them).
+ */
+export const runHistoryBlock = sqliteTable('run_history_block', {
+  firstId: integer('first_id').primaryKey(),
+  lastId: integer('last_id').notNull(),
+  simMin: integer('sim_min').notNull(),
+  simMax: integer('sim_max').notNull(),
+});
 
 /** How much run history is kept (one row): the newest `maxRows` runs. */
 export const runHistorySettings = sqliteTable('run_history_settings', {

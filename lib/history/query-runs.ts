@@ -84,24 +84,37 @@ export function queryRuns(db: Db, f: RunFilter = {}): { runs: RunRow[]; next: nu
   if (f.outcome && f.outcome !== 'OK') where.push("outcome <> 'OK'");
   add('trigger = ? collate nocase', f.trigger);
   add('group_id = ?', f.groupId);
-  // With an object, its index holds sim_start in each entry and serves the range; the unary plus
-  // keeps the planner off the time index, which would look up every run of the range (bench B11).
-  const sim = f.object ? '+sim_start' : 'sim_start';
-  add(`${sim} >= ?`, f.since);
-  add(`${sim} <= ?`, f.until);
+  add('sim_start >= ?', f.since);
+  add('sim_start <= ?', f.until);
   add('id < ?', f.before);
-  // Ids first, then the page's rows: the filter is answered from an index alone (a time range's
-  // matches are sorted as bare ids), and only the rows shown are read (bench B11). The indexes hold
-  // the runs up to the indexed mark (db/schema/history.ts): the newer ones, fewer than
-  // INDEX_EVERY, are read by id range first; every one of them is newer than every indexed run.
+  // Ids first, then the page's rows: the filter is answered from an index alone, and only the rows
+  // shown are read (bench B11). The index holds the runs up to the indexed mark
+  // (db/schema/history.ts): the newer ones, fewer than INDEX_EVERY, are read by id range first;
+  // every one of them is newer than every indexed run.
   const cond = where.length ? ` and ${where.join(' and ')}` : '';
   const mark = runsIndexedTo(db);
   const ids =
     f.before !== undefined && f.before <= mark + 1
       ? []
       : (stmt(db, `select id from run_history where id > ?${cond} order by id desc limit ?`).pluck().all(mark, ...args, limit + 1) as number[]);
-  if (ids.length <= limit) {
-    // `indexed = 1` lets the partial indexes serve; every run up to the mark has it.
+  const timeAlone = (f.since !== undefined || f.until !== undefined) && !f.object && !f.groupId && !(f.outcome && f.outcome !== 'OK');
+  if (ids.length <= limit && timeAlone) {
+    // A time range without an object (whose index carries sim_start): only the blocks of ids whose
+    // runs started in it can hold a match (run_history_block), read newest first by id range.
+    const blocks = stmt(
+      db,
+      'select first_id as firstId, last_id as lastId from run_history_block where first_id < ? and sim_max >= ? and sim_min <= ? order by first_id desc',
+    ).all(Math.min(mark + 1, f.before ?? Infinity), f.since ?? Number.MIN_SAFE_INTEGER, f.until ?? Number.MAX_SAFE_INTEGER) as { firstId: number; lastId: number }[];
+    const inRange = stmt(db, `select id from run_history where id between ? and ?${cond} order by id desc limit ?`).pluck();
+    for (let k = 0; k < blocks.length && ids.length <= limit; ) {
+      // Blocks that follow one another are one id range.
+      const hi = blocks[k].lastId;
+      let lo = blocks[k].firstId;
+      for (k++; k < blocks.length && blocks[k].lastId + 1 === lo; k++) lo = blocks[k].firstId;
+      for (const id of inRange.all(lo, hi, ...args, limit + 1 - ids.length) as number[]) ids.push(id);
+    }
+  } else if (ids.length <= limit) {
+    // `indexed = 1` lets the partial index serve; every run up to the mark has it.
     const older = stmt(db, `select id from run_history where indexed = 1 and id <= ?${cond} order by id desc limit ?`).pluck().all(mark, ...args, limit + 1 - ids.length) as number[];
     for (const id of older) ids.push(id);
   }

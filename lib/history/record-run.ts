@@ -211,15 +211,23 @@ export function runsIndexedTo(db: Db): number {
 
 /**
  * Write the index entries of every run recorded since the last batch: one UPDATE sets `indexed`
- * on them, and the partial indexes (db/schema/history.ts) take their entries together. Then every
- * run up to the newest is indexed, and queries read none by id range. Call inside a step.
+ * on them, and the partial index (db/schema/history.ts) takes their entries together; their
+ * blocks' start bounds go to run_history_block. Then every run up to the newest is indexed, and
+ * queries read none by id range. Call inside a step.
  */
 export function indexRunHistory(db: Db): void {
   const top = (stmt(db, 'select coalesce(max(id), 0) from run_history').pluck().get() as number);
   const mark = runsIndexedTo(db);
   if (top === mark) return;
   // A mark above the newest run (see purgeRunHistory) vouches for nothing: look at every run.
-  stmt(db, 'update run_history set indexed = 1 where id > ? and indexed = 0').run(mark > top ? 0 : mark);
+  const from = mark > top ? 0 : mark;
+  stmt(db, 'update run_history set indexed = 1 where id > ? and indexed = 0').run(from);
+  // Their blocks of ids with the earliest and latest start in each (run_history_block).
+  stmt(
+    db,
+    `insert into run_history_block (first_id, last_id, sim_min, sim_max)
+     select min(id), max(id), min(sim_start), max(sim_start) from run_history where id > ? group by (id - 1) / ${INDEX_EVERY}`,
+  ).run(from);
   setIndexedTo(db, top);
 }
 
@@ -232,6 +240,8 @@ export function purgeRunHistory(db: Db): number {
   const keep = (stmt(db, 'select max_rows as maxRows from run_history_settings where id = 1').get() as { maxRows: number } | undefined)?.maxRows ?? 100_000;
   const top = (stmt(db, 'select coalesce(max(id), 0) as id from run_history').get() as { id: number }).id;
   const removed = stmt(db, 'delete from run_history where id <= ?').run(top - keep).changes;
+  // A block whose runs all went goes too; one partly purged still bounds what is left of it.
+  stmt(db, 'delete from run_history_block where last_id <= ?').run(top - keep);
   // Ids are not AUTOINCREMENT: had every run gone, the next would take id 1 again, under the
   // indexed mark, unseen by queries until the next batch; an emptied history starts unindexed.
   if (keep <= 0 && top > 0) setIndexedTo(db, 0);
