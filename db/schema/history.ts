@@ -43,7 +43,7 @@ export const runHistory = sqliteTable(
     /**
      * 1 once the run's index entries are written. A recorded step writes its row alone (0); every
      * INDEX_EVERY runs one UPDATE sets 1 on the runs since the last batch, writing their entries
-     * in the indexes below together (lib/history/record-run.ts, `indexRunHistory`).
+     * in the object index below together (lib/history/record-run.ts, `indexRunHistory`).
      */
     indexed: integer('indexed').notNull().default(0),
   },
