@@ -92,6 +92,12 @@ export function queryRuns(db: Db, f: RunFilter = {}): { runs: RunRow[]; next: nu
   // (db/schema/history.ts): the newer ones, fewer than INDEX_EVERY, are read by id range first;
   // every one of them is newer than every indexed run.
   const cond = where.length ? ` and ${where.join(' and ')}` : '';
+  // One read transaction: the mark and the runs on both sides of it from the same snapshot (another
+  // connection may write a batch in between).
+  return db.$client.transaction(() => page(db, f, limit, cond, args)).deferred();
+}
+
+function page(db: Db, f: RunFilter, limit: number, cond: string, args: (string | number)[]): { runs: RunRow[]; next: number | null } {
   const mark = runsIndexedTo(db);
   const ids =
     f.before !== undefined && f.before <= mark + 1
