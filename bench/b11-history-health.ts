@@ -16,6 +16,7 @@ import { requestExport } from '@/lib/dirsync/request-export';
 import { step } from '@/lib/core/statements';
 import { checkHealth } from '@/lib/health/check-health';
 import { queryRuns, RUN_KINDS, type RunFilter } from '@/lib/history/query-runs';
+import { INDEX_EVERY, indexRunHistory } from '@/lib/history/record-run';
 import { seededRandom } from '../test/fixtures/crash-worker';
 import { poSpec } from './lib/names';
 import { buildNetwork, checkGals, EXCHANGE_SERVER, exportExchange, fullCycle, PhaseTimer, type Shape } from './lib/network';
@@ -70,9 +71,13 @@ function buildHistory(db: Db, rows: number): void {
      values (?, ?, ?, '', null, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', 1, 0, 1, 0)`,
   );
   const BATCH = 50_000;
+  // As recording leaves it (lib/history/record-run.ts): all but the newest runs have their index
+  // entries written; the newest INDEX_EVERY - 1 wait for the next batch and are read by id range.
+  const indexedTo = rows - (INDEX_EVERY - 1);
   for (let from = 0; from < rows; from += BATCH) {
     step(db, () => {
       for (let k = from; k < Math.min(rows, from + BATCH); k++) {
+        if (k === indexedTo) indexRunHistory(db);
         const r = rnd();
         const outcome = r < 0.002 ? 'Error' : r < 0.022 ? 'Warning' : 'OK';
         const at = CLOCK_START + k * 30_000;
@@ -126,19 +131,38 @@ function filters(rows: number, rnd: () => number): { label: string; make: () => 
   ];
 }
 
-/** The same query queryRuns makes, as SQL written by hand (one prepared statement per shape). */
+/**
+ * The same queries queryRuns makes, as SQL written by hand (prepared per shape): the runs above
+ * the indexed mark by id range, then the indexed ones (a time range alone: the blocks of ids it
+ * overlaps, newest first), each with all the page's columns.
+ */
 function rawQuery(db: Db, f: RunFilter) {
   const where: string[] = [];
   const args: (string | number)[] = [];
   if (f.object) (where.push('object = ? collate nocase'), args.push(f.object));
   if (f.kind) (where.push('kind = ? collate nocase'), args.push(f.kind));
   if (f.outcome) (where.push('outcome = ?'), args.push(f.outcome));
+  if (f.outcome && f.outcome !== 'OK') where.push("outcome <> 'OK'");
   if (f.trigger) (where.push('trigger = ? collate nocase'), args.push(f.trigger));
   if (f.since !== undefined) (where.push('sim_start >= ?'), args.push(f.since));
   if (f.until !== undefined) (where.push('sim_start <= ?'), args.push(f.until));
-  const sql = `select id, kind, object, trigger, who, group_id, sim_start, sim_end, wall_start, wall_end, txn_in, txn_out, messages, outcome, numbers, summary
-    from run_history ${where.length ? `where ${where.join(' and ')}` : ''} order by id desc limit 101`;
-  return db.$client.prepare(sql).all(...args);
+  const mark = db.$client.prepare('select indexed_to from run_history_settings where id = 1').pluck().get() as number;
+  const cond = where.map((w) => ` and ${w}`).join('');
+  const cols = 'id, kind, object, trigger, who, group_id, sim_start, sim_end, wall_start, wall_end, txn_in, txn_out, messages, outcome, numbers, summary';
+  const page = db.$client.prepare(`select ${cols} from run_history where id > ?${cond} order by id desc limit 101`).all(mark, ...args);
+  if (page.length > 100) return page;
+  if (f.object || f.outcome || (f.since === undefined && f.until === undefined)) {
+    return page.concat(db.$client.prepare(`select ${cols} from run_history where indexed = 1 and id <= ?${cond} order by id desc limit ?`).all(mark, ...args, 101 - page.length));
+  }
+  const blocks = db.$client
+    .prepare('select first_id as lo, last_id as hi from run_history_block where first_id <= ? and sim_max >= ? and sim_min <= ? order by first_id desc')
+    .all(mark, f.since ?? Number.MIN_SAFE_INTEGER, f.until ?? Number.MAX_SAFE_INTEGER) as { lo: number; hi: number }[];
+  const inBlock = db.$client.prepare(`select ${cols} from run_history where id between ? and ?${cond} order by id desc limit ?`);
+  for (const b of blocks) {
+    if (page.length > 100) break;
+    page.push(...inBlock.all(b.lo, b.hi, ...args, 101 - page.length));
+  }
+  return page;
 }
 
 function history(t: B11Task): { filters: B11Filter[]; buildMs: number } {

@@ -56,7 +56,8 @@ export function snapshotOf(db: Db, withLogs = false): Record<string, unknown[]> 
   )
     .map((t) => t.name)
     // The security log records refusals on purpose (a refused change is worth an Admin's look).
-    .filter((t) => t !== 'security_event' && (withLogs || (t !== 'log_line' && t !== 'run_history')));
+    // run_history_block is derived from run_history (its blocks' start bounds) and goes with it.
+    .filter((t) => t !== 'security_event' && (withLogs || (t !== 'log_line' && t !== 'run_history' && t !== 'run_history_block')));
   return Object.fromEntries(tables.map((t) => [t, db.$client.prepare(`select * from ${t} order by rowid`).all()]));
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
 import { stmt } from '@/lib/core/statements';
+import { runsIndexedTo } from '@/lib/history/record-run';
 import type { Finding, Fix, RequestorHealth } from './types';
 import { routes } from '@/lib/console/routes';
 
@@ -23,8 +24,10 @@ interface Row {
   rImpSync: number | null;
   lastCycle: number | null;
   lastUpdateAt: number | null;
+  /** The last T1 (or DXA T1), T3 receive, and Exchange import among the indexed runs. */
   lastSent: number | null;
-  lastReceived: number | null;
+  lastT3: number | null;
+  lastDxa: number | null;
   /** The DSS is an Exchange server's connector postoffice. */
   dssServer: string | null;
 }
@@ -33,18 +36,20 @@ interface Row {
  * Every registered requestor (a REQCONF naming a DSS: MS Mail postoffices, the DSS itself, and an
  * Exchange Dirsync Requestor's connector postoffice) with the DSS's SRVCONF and its record there,
  * and its last T1 and last reply from the run history, in one statement: each join and subquery
- * goes by an index (postoffice_name, srv_requestor_name, run_history_object).
+ * goes by an index (postoffice_name, srv_requestor_name, run_history_object). The runs above the
+ * indexed mark (lib/history/record-run.ts) are not in that index: `lastRuns` reads them once.
  */
 const ROWS = `
 select p.network || '/' || p.name as requestor, es.name as server, rc.dss as dss, d.id is not null as dssExists,
   rc.req_sync as reqSync, rc.srv_sync as srvSync, rc.imp_sync as impSync, rc.reqtrans_high as reqtransHigh, rc.last_outcome as lastOutcome,
   sc.sync as dssSync, sc.cycle as dssCycle, sc.keep_updates as keepUpdates, sc.purged_through as purgedThrough,
   sr.id as recordId, sr.req_sync as rReqSync, sr.srv_sync as rSrvSync, sr.imp_sync as rImpSync, sr.last_cycle as lastCycle, sr.last_update_at as lastUpdateAt,
-  (select h.sim_end from run_history h where h.object = coalesce(es.name, p.network || '/' || p.name) collate nocase and h.kind collate nocase in ('T1', 'DXA T1') order by h.id desc limit 1) as lastSent,
-  coalesce(
-    (select h.sim_end from run_history h where h.object = (p.network || '/' || p.name) collate nocase and h.kind = 'T3 receive' collate nocase order by h.id desc limit 1),
-    (select h.sim_end from run_history h where es.name is not null and h.object collate nocase >= es.name || ' ' and h.object collate nocase < es.name || '!'
-       and (h.kind = 'DXA T3' or (h.kind = 'PC MTA' and h.summary like '%Import Container%')) order by h.id desc limit 1)) as lastReceived,
+  (select h.sim_end from run_history h where h.indexed = 1 and h.id <= @mark and h.object = coalesce(es.name, p.network || '/' || p.name) collate nocase
+     and h.kind collate nocase in ('T1', 'DXA T1') order by h.id desc limit 1) as lastSent,
+  (select h.sim_end from run_history h where h.indexed = 1 and h.id <= @mark and h.object = (p.network || '/' || p.name) collate nocase
+     and h.kind = 'T3 receive' collate nocase order by h.id desc limit 1) as lastT3,
+  (select h.sim_end from run_history h where h.indexed = 1 and h.id <= @mark and es.name is not null and h.object collate nocase >= es.name || ' ' and h.object collate nocase < es.name || '!'
+     and (h.kind = 'DXA T3' or (h.kind = 'PC MTA' and h.summary like '%Import Container%')) order by h.id desc limit 1) as lastDxa,
   ds.name as dssServer
 from reqconf rc
 join postoffice p on p.id = rc.po_id
@@ -82,13 +87,41 @@ const exportNext = (requestor: string, server: string | null): Fix => ({
   requestor,
 });
 
+/** SQLite's NOCASE: ASCII letters only. */
+const nocase = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
+/**
+ * A requestor's last T1 and last reply, newest first: among the runs above the indexed mark (fewer
+ * than INDEX_EVERY, read once for every requestor), then the indexed ones ROWS found — the same
+ * tests as ROWS makes (NOCASE object and kind; `like` ignores ASCII case).
+ */
+function lastRuns(db: Db, mark: number) {
+  const newest = stmt(
+    db,
+    `select object, kind, sim_end as simEnd, kind = 'PC MTA' and summary like '%Import Container%' as imported from run_history where id > ? order by id desc`,
+  ).all(mark) as { object: string; kind: string; simEnd: number; imported: number }[];
+  const runs = newest.map((n) => ({ ...n, object: nocase(n.object), kindNocase: nocase(n.kind) }));
+  return (r: Row): { lastSent: number | null; lastReceived: number | null } => {
+    const sentBy = nocase(r.server ?? r.requestor);
+    const requestor = nocase(r.requestor);
+    const server = r.server === null ? null : `${nocase(r.server)} `;
+    const sent = runs.find((h) => h.object === sentBy && (h.kindNocase === 't1' || h.kindNocase === 'dxa t1'));
+    const t3 = runs.find((h) => h.object === requestor && h.kindNocase === 't3 receive');
+    const dxa = server === null ? undefined : runs.find((h) => h.object.startsWith(server) && (h.kind === 'DXA T3' || h.imported === 1));
+    return { lastSent: sent?.simEnd ?? r.lastSent, lastReceived: t3?.simEnd ?? r.lastT3 ?? dxa?.simEnd ?? r.lastDxa };
+  };
+}
+
 /** The per-requestor table and the checks on its numbers. */
 export function requestorChecks(db: Db): { rows: RequestorHealth[]; findings: Finding[] } {
-  const rows = stmt(db, ROWS).all() as Row[];
+  const mark = runsIndexedTo(db);
+  const rows = stmt(db, ROWS).all({ mark }) as Row[];
+  const last = lastRuns(db, mark);
   const findings: Finding[] = [];
   const table: RequestorHealth[] = [];
   for (const r of rows) {
     const name = r.server ? `${r.server} (${r.requestor})` : r.requestor;
+    const { lastSent, lastReceived } = last(r);
     table.push({
       requestor: r.requestor,
       server: r.server,
@@ -101,8 +134,8 @@ export function requestorChecks(db: Db): { rows: RequestorHealth[]; findings: Fi
       dssSync: r.dssSync,
       dssCycle: r.dssCycle,
       keepUpdates: r.keepUpdates,
-      lastSent: r.lastSent,
-      lastReceived: r.lastReceived,
+      lastSent,
+      lastReceived,
     });
     if (r.dssSync === null) {
       findings.push({

@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import { formatProcessTime } from '@/lib/dirsync/process-times';
 import { stmt } from '@/lib/core/statements';
+import { runsIndexedTo } from '@/lib/history/record-run';
 import { MISSED_RUN_WINDOW } from '@/lib/scheduler/dispatch';
 import { WEEK_MINUTES } from '@/lib/scheduler/next-occurrence';
 import type { NetworkFacts, PoFact } from './network-facts';
@@ -21,13 +22,20 @@ export function missedWindowChecks(db: Db, facts: NetworkFacts): Finding[] {
      join log_line l on l.po_id = p.id and l.file = 'DISPATCH' where l.number = ? group by p.id, l.text`,
   ).all(MISSED_RUN_WINDOW) as { poId: number; text: string; at: number; n: number }[];
   const findings: Finding[] = [];
-  const lastRun = stmt(db, 'select sim_start as at from run_history where object = ? collate nocase and kind = ? collate nocase order by id desc limit 1');
+  // The newest run above the indexed mark (read by id range), else the newest indexed one (lib/history/record-run.ts).
+  const lastRun = stmt(
+    db,
+    `select coalesce(
+       (select sim_start from run_history where id > @mark and object = @object collate nocase and kind = @kind collate nocase order by id desc limit 1),
+       (select sim_start from run_history where indexed = 1 and id <= @mark and object = @object collate nocase and kind = @kind collate nocase order by id desc limit 1)) as at`,
+  );
+  const mark = runsIndexedTo(db);
   for (const r of rows) {
     const po = facts.pos.get(r.poId);
     const process = /NSDA -(RT|S|RR)\b/.exec(r.text)?.[1];
     if (!po || !process) continue;
-    const ran = lastRun.get(po.key, RUN_KIND[process]) as { at: number } | undefined;
-    if (ran && ran.at >= r.at) continue;
+    const ran = lastRun.get({ mark, object: po.key, kind: RUN_KIND[process] }) as { at: number | null };
+    if (ran.at !== null && ran.at >= r.at) continue;
     findings.push({
       check: 'missed-run-window',
       severity: 'warning',

@@ -38,6 +38,12 @@ interface NotedMessage {
 const MAX_LISTED = 200;
 /** The purge runs once per this many runs (cheap either way; this keeps it off the hot path). */
 const PURGE_EVERY = 64;
+/**
+ * The index entries of the runs are written this many runs at a time (`indexRunHistory`): a
+ * step's commit writes its run's row page alone, and a batch shares index pages among its runs.
+ * Queries read at most this many newest runs by id range beside the indexes.
+ */
+export const INDEX_EVERY = 256;
 
 const triggers = new WeakMap<Database.Database, RunTrigger[]>();
 /** Connections whose steps are not recorded (the benchmark's baseline for what recording costs). */
@@ -124,6 +130,9 @@ export function noteEvent(db: Db, id: number, type: string, eventId: number): vo
   if (type === 'Error' || type === 'Warning') f.eventProblems.push({ level: type === 'Error' ? 'Fatal' : 'Warning', number: eventId });
 }
 
+/** The simulation clock as a bare value (a recorded step reads it twice; now(db) sets it up when unset). */
+const simNow = (db: Db): number => (stmt(db, 'select now as sim_now from clock where id = 1').pluck().get() as number | undefined) ?? now(db);
+
 const INSERT_RUN = `insert into run_history (kind, object, trigger, who, group_id, sim_start, sim_end, wall_start, wall_end, txn_in, txn_out,
   messages, outcome, numbers, summary, message_list, log_from, log_to, event_from, event_to)
  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
@@ -145,7 +154,7 @@ export function recordRun<T>(
   if (frames.has(db.$client) || unrecorded.has(db.$client)) return step(db, fn);
   return step(db, () => {
     const wallStart = Date.now(); // run history's wall time is a record of the host, not model behaviour
-    const simStart = now(db);
+    const simStart = simNow(db);
     // A step that writes no line or event keeps an empty range (from > to).
     const frame: Frame = { messages: [], logFrom: 0, logTo: -1, eventFrom: 0, eventTo: -1, logProblems: [], eventProblems: [] };
     frames.set(db.$client, frame);
@@ -177,7 +186,7 @@ export function recordRun<T>(
       t.who ?? '',
       t.groupId ?? null,
       simStart,
-      now(db),
+      simNow(db),
       wallStart,
       Date.now(),
       c.txnIn ?? read,
@@ -191,15 +200,53 @@ export function recordRun<T>(
       frame.logTo,
       frame.eventFrom,
       frame.eventTo,
-    ).lastInsertRowid;
-    if (Number(id) % PURGE_EVERY === 0) purgeRunHistory(db);
+    ).lastInsertRowid as number;
+    if (id % INDEX_EVERY === 0) indexRunHistory(db);
+    if (id % PURGE_EVERY === 0) purgeRunHistory(db);
     return result;
   });
+}
+
+/** Every run with an id up to this one is in the batch-written indexes (`indexed = 1`). */
+export function runsIndexedTo(db: Db): number {
+  return (stmt(db, 'select indexed_to from run_history_settings where id = 1').pluck().get() as number | undefined) ?? 0;
+}
+
+/**
+ * Write the index entries of every run recorded since the last batch: one UPDATE sets `indexed`
+ * on them, and the partial index (db/schema/history.ts) takes their entries together; their
+ * blocks' start bounds go to run_history_block. Then every run up to the newest is indexed, and
+ * queries read none by id range. Call inside a step.
+ */
+export function indexRunHistory(db: Db): void {
+  const top = (stmt(db, 'select coalesce(max(id), 0) from run_history').pluck().get() as number);
+  const mark = runsIndexedTo(db);
+  if (top === mark) return;
+  // A mark above the newest run (see purgeRunHistory) vouches for nothing: look at every run.
+  const from = mark > top ? 0 : mark;
+  stmt(db, 'update run_history set indexed = 1 where id > ? and indexed = 0').run(from);
+  // Their blocks of ids with the earliest and latest start in each (run_history_block).
+  stmt(
+    db,
+    `insert into run_history_block (first_id, last_id, sim_min, sim_max)
+     select min(id), max(id), min(sim_start), max(sim_start) from run_history where id > ? group by (id - 1) / ${INDEX_EVERY}`,
+  ).run(from);
+  setIndexedTo(db, top);
+}
+
+function setIndexedTo(db: Db, id: number): void {
+  stmt(db, 'insert into run_history_settings (id, indexed_to) values (1, ?) on conflict(id) do update set indexed_to = excluded.indexed_to').run(id);
 }
 
 /** Keep the newest `max_rows` runs (run_history_settings; 100,000 when unset). */
 export function purgeRunHistory(db: Db): number {
   const keep = (stmt(db, 'select max_rows as maxRows from run_history_settings where id = 1').get() as { maxRows: number } | undefined)?.maxRows ?? 100_000;
   const top = (stmt(db, 'select coalesce(max(id), 0) as id from run_history').get() as { id: number }).id;
-  return stmt(db, 'delete from run_history where id <= ?').run(top - keep).changes;
+  const removed = stmt(db, 'delete from run_history where id <= ?').run(top - keep).changes;
+  // A block whose runs all went goes too; one partly purged still bounds what is left of it.
+  stmt(db, 'delete from run_history_block where last_id <= ?').run(top - keep);
+  // Ids are not AUTOINCREMENT: had every run gone, the next would take id 1 again, under the
+  // indexed mark, unseen by queries until the next batch; an emptied history starts unindexed.
+  if (keep <= 0 && top > 0) setIndexedTo(db, 0);
+  return removed;
 }
