@@ -206,7 +206,7 @@ describe('files', () => {
     expect(findings(file, 'resync-glb-on-dss')).toEqual([]);
     ok(file, 'import admin -pSECRET -dM -s -y');
     const [f] = findings(file, 'resync-glb-on-dss');
-    expect(f).toMatchObject({ severity: 'warning', object: 'POLY/MONT', source: 'seed 002 (KB Q156124)' });
+    expect(f).toMatchObject({ severity: 'warning', object: 'POLY/MONT', source: 'KB Q156124 (using RESYNC.GLB with an Exchange requestor)' });
     ok(file, 'file delete POLY/MONT RESYNC.GLB');
     expect(findings(file, 'resync-glb-on-dss')).toEqual([]);
   });
