@@ -6,8 +6,10 @@ export const CLOCK_START = Date.UTC(1994, 1, 26, 8, 0, 0);
 
 /** The simulation time (Unix ms). Nothing in the engine reads the wall clock. */
 export function now(db: Db): number {
-  const row = stmt(db, 'select now from clock where id = 1').get() as { now: number } | undefined;
-  if (row) return row.now;
+  // A bare value (pluck): every recorded step reads the clock twice. Its own text (the alias), since
+  // stmt() caches statements by text and pluck() changes the cached statement for every user.
+  const ms = stmt(db, 'select now as sim_now from clock where id = 1').pluck().get() as number | undefined;
+  if (ms !== undefined) return ms;
   stmt(db, 'insert into clock (id, now, speed) values (1, ?, 0)').run(CLOCK_START);
   return CLOCK_START;
 }

@@ -130,9 +130,6 @@ export function noteEvent(db: Db, id: number, type: string, eventId: number): vo
   if (type === 'Error' || type === 'Warning') f.eventProblems.push({ level: type === 'Error' ? 'Fatal' : 'Warning', number: eventId });
 }
 
-/** The simulation clock as a bare value (a recorded step reads it twice; now(db) sets it up when unset). */
-const simNow = (db: Db): number => (stmt(db, 'select now as sim_now from clock where id = 1').pluck().get() as number | undefined) ?? now(db);
-
 const INSERT_RUN = `insert into run_history (kind, object, trigger, who, group_id, sim_start, sim_end, wall_start, wall_end, txn_in, txn_out,
   messages, outcome, numbers, summary, message_list, log_from, log_to, event_from, event_to)
  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
@@ -154,7 +151,7 @@ export function recordRun<T>(
   if (frames.has(db.$client) || unrecorded.has(db.$client)) return step(db, fn);
   return step(db, () => {
     const wallStart = Date.now(); // run history's wall time is a record of the host, not model behaviour
-    const simStart = simNow(db);
+    const simStart = now(db);
     // A step that writes no line or event keeps an empty range (from > to).
     const frame: Frame = { messages: [], logFrom: 0, logTo: -1, eventFrom: 0, eventTo: -1, logProblems: [], eventProblems: [] };
     frames.set(db.$client, frame);
@@ -186,7 +183,7 @@ export function recordRun<T>(
       t.who ?? '',
       t.groupId ?? null,
       simStart,
-      simNow(db),
+      now(db),
       wallStart,
       Date.now(),
       c.txnIn ?? read,
