@@ -3,6 +3,7 @@ import { ensureViewer, signIn } from './fixtures/auth';
 import { dirsync } from './fixtures/dirsync-cli';
 import { msMailDssNetwork } from './fixtures/networks';
 import { sampleMtaRunning } from './fixtures/sample-mta';
+import { withDb } from './fixtures/sql';
 
 /**
  * The Manual Dirsync Wizard in real Chromium (docs/console.md, "Manual Dirsync Wizard"): document
@@ -105,10 +106,16 @@ test.describe('Manual Dirsync Wizard', () => {
     const own = msMailDssNetwork();
     dirsync('service', 'stop', own.server, 'Microsoft PC MTA');
     await signIn(page);
-    await start(page, own.dss);
+    const url = await start(page, own.dss);
     await page.getByRole('button', { name: 'Next >' }).click();
     await page.getByRole('button', { name: 'Run all' }).click();
     await expect(page.getByText(/^Stopped at step \d+: it is red/)).toBeVisible({ timeout: 30_000 });
+    // Run all ran each step as its own action (its own transaction and audit entry), up to the red one.
+    const stoppedAt = Number((await page.getByText(/^Stopped at step \d+/).textContent())!.match(/step (\d+)/)![1]);
+    const wizard = `Manual Dirsync Wizard ${url.split('/').pop()}`;
+    const audited = withDb((db) => db.prepare('select action, object from audit_entry where object like ? order by id').all(`${wizard} step %`)) as { action: string; object: string }[];
+    expect(audited.map((a) => a.object.match(/ step (\d+):/)![1])).toEqual(Array.from({ length: stoppedAt }, (_, k) => String(k + 1)));
+    expect(new Set(audited.map((a) => a.action))).toEqual(new Set(['Manual Dirsync Wizard: run step']));
     const red = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: new RegExp(`Microsoft PC MTA on ${own.server}: one pass`) }) }).first();
     await expect(red).toContainText(`The Microsoft PC MTA service on ${own.server} is stopped: a PC MTA that is not running carries no mail`);
     await expect(red).toContainText('What it means:');

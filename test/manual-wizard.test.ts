@@ -15,8 +15,8 @@ import {
   openManualWizards,
   readManualWizard,
   rerunManualFrom,
-  runAllManualSteps,
   runManualStep,
+  type ManualRunResult,
 } from '@/lib/manual/manual-wizard';
 import { refusal, tempDbFile } from './helpers';
 
@@ -26,6 +26,20 @@ import { refusal, tempDbFile } from './helpers';
  * document says to verify; a step made to fail (a stopped PC MTA, no connection to the DSS) stops
  * Run all with the reason; a run resumed from the database by another connection.
  */
+
+/** What the console's Run all does: the remaining steps in order, each its own transaction, stopping at the first red one. */
+function runAllManualSteps(db: Db, input: { id: number; revision?: number; by: string }): { ran: ManualRunResult[]; stoppedAt: number | null; revision: number } {
+  const ran: ManualRunResult[] = [];
+  let revision = input.revision;
+  for (const s of readManualWizard(db, input.id).steps) {
+    if (s.status === 'done') continue;
+    const r = runManualStep(db, { id: input.id, position: s.position, revision, by: input.by });
+    ran.push(r);
+    revision = r.revision;
+    if (r.status === 'failed') return { ran, stoppedAt: r.position, revision };
+  }
+  return { ran, stoppedAt: null, revision: revision ?? readManualWizard(db, input.id).revision };
+}
 
 const open: Db[] = [];
 afterEach(() => {

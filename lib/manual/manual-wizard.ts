@@ -279,22 +279,6 @@ function explainError(code: ManualStepCode, target: string, text: string): Pick<
   return { meaning: 'The step was refused and changed nothing.', fix: 'Correct what the message names and run this step again.' };
 }
 
-/** Run the remaining steps in order, each in its own transaction, stopping at the first red one. */
-export function runAllManualSteps(db: Db, input: { id: number; revision?: number; by: string }): { ran: ManualRunResult[]; stoppedAt: number | null; revision: number } {
-  const ran: ManualRunResult[] = [];
-  let revision = input.revision;
-  const first = manualWizardRow(db, input.id);
-  checkRevision(first, revision);
-  for (const s of stepRows(db, input.id)) {
-    if (s.status === 'done') continue;
-    const r = runManualStep(db, { id: input.id, position: s.position, revision, by: input.by });
-    ran.push(r);
-    revision = r.revision;
-    if (r.status === 'failed') return { ran, stoppedAt: r.position, revision };
-  }
-  return { ran, stoppedAt: null, revision: revision ?? manualWizardRow(db, input.id).revision };
-}
-
 /** After a fix (a connection added, a PC MTA started): the steps from `position` on are pending again. Nothing in the network is undone. */
 export function rerunManualFrom(db: Db, input: { id: number; position: number; revision?: number }): number {
   return step(db, () => {

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/safe-action';
-import { closeManualWizard, createManualWizard, manualWizardRow, readManualWizard, rerunManualFrom, runAllManualSteps, runManualStep } from '@/lib/manual/manual-wizard';
+import { closeManualWizard, createManualWizard, manualWizardRow, readManualWizard, rerunManualFrom, runManualStep } from '@/lib/manual/manual-wizard';
 
 const id = z.coerce.number().int().positive();
 const revision = z.coerce.number().int().nonnegative();
@@ -34,18 +34,6 @@ export const runManualStepAction = defineAction({
     const r = runManualStep(db, { id: input.id, position: input.position, revision: input.revision, by: session.name });
     audit(`Manual Dirsync Wizard ${input.id} step ${input.position}: ${before?.title ?? '?'}`, { status: before?.status ?? null }, { status: r.status, checked: r.checked, failure: r.failure });
     return r;
-  },
-});
-
-/** Run all: the remaining steps in order, each its own transaction, stopping at the first red one. */
-export const runAllManualStepsAction = defineAction({
-  name: 'Manual Dirsync Wizard: run all',
-  revisionOf: wizardRevision,
-  schema: z.object({ id, revision }),
-  run: ({ db, input, session, audit }) => {
-    const r = runAllManualSteps(db, { id: input.id, revision: input.revision, by: session.name });
-    audit(`Manual Dirsync Wizard ${input.id}: Run all`, null, { ran: r.ran.map((x) => `${x.position} ${x.status}`), stoppedAt: r.stoppedAt });
-    return { stoppedAt: r.stoppedAt, ran: r.ran.length, revision: r.revision };
   },
 });
 
