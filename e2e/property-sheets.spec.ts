@@ -36,6 +36,42 @@ test.describe('a property sheet', () => {
     await expect(page).toHaveURL(/\/exchange\/EXCH01\/connections$/);
   });
 
+  test('Apply after a tab switch: the confirmation stays after the refresh, on the page shown', async ({ page }) => {
+    await signIn(page, undefined, `${SHEET}/general`);
+    await displayName(page).fill('Connector Refreshed');
+    await tab(page, 'Interchange').click();
+    await expect(page).toHaveURL(new RegExp(`${SHEET}/interchange$`));
+    await page.getByRole('button', { name: 'Apply' }).click();
+    // The refresh after Apply has landed when the title shows the new display name; the sheet it
+    // made still says the changes were saved (it said so only until the refresh, now and then not at all).
+    await expect(page.getByRole('heading', { level: 1, name: 'Connector Refreshed (EXCH01) Properties' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'The changes were saved.' })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: 'Enable message tracking' })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`${SHEET}/interchange$`));
+    // Put the name back, with OK.
+    await tab(page, 'General').click();
+    await displayName(page).fill('MS Mail Connector');
+    await page.getByRole('button', { name: 'OK' }).click();
+    await expect(page).toHaveURL(/\/exchange\/EXCH01\/connections$/);
+  });
+
+  // Known fault (docs/console.md, "Property sheets"): after a tab switch, any refresh of the page
+  // mounts the sheet anew, so unsaved edits go. The fix is the sheet in a layout above the tab's
+  // route segment; until then this test is marked to be fixed.
+  test.fixme('unsaved edits survive a refresh after a tab switch (Advance to next event)', async ({ page }) => {
+    await signIn(page, undefined, `${SHEET}/general`);
+    await tab(page, 'Interchange').click();
+    const tracking = page.getByRole('checkbox', { name: 'Enable message tracking' });
+    const was = await tracking.isChecked();
+    await tracking.setChecked(!was);
+    const clock = page.getByRole('group', { name: 'Simulation clock' });
+    const time = clock.getByLabel('Simulation time');
+    const before = await time.textContent();
+    await clock.getByRole('button', { name: 'Advance to next event' }).click();
+    await expect(time).not.toHaveText(before!);
+    await expect(tracking).toBeChecked({ checked: !was });
+  });
+
   test('Diagnostics Logging keeps the service chosen after Apply', async ({ page }) => {
     await signIn(page, undefined, `${SHEET}/diagnostics-logging`);
     const services = page.getByRole('listbox', { name: 'Services' });

@@ -167,13 +167,28 @@ function TabList({ tabs, active, onPick }: { tabs: SheetTab[]; active: string; o
   );
 }
 
+/**
+ * Apply's confirmation, by sheet (its tabs' URLs: a title can change with the Apply). After a tab
+ * switch the URL names another tab's route, so the refresh that follows Apply renders that route
+ * and mounts its sheet anew; the new sheet shows the confirmation the old one gave.
+ */
+const confirmations = new Map<string, { text: string; error: boolean }>();
+
 function MultiPageSheet({ title, tabs, current, panels, closeHref, readOnly }: { title: string; tabs: SheetTab[]; current: string; panels: Record<string, ReactNode>; closeHref: string; readOnly: boolean }) {
   const router = useRouter();
   const toast = useToast();
   const { applySheet } = useConsoleActions();
   const [active, setActive] = useState(current);
   const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const sheetKey = tabs.map((t) => t.href).join(' ');
+  const [message, setMessageState] = useState<{ text: string; error: boolean } | null>(() => confirmations.get(sheetKey) ?? null);
+  const setMessage = (m: { text: string; error: boolean }) => {
+    if (m.error) confirmations.delete(sheetKey);
+    else confirmations.set(sheetKey, m);
+    setMessageState(m);
+  };
+  // Read by a sheet made anew in the same commit (its state starts from it) before this goes.
+  useEffect(() => () => void confirmations.delete(sheetKey), [sheetKey]);
   const [showHelp, setShowHelp] = useState(false);
   const [leaving, setLeaving] = useState<string | null>(null);
   const pages = useRef(new Map<string, PageEntry>());
