@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { createContext, useCallback, useContext, useEffect, useId, useRef, useState, useTransition, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useId, useLayoutEffect, useRef, useState, useTransition, type ReactNode } from 'react';
 import type { ActionResult, SafeAction } from '@/lib/actions/safe-action';
 import { useConsoleActions } from '@/components/console/console-actions';
 import { useToast } from '@/components/console/toasts';
@@ -127,6 +127,17 @@ export function PropertySheet({
   return <MultiPageSheet title={title} tabs={tabs} current={current} panels={panels} closeHref={closeHref ?? '/'} readOnly={readOnly} />;
 }
 
+/**
+ * Show another page of the sheet in the address bar (a reload or a bookmark opens it) without
+ * moving Next's router: its own `history.replaceState` moves the router too, and every later
+ * refresh of the page (Apply, Advance to next event, a tick of the running clock) then rendered the
+ * other tab's route segment, which Next mounts anew — every page's unsaved edits went. The
+ * router's history state is kept, so Back and Forward still find their pages.
+ */
+function showTabInAddressBar(href: string): void {
+  History.prototype.replaceState.call(window.history, window.history.state, '', href);
+}
+
 function SheetWindow({ title, children, onKeyDown }: { title: string; children: ReactNode; onKeyDown?: (e: React.KeyboardEvent) => void }) {
   return (
     <section aria-labelledby="sheet-title" className="window mx-auto flex w-full max-w-2xl flex-col" onKeyDown={onKeyDown}>
@@ -211,9 +222,25 @@ function MultiPageSheet({ title, tabs, current, panels, closeHref, readOnly }: {
   const pick = (t: SheetTab) => {
     setActive(t.id);
     setShowHelp(false);
-    // The URL names the page shown (a reload opens it), without leaving the sheet.
-    window.history.replaceState(null, '', t.href);
+    showTabInAddressBar(t.href);
   };
+
+  // The address bar names the page shown after every render: Next writes its router's URL (the one
+  // the sheet was opened at, see showTabInAddressBar) back at each refresh, before this runs. On the
+  // first render, a sheet opened by Back or Forward shows the page the address bar names.
+  const rendered = useRef(false);
+  useLayoutEffect(() => {
+    const named = tabs.find((t) => new URL(t.href, window.location.href).pathname === window.location.pathname);
+    if (!rendered.current) {
+      rendered.current = true;
+      if (named && named.id !== active) {
+        setActive(named.id);
+        return;
+      }
+    }
+    const shown = tabs.find((t) => t.id === active);
+    if (shown && shown !== named) showTabInAddressBar(shown.href);
+  });
 
   // Back to the tab the URL names (browser Back/Forward within the sheet).
   useEffect(() => {
@@ -274,7 +301,7 @@ function MultiPageSheet({ title, tabs, current, panels, closeHref, readOnly }: {
           page.setErrors(result.fieldErrors ?? {});
           setActive(page.tab);
           const tab = tabs.find((t) => t.id === page.tab);
-          if (tab) window.history.replaceState(null, '', tab.href);
+          if (tab) showTabInAddressBar(tab.href);
         }
         const label = page && edited.length > 1 ? tabs.find((t) => t.id === page.tab)?.label : undefined;
         setMessage({ text: label ? `${label}: ${result.error}` : result.error, error: true });
