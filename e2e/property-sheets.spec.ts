@@ -5,6 +5,13 @@ import { signIn } from './fixtures/auth';
 const SHEET = '/exchange/EXCH01/connector';
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Property pages' }).getByRole('link', { name, exact: true });
 const displayName = (page: Page) => page.getByRole('textbox', { name: 'Display name' });
+/** The connector's display name back to the sample's, with OK (saves every changed page and closes). */
+async function putBackName(page: Page) {
+  await tab(page, 'General').click();
+  await displayName(page).fill('MS Mail Connector');
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(page).toHaveURL(/\/exchange\/EXCH01\/connections$/);
+}
 
 test.describe('a property sheet', () => {
   test.setTimeout(120_000);
@@ -30,10 +37,7 @@ test.describe('a property sheet', () => {
     await expect(page.getByRole('checkbox', { name: 'Enable message tracking' })).toBeChecked({ checked: !wasTracking });
     // Put them back for the other tests, with OK (saves and closes).
     await page.getByRole('checkbox', { name: 'Enable message tracking' }).setChecked(wasTracking);
-    await tab(page, 'General').click();
-    await displayName(page).fill('MS Mail Connector');
-    await page.getByRole('button', { name: 'OK' }).click();
-    await expect(page).toHaveURL(/\/exchange\/EXCH01\/connections$/);
+    await putBackName(page);
   });
 
   test('Apply after a tab switch: the confirmation stays after the refresh, on the page shown', async ({ page }) => {
@@ -53,10 +57,7 @@ test.describe('a property sheet', () => {
     await expect(page.getByRole('checkbox', { name: 'Enable message tracking' })).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`${SHEET}/interchange$`));
     // Put the name back, with OK.
-    await tab(page, 'General').click();
-    await displayName(page).fill('MS Mail Connector');
-    await page.getByRole('button', { name: 'OK' }).click();
-    await expect(page).toHaveURL(/\/exchange\/EXCH01\/connections$/);
+    await putBackName(page);
   });
 
   test('unsaved edits survive a refresh after a tab switch (Advance to next event)', async ({ page }) => {
