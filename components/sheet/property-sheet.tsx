@@ -138,6 +138,9 @@ function showTabInAddressBar(href: string): void {
   History.prototype.replaceState.call(window.history, window.history.state, '', href);
 }
 
+/** The page of the sheet the address bar names (its path; a dialog's query string aside). */
+const tabInAddressBar = (tabs: SheetTab[]) => tabs.find((t) => new URL(t.href, window.location.href).pathname === window.location.pathname);
+
 function SheetWindow({ title, children, onKeyDown }: { title: string; children: ReactNode; onKeyDown?: (e: React.KeyboardEvent) => void }) {
   return (
     <section aria-labelledby="sheet-title" className="window mx-auto flex w-full max-w-2xl flex-col" onKeyDown={onKeyDown}>
@@ -230,7 +233,7 @@ function MultiPageSheet({ title, tabs, current, panels, closeHref, readOnly }: {
   // first render, a sheet opened by Back or Forward shows the page the address bar names.
   const rendered = useRef(false);
   useLayoutEffect(() => {
-    const named = tabs.find((t) => new URL(t.href, window.location.href).pathname === window.location.pathname);
+    const named = tabInAddressBar(tabs);
     if (!rendered.current) {
       rendered.current = true;
       if (named && named.id !== active) {
@@ -245,7 +248,7 @@ function MultiPageSheet({ title, tabs, current, panels, closeHref, readOnly }: {
   // Back to the tab the URL names (browser Back/Forward within the sheet).
   useEffect(() => {
     const onPop = () => {
-      const t = tabs.find((x) => new URL(x.href, window.location.href).pathname === window.location.pathname);
+      const t = tabInAddressBar(tabs);
       if (t) setActive(t.id);
     };
     window.addEventListener('popstate', onPop);
