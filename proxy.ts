@@ -63,6 +63,6 @@ function isPageRequest(request: NextRequest): boolean {
 }
 
 export const config = {
-  // Everything but Next's own assets and the icon.
-  matcher: ['/((?!_next/|icon\\.svg|favicon\\.ico).*)'],
+  // Everything but Next's own assets, the icon and the static images in public/icons.
+  matcher: ['/((?!_next/|icons/|icon\\.svg|favicon\\.ico).*)'],
 };
