@@ -60,6 +60,10 @@ test.describe('Manual Dirsync Wizard', () => {
     await page.getByRole('button', { name: /^Run step 1:/ }).click();
     await expect(page.getByRole('group', { name: 'Check of step 1: passed' })).toContainText('MSExchangePCMTA logs at Maximum now');
     await page.getByRole('button', { name: 'Run all' }).click();
+    // Each step shows Done as it finishes, while later steps still run (not all at the end).
+    await expect
+      .poll(async () => (await page.getByRole('listitem', { name: /^2\. / }).getByText('Done', { exact: true }).isVisible()) && (await page.getByRole('status').filter({ hasText: /^Running step \d+ of/ }).isVisible()), { timeout: 30_000 })
+      .toBe(true);
     await expect(page.getByText('every step is done and green')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole('status').filter({ hasText: 'steps done' })).toContainText(': all green');
     await expect(page.getByRole('group', { name: /: failed$/ })).toHaveCount(0);

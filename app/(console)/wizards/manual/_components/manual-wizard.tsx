@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition, type ReactNode } from 'react';
+import { useEffect, useRef, useState, useTransition, type ReactNode } from 'react';
 import {
   closeManualWizardAction,
   createManualWizardAction,
@@ -128,6 +128,29 @@ export function ManualWizard({ view, canChange }: { view: ManualWizardView; canC
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
+  // Run all is not a transition: a refresh inside one would show nothing until the last step.
+  const [running, setRunning] = useState(false);
+  const busy = pending || running;
+  // Called when the server's next render of this run arrives (see `refreshed`).
+  const onView = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    onView.current?.();
+    onView.current = null;
+  }, [view]);
+  /**
+   * Refresh and wait for the new render, so a step shows Done before the next one starts: refreshes
+   * sent while steps keep running would each replace the last before it showed. A render that does
+   * not come within a few seconds does not hold the run up.
+   */
+  const refreshed = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 5000);
+      onView.current = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      router.refresh();
+    });
   const [confirmCancel, setConfirmCancel] = useState(false);
   const w = view.wizard;
   const open = w.status === 'open';
@@ -149,36 +172,38 @@ export function ManualWizard({ view, canChange }: { view: ManualWizardView; canC
   /**
    * Run all: the remaining steps one after another, each through the same action as its own Run
    * button (its own transaction, revision check and audit entry), so the page says which step is
-   * running, and the clock and other admins are not held up for the whole cycle. It stops at the
-   * first red step or refusal.
+   * running and shows each step's check as it finishes, and the clock and other admins are not held
+   * up for the whole cycle. It stops at the first red step or refusal.
    */
-  const runAll = () =>
-    start(async () => {
-      setError(null);
-      setNotice(null);
-      let revision = w.revision;
-      let ran = 0;
-      try {
-        for (const s of w.steps.filter((x) => x.status !== 'done')) {
-          setProgress(`Running step ${s.position} of ${w.steps.length}: ${s.title}…`);
-          const r = await runManualStepAction({ id: w.id, revision, position: s.position });
-          if (!r.ok) {
-            setError(r.error);
-            return;
-          }
-          ran++;
-          revision = r.data.revision;
-          if (r.data.status === 'failed') {
-            setNotice(`Stopped at step ${s.position}: it is red. See what it means and how to fix it below.`);
-            return;
-          }
+  const runAll = async () => {
+    setRunning(true);
+    setError(null);
+    setNotice(null);
+    let revision = w.revision;
+    let ran = 0;
+    try {
+      for (const s of w.steps.filter((x) => x.status !== 'done')) {
+        setProgress(`Running step ${s.position} of ${w.steps.length}: ${s.title}…`);
+        const r = await runManualStepAction({ id: w.id, revision, position: s.position });
+        if (!r.ok) {
+          setError(r.error);
+          return;
         }
-        setNotice(`Ran ${ran} step${ran === 1 ? '' : 's'}: every step is done and green.`);
-      } finally {
-        setProgress(null);
-        router.refresh();
+        ran++;
+        revision = r.data.revision;
+        if (r.data.status === 'failed') {
+          setNotice(`Stopped at step ${s.position}: it is red. See what it means and how to fix it below.`);
+          return;
+        }
+        await refreshed();
       }
-    });
+      setNotice(`Ran ${ran} step${ran === 1 ? '' : 's'}: every step is done and green.`);
+    } finally {
+      setProgress(null);
+      setRunning(false);
+      router.refresh();
+    }
+  };
   const go = (page: string) => router.push(`${base}?page=${page}`);
   const order = ['preview', 'steps', 'finish'];
   const idx = order.indexOf(view.page);
@@ -209,11 +234,11 @@ export function ManualWizard({ view, canChange }: { view: ManualWizardView; canC
     body = (
       <>
         <div className="flex flex-wrap items-center gap-2">
-          <button type="button" className="button" disabled={!!viewOnly || pending || allDone} title={viewOnly} onClick={runAll}>
+          <button type="button" className="button" disabled={!!viewOnly || busy || allDone} title={viewOnly} onClick={runAll}>
             Run all
           </button>
           <span className="text-[13px]" role="status">
-            {progress ?? (pending ? 'Working…' : `${done} of ${w.steps.length} steps done${red ? `; step ${red.position} is red` : allDone ? ': all green' : ''}`)}
+            {progress ?? (busy ? 'Working…' : `${done} of ${w.steps.length} steps done${red ? `; step ${red.position} is red` : allDone ? ': all green' : ''}`)}
           </span>
           <Link className="text-[12px] underline" href={`/history?group=${encodeURIComponent(w.groupId)}`}>
             This run in Run History
@@ -237,7 +262,7 @@ export function ManualWizard({ view, canChange }: { view: ManualWizardView; canC
                     key={s.position}
                     s={s}
                     runnable={open && s.position === firstOpen}
-                    pending={pending}
+                    pending={busy}
                     run={(position) => act(() => runManualStepAction({ id: w.id, revision: w.revision, position }))}
                     rerun={(position) => act(() => rerunManualWizardAction({ id: w.id, revision: w.revision, position }))}
                     steps={w.steps}
@@ -293,12 +318,12 @@ export function ManualWizard({ view, canChange }: { view: ManualWizardView; canC
         pages={PAGES}
         current={view.page}
         heading={view.page === 'preview' ? 'Preview: what this cycle will do' : view.page === 'steps' ? 'The steps of the document' : 'Finished: the numbers now'}
-        back={{ onClick: () => go(order[idx - 1]), disabled: idx <= 0 || pending, why: idx <= 0 ? 'The dirsync server is fixed once the wizard has started: Cancel and start a new one to change it' : undefined }}
-        next={{ onClick: () => go(order[idx + 1]), disabled: idx >= order.length - 1 || pending, why: idx >= order.length - 1 ? 'This is the last page' : undefined }}
-        cancel={{ onClick: () => setConfirmCancel(true), disabled: !!viewOnly || pending, why: viewOnly }}
+        back={{ onClick: () => go(order[idx - 1]), disabled: idx <= 0 || busy, why: idx <= 0 ? 'The dirsync server is fixed once the wizard has started: Cancel and start a new one to change it' : undefined }}
+        next={{ onClick: () => go(order[idx + 1]), disabled: idx >= order.length - 1 || busy, why: idx >= order.length - 1 ? 'This is the last page' : undefined }}
+        cancel={{ onClick: () => setConfirmCancel(true), disabled: !!viewOnly || busy, why: viewOnly }}
         finish={{
           onClick: () => act(() => closeManualWizardAction({ id: w.id, revision: w.revision, how: 'finished' }), () => go('finish')),
-          disabled: !!viewOnly || !allDone || pending,
+          disabled: !!viewOnly || !allDone || busy,
           why: viewOnly ?? (!allDone ? 'Run every step first' : undefined),
         }}
         status={
