@@ -40,6 +40,20 @@ test.describe('a property sheet', () => {
     await putBackName(page);
   });
 
+  test('makes a page when it is first shown, not before', async ({ page }) => {
+    await signIn(page, undefined, `${SHEET}/general`);
+    await expect(displayName(page)).toBeVisible();
+    // The Interchange page is not in the document, hidden or not, until its tab is clicked.
+    const tracking = page.getByRole('checkbox', { name: 'Enable message tracking', includeHidden: true });
+    await expect(tracking).toHaveCount(0);
+    await tab(page, 'Interchange').click();
+    await expect(tracking).toBeVisible();
+    // Made once, kept: back on General it stays in the document, hidden.
+    await tab(page, 'General').click();
+    await expect(tracking).toHaveCount(1);
+    await expect(tracking).toBeHidden();
+  });
+
   test('Apply after a tab switch: the confirmation stays after the refresh, on the page shown', async ({ page }) => {
     await signIn(page, undefined, `${SHEET}/general`);
     await displayName(page).fill('Connector Refreshed');

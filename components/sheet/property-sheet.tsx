@@ -14,8 +14,10 @@ import { SavedRevisionContext } from '@/components/ui/revision-field';
  * A property sheet of the Administrator: tabs (each its own URL), the tab's form, then OK, Cancel,
  * Apply and Help.
  *
- * Given `panels` (every tab's page), the sheet behaves as a Windows property sheet: all pages stay
- * open, switching tabs keeps every page's edits (the URL follows the tab), Apply saves every
+ * Given `panels` (every tab's page), the sheet behaves as a Windows property sheet: a page is made
+ * the first time it is shown and stays open from then on, so switching tabs keeps every page's
+ * edits (the URL follows the tab); a page never shown has nothing to keep, and is not in the
+ * page's HTML until it is shown (the sheet's first render makes one page, not all). Apply saves every
  * changed page in one transaction (applySheetAction) and stays, OK saves and closes, Cancel or
  * Escape closes without saving, and leaving any other way with unsaved edits asks first. A refused
  * save shows its page with the reason next to each field and changes nothing; a save over someone
@@ -107,7 +109,7 @@ export function PropertySheet({
   title: string;
   tabs: SheetTab[];
   current: string;
-  /** Every tab's page, by tab id: the sheet keeps them all open (see above). */
+  /** Every tab's page, by tab id: made when first shown, then kept open (see above). */
   panels?: Record<string, ReactNode>;
   /** Where OK and Cancel go (with `panels`). */
   closeHref?: string;
@@ -210,6 +212,9 @@ function MultiPageSheet({ title, tabs, current, panels, closeHref, readOnly }: {
   const section = useRef<HTMLDivElement>(null);
 
   useEffect(() => setActive(current), [current]);
+  // The pages shown so far: each stays made once shown (adding the active one is idempotent).
+  const made = useRef(new Set<string>());
+  made.current.add(active);
 
   const api = useRef<SheetApi>({
     register: (entry) => {
@@ -344,11 +349,13 @@ function MultiPageSheet({ title, tabs, current, panels, closeHref, readOnly }: {
             <TabList tabs={tabs} active={active} onPick={pick} />
           </nav>
           <div ref={section} className="bevel-raised grid gap-3 bg-chrome p-3">
-            {tabs.map((t) => (
-              <div key={t.id} hidden={t.id !== active}>
-                <PanelContext.Provider value={t.id}>{panels[t.id]}</PanelContext.Provider>
-              </div>
-            ))}
+            {tabs.map((t) =>
+              made.current.has(t.id) ? (
+                <div key={t.id} hidden={t.id !== active}>
+                  <PanelContext.Provider value={t.id}>{panels[t.id]}</PanelContext.Provider>
+                </div>
+              ) : null,
+            )}
             {message ? (
               <p role={message.error ? 'alert' : 'status'} className={message.error ? 'border border-red-700 bg-red-50 px-2 py-1.5 text-red-800' : 'text-[12px] text-green-900'}>
                 {message.text}
