@@ -18,7 +18,7 @@ import {
 } from '@/lib/exchange/events/query-events';
 import { resolveServer, type ServerRow } from '@/lib/exchange/servers/servers';
 import { clearEventLog } from '@/lib/exchange/events/clear-event-log';
-import { eventLogSettings } from '@/lib/exchange/events/event-log-settings';
+import { eventCount, eventLogSettings } from '@/lib/exchange/events/event-log-settings';
 import { setEventLogSettings } from '@/lib/exchange/events/set-event-log-settings';
 import { loggingLevels } from '@/lib/exchange/services/logging-levels';
 import { setLoggingLevel } from '@/lib/exchange/services/set-logging-level';
@@ -182,6 +182,7 @@ describe('the log size and what happens when it is full', () => {
     }
     expect(usedBytes(db)).toBe(sumBytes(db));
     const kept = count(db);
+    expect(eventCount(db, 'EXCH01')).toBe(kept); // the kept count follows the overwrites
     expect(kept).toBeGreaterThan(40);
     expect(kept).toBeLessThan(70);
     // The newest ones are there, the first ones were overwritten.
@@ -206,8 +207,16 @@ describe('the log size and what happens when it is full', () => {
     expect(usedBytes(db)).toBe(sumBytes(db));
     expect(usedBytes(db)).toBeLessThanOrEqual(64 * 1024);
     // Clearing the log makes room again.
+    expect(eventCount(db, 'EXCH01')).toBe(first);
     expect(clearEventLog(db, 'EXCH01')).toMatchObject({ removed: first, usedBytes: 0 });
+    expect(eventCount(db, 'EXCH01')).toBe(0);
     expect(logEvent(db, s, big(500))).toBe(true);
+    expect(eventCount(db, 'EXCH01')).toBe(1);
+    // Kept by triggers, so events written or removed by anything else are counted too.
+    db.$client.prepare("insert into event (computer, at, source, type, category, event_id, description, bytes) values ('EXCH01', 0, 's', 'Information', 'c', 1, 'd', 100)").run();
+    expect(eventCount(db, 'EXCH01')).toBe(2);
+    db.$client.prepare("delete from event where description = 'd'").run();
+    expect(eventCount(db, 'EXCH01')).toBe(1);
   });
 
   it('a smaller maximum removes the oldest events, as overwriting would, or is refused', () => {
@@ -245,6 +254,7 @@ describe('the log size and what happens when it is full', () => {
     expect(r.removed + r1.removed).toBe(150 - count(db));
     expect(r.usedBytes).toBeLessThanOrEqual(64 * 1024);
     expect(r.usedBytes).toBe(sumBytes(db));
+    expect(eventCount(db, 'EXCH01')).toBe(count(db));
     const oldest = queryEvents(db, { computer: 'EXCH01', limit: 1000 }).events.at(-1)!;
     expect(oldest.description).toContain(`Message ID: ${(150 - count(db) + 1).toString(16).toUpperCase().padStart(8, '0')}`);
     expect(r.revision).toBeGreaterThan(before.revision);

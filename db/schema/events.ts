@@ -31,6 +31,8 @@ export const eventLogSettings = sqliteTable('event_log_settings', {
   olderThanDays: integer('older_than_days').notNull().default(7),
   /** Bytes the stored events take (the sum of `event.bytes`). */
   usedBytes: integer('used_bytes').notNull().default(0),
+  /** How many events the log holds: kept by triggers on `event` (migration 0012), so no page counts them. */
+  events: integer('events').notNull().default(0),
   revision: integer('revision').notNull().default(0),
 });
 

@@ -54,7 +54,7 @@ export function eventLogSettings(db: Db, computer: string): EventLogSettings {
   return row;
 }
 
-/** How many events a computer's log holds. */
+/** How many events a computer's log holds (kept by triggers on `event`: one row read, whatever the log's size). */
 export function eventCount(db: Db, computer: string): number {
-  return stmt(db, 'select count(*) from event where computer = ?').pluck().get(computer.trim().toUpperCase()) as number;
+  return (stmt(db, 'select events from event_log_settings where computer = ?').pluck().get(computer.trim().toUpperCase()) as number | undefined) ?? 0;
 }
