@@ -111,3 +111,17 @@ test.describe('at 800 px the tree folds', () => {
     await shot(page, 'tree-open-800');
   });
 });
+
+test('a page shown asks the server for nothing more: the links in view are not prefetched', async ({ page }) => {
+  // Every console page is rendered per request: Next prefetched each link in view (the tree, the
+  // Event Viewer's rows), 25–47 server renders for one page shown.
+  const prefetched: string[] = [];
+  page.on('request', (r) => {
+    if (r.headers()['next-router-prefetch']) prefetched.push(r.url());
+  });
+  await signIn(page, undefined, '/exchange/EXCH01/events');
+  await expect(page.getByRole('table', { name: 'Events' }).locator('tbody tr').first()).toBeVisible();
+  await page.getByRole('tree', { name: 'Containers' }).getByRole('link', { name: 'Connections' }).hover();
+  await page.waitForLoadState('networkidle');
+  expect(prefetched).toEqual([]);
+});

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { ReactNode } from 'react';
 import { sharedDatabase } from '@/db/client';
 import { getNetworkOverview, overviewTitle, type NetworkOverview } from '@/lib/queries/network-overview';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { HealthReport } from '@/lib/health/types';
 import { healthSummary } from '@/lib/health/check-health';
 

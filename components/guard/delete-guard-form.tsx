@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { ActionForm } from '@/components/ui/action-form';
 import { RevisionField } from '@/components/ui/revision-field';
 import type { ActionResult } from '@/lib/actions/safe-action';

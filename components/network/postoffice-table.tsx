@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { PostofficeOverview } from '@/lib/queries/network-overview';
 import { ExchangeIcon, PostofficeIcon, ServerIcon } from '@/components/ui/icons';
 import { describeDeletable, useListSelection } from '@/components/console/selection';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useRouter } from 'next/navigation';
 import { createContext, useCallback, useContext, useEffect, useId, useLayoutEffect, useRef, useState, useTransition, type ReactNode } from 'react';
 import type { ActionResult, SafeAction } from '@/lib/actions/safe-action';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { ReactNode } from 'react';
 import { useListSelection, type SelectedObject } from '@/components/console/selection';
 import { SortHeading, useSort, type SortColumn } from './sortable';

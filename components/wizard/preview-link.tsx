@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 
 /** The Preview button of a requestor's page: its next cycle, computed without changing anything. */
 export function PreviewLink({ requestor, className = 'button' }: { requestor: string; className?: string }) {

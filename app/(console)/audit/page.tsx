@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { sharedDatabase } from '@/db/client';
 import { auditChanges, auditPage, type AuditFilter } from '@/lib/auth/audit';
 import { requirePageSession } from '@/lib/auth/request';

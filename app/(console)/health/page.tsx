@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { canChange, requirePageSession } from '@/lib/auth/request';
 import { ctime } from '@/lib/core/clock';
 import { healthSummary } from '@/lib/health/check-health';

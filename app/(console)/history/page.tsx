@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
 import { getRunHistoryView, parseRunHistorySearch, runHistoryHref, RUN_PAGE, type RunHistorySearch } from '@/lib/queries/run-history-view';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { sharedDatabase } from '@/db/client';
 import { requirePageSession } from '@/lib/auth/request';
 import { DirsyncError } from '@/lib/core/errors';

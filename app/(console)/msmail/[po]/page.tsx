@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { PreviewLink } from '@/components/wizard/preview-link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';

@@ -1,6 +1,6 @@
 import { MailboxPickerField } from '@/components/addressbook/mailbox-picker-field';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useId } from 'react';
 import { SheetForm, useFieldError } from '@/components/sheet/property-sheet';
 import { NumberField } from '@/components/sheet/fields';
