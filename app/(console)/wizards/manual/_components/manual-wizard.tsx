@@ -137,6 +137,14 @@ export function ManualWizard({ view, canChange }: { view: ManualWizardView; canC
     onView.current?.();
     onView.current = null;
   }, [view]);
+  // Leaving the page stops Run all after the step running (the run resumes from the first step not done).
+  const left = useRef(false);
+  useEffect(() => {
+    left.current = false;
+    return () => {
+      left.current = true;
+    };
+  }, []);
   /**
    * Refresh and wait for the new render, so a step shows Done before the next one starts: refreshes
    * sent while steps keep running would each replace the last before it showed. A render that does
@@ -183,6 +191,7 @@ export function ManualWizard({ view, canChange }: { view: ManualWizardView; canC
     let ran = 0;
     try {
       for (const s of w.steps.filter((x) => x.status !== 'done')) {
+        if (left.current) return;
         setProgress(`Running step ${s.position} of ${w.steps.length}: ${s.title}…`);
         const r = await runManualStepAction({ id: w.id, revision, position: s.position });
         if (!r.ok) {
@@ -198,6 +207,9 @@ export function ManualWizard({ view, canChange }: { view: ManualWizardView; canC
         await refreshed();
       }
       setNotice(`Ran ${ran} step${ran === 1 ? '' : 's'}: every step is done and green.`);
+    } catch (e) {
+      // The server could not be reached: the steps done so far stay done.
+      setError(`Run all stopped after ${ran} step${ran === 1 ? '' : 's'}: ${(e as Error).message}`);
     } finally {
       setProgress(null);
       setRunning(false);
