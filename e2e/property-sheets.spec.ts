@@ -54,6 +54,29 @@ test.describe('a property sheet', () => {
     await expect(tracking).toBeHidden();
   });
 
+  test("a second Apply does not show the first one's confirmation while it saves", async ({ page }) => {
+    await signIn(page, undefined, `${SHEET}/general`);
+    const confirmation = page.getByRole('status').filter({ hasText: 'The changes were saved.' });
+    await displayName(page).fill('Connector Twice');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(confirmation).toBeVisible();
+    await displayName(page).fill('MS Mail Connector');
+    // Hold the second save on its way to the server: until it is answered, nothing says it was saved.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**${SHEET}/**`, async (route) => {
+      if (route.request().method() === 'POST') await held;
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(confirmation).toHaveCount(0);
+    release();
+    await expect(confirmation).toBeVisible();
+    await page.unroute(`**${SHEET}/**`);
+    await page.reload();
+    await expect(displayName(page)).toHaveValue('MS Mail Connector');
+  });
+
   test('Apply after a tab switch: the confirmation stays after the refresh, on the page shown', async ({ page }) => {
     await signIn(page, undefined, `${SHEET}/general`);
     await displayName(page).fill('Connector Refreshed');

@@ -287,7 +287,11 @@ function MultiPageSheet({ title, tabs, current, panels, closeHref, readOnly }: {
 
   const cancel = () => router.push(closeHref);
 
-  const apply = (close: boolean) =>
+  const apply = (close: boolean) => {
+    // The last Apply's confirmation goes at once (outside the transition, which would hold it until
+    // this save ends): it must not stand for this Apply while it is still saving.
+    setMessageState(null);
+    confirmations.delete(sheetKey);
     start(async () => {
       const all = [...pages.current.values()];
       let edited = changed();
@@ -330,6 +334,7 @@ function MultiPageSheet({ title, tabs, current, panels, closeHref, readOnly }: {
         router.refresh();
       }
     });
+  };
 
   const help = pages.current.get(active)?.help;
   return (
