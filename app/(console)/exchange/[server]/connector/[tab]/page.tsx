@@ -63,7 +63,7 @@ export default async function ConnectorSheetPage({ params, searchParams }: { par
   const closeHref = routes.connections(server);
   const props = (id: Tab): ConnectorTabProps => ({ db, server, header, closeHref, tabHref: routes.connector(server, id), readOnly: !canChange(session.role), search });
 
-  // Every page of the sheet is made (a Windows property sheet keeps them all open); the dialog only for the page shown.
+  // Every page of the sheet goes to it (made when first shown, then kept open); the dialog only for the page shown.
   const pages = Object.fromEntries(TABS.map(([id]) => [id, PAGES[id].Page(props(id))]));
   const Dialog = PAGES[tab].Dialog;
 

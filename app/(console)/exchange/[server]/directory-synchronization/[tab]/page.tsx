@@ -48,7 +48,7 @@ export default async function DirectorySynchronizationSheetPage({ params }: { pa
   const sheet = getDirectorySynchronizationSheet(db, found.name);
   const tabs: SheetTab[] = TABS.map(([id, label]) => ({ id, label, href: routes.directorySync(sheet.server, id) }));
   const closeHref = routes.services(sheet.server);
-  // Every page of the sheet is made: a Windows property sheet keeps them all open until OK, Apply or Cancel.
+  // Every page of the sheet goes to it: the sheet makes each when first shown and keeps it open until OK, Apply or Cancel.
   const render = (tab: Tab): ReactNode => {
     let body: ReactNode;
     if (tab === 'general') {

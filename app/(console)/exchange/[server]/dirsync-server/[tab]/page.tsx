@@ -54,7 +54,7 @@ export default async function DirsyncServerPage({ params }: Params) {
   }
   const readOnly = !canChange(session.role);
   const hidden = (tab: string) => <Hidden values={{ tab, server: ctx.server, revision: sheet.revision }} />;
-  // Every page of the sheet is made: a Windows property sheet keeps them all open until OK, Apply or Cancel.
+  // Every page of the sheet goes to it: the sheet makes each when first shown and keeps it open until OK, Apply or Cancel.
   const page = (tab: string) =>
     tab === 'general' ? (
       <SheetForm

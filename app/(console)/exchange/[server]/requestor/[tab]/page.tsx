@@ -75,7 +75,7 @@ export default async function DirsyncRequestorPage({ params }: Params) {
     );
   }
   const types = [...new Set([...FOREIGN_TYPES, ...sheet.addressTypes])].sort();
-  // Every page of the sheet is made: a Windows property sheet keeps them all open until OK, Apply or Cancel.
+  // Every page of the sheet goes to it: the sheet makes each when first shown and keeps it open until OK, Apply or Cancel.
   const page = (tab: string) => (
     <SheetForm key={tab} action={saveDirsyncRequestorAction} closeHref={routes.connections(ctx.server)} readOnly={!canChange(session.role)} help={<p>{HELP[tab]}</p>}>
       <Hidden values={{ tab, server: ctx.server, revision: sheet.revision }} />

@@ -42,7 +42,7 @@ export default async function RemoteRequestorPage({ params }: Params) {
   const po = poFromSegment(slug);
   const sheet = getRemoteRequestorSheet(db, ctx.row, po);
   if (!sheet) notFound();
-  // Every page of the sheet is made: a Windows property sheet keeps them all open until OK, Apply or Cancel.
+  // Every page of the sheet goes to it: the sheet makes each when first shown and keeps it open until OK, Apply or Cancel.
   const page = (tab: string) => (
     <SheetForm key={tab} action={saveRemoteRequestorAction} closeHref={routes.remoteRequestors(ctx.server)} readOnly={!canChange(session.role)} help={<p>{HELP[tab]}</p>}>
       <Hidden values={{ tab, server: ctx.server, po: sheet.postoffice, revision: sheet.revision }} />

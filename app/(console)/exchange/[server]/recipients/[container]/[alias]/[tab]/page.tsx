@@ -39,7 +39,7 @@ export default async function RecipientPage({ params }: Params) {
   if (!r) notFound();
   const list = routes.recipients(ctx.server, r.container);
   const here = `${list}/${encodeURIComponent(r.alias)}`;
-  // Every page of the sheet is made: a Windows property sheet keeps them all open until OK, Apply or Cancel.
+  // Every page of the sheet goes to it: the sheet makes each when first shown and keeps it open until OK, Apply or Cancel.
   const page = (tab: string) => (
     <SheetForm
       key={tab}
