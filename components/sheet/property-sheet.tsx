@@ -198,9 +198,9 @@ function MultiPageSheet({ title, tabs, current, panels, closeHref, readOnly }: {
   const [pending, start] = useTransition();
   const sheetKey = tabs.map((t) => t.href).join(' ');
   const [message, setMessageState] = useState<{ text: string; error: boolean } | null>(() => confirmations.get(sheetKey) ?? null);
-  const setMessage = (m: { text: string; error: boolean }) => {
-    if (m.error) confirmations.delete(sheetKey);
-    else confirmations.set(sheetKey, m);
+  const setMessage = (m: { text: string; error: boolean } | null) => {
+    if (m && !m.error) confirmations.set(sheetKey, m);
+    else confirmations.delete(sheetKey);
     setMessageState(m);
   };
   // Read by a sheet made anew in the same commit (its state starts from it) before this goes.
@@ -290,8 +290,7 @@ function MultiPageSheet({ title, tabs, current, panels, closeHref, readOnly }: {
   const apply = (close: boolean) => {
     // The last Apply's confirmation goes at once (outside the transition, which would hold it until
     // this save ends): it must not stand for this Apply while it is still saving.
-    setMessageState(null);
-    confirmations.delete(sheetKey);
+    setMessage(null);
     start(async () => {
       const all = [...pages.current.values()];
       let edited = changed();

@@ -208,12 +208,13 @@ export function ManualWizard({ view, canChange }: { view: ManualWizardView; canC
       }
       setNotice(`Ran ${ran} step${ran === 1 ? '' : 's'}: every step is done and green.`);
     } catch (e) {
-      // The server could not be reached: the steps done so far stay done.
+      // An action that threw (the server could not be reached): the steps done so far stay done.
       setError(`Run all stopped after ${ran} step${ran === 1 ? '' : 's'}: ${(e as Error).message}`);
     } finally {
       setProgress(null);
       setRunning(false);
-      router.refresh();
+      // Once the page was left there is nothing of it to show again.
+      if (!left.current) router.refresh();
     }
   };
   const go = (page: string) => router.push(`${base}?page=${page}`);
