@@ -44,6 +44,7 @@ test.describe('Dirsync Requestor (EXCH01, a requestor of POLYNOMIAL/MONTGOMERY)'
     await importNext.check();
     await page.getByRole('button', { name: 'Apply' }).click();
     await saved(page);
+    await expect(page).toHaveURL(/\/requestor\/settings$/);
     await page.reload();
     await expect(page.getByRole('checkbox', { name: 'Import on next cycle' })).toBeChecked();
     await expect(page.getByLabel('Dirsync password')).toHaveValue('');
@@ -67,6 +68,7 @@ test.describe('Dirsync Requestor (EXCH01, a requestor of POLYNOMIAL/MONTGOMERY)'
     await expect(grid.getByRole('button', { pressed: true })).toHaveCount(3);
     await page.getByRole('button', { name: 'Apply' }).click();
     await saved(page);
+    await expect(page).toHaveURL(/\/requestor\/schedule$/);
     await page.reload();
     await expect(page.getByRole('grid', { name: 'Schedule grid' }).getByRole('button', { pressed: true })).toHaveCount(3);
     await expect(page.getByRole('button', { name: 'Saturday 14:00' })).toHaveAttribute('aria-pressed', 'true');
