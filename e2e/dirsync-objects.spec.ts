@@ -44,7 +44,6 @@ test.describe('Dirsync Requestor (EXCH01, a requestor of POLYNOMIAL/MONTGOMERY)'
     await importNext.check();
     await page.getByRole('button', { name: 'Apply' }).click();
     await saved(page);
-    await expect(page).toHaveURL(/\/requestor\/settings$/);
     await page.reload();
     await expect(page.getByRole('checkbox', { name: 'Import on next cycle' })).toBeChecked();
     await expect(page.getByLabel('Dirsync password')).toHaveValue('');
@@ -68,7 +67,6 @@ test.describe('Dirsync Requestor (EXCH01, a requestor of POLYNOMIAL/MONTGOMERY)'
     await expect(grid.getByRole('button', { pressed: true })).toHaveCount(3);
     await page.getByRole('button', { name: 'Apply' }).click();
     await saved(page);
-    await expect(page).toHaveURL(/\/requestor\/schedule$/);
     await page.reload();
     await expect(page.getByRole('grid', { name: 'Schedule grid' }).getByRole('button', { pressed: true })).toHaveCount(3);
     await expect(page.getByRole('button', { name: 'Saturday 14:00' })).toHaveAttribute('aria-pressed', 'true');
@@ -177,9 +175,6 @@ test.describe('An Exchange dirsync server (EXCH02, made with the CLI)', () => {
     await page.getByRole('textbox', { name: 'Trust level' }).fill('40');
     await page.getByRole('button', { name: 'Apply' }).click();
     await saved(page);
-    // The address bar names the page shown again once Apply's refresh is in (it may name the page
-    // the sheet was opened at for a moment after the save): a reload then opens that page.
-    await expect(page).toHaveURL(/\/export-containers$/);
     await page.reload();
     await expect(page.getByRole('listbox', { name: 'Export these recipients' }).getByRole('option')).toHaveText(['Recipients']);
     await expect(page.getByRole('textbox', { name: 'Trust level' })).toHaveValue('40');
@@ -238,7 +233,6 @@ test.describe('Recipients containers', () => {
     await page.getByRole('checkbox', { name: 'Hide from address book' }).check();
     await page.getByRole('button', { name: 'Apply' }).click();
     await saved(page);
-    await expect(page).toHaveURL(/\/BOARDROOM\/advanced$/);
     await page.reload();
     await expect(page.getByRole('textbox', { name: 'Trust level' })).toHaveValue('30');
     await expect(page.getByRole('checkbox', { name: 'Hide from address book' })).toBeChecked();

@@ -97,6 +97,36 @@ test.describe('a property sheet', () => {
     await putBackName(page);
   });
 
+  test('after Apply on another page, no write to the address bar names the page the sheet was opened at', async ({ page }) => {
+    // Every address written to the history, as the browser receives it (a reload reads the last).
+    // Next writes its router's URL — the page the sheet was opened at — at each commit; the sheet
+    // put the page shown back only at its next render, and a reload in between opened the other page.
+    await page.addInitScript(() => {
+      const written: string[] = [];
+      Object.assign(window, { addressBar: written });
+      for (const name of ['pushState', 'replaceState'] as const) {
+        const write = History.prototype[name];
+        History.prototype[name] = function (this: History, ...args: Parameters<History['pushState']>) {
+          write.apply(this, args);
+          written.push(location.pathname);
+        };
+      }
+    });
+    await signIn(page, undefined, `${SHEET}/general`);
+    await displayName(page).fill('Connector Addressed');
+    await tab(page, 'Interchange').click();
+    await expect(page).toHaveURL(new RegExp(`${SHEET}/interchange$`));
+    const written = () => page.evaluate(() => (window as unknown as { addressBar: string[] }).addressBar.splice(0));
+    await written();
+    await page.getByRole('button', { name: 'Apply' }).click();
+    // The save's result and the refresh after it are both in once the title has the new name.
+    await expect(page.getByRole('heading', { level: 1, name: 'Connector Addressed (EXCH01) Properties' })).toBeVisible();
+    const addresses = await written();
+    expect(addresses.length).toBeGreaterThan(0);
+    expect(new Set(addresses)).toEqual(new Set([`${SHEET}/interchange`]));
+    await putBackName(page);
+  });
+
   test('unsaved edits survive a refresh after a tab switch (Advance to next event)', async ({ page }) => {
     await signIn(page, undefined, `${SHEET}/general`);
     await tab(page, 'Interchange').click();

@@ -140,6 +140,31 @@ function showTabInAddressBar(href: string): void {
   History.prototype.replaceState.call(window.history, window.history.state, '', href);
 }
 
+/**
+ * Next writes its router's URL (the page the sheet was opened at) into the address bar at every
+ * commit of its state, and the sheet renders again only after it: the browser held the other
+ * page's address for that moment, and a reload in it opened that page. While a sheet is shown,
+ * every write to the history goes through `addressOf`, which names the page shown instead.
+ */
+type HistoryUrl = Parameters<History['replaceState']>[2];
+let addressOf: ((url: HistoryUrl) => HistoryUrl) | null = null;
+let historyWatched = false;
+function ownAddressBar(rewrite: (url: HistoryUrl) => HistoryUrl): () => void {
+  if (!historyWatched) {
+    historyWatched = true;
+    for (const name of ['pushState', 'replaceState'] as const) {
+      const write = window.history[name];
+      window.history[name] = function (this: History, data: unknown, unused: string, url?: HistoryUrl) {
+        write.call(this, data, unused, addressOf ? addressOf(url) : url);
+      };
+    }
+  }
+  addressOf = rewrite;
+  return () => {
+    if (addressOf === rewrite) addressOf = null;
+  };
+}
+
 /** The page of the sheet the address bar names (its path; a dialog's query string aside). */
 const tabInAddressBar = (tabs: SheetTab[]) => tabs.find((t) => new URL(t.href, window.location.href).pathname === window.location.pathname);
 
@@ -233,9 +258,11 @@ function MultiPageSheet({ title, tabs, current, panels, closeHref, readOnly }: {
     showTabInAddressBar(t.href);
   };
 
-  // The address bar names the page shown after every render: Next writes its router's URL (the one
-  // the sheet was opened at, see showTabInAddressBar) back at each refresh, before this runs. On the
-  // first render, a sheet opened by Back or Forward shows the page the address bar names.
+  // The address bar names the page shown: after every render, and in every write Next makes to it
+  // (the URL the sheet was opened at, see showTabInAddressBar) that names a page of this sheet. On
+  // the first render, a sheet opened by Back or Forward shows the page the address bar names.
+  const shownNow = useRef({ tabs, active, current });
+  shownNow.current = { tabs, active, current };
   const rendered = useRef(false);
   useLayoutEffect(() => {
     const named = tabInAddressBar(tabs);
@@ -249,6 +276,21 @@ function MultiPageSheet({ title, tabs, current, panels, closeHref, readOnly }: {
     const shown = tabs.find((t) => t.id === active);
     if (shown && shown !== named) showTabInAddressBar(shown.href);
   });
+  useLayoutEffect(
+    () =>
+      ownAddressBar((url) => {
+        if (url === null || url === undefined) return url;
+        // Only the page the sheet was opened at (the router's own URL): a link to another page of
+        // the sheet still goes there.
+        const { tabs, active, current } = shownNow.current;
+        const opened = tabs.find((t) => t.id === current);
+        const shown = tabs.find((t) => t.id === active);
+        const to = new URL(url, window.location.href);
+        if (!opened || !shown || opened === shown || to.pathname !== new URL(opened.href, window.location.href).pathname) return url;
+        return new URL(shown.href, window.location.href).pathname + to.search + to.hash;
+      }),
+    [],
+  );
 
   // Back to the tab the URL names (browser Back/Forward within the sheet).
   useEffect(() => {
