@@ -128,7 +128,6 @@ function build(db: Db, events: number, batch = BATCH): { lastAt: number } {
      select '${COMPUTER}', j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, 'N/A', j.value ->> 5, j.value ->> 6 from json_each(?) j`,
   );
   let at = CLOCK_START;
-  let used = 0;
   db.$client.transaction(() => {
     let rows: unknown[][] = [];
     for (let k = 0; k < events; k++) {
@@ -136,7 +135,6 @@ function build(db: Db, events: number, batch = BATCH): { lastAt: number } {
       if (r() < 0.35) at += 1000 * Math.floor(1 + r() * 45);
       const e = makeEvent(r, at, k);
       const bytes = 96 + Buffer.byteLength(e.description) + e.source.length + e.category.length;
-      used += bytes;
       rows.push([e.at, e.source, e.type, e.category, e.eventId, e.description, bytes]);
       if (rows.length === batch || k === events - 1) {
         insert.run(JSON.stringify(rows));
@@ -144,7 +142,7 @@ function build(db: Db, events: number, batch = BATCH): { lastAt: number } {
       }
       if (k % 200_000 === 199_999) log(`${(k + 1).toLocaleString('en')} events`);
     }
-    db.$client.prepare('update event_log_settings set max_kb = ?, used_bytes = ? where computer = ?').run(MAX_LOG_KB, used, COMPUTER);
+    db.$client.prepare('update event_log_settings set max_kb = ? where computer = ?').run(MAX_LOG_KB, COMPUTER);
     setNow(db, at);
   })();
   return { lastAt: at };

@@ -212,11 +212,15 @@ describe('the log size and what happens when it is full', () => {
     expect(eventCount(db, 'EXCH01')).toBe(0);
     expect(logEvent(db, s, big(500))).toBe(true);
     expect(eventCount(db, 'EXCH01')).toBe(1);
-    // Kept by triggers, so events written or removed by anything else are counted too.
+    // Kept by triggers, so events written or removed by anything else are counted and sized too.
+    const sized = usedBytes(db);
     db.$client.prepare("insert into event (computer, at, source, type, category, event_id, description, bytes) values ('EXCH01', 0, 's', 'Information', 'c', 1, 'd', 100)").run();
     expect(eventCount(db, 'EXCH01')).toBe(2);
+    expect(usedBytes(db)).toBe(sized + 100);
     db.$client.prepare("delete from event where description = 'd'").run();
     expect(eventCount(db, 'EXCH01')).toBe(1);
+    expect(usedBytes(db)).toBe(sized);
+    expect(usedBytes(db)).toBe(sumBytes(db));
   });
 
   it('a smaller maximum removes the oldest events, as overwriting would, or is refused', () => {

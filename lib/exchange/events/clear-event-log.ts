@@ -7,7 +7,7 @@ export function clearEventLog(db: Db, computer: string): EventLogSettings & { re
   return step(db, () => {
     const s = eventLogSettings(db, computer);
     const { changes } = stmt(db, 'delete from event where computer = ?').run(s.computer);
-    stmt(db, 'update event_log_settings set used_bytes = 0, revision = revision + 1 where computer = ?').run(s.computer);
+    stmt(db, 'update event_log_settings set revision = revision + 1 where computer = ?').run(s.computer);
     return { ...eventLogSettings(db, s.computer), removed: changes };
   });
 }

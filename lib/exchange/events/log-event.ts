@@ -49,8 +49,8 @@ export function logEvent(db: Db, server: Pick<ServerRow, 'id' | 'name' | 'versio
     e.description,
     bytes,
   );
+  // The log's count and size follow by trigger (migration 0013).
   noteEvent(db, Number(lastInsertRowid), e.type, e.eventId); // the run history's range and problems, without reading them back
-  stmt(db, 'update event_log_settings set used_bytes = used_bytes + ? where computer = ?').run(bytes, server.name);
   return true;
 }
 
@@ -86,6 +86,5 @@ function makeRoom(db: Db, computer: string, need: number, olderThan: number | nu
   }
   const del = stmt(db, 'delete from event where id = ?');
   for (const id of doomed) del.run(id);
-  stmt(db, 'update event_log_settings set used_bytes = used_bytes - ? where computer = ?').run(freed, computer);
   return true;
 }

@@ -74,6 +74,5 @@ function trimOldest(db: Db, computer: string, need: number, overwrite: Overwrite
     throw conflict(`the Application log of ${computer} holds ${kb(need)} more than the new maximum, and only events older than ${days} days may be overwritten: clear it first ("dirsync events clear ${computer}"), choose a larger size or overwrite as needed`, { code: 'event-log.too-full', field: 'maxKb' });
   }
   stmt(db, 'delete from event where id <= ? and +computer = ?').run(lastId, computer);
-  stmt(db, 'update event_log_settings set used_bytes = used_bytes - ? where computer = ?').run(freed, computer);
   return count;
 }
