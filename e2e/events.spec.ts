@@ -32,10 +32,13 @@ test.describe('Event Viewer', () => {
     await expect(moved.getByRole('img', { name: 'Information' })).toBeVisible();
     await page.screenshot({ path: test.info().outputPath('event-viewer.png') });
 
+    // The row's link opens the event in the page, not by loading the page again.
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     await moved.getByRole('link').click();
     await expect(page).toHaveURL(/[?&]event=\d+/);
     const detail = page.getByRole('dialog', { name: 'Event Detail' });
     await expect(detail).toContainText('Event ID:4355');
+    expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
     await expect(detail).toContainText('Source:Microsoft PC MTA');
     await expect(detail).toContainText('Category:Moved In');
     const description = detail.getByRole('textbox', { name: 'Description:' });

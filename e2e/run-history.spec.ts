@@ -27,9 +27,12 @@ test.describe('Run History', () => {
     for (const r of await rows(page).all()) await expect(r).toContainText('T1');
     await page.screenshot({ path: test.info().outputPath('run-history.png') });
 
+    // The row's link opens the run in the page, not by loading the page again.
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     await rows(page).first().getByRole('link').click();
     const detail = page.getByRole('dialog', { name: /^Run \d+$/ });
     await expect(detail).toContainText('ReqTx R=');
+    expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
     await expect(detail.getByRole('region', { name: 'Log lines' })).toContainText('[106] ReqTx send');
     await page.screenshot({ path: test.info().outputPath('run-detail.png') });
     await page.keyboard.press('Escape');

@@ -6,15 +6,14 @@ import { getRunHistoryView, parseRunHistorySearch, runHistoryHref, RUN_PAGE, typ
 import { RUN_OUTCOMES } from '@/lib/history/query-runs';
 import { ChildWindow } from '@/components/console/child-window';
 import { StatusBar, StatusPane } from '@/components/ui/window';
-import { OutcomeIcon } from '@/components/history/outcome-icon';
 import { RunDetailDialog } from '@/components/history/run-detail-dialog';
 import { RetentionDialog } from './_components/retention-dialog';
+import { RunTable } from './_components/run-table';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Run History' };
 
 const BASE = '/history';
-const COLUMNS = ['Started', 'Kind', 'Object', 'Trigger', 'Outcome', 'In', 'Out', 'Messages', 'Duration', 'Summary'];
 
 /**
  * Run History (docs/console.md): every engine step as a row, newest first, filtered by object,
@@ -87,44 +86,7 @@ export default async function RunHistoryPage({ searchParams }: { searchParams: P
         </p>
       ) : null}
       <div className="bevel-sunken min-h-0 flex-1 overflow-auto bg-white" tabIndex={0} role="region" aria-label="Runs">
-        <table className="w-full text-left text-[12px]">
-          <caption className="sr-only">Runs, newest first</caption>
-          <thead className="sticky top-0 bg-chrome">
-            <tr>
-              {COLUMNS.map((h) => (
-                <th key={h} scope="col" className="px-2 py-1 font-semibold whitespace-nowrap">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {view.runs.map((r) => (
-              <tr key={r.id} className="border-t border-chrome-light align-top">
-                <td className="px-2 py-1 whitespace-nowrap tabular-nums">{r.when}</td>
-                <td className="px-2 py-1 whitespace-nowrap">
-                  <Link href={here({ run: String(r.id) })} scroll={false} className="underline" aria-label={`Run ${r.id}: ${r.kind} on ${r.object}`}>
-                    {r.kind}
-                  </Link>
-                </td>
-                <td className="px-2 py-1 whitespace-nowrap">{r.object}</td>
-                <td className="px-2 py-1 whitespace-nowrap">{r.who ? `${r.trigger} (${r.who})` : r.trigger}</td>
-                <td className="px-2 py-1 whitespace-nowrap">
-                  <span className="flex items-center gap-1">
-                    <OutcomeIcon outcome={r.outcome} />
-                    {r.outcome}
-                    {r.numbers ? ` ${r.numbers}` : ''}
-                  </span>
-                </td>
-                <td className="px-2 py-1 text-right tabular-nums">{r.txnIn}</td>
-                <td className="px-2 py-1 text-right tabular-nums">{r.txnOut}</td>
-                <td className="px-2 py-1 text-right tabular-nums">{r.messages}</td>
-                <td className="px-2 py-1 text-right tabular-nums whitespace-nowrap">{r.durationMs} ms</td>
-                <td className="px-2 py-1">{r.summary}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RunTable runs={view.runs} hrefs={view.runs.map((r) => here({ run: String(r.id) }))} />
         {view.runs.length === 0 && !view.errors.length ? (
           <p className="p-2">{filtered ? 'No run matches this filter.' : 'Nothing has run yet: run a cycle, or let the clock run the schedules.'}</p>
         ) : null}

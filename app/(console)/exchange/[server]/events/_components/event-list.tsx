@@ -1,6 +1,7 @@
 'use client';
 
 import Link from '@/components/ui/link';
+import { useSoftLinks } from '@/components/ui/soft-links';
 import { useRouter } from 'next/navigation';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
@@ -78,6 +79,7 @@ export function EventList({
   const fresh = data.rows.filter((r) => r.id > seenMax.current!).length;
 
   const to = (p: string[], event?: number) => hrefOf(base, searchParamsOf(search, { limit, pages: p, event }));
+  const openLink = useSoftLinks({ scroll: false });
 
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-1.5">
@@ -92,7 +94,7 @@ export function EventList({
               ))}
             </tr>
           </thead>
-          <tbody>
+          <tbody onClick={openLink}>
             {data.rows.map((r) => {
               const isNew = r.id > seenMax.current!;
               const open = r.id === openEvent;
@@ -104,10 +106,10 @@ export function EventList({
                   className={`h-7 cursor-default whitespace-nowrap ${open ? 'bg-select text-white' : isNew ? 'bg-amber-50' : 'hover:bg-chrome-light'}`}
                 >
                   <td className="px-2">
-                    <Link href={to(pages, r.id)} scroll={false} className="inline-flex items-center gap-1.5 align-middle underline-offset-2 hover:underline focus-visible:outline-dotted" title="Show the details of this event">
+                    <a href={to(pages, r.id)} className="inline-flex items-center gap-1.5 align-middle underline-offset-2 hover:underline focus-visible:outline-dotted" title="Show the details of this event">
                       <EventTypeIcon type={r.type} />
                       {r.date}
-                    </Link>
+                    </a>
                   </td>
                   <td className="truncate px-2">{r.time}</td>
                   <td className="truncate px-2" title={r.source}>
