@@ -103,7 +103,7 @@ export function ScheduleField({ style: initialStyle, grid: initialGrid, note }: 
                         onClick={() => toggle(k)}
                         onKeyDown={(e) => onKey(e, k)}
                         onFocus={() => setFocus(k)}
-                        className={`block h-[20px] w-[22px] border border-chrome-shadow/50 ${cells[k] ? 'bg-select' : 'bg-white hover:bg-chrome-light'} focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-amber-400`}
+                        className={`grid-hour w-[22px] ${cells[k] ? 'bg-select' : 'bg-white hover:bg-chrome-light'}`}
                       />
                     </td>
                   );

@@ -151,7 +151,7 @@ export function DispatchSchedule({ po, initial, isDss, disabled, revision }: { p
                           onClick={() => toggle(k)}
                           onKeyDown={(e) => onKey(e, k)}
                           onFocus={() => setFocus(k)}
-                          className={`block h-[20px] w-[24px] border border-chrome-shadow/50 text-[10px] leading-none ${here.length ? 'bg-select font-semibold text-white' : 'bg-white hover:bg-chrome-light'} focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-amber-400`}
+                          className={`grid-hour w-[24px] text-[10px] leading-none ${here.length ? 'bg-select font-semibold text-white' : 'bg-white hover:bg-chrome-light'}`}
                         >
                           {here.map((p) => p.t).join('')}
                         </button>

@@ -7,7 +7,7 @@ import { getPostofficeLogs, LOG_SEVERITIES, logFileOf, logFilterOf, poFromSegmen
 import { ChildWindow } from '@/components/console/child-window';
 import { StatusBar, StatusPane } from '@/components/ui/window';
 import { PostofficeIcon } from '@/components/ui/icons';
-import { EventTypeIcon } from '@/components/events/event-type-icon';
+import { LogTable } from './_components/log-table';
 import { routes } from '@/lib/console/routes';
 
 export const dynamic = 'force-dynamic';
@@ -116,39 +116,7 @@ export default async function PostofficeLogsPage({ params, searchParams }: Props
     >
       <div className="flex min-h-0 flex-1 flex-col gap-1.5">
         <div role="region" aria-label={`${current.name} lines`} tabIndex={0} className="bevel-sunken min-h-56 flex-1 overflow-auto bg-white">
-          <table aria-label={current.name} className="w-full min-w-[640px] border-collapse text-left text-[13px]">
-            <thead className="sticky top-0 bg-chrome">
-              <tr>
-                {[
-                  ['Date', 'w-24'],
-                  ['Time', 'w-24'],
-                  ['Severity', 'w-28'],
-                  ['Number', 'w-20'],
-                  ['Text', ''],
-                ].map(([c, w]) => (
-                  <th key={c} scope="col" className={`bevel-raised px-2 py-1 font-normal whitespace-nowrap ${w}`}>
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {view.rows.map((r) => (
-                <tr key={r.id} className="h-7 hover:bg-chrome-light">
-                  <td className="px-2 whitespace-nowrap">{r.date}</td>
-                  <td className="px-2 whitespace-nowrap">{r.time}</td>
-                  <td className="px-2 whitespace-nowrap">
-                    <span className="inline-flex items-center gap-1.5">
-                      <EventTypeIcon type={r.severity} />
-                      <span aria-hidden="true">{r.severity}</span>
-                    </span>
-                  </td>
-                  <td className="px-2 tabular-nums">[{r.number}]</td>
-                  <td className="px-2">{r.text}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <LogTable name={current.name} rows={view.rows.map(({ id, date, time, severity, number, text }) => ({ id, date, time, severity, number, text }))} />
           {view.rows.length === 0 ? <p className="px-3 py-4 text-ink-muted">{pages.length ? 'There are no more lines.' : filtered ? `No line of ${current.name} matches the filter.` : `${current.name} is empty.`}</p> : null}
         </div>
         <nav aria-label="Pages" className="flex min-h-8 flex-wrap items-center gap-2">
