@@ -5,6 +5,7 @@ import { auditChanges, auditPage, type AuditFilter } from '@/lib/auth/audit';
 import { requirePageSession } from '@/lib/auth/request';
 import { ChildWindow } from '@/components/console/child-window';
 import { StatusBar, StatusPane } from '@/components/ui/window';
+import { AuditTable } from './_components/audit-table';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Audit trail' };
@@ -103,53 +104,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </p>
       ) : null}
       <div role="region" aria-label="Changes" tabIndex={0} className="bevel-sunken min-h-0 flex-1 overflow-auto bg-white">
-        <table className="w-full min-w-[640px] table-fixed border-collapse text-left text-[12px]">
-          <caption className="sr-only">Changes made through the console, newest first</caption>
-          <thead className="sticky top-0 bg-chrome">
-            <tr>
-              {[
-                ['When (UTC)', 'w-36'],
-                ['Who', 'w-24'],
-                ['What', 'w-[22%]'],
-                ['Object', 'w-[24%]'],
-                ['Changes', ''],
-              ].map(([h, w]) => (
-                <th key={h} scope="col" className={`bevel-raised px-2 py-1 font-semibold ${w}`}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.map((r) => {
-              const changes = auditChanges(r.before, r.after);
-              return (
-                <tr key={r.id} className="border-t border-chrome-light align-top">
-                  <td className="px-2 py-1 whitespace-nowrap tabular-nums">{stamp(r.at)}</td>
-                  <td className="truncate px-2 py-1" title={r.accountName}>
-                    {r.accountName}
-                  </td>
-                  <td className="px-2 py-1 break-words">{r.action}</td>
-                  <td className="px-2 py-1 break-words">{r.object}</td>
-                  <td className="px-2 py-1">
-                    {changes.length ? (
-                      <ul className="grid gap-0.5">
-                        {changes.map((c) => (
-                          <li key={c.field} className="break-words">
-                            <span className="font-semibold">{c.field}:</span> {c.before} <span aria-hidden="true">→</span>
-                            <span className="sr-only"> changed to</span> {c.after}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      <span className="text-ink-muted">(no field changed)</span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <AuditTable
+          rows={page.rows.map((r) => ({ id: r.id, when: stamp(r.at), who: r.accountName, action: r.action, object: r.object, changes: auditChanges(r.before, r.after) }))}
+        />
         {page.rows.length === 0 ? <p className="p-2">{filtered ? 'No change matches this filter.' : 'No change has been made through the console yet.'}</p> : null}
       </div>
       <nav aria-label="Audit trail pages" className="flex shrink-0 justify-end gap-2 pt-2">
