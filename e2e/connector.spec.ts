@@ -29,9 +29,12 @@ test.describe('Connections and the MS Mail Connector property sheet', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowUp');
     await expect(table.getByRole('link', { name: 'MS Mail Connector (EXCH01)' })).toBeFocused();
+    // Enter opens it in the page, not by loading the page again.
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/exchange\/EXCH01\/connector\/general$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('MS Mail Connector (EXCH01) Properties');
+    expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
     const tabs = page.getByRole('navigation', { name: 'Property pages' }).getByRole('link');
     await expect(tabs).toHaveText(TABS);
     await expect(page.getByRole('textbox', { name: 'Display name' })).toHaveValue('MS Mail Connector');

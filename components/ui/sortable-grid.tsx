@@ -1,6 +1,7 @@
 'use client';
 
 import Link from '@/components/ui/link';
+import { useSoftLinks } from '@/components/ui/soft-links';
 import type { ReactNode } from 'react';
 import { useListSelection, type SelectedObject } from '@/components/console/selection';
 import { SortHeading, useSort, type SortColumn } from './sortable';
@@ -66,6 +67,8 @@ export function SortableGrid<T>({
   const { sorted, sort, toggle } = useSort(rows, columns);
   const shown = linkHeadings ? rows : sorted;
   const { rowProps, focusProps } = useListSelection({ items: shown, keyOf, describe });
+  // The rows' links are plain anchors opened by one handler (components/ui/soft-links.ts).
+  const openLink = useSoftLinks();
   return (
     <table role="grid" aria-label={captionId ? undefined : label} aria-labelledby={captionId} className={className}>
       {captionId ? (
@@ -89,7 +92,7 @@ export function SortableGrid<T>({
             : columns.map((c) => <SortHeading key={c.key} label={c.label} thClass={c.thClass} active={sort.key === c.key} desc={sort.desc} onSort={() => toggle(c.key)} />)}
         </tr>
       </thead>
-      <tbody>
+      <tbody onClick={openLink}>
         {shown.length === 0 ? (
           <tr>
             <td colSpan={columns.length} className="px-2 py-3 text-ink-muted">
@@ -102,9 +105,9 @@ export function SortableGrid<T>({
             const [first, ...rest] = columns;
             const firstContent = (
               <>
-                <Link href={l.href} {...focusProps(k)} className={LINK}>
+                <a href={l.href} {...focusProps(k)} className={LINK}>
                   {l.text}
-                </Link>
+                </a>
                 {l.after}
               </>
             );
