@@ -198,6 +198,11 @@ export const recipient = sqliteTable(
     uniqueIndex('recipient_proxy').on(t.siteId, t.msMailbox),
     uniqueIndex('recipient_imported').on(t.containerId, t.addressKey).where(sql`address_key is not null`),
     index('recipient_list').on(t.containerId, t.importedList),
+    // A container's page in the Administrator's default order (display name), and its hidden
+    // count, read from indexes instead of sorting and summing the whole container (100,000
+    // custom recipients after a full dirsync): page 1 at that size 11.5 → 0.07 ms.
+    index('recipient_by_name').on(t.containerId, sql`display_name collate nocase`, sql`alias collate nocase`),
+    index('recipient_hidden').on(t.containerId).where(sql`hidden`),
   ],
 );
 

@@ -50,10 +50,9 @@ export function parseListQuery(q: { sort?: string; dir?: string; page?: string }
 export function getRecipientsView(db: Db, server: ServerRow, containerName: string, q: { sort: RecipientSort; dir: 'asc' | 'desc'; page: number }): RecipientsView | undefined {
   const c = findContainer(db, server, containerName);
   if (!c) return undefined;
-  const { total, hiddenCount } = stmt(db, 'select count(*) as total, coalesce(sum(hidden), 0) as hiddenCount from recipient where container_id = ?').get(c.id) as {
-    total: number;
-    hiddenCount: number;
-  };
+  // Two counts from indexes (the hidden ones from a partial index) rather than one pass over the rows.
+  const total = stmt(db, 'select count(*) from recipient where container_id = ?').pluck().get(c.id) as number;
+  const hiddenCount = stmt(db, 'select count(*) from recipient where container_id = ? and hidden').pluck().get(c.id) as number;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(q.page, pages);
   // The sort column, then the alias (unique in the site), so pages neither repeat nor skip rows.

@@ -1,0 +1,2 @@
+CREATE INDEX `recipient_by_name` ON `recipient` (`container_id`,display_name collate nocase,alias collate nocase);--> statement-breakpoint
+CREATE INDEX `recipient_hidden` ON `recipient` (`container_id`) WHERE hidden;
