@@ -127,6 +127,25 @@ test.describe('a property sheet', () => {
     await putBackName(page);
   });
 
+  test("a page's dialog opened after a tab switch keeps the sheet and its unsaved edits", async ({ page }) => {
+    await signIn(page, undefined, `${SHEET}/general`);
+    await displayName(page).fill('Connector Dialog Kept');
+    await tab(page, 'Connector MTAs').click();
+    await page.getByRole('button', { name: 'Configure…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Configure - Microsoft PC MTA' });
+    await expect(dialog).toBeVisible();
+    // The address names the page shown and its dialog, as a reload or a bookmark would open them.
+    await expect(page).toHaveURL(new RegExp(`${SHEET}/connector-mtas\\?mta=Microsoft`));
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(page).toHaveURL(new RegExp(`${SHEET}/connector-mtas$`));
+    // The sheet was not made anew: General still holds the edit that was not applied.
+    await tab(page, 'General').click();
+    await expect(displayName(page)).toHaveValue('Connector Dialog Kept');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page).toHaveURL(/\/exchange\/EXCH01\/connections$/);
+  });
+
   test('unsaved edits survive a refresh after a tab switch (Advance to next event)', async ({ page }) => {
     await signIn(page, undefined, `${SHEET}/general`);
     await tab(page, 'Interchange').click();

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from '@/components/ui/link';
-import { useRouter } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { createContext, useCallback, useContext, useEffect, useId, useLayoutEffect, useRef, useState, useTransition, type ReactNode } from 'react';
 import type { ActionResult, SafeAction } from '@/lib/actions/safe-action';
 import { useConsoleActions } from '@/components/console/console-actions';
@@ -163,6 +163,16 @@ function ownAddressBar(rewrite: (url: HistoryUrl) => HistoryUrl): () => void {
   return () => {
     if (addressOf === rewrite) addressOf = null;
   };
+}
+
+/**
+ * The address of the page the sheet was opened at: Next's router's, which a tab click does not
+ * move (showTabInAddressBar). A page's dialog opens at it (`?mta=…`) so the sheet stays, with every
+ * page's edits; at the address of another page of the sheet, Next made that page's route and a
+ * new sheet, and the edits were gone. The address bar still names the page shown (ownAddressBar).
+ */
+export function useSheetPath(): string {
+  return usePathname();
 }
 
 /** The page of the sheet the address bar names (its path; a dialog's query string aside). */

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { sharedDatabase } from '@/db/client';
 import { canChange, requirePageSession } from '@/lib/auth/request';
 import { findServer } from '@/lib/exchange/servers/servers';
@@ -29,7 +29,7 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
-/** Each page of the sheet, and the dialog it opens at its URL (only for the page shown). */
+/** Each page of the sheet, and the dialog it opens at its URL (`?mta=`, `?create`, …). */
 const PAGES: Record<Tab, { Page: (p: ConnectorTabProps) => ReactNode; Dialog?: (p: ConnectorTabProps) => ReactNode }> = {
   general: { Page: GeneralPage },
   interchange: { Page: InterchangePage },
@@ -63,14 +63,19 @@ export default async function ConnectorSheetPage({ params, searchParams }: { par
   const closeHref = routes.connections(server);
   const props = (id: Tab): ConnectorTabProps => ({ db, server, header, closeHref, tabHref: routes.connector(server, id), readOnly: !canChange(session.role), search });
 
-  // Every page of the sheet goes to it (made when first shown, then kept open); the dialog only for the page shown.
+  // Every page of the sheet goes to it (made when first shown, then kept open), and every page's
+  // dialog its address asks for, on this page's route: a dialog opened from another page of the
+  // sheet than the one it was opened at (useSheetPath) leaves the sheet, and its edits, open, and
+  // closes back to it.
   const pages = Object.fromEntries(TABS.map(([id]) => [id, PAGES[id].Page(props(id))]));
-  const Dialog = PAGES[tab].Dialog;
+  const dialogs = TABS.map(([id]) => PAGES[id].Dialog).filter((d) => d !== undefined);
 
   return (
     <div className="min-h-0 flex-1 overflow-auto">
       <PropertySheet title={`${header.connector.displayName} (${server}) Properties`} tabs={tabs} current={tab} panels={pages} closeHref={closeHref} readOnly={!canChange(session.role)} />
-      {Dialog ? Dialog(props(tab)) : null}
+      {dialogs.map((Dialog, k) => (
+        <Fragment key={k}>{Dialog(props(tab))}</Fragment>
+      ))}
     </div>
   );
 }

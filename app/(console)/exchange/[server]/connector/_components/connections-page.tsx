@@ -12,12 +12,12 @@ import { QueueViewer } from './queue-viewer';
 import { ConnectorFormHidden, one, type ConnectorTabProps } from './tab-props';
 
 /** The connector sheet's Connections page: the list with Create…, Modify…, Delete, Queue…, and the confirm option. */
-export function ConnectionsPage({ db, server, header, closeHref, tabHref, readOnly }: ConnectorTabProps) {
+export function ConnectionsPage({ db, server, header, closeHref, readOnly }: ConnectorTabProps) {
   const c = header.connector;
   const ct = connectionsTab(db, server);
   return (
     <div className="grid gap-3">
-      <ConnectionsTab server={server} tabHref={tabHref} connections={ct.connections} confirm={c.confirmConnectionChanges} canChange={!readOnly} />
+      <ConnectionsTab server={server} connections={ct.connections} confirm={c.confirmConnectionChanges} canChange={!readOnly} />
       <SheetForm action={saveConnectorAction} closeHref={closeHref} readOnly={readOnly} help={<p>Connections to MS Mail (PC) postoffices: LAN, Async, X.25, or Indirect through a directly connected one. Queue… shows the messages waiting for a postoffice; Delete and Return take one out of the queue.</p>}>
         <ConnectorFormHidden server={server} tab="connections" revision={c.revision} />
         <CheckField label="Confirm before connection changes are applied" name="confirmConnectionChanges" defaultChecked={c.confirmConnectionChanges} />

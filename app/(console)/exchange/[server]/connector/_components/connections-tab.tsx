@@ -1,6 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { deleteConnectionAction } from '../actions';
 import type { ConnectionDto } from '@/lib/exchange/connector/connections';
@@ -8,6 +8,7 @@ import { DialogFrame } from '@/components/ui/dialog-frame';
 import { SelectList } from '@/components/ui/select-list';
 import { poSegment } from '@/lib/console/routes';
 import { useAction } from '@/components/ui/use-action';
+import { useSheetPath } from '@/components/sheet/property-sheet';
 
 /** How a connection reaches its postoffice, for the list: the path, the phone, the X.121 address or the via postoffice. */
 export function connectionDetail(c: ConnectionDto): string {
@@ -18,14 +19,15 @@ export function connectionDetail(c: ConnectionDto): string {
 }
 
 /** Connections tab: the list of connections (LAN, Async, X.25, Indirect) and Create…, Modify…, Delete, Queue…. */
-export function ConnectionsTab({ server, tabHref, connections, confirm, canChange }: { server: string; tabHref: string; connections: ConnectionDto[]; confirm: boolean; canChange: boolean }) {
+export function ConnectionsTab({ server, connections, confirm, canChange }: { server: string; connections: ConnectionDto[]; confirm: boolean; canChange: boolean }) {
   const router = useRouter();
+  const sheetPath = useSheetPath();
   const [selected, setSelected] = useState(0);
   const [asking, setAsking] = useState(false);
   const { pending, status, run } = useAction();
   const current = connections[Math.min(selected, connections.length - 1)];
   const param = (c: ConnectionDto) => poSegment(c.postoffice);
-  const go = (query: string) => router.push(`${tabHref}?${query}`, { scroll: false });
+  const go = (query: string) => router.push(`${sheetPath}?${query}`, { scroll: false });
 
   const remove = () =>
     run(

@@ -10,8 +10,8 @@ import { MtasTab } from './mtas-tab';
 import { one, type ConnectorTabProps } from './tab-props';
 
 /** The connector sheet's Connector MTAs page: the Connector (PC) MTA services with New…, Configure…, Remove. */
-export function ConnectorMtasPage({ db, server, tabHref, readOnly }: ConnectorTabProps) {
-  return <MtasTab server={server} tabHref={tabHref} mtas={mtasTab(db, server)} canChange={!readOnly} />;
+export function ConnectorMtasPage({ db, server, readOnly }: ConnectorTabProps) {
+  return <MtasTab server={server} mtas={mtasTab(db, server)} canChange={!readOnly} />;
 }
 
 /** The Connector MTAs page's dialog at its URL: New Connector (PC) MTA (`?mta=new`) or Configure (`?mta=<service>`). */

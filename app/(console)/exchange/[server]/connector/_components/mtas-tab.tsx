@@ -6,14 +6,16 @@ import { removeMtaAction } from '../actions';
 import type { MtaView } from '@/lib/queries/connector-sheet';
 import { SelectList } from '@/components/ui/select-list';
 import { useAction } from '@/components/ui/use-action';
+import { useSheetPath } from '@/components/sheet/property-sheet';
 
 /** Connector MTAs tab: the "MS Mail Connector (PC) MTA Services" list and New…, Configure…, Remove. */
-export function MtasTab({ server, tabHref, mtas, canChange }: { server: string; tabHref: string; mtas: MtaView[]; canChange: boolean }) {
+export function MtasTab({ server, mtas, canChange }: { server: string; mtas: MtaView[]; canChange: boolean }) {
   const router = useRouter();
+  const sheetPath = useSheetPath();
   const [selected, setSelected] = useState(0);
   const { pending, status, run } = useAction();
   const current = mtas[Math.min(selected, mtas.length - 1)];
-  const configure = (m: MtaView) => router.push(`${tabHref}?mta=${encodeURIComponent(m.serviceName)}`, { scroll: false });
+  const configure = (m: MtaView) => router.push(`${sheetPath}?mta=${encodeURIComponent(m.serviceName)}`, { scroll: false });
   const remove = () =>
     run(() => removeMtaAction({ server, serviceName: current.serviceName }), {
       done: (d) => {
@@ -40,7 +42,7 @@ export function MtasTab({ server, tabHref, mtas, canChange }: { server: string; 
           ]}
         />
         <div className="flex flex-row flex-wrap content-start gap-2 sm:flex-col">
-          <button type="button" className="button" disabled={!canChange} onClick={() => router.push(`${tabHref}?mta=new`, { scroll: false })}>
+          <button type="button" className="button" disabled={!canChange} onClick={() => router.push(`${sheetPath}?mta=new`, { scroll: false })}>
             New…
           </button>
           <button type="button" className="button" disabled={!current} onClick={() => configure(current)}>
