@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import type { ActionResult, SafeAction } from '@/lib/actions/safe-action';
 import { DialogFrame } from '@/components/ui/dialog-frame';
+import { ColumnHeads } from '@/components/ui/column-heads';
 import { useToast } from '@/components/console/toasts';
 import { useAction } from '@/components/ui/use-action';
 import type { FilesView as View } from '@/lib/queries/files-view';
@@ -86,15 +87,7 @@ export function FilesView({ view, readOnly, actions }: { view: View; readOnly: b
       </div>
       <div className="bevel-sunken max-h-64 min-h-24 overflow-auto bg-white" tabIndex={0} aria-label="Files list">
         <table aria-label={`Files of ${view.title}`} className="w-full border-collapse text-left text-[13px]">
-          <thead className="sticky top-0 bg-chrome">
-            <tr>
-              {['Name', 'Size', 'Date', 'Kind'].map((c) => (
-                <th key={c} scope="col" className="bevel-raised px-2 py-1 font-normal">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Name', 'Size', 'Date', 'Kind']} className="bevel-raised px-2 py-1 font-normal" />
           <tbody>
             {view.files.map((f) => (
               <tr key={f.name} aria-selected={f.name === selected} className={`h-7 cursor-default ${f.name === selected ? 'bg-select text-white' : 'hover:bg-chrome-light'}`} onClick={() => setSelected(f.name)}>

@@ -4,6 +4,7 @@ import { sharedDatabase } from '@/db/client';
 import { requirePageSession } from '@/lib/auth/request';
 import { securityLog } from '@/lib/auth/security-log';
 import { ChildWindow } from '@/components/console/child-window';
+import { ColumnHeads } from '@/components/ui/column-heads';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Security log' };
@@ -33,15 +34,7 @@ export default async function SecurityLogPage({ searchParams }: { searchParams: 
       <div role="region" aria-label="Security log entries" tabIndex={0} className="bevel-sunken min-h-0 flex-1 overflow-auto bg-white">
         <table className="w-full text-left text-[12px]">
           <caption className="sr-only">Sign-ins, refusals and account changes, newest first</caption>
-          <thead className="sticky top-0 bg-chrome">
-            <tr>
-              {['When (UTC)', 'Event', 'Account', 'Address', 'Detail'].map((h) => (
-                <th key={h} scope="col" className="px-2 py-1 font-semibold">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads columns={['When (UTC)', 'Event', 'Account', 'Address', 'Detail']} className="px-2 py-1 font-semibold" />
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} className="border-t border-chrome-light align-top">

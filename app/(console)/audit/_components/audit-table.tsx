@@ -1,6 +1,7 @@
 'use client';
 
 import type { AuditChange } from '@/lib/auth/audit';
+import { ColumnHeads } from '@/components/ui/column-heads';
 
 export interface AuditTableRow {
   id: number;
@@ -27,15 +28,7 @@ export function AuditTable({ rows }: { rows: AuditTableRow[] }) {
   return (
     <table className="w-full min-w-[640px] table-fixed border-collapse text-left text-[12px] [&_td]:px-2 [&_td]:py-1">
       <caption className="sr-only">Changes made through the console, newest first</caption>
-      <thead className="sticky top-0 bg-chrome">
-        <tr>
-          {COLUMNS.map(([h, w]) => (
-            <th key={h} scope="col" className={`bevel-raised px-2 py-1 font-semibold ${w}`}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeads columns={COLUMNS} className="bevel-raised px-2 py-1 font-semibold" />
       <tbody>
         {rows.map((r) => (
           <tr key={r.id} className="border-t border-chrome-light align-top">

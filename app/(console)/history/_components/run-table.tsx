@@ -1,6 +1,7 @@
 'use client';
 
 import { OutcomeIcon } from '@/components/history/outcome-icon';
+import { ColumnHeads } from '@/components/ui/column-heads';
 import { useSoftLinks } from '@/components/ui/soft-links';
 import type { RunListRow } from '@/lib/queries/run-history-view';
 
@@ -16,15 +17,7 @@ export function RunTable({ runs, hrefs }: { runs: RunListRow[]; hrefs: string[] 
   return (
     <table className="w-full text-left text-[12px] [&_td]:px-2 [&_td]:py-1">
       <caption className="sr-only">Runs, newest first</caption>
-      <thead className="sticky top-0 bg-chrome">
-        <tr>
-          {COLUMNS.map((h) => (
-            <th key={h} scope="col" className="px-2 py-1 font-semibold whitespace-nowrap">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeads columns={COLUMNS} className="px-2 py-1 font-semibold whitespace-nowrap" />
       <tbody onClick={open}>
         {runs.map((r, k) => (
           <tr key={r.id} className="border-t border-chrome-light align-top">

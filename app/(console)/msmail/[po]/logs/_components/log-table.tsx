@@ -1,6 +1,7 @@
 'use client';
 
 import { EventTypeIcon } from '@/components/events/event-type-icon';
+import { ColumnHeads } from '@/components/ui/column-heads';
 import type { LogViewRow } from '@/lib/queries/postoffice-logs';
 
 const COLUMNS = [
@@ -20,15 +21,7 @@ export type LogTableRow = Pick<LogViewRow, 'id' | 'date' | 'time' | 'severity' |
 export function LogTable({ name, rows }: { name: string; rows: LogTableRow[] }) {
   return (
     <table aria-label={name} className="w-full min-w-[640px] border-collapse text-left text-[13px] [&_td]:px-2">
-      <thead className="sticky top-0 bg-chrome">
-        <tr>
-          {COLUMNS.map(([c, w]) => (
-            <th key={c} scope="col" className={`bevel-raised px-2 py-1 font-normal whitespace-nowrap ${w}`}>
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeads columns={COLUMNS} className="bevel-raised px-2 py-1 font-normal whitespace-nowrap" />
       <tbody>
         {rows.map((r) => (
           <tr key={r.id} className="h-7 hover:bg-chrome-light">
