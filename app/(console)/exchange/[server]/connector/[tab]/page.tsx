@@ -61,20 +61,20 @@ export default async function ConnectorSheetPage({ params, searchParams }: { par
   const server = header.server;
   const tabs: SheetTab[] = TABS.map(([id, label]) => ({ id, label, href: routes.connector(server, id) }));
   const closeHref = routes.connections(server);
-  const props = (id: Tab): ConnectorTabProps => ({ db, server, header, closeHref, tabHref: routes.connector(server, id), readOnly: !canChange(session.role), search });
+  const props: ConnectorTabProps = { db, server, header, closeHref, sheetHref: routes.connector(server, tab), readOnly: !canChange(session.role), search };
 
   // Every page of the sheet goes to it (made when first shown, then kept open), and every page's
   // dialog its address asks for, on this page's route: a dialog opened from another page of the
   // sheet than the one it was opened at (useSheetPath) leaves the sheet, and its edits, open, and
   // closes back to it.
-  const pages = Object.fromEntries(TABS.map(([id]) => [id, PAGES[id].Page(props(id))]));
+  const pages = Object.fromEntries(TABS.map(([id]) => [id, PAGES[id].Page(props)]));
   const dialogs = TABS.map(([id]) => PAGES[id].Dialog).filter((d) => d !== undefined);
 
   return (
     <div className="min-h-0 flex-1 overflow-auto">
       <PropertySheet title={`${header.connector.displayName} (${server}) Properties`} tabs={tabs} current={tab} panels={pages} closeHref={closeHref} readOnly={!canChange(session.role)} />
       {dialogs.map((Dialog, k) => (
-        <Fragment key={k}>{Dialog(props(tab))}</Fragment>
+        <Fragment key={k}>{Dialog(props)}</Fragment>
       ))}
     </div>
   );

@@ -27,17 +27,17 @@ export function ConnectionsPage({ db, server, header, closeHref, readOnly }: Con
 }
 
 /** The Connections page's dialog at its URL: Create Connection (`?create`), Modify Connection (`?modify=NET~PO`) or a connection's Queue (`?queue=NET~PO`). */
-export function ConnectionsDialog({ db, server, tabHref, readOnly, search }: ConnectorTabProps) {
+export function ConnectionsDialog({ db, server, sheetHref, readOnly, search }: ConnectorTabProps) {
   const ct = connectionsTab(db, server);
   const create = one(search.create);
   const modify = one(search.modify)?.replace('~', '/').toUpperCase();
   const queue = one(search.queue)?.replace('~', '/').toUpperCase();
   if (create && !readOnly) {
     return (
-      <Modal title="Create Connection" closeHref={tabHref}>
+      <Modal title="Create Connection" closeHref={sheetHref}>
         <SheetForm
           action={createConnectionAction}
-          closeHref={tabHref}
+          closeHref={sheetHref}
           help={<p>LAN: the connector reads the names from the postoffice; Connect As only when it is in a non-trusted domain. Async and X.25: the remote postoffice&apos;s names and how to reach it. Indirect: a postoffice reached through a directly connected one.</p>}
         >
           <input type="hidden" name="server" value={server} />
@@ -49,8 +49,8 @@ export function ConnectionsDialog({ db, server, tabHref, readOnly, search }: Con
     const conn = ct.connections.find((x) => x.postoffice === modify);
     if (conn) {
       return (
-        <Modal title={`Modify Connection - ${conn.postoffice}`} closeHref={tabHref}>
-          <SheetForm action={modifyConnectionAction} closeHref={tabHref} readOnly={readOnly} help={<p>The postoffice and its Connection Parameters are fixed; the fields of its kind can change.</p>}>
+        <Modal title={`Modify Connection - ${conn.postoffice}`} closeHref={sheetHref}>
+          <SheetForm action={modifyConnectionAction} closeHref={sheetHref} readOnly={readOnly} help={<p>The postoffice and its Connection Parameters are fixed; the fields of its kind can change.</p>}>
             <input type="hidden" name="server" value={server} />
             <input type="hidden" name="postoffice" value={conn.postoffice} />
             <RevisionField value={connectionRevision(db, server, conn.postoffice).revision} />
@@ -63,8 +63,8 @@ export function ConnectionsDialog({ db, server, tabHref, readOnly, search }: Con
     const q = ct.connections.some((x) => x.postoffice === queue) ? queueView(db, server, queue) : null;
     if (q) {
       return (
-        <Modal title={`Queue - ${q.postoffice}`} closeHref={tabHref} wide>
-          <QueueViewer queue={q} closeHref={tabHref} canChange={!readOnly} />
+        <Modal title={`Queue - ${q.postoffice}`} closeHref={sheetHref} wide>
+          <QueueViewer queue={q} closeHref={sheetHref} canChange={!readOnly} />
         </Modal>
       );
     }

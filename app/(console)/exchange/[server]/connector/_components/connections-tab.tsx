@@ -1,6 +1,6 @@
 'use client';
 
-import { usePathname, useRouter } from 'next/navigation';
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { deleteConnectionAction } from '../actions';
 import type { ConnectionDto } from '@/lib/exchange/connector/connections';

@@ -15,7 +15,7 @@ export function ConnectorMtasPage({ db, server, readOnly }: ConnectorTabProps) {
 }
 
 /** The Connector MTAs page's dialog at its URL: New Connector (PC) MTA (`?mta=new`) or Configure (`?mta=<service>`). */
-export function ConnectorMtaDialog({ db, server, tabHref, readOnly, search }: ConnectorTabProps) {
+export function ConnectorMtaDialog({ db, server, sheetHref, readOnly, search }: ConnectorTabProps) {
   const mtas = mtasTab(db, server);
   const ct = connectionsTab(db, server);
   const which = one(search.mta);
@@ -23,10 +23,10 @@ export function ConnectorMtaDialog({ db, server, tabHref, readOnly, search }: Co
   if (!(which === 'new' ? !readOnly : mta)) return null;
   const services = new Set(mta?.services ?? []);
   return (
-    <Modal title={mta ? `Configure - ${mta.serviceName}` : 'New Connector (PC) MTA'} closeHref={tabHref}>
+    <Modal title={mta ? `Configure - ${mta.serviceName}` : 'New Connector (PC) MTA'} closeHref={sheetHref}>
       <SheetForm
         action={mta ? configureMtaAction : newMtaAction}
-        closeHref={tabHref}
+        closeHref={sheetHref}
         readOnly={readOnly}
         messageOnce
         help={<p>Each Connector (PC) MTA is a Windows NT service of its own. A running service keeps the polling interval it read when it started.</p>}

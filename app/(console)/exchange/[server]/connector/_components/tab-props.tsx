@@ -9,8 +9,9 @@ export interface ConnectorTabProps {
   header: SheetHeader;
   /** Where OK and Cancel go: the Connections container. */
   closeHref: string;
-  /** This page's own URL (its dialogs are `?create`, `?modify=`, `?queue=`, `?mta=` on it). */
-  tabHref: string;
+  /** The sheet's route, the page it was opened at: every page's dialog (`?create`, `?modify=`,
+   * `?queue=`, `?mta=`) opens and closes there, so the sheet is not made anew (useSheetPath). */
+  sheetHref: string;
   readOnly: boolean;
   search: Record<string, string | string[] | undefined>;
 }
