@@ -613,10 +613,10 @@ function runB6(): void {
 
 // ---- B7 ---------------------------------------------------------------------------------------
 
-/** B7 (issue 14, item 10): every view's first load in Chromium, navigation to rows visible (bench/b7-first-load.ts). */
+/** B7 (issue 14, item 10): every view's first look in Chromium, the user's action to rows visible, on the three paths a user takes (bench/b7-first-load.ts). */
 function runB7(): void {
   const loads = quick ? 3 : 10;
-  say(`B7: every view's first load in Chromium (a new browser context and session each), ${loads} loads a view`);
+  say(`B7: every view's first look in Chromium (after sign-in, by a click, by address; a new browser and session each), ${loads} looks a view on each path`);
   const file = sampleDatabase('b7');
   const out = path.join(work, `result-${++serial}.json`);
   let views: B7View[];
@@ -638,10 +638,14 @@ function runB7(): void {
       process.exitCode = 1;
       continue;
     }
+    const looks = [...v.signIn, ...v.click, ...v.address];
     const where = `server ${median(v.ttfb).toFixed(0)} ms, parsed ${median(v.dcl).toFixed(0)} ms, load ${median(v.loaded).toFixed(0)} ms`;
     figures.push(
-      { benchmark: 'B7', figure: `${v.label}: first load, median of ${v.times.length} (${where})`, value: median(v.times), unit: 'ms', target: 500 },
-      { benchmark: 'B7', figure: `${v.label}: first load, p95`, value: percentile(v.times, 0.95), unit: 'ms', target: 500 },
+      { benchmark: 'B7', figure: `${v.label}: first look after sign-in, median of ${v.signIn.length}`, value: median(v.signIn), unit: 'ms', target: 500 },
+      { benchmark: 'B7', figure: `${v.label}: first look by a click, median of ${v.click.length}`, value: median(v.click), unit: 'ms', target: 500 },
+      { benchmark: 'B7', figure: `${v.label}: first look by address, median of ${v.address.length}`, value: median(v.address), unit: 'ms', target: 500 },
+      { benchmark: 'B7', figure: `${v.label}: first looks, p95 of all ${looks.length}`, value: percentile(looks, 0.95), unit: 'ms', target: 500 },
+      { benchmark: 'B7', figure: `${v.label}: a full load in an empty browser holding a session, median of ${v.empty.length} (${where}; information)`, value: median(v.empty), unit: 'ms' },
     );
   }
   details.B7 = { views };

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ensureViewer, signIn } from './fixtures/auth';
 import { dirsync } from './fixtures/dirsync-cli';
+import { withDb } from './fixtures/sql';
 
 /**
  * The dirsync objects' property sheets, File ▸ New Other and the recipients containers, against
@@ -238,6 +239,42 @@ test.describe('Recipients containers', () => {
     await expect(page.getByRole('checkbox', { name: 'Hide from address book' })).toBeChecked();
     await shot(page, 'recipient-advanced');
     expect(dirsync('exchange', 'recipient', 'list', 'EXCH01', 'Recipients')).toMatch(/BOARDROOM\s+Board Room\s+Mailbox\s+30/);
+  });
+
+  test('a custom recipient imported by dirsync names its requestor in its own column; Trust level stays in view', async ({ page }) => {
+    // What the DXA's import leaves (a reply applied), written directly: the plain sample has run no cycle.
+    const alias = 'AARONIMP';
+    withDb((db) => {
+      const link = db.prepare("select id from dirsync_link where name = 'MONTGOMERY Dirsync Requestor'").pluck().get() as number;
+      const c = db.prepare("select c.id, c.site_id as siteId from recipient_container c join exchange_site s on s.id = c.site_id where c.name = 'Recipients' and s.organization = 'POLYNOMIAL' and s.site = 'HQ'").get() as { id: number; siteId: number };
+      const address = 'PCM:POLYNOMIAL/MONTGOMERY/AARONIMP';
+      db.prepare(`insert into recipient (site_id, container_id, alias, display_name, kind, target_address, address_key, imported_list, imported_by) values (?, ?, ?, 'Aaron Imported', 'custom', ?, ?, 'PCM:POLYNOMIAL/MONTGOMERY', ?)`).run(c.siteId, c.id, alias, address, address, link);
+    });
+    try {
+      await signIn(page, undefined, '/exchange/EXCH01/recipients/Recipients');
+      const region = page.getByRole('region', { name: 'Recipients', exact: true });
+      const table = region.getByRole('grid');
+      const row = table.getByRole('row', { name: /Aaron Imported/ });
+      await expect(row.getByRole('gridcell').nth(1)).toHaveText('Custom Recipient');
+      await expect(row.getByRole('gridcell').last()).toHaveText('MONTGOMERY Dirsync Requestor');
+      // The long importer name once made the Type column push Trust level out of the pane; at
+      // 800 px the hidden $SYSTEM recipient's long name and alias did.
+      for (const width of [1280, 800]) {
+        await page.setViewportSize({ width, height: 800 });
+        const pane = (await region.boundingBox())!;
+        const trust = (await table.getByRole('columnheader', { name: /Trust level/ }).boundingBox())!;
+        expect(trust.x + trust.width, `Trust level in view at ${width} px`).toBeLessThanOrEqual(pane.x + pane.width);
+      }
+      await expect(table.getByRole('rowheader', { name: /POLYNOMIAL\/MONTGOMERY\/\$SYSTEM/ })).toHaveAttribute('title', 'POLYNOMIAL/MONTGOMERY/$SYSTEM');
+      await page.setViewportSize({ width: 1280, height: 800 });
+      // Sorted by importer, descending: the imported recipient before those nobody imported.
+      await table.getByRole('link', { name: 'Imported by' }).click();
+      await table.getByRole('link', { name: 'Imported by' }).click();
+      await expect(table.getByRole('columnheader', { name: /Imported by/ })).toHaveAttribute('aria-sort', 'descending');
+      await expect(table.getByRole('rowheader').first()).toContainText('Aaron Imported');
+    } finally {
+      withDb((db) => db.prepare('delete from recipient where alias = ?').run(alias));
+    }
   });
 });
 

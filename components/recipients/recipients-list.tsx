@@ -8,22 +8,22 @@ import { SortableGrid, type GridColumn, type LinkHeading } from '@/components/ui
 export type SortHeading = LinkHeading;
 
 const td = 'px-2 py-1 whitespace-nowrap';
+// Long names (a postoffice's hidden NET/PO/$SYSTEM recipient) are cut short, whole in the tooltip,
+// so that Type and Trust level stay in view in an 800 px window.
 const COLUMNS: GridColumn<RecipientListRow>[] = [
-  { key: 'displayName', label: 'Display Name', value: (r) => r.displayName, cellClass: td },
-  { key: 'alias', label: 'Alias', value: (r) => r.alias, cellClass: td, cell: (r) => r.alias },
+  { key: 'displayName', label: 'Display Name', value: (r) => r.displayName, cellClass: td, title: (r) => r.displayName },
+  { key: 'alias', label: 'Alias', value: (r) => r.alias, cellClass: td, title: (r) => r.alias, cell: (r) => <span className="block max-w-[12rem] truncate">{r.alias}</span> },
+  { key: 'type', label: 'Type', value: (r) => r.type, cellClass: td, cell: (r) => r.type },
+  { key: 'trust', label: 'Trust level', value: (r) => r.trust, cellClass: `${td} text-right tabular-nums`, cell: (r) => r.trust },
+  // Last, and cut short (its whole text in the tooltip): the column that gives way in a narrow window.
   {
-    key: 'type',
-    label: 'Type',
-    value: (r) => r.type,
+    key: 'importedBy',
+    label: 'Imported by',
+    value: (r) => r.importedBy ?? '',
     cellClass: td,
-    cell: (r) => (
-      <>
-        {r.type}
-        {r.importedBy ? <span className="opacity-75"> · imported by {r.importedBy}</span> : null}
-      </>
-    ),
+    title: (r) => r.importedBy ?? undefined,
+    cell: (r) => <span className="block max-w-[16rem] truncate">{r.importedBy}</span>,
   },
-  { key: 'trust', label: 'Trust', value: (r) => r.trust, cellClass: `${td} text-right tabular-nums`, cell: (r) => r.trust },
 ];
 
 /**
@@ -42,7 +42,7 @@ export function RecipientsList({ caption, rows, headings, here, server, canDelet
       rows={rows}
       keyOf={(r) => r.alias}
       linkHeadings={headings}
-      link={(r) => ({ href: href(r), text: r.displayName, after: r.hidden ? <span className="chip ml-2 text-[11px] text-ink">Hidden</span> : null })}
+      link={(r) => ({ href: href(r), text: <span className="inline-block max-w-[13rem] truncate align-bottom">{r.displayName}</span>, after: r.hidden ? <span className="chip ml-2 text-[11px] text-ink">Hidden</span> : null })}
       rowClass={(r) => (r.hidden ? 'text-ink-muted' : '')}
       empty="This container is empty."
       describe={(r) => ({

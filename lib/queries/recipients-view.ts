@@ -6,7 +6,7 @@ import type { ServerRow } from '@/lib/exchange/servers/servers';
 
 /** A recipients container as the Administrator's right pane lists it: sortable, a page at a time. */
 
-export const RECIPIENT_SORTS = { displayName: 'Display Name', alias: 'Alias', type: 'Type', trust: 'Trust level' } as const;
+export const RECIPIENT_SORTS = { displayName: 'Display Name', alias: 'Alias', type: 'Type', trust: 'Trust level', importedBy: 'Imported by' } as const;
 export type RecipientSort = keyof typeof RECIPIENT_SORTS;
 export const PAGE_SIZE = 50;
 
@@ -15,6 +15,7 @@ const ORDER: Record<RecipientSort, string> = {
   alias: 'r.alias collate nocase',
   type: 'r.kind',
   trust: 'r.trust',
+  importedBy: 'l.name collate nocase',
 };
 
 export const TYPE_LABEL: Record<RecipientKind, string> = { mailbox: 'Mailbox', custom: 'Custom Recipient', dl: 'Distribution List' };

@@ -1,4 +1,5 @@
 import type { GalView } from '@/lib/queries/gal-view';
+import { ColumnHeads } from '@/components/ui/column-heads';
 
 /** The postoffice's GAL as REBUILD last made it: what directory synchronization has converged to here. */
 export function GalList({ gal }: { gal: GalView }) {
@@ -6,12 +7,7 @@ export function GalList({ gal }: { gal: GalView }) {
     <div className="grid gap-1">
       <div role="region" aria-label="Global Address List entries" tabIndex={0} className="bevel-sunken max-h-56 overflow-auto bg-white">
         <table className="w-full text-left text-[12px]">
-          <thead className="sticky top-0 bg-chrome">
-            <tr>
-              <th scope="col" className="px-2 py-0.5">Name</th>
-              <th scope="col" className="px-2 py-0.5">Address</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Name', 'Address']} className="px-2 py-0.5" />
           <tbody>
             {gal.entries.length === 0 ? (
               <tr>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { createMailboxAction } from '../build-actions';
 import { DialogForm, Field } from '@/components/build/dialog-form';
 import { describeDeletable, useListSelection, useSelection } from '@/components/console/selection';
+import { ColumnHeads } from '@/components/ui/column-heads';
 
 interface Mailbox {
   name: string;
@@ -47,13 +48,7 @@ export function MailboxList({ po, mailboxes, canChange }: { po: string; mailboxe
       </div>
       <div role="region" aria-label="Local mailboxes" tabIndex={-1} data-contents-list className="bevel-sunken max-h-56 overflow-auto bg-white">
         <table role="grid" aria-label="Mailboxes" className="w-full text-left text-[12px]">
-          <thead className="sticky top-0 bg-chrome">
-            <tr>
-              <th scope="col" className="px-2 py-0.5">Mailbox</th>
-              <th scope="col" className="px-2 py-0.5">Name</th>
-              <th scope="col" className="px-2 py-0.5">Dir-Sync</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Mailbox', 'Name', 'Dir-Sync']} className="px-2 py-0.5" />
           <tbody>
             {mailboxes.length === 0 ? (
               <tr>
