@@ -28,10 +28,12 @@ export function ConnectionsPage({ db, server, header, closeHref, readOnly }: Con
 
 /** The Connections page's dialog at its URL: Create Connection (`?create`), Modify Connection (`?modify=NET~PO`) or a connection's Queue (`?queue=NET~PO`). */
 export function ConnectionsDialog({ db, server, sheetHref, readOnly, search }: ConnectorTabProps) {
-  const ct = connectionsTab(db, server);
   const create = one(search.create);
   const modify = one(search.modify)?.replace('~', '/').toUpperCase();
   const queue = one(search.queue)?.replace('~', '/').toUpperCase();
+  // The sheet renders every page's dialog: read the connections only when the address asks for one.
+  if (!(create && !readOnly) && !modify && !queue) return null;
+  const ct = connectionsTab(db, server);
   if (create && !readOnly) {
     return (
       <Modal title="Create Connection" closeHref={sheetHref}>

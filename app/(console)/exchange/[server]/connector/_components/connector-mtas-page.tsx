@@ -16,11 +16,12 @@ export function ConnectorMtasPage({ db, server, readOnly }: ConnectorTabProps) {
 
 /** The Connector MTAs page's dialog at its URL: New Connector (PC) MTA (`?mta=new`) or Configure (`?mta=<service>`). */
 export function ConnectorMtaDialog({ db, server, sheetHref, readOnly, search }: ConnectorTabProps) {
-  const mtas = mtasTab(db, server);
-  const ct = connectionsTab(db, server);
   const which = one(search.mta);
-  const mta = which === 'new' ? null : mtas.find((m) => m.serviceName.toLowerCase() === which?.toLowerCase());
+  // The sheet renders every page's dialog: read the services only when the address asks for one.
+  if (!which) return null;
+  const mta = which === 'new' ? null : mtasTab(db, server).find((m) => m.serviceName.toLowerCase() === which.toLowerCase());
   if (!(which === 'new' ? !readOnly : mta)) return null;
+  const ct = connectionsTab(db, server);
   const services = new Set(mta?.services ?? []);
   return (
     <Modal title={mta ? `Configure - ${mta.serviceName}` : 'New Connector (PC) MTA'} closeHref={sheetHref}>
