@@ -255,7 +255,7 @@ async function main(): Promise<void> {
   const emptyLoads = input.emptyLoads ?? 3;
   const all = views(0);
   const { tokens, wizard } = prepare(all.length * (WARM + emptyLoads));
-  const list = views(wizard).filter((v) => !input.only || v.label.includes(input.only));
+  const list = views(wizard).filter((v) => !input.only || new RegExp(input.only).test(v.label));
   if (list.length < 3) throw new Error('B7: three views at least (a look after sign-in, a click and an address each take another view)');
   const server = input.base ? null : await startServer(input.file, PORT, os.availableParallelism());
   const browser = await chromium.launch({

@@ -52,6 +52,18 @@ test.describe('accounts and sessions', () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
+  test('sign-in loads the view’s scripts while the user types: signing in fetches none', async ({ page }) => {
+    const scripts = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js')));
+    await page.goto(`/login?next=${encodeURIComponent('/exchange/EXCH01/events')}`, { waitUntil: 'load' });
+    const before = await scripts();
+    await page.getByRole('textbox', { name: 'Account name' }).fill(ADMIN.name);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('table', { name: 'Events' })).toBeVisible();
+    // The router shows the view in the same document, so every script it needed is in one list.
+    expect((await scripts()).filter((s) => !before.includes(s))).toEqual([]);
+  });
+
   test('a View Only Admin sees the console and can change nothing', async ({ page }) => {
     const viewer = ensureViewer();
     await signIn(page, viewer, '/exchange/EXCH01/services');
