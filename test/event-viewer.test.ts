@@ -134,12 +134,14 @@ describe('postoffice log files', () => {
     const printed = ok(file, 'log -dPOLYNOMIAL/MONTGOMERY dirsync').split('\n');
     expect(printed.length).toBeGreaterThan(2);
     expect(getPostofficeLogs(db, 'POLYNOMIAL~NOPE', 'DIRSYNC')).toBeNull();
+    // A row's fields as the file's line holds them (formatLogLine).
+    const asLine = (r: { date: string; time: string; severity: string; number: number; text: string }) => `${r.date} ${r.time} ${r.severity} [${r.number}] ${r.text}`;
     const lines: string[] = [];
     let before: number | undefined;
     for (let k = 0; k < 100; k++) {
       const view = getPostofficeLogs(db, 'POLYNOMIAL~MONTGOMERY', 'DIRSYNC', before, 2)!;
       expect(view.rows.length).toBeLessThanOrEqual(2);
-      lines.push(...view.rows.map((r) => r.line));
+      lines.push(...view.rows.map(asLine));
       if (view.next === null) break;
       before = view.next;
     }
@@ -151,7 +153,7 @@ describe('postoffice log files', () => {
     // Filter and Find: each part narrows; the pages follow the filtered lines.
     const status = printed.filter((l) => / Status /.test(l));
     const filtered = getPostofficeLogs(db, 'POLYNOMIAL~MONTGOMERY', 'DIRSYNC', undefined, 50, logFilterOf({ severity: 'status' }))!;
-    expect(filtered.rows.map((r) => r.line)).toEqual([...status].reverse().slice(0, 50));
+    expect(filtered.rows.map(asLine)).toEqual([...status].reverse().slice(0, 50));
     const word = /\[\d+\] (\S+)/.exec(printed[0])![1];
     const found = getPostofficeLogs(db, 'POLYNOMIAL~MONTGOMERY', 'DIRSYNC', undefined, 50, logFilterOf({ find: word.toLowerCase() }))!;
     expect(found.rows.length).toBe(printed.filter((l) => l.slice(l.indexOf(']') + 2).toLowerCase().includes(word.toLowerCase())).length);

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { logStamp } from '@/lib/core/clock';
-import { formatLogLine, type LogFile, type LogLineRow, type Severity } from '@/lib/dirsync/log';
+import type { LogFile, LogLineRow, Severity } from '@/lib/dirsync/log';
 import { findPo } from '@/lib/dirsync/postoffices';
 import { stmt } from '@/lib/core/statements';
 
@@ -15,8 +15,6 @@ export interface LogViewRow {
   severity: LogLineRow['severity'];
   number: number;
   text: string;
-  /** The line as the file holds it (formatLogLine). */
-  line: string;
 }
 
 export interface PostofficeLogsView {
@@ -91,7 +89,7 @@ export function getPostofficeLogs(db: Db, segment: string, file: LogFile, before
     files: LOG_FILES.map((f) => ({ file: f, name: `${f}.LOG`, lines: count.get(po.id, f) as number })),
     rows: page.map((l) => {
       const [date, time] = logStamp(l.at).split(' ');
-      return { id: l.id, date, time, severity: l.severity, number: l.number, text: l.text, line: formatLogLine(l) };
+      return { id: l.id, date, time, severity: l.severity, number: l.number, text: l.text };
     }),
     next: rows.length > limit ? page[page.length - 1].id : null,
   };

@@ -48,6 +48,12 @@ export function parseListQuery(q: { sort?: string; dir?: string; page?: string }
   return { sort, dir, page };
 }
 
+/** A page of a container in one order: the sort column, then the alias (unique in the site), so pages neither repeat nor skip rows. Parameters: container id, limit, offset. */
+export const recipientPageSql = (sort: RecipientSort, dir: 'asc' | 'desc') =>
+  `select r.alias, r.display_name as displayName, r.kind, r.trust, r.hidden, l.name as importedBy
+   from recipient r left join dirsync_link l on l.id = r.imported_by
+   where r.container_id = ? order by ${ORDER[sort]} ${dir}, r.alias collate nocase ${dir} limit ? offset ?`;
+
 export function getRecipientsView(db: Db, server: ServerRow, containerName: string, q: { sort: RecipientSort; dir: 'asc' | 'desc'; page: number }): RecipientsView | undefined {
   const c = findContainer(db, server, containerName);
   if (!c) return undefined;
@@ -56,15 +62,15 @@ export function getRecipientsView(db: Db, server: ServerRow, containerName: stri
   const hiddenCount = stmt(db, 'select count(*) from recipient where container_id = ? and hidden').pluck().get(c.id) as number;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(q.page, pages);
-  // The sort column, then the alias (unique in the site), so pages neither repeat nor skip rows.
   const rows = (
-    db.$client
-      .prepare(
-        `select r.alias, r.display_name as displayName, r.kind, r.trust, r.hidden, l.name as importedBy
-         from recipient r left join dirsync_link l on l.id = r.imported_by
-         where r.container_id = ? order by ${ORDER[q.sort]} ${q.dir}, r.alias collate nocase ${q.dir} limit ? offset ?`,
-      )
-      .all(c.id, PAGE_SIZE, (page - 1) * PAGE_SIZE) as { alias: string; displayName: string; kind: RecipientKind; trust: number; hidden: number; importedBy: string | null }[]
+    stmt(db, recipientPageSql(q.sort, q.dir)).all(c.id, PAGE_SIZE, (page - 1) * PAGE_SIZE) as {
+      alias: string;
+      displayName: string;
+      kind: RecipientKind;
+      trust: number;
+      hidden: number;
+      importedBy: string | null;
+    }[]
   ).map((r) => ({ alias: r.alias, displayName: r.displayName, type: TYPE_LABEL[r.kind], trust: r.trust, hidden: !!r.hidden, importedBy: r.importedBy }));
   return { container: c.name, rows, total, hiddenCount, page, pages, sort: q.sort, dir: q.dir };
 }

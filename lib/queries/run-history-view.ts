@@ -58,10 +58,8 @@ export function runFilterOf(s: RunHistorySearch): { filter: RunFilter; errors: s
   return { filter: { object: s.object, kind: s.kind, outcome: s.outcome, groupId: s.group, since, until: until === undefined ? undefined : until + 59_999, before, limit: RUN_PAGE }, errors };
 }
 
-export interface RunListRow extends RunRow {
-  when: string;
-  durationMs: number;
-}
+/** A run as the list draws it: the times it does not show stay on the server. */
+export type RunListRow = Omit<RunRow, 'groupId' | 'simStart' | 'simEnd' | 'wallStart' | 'wallEnd'> & { when: string; durationMs: number };
 
 export interface RunHistoryView {
   runs: RunListRow[];
@@ -94,7 +92,7 @@ export function getRunHistoryView(db: Db, s: RunHistorySearch): RunHistoryView {
     }
   }
   return {
-    runs: page.runs.map((r) => ({ ...r, when: ctime(r.simStart), durationMs: r.wallEnd - r.wallStart })),
+    runs: page.runs.map(({ groupId, simStart, simEnd, wallStart, wallEnd, ...run }) => ({ ...run, when: ctime(simStart), durationMs: wallEnd - wallStart })),
     next: page.next,
     errors,
     objects,

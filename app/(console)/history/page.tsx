@@ -87,10 +87,7 @@ export default async function RunHistoryPage({ searchParams }: { searchParams: P
       ) : null}
       <div className="bevel-sunken min-h-0 flex-1 overflow-auto bg-white" tabIndex={0} role="region" aria-label="Runs">
         <RunTable
-          runs={view.runs.map(({ id, when, kind, object, trigger, who, outcome, numbers, txnIn, txnOut, messages, durationMs, summary }) => ({
-            id, when, kind, object, trigger, who, outcome, numbers, txnIn, txnOut, messages, durationMs, summary,
-            href: here({ run: String(id) }),
-          }))}
+          runs={view.runs.map((run) => ({ ...run, href: here({ run: String(run.id) }) }))}
         />
         {view.runs.length === 0 && !view.errors.length ? (
           <p className="p-2">{filtered ? 'No run matches this filter.' : 'Nothing has run yet: run a cycle, or let the clock run the schedules.'}</p>

@@ -8,7 +8,7 @@ import type { RunListRow } from '@/lib/queries/run-history-view';
 const COLUMNS = ['Started', 'Kind', 'Object', 'Trigger', 'Outcome', 'In', 'Out', 'Messages', 'Duration', 'Summary'];
 
 /** What a row draws, and where its link opens the run's details. */
-export type RunTableRow = Pick<RunListRow, 'id' | 'when' | 'kind' | 'object' | 'trigger' | 'who' | 'outcome' | 'numbers' | 'txnIn' | 'txnOut' | 'messages' | 'durationMs' | 'summary'> & { href: string };
+export type RunTableRow = RunListRow & { href: string };
 
 /**
  * The runs of one page, newest first. A client component that receives the rows as data: as

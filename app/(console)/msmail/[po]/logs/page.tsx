@@ -116,7 +116,7 @@ export default async function PostofficeLogsPage({ params, searchParams }: Props
     >
       <div className="flex min-h-0 flex-1 flex-col gap-1.5">
         <div role="region" aria-label={`${current.name} lines`} tabIndex={0} className="bevel-sunken min-h-56 flex-1 overflow-auto bg-white">
-          <LogTable name={current.name} rows={view.rows.map(({ id, date, time, severity, number, text }) => ({ id, date, time, severity, number, text }))} />
+          <LogTable name={current.name} rows={view.rows} />
           {view.rows.length === 0 ? <p className="px-3 py-4 text-ink-muted">{pages.length ? 'There are no more lines.' : filtered ? `No line of ${current.name} matches the filter.` : `${current.name} is empty.`}</p> : null}
         </div>
         <nav aria-label="Pages" className="flex min-h-8 flex-wrap items-center gap-2">

@@ -12,13 +12,11 @@ const COLUMNS = [
   ['Text', ''],
 ] as const;
 
-export type LogTableRow = Pick<LogViewRow, 'id' | 'date' | 'time' | 'severity' | 'number' | 'text'>;
-
 /**
  * One page of a log file's lines, newest first. A client component fed the lines as data: as
  * server components every line travelled twice, as HTML and again in the page's React payload.
  */
-export function LogTable({ name, rows }: { name: string; rows: LogTableRow[] }) {
+export function LogTable({ name, rows }: { name: string; rows: LogViewRow[] }) {
   return (
     <table aria-label={name} className="w-full min-w-[640px] border-collapse text-left text-[13px] [&_td]:px-2">
       <ColumnHeads columns={COLUMNS} className="bevel-raised px-2 py-1 font-normal whitespace-nowrap" />
