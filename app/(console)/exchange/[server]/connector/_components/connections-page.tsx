@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import { connectionsTab, queueView } from '@/lib/queries/connector-sheet';
 import { connectionRevision } from '@/lib/queries/revisions';
 import { SheetForm } from '@/components/sheet/property-sheet';
@@ -11,10 +12,13 @@ import { ModifyConnectionFields } from './modify-connection-fields';
 import { QueueViewer } from './queue-viewer';
 import { ConnectorFormHidden, one, type ConnectorTabProps } from './tab-props';
 
+/** The connections, read once a render: the page and its open dialog both show them. */
+const readConnections = cache(connectionsTab);
+
 /** The connector sheet's Connections page: the list with Create…, Modify…, Delete, Queue…, and the confirm option. */
 export function ConnectionsPage({ db, server, header, closeHref, readOnly }: ConnectorTabProps) {
   const c = header.connector;
-  const ct = connectionsTab(db, server);
+  const ct = readConnections(db, server);
   return (
     <div className="grid gap-3">
       <ConnectionsTab server={server} connections={ct.connections} confirm={c.confirmConnectionChanges} canChange={!readOnly} />
@@ -33,7 +37,7 @@ export function ConnectionsDialog({ db, server, sheetHref, readOnly, search }: C
   const queue = one(search.queue)?.replace('~', '/').toUpperCase();
   // The sheet renders every page's dialog: read the connections only when the address asks for one.
   if (!(create && !readOnly) && !modify && !queue) return null;
-  const ct = connectionsTab(db, server);
+  const ct = readConnections(db, server);
   if (create && !readOnly) {
     return (
       <Modal title="Create Connection" closeHref={sheetHref}>
