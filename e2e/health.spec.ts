@@ -68,4 +68,28 @@ test.describe('Health', () => {
       dirsync('exchange', 'version', 'EXCH01', '5.5sp3');
     }
   });
+
+  test('logging left at Maximum: Open Diagnostics Logging with the service chosen, set it back, and the finding goes', async ({ page }) => {
+    dirsync('exchange', 'logging', 'EXCH01', 'MSExchangePCMTA', '*', 'maximum');
+    try {
+      await signIn(page, undefined, '/health');
+      const finding = page.getByRole('listitem', { name: /^EXCH01 MSExchangePCMTA: Diagnostics logging at Maximum/ });
+      await finding.getByRole('link', { name: 'Open Diagnostics Logging: EXCH01 MSExchangePCMTA' }).click();
+      await expect(page).toHaveURL(/\/exchange\/EXCH01\/connector\/diagnostics-logging\?service=MSExchangePCMTA$/);
+      // The sheet opens at the PC MTA, not at the first service.
+      await expect(page.getByRole('listbox', { name: 'Services' }).getByRole('option', { name: 'MSExchangePCMTA' })).toHaveAttribute('aria-selected', 'true');
+      const categories = page.getByRole('listbox', { name: 'Categories' });
+      await expect(categories.getByRole('option', { name: 'Moved In: Maximum' })).toBeVisible();
+      await categories.focus();
+      await page.keyboard.press('Control+a');
+      await page.getByRole('radio', { name: 'None' }).check();
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await expect(page.getByText('The changes were saved.')).toBeVisible();
+      await page.goto('/health');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Health');
+      await expect(page.getByRole('listitem', { name: /^EXCH01 MSExchangePCMTA: Diagnostics logging at Maximum/ })).toHaveCount(0);
+    } finally {
+      dirsync('exchange', 'logging', 'EXCH01', 'MSExchangePCMTA', '*', 'none');
+    }
+  });
 });

@@ -232,7 +232,13 @@ describe('the Exchange side', () => {
     ok(file, 'exchange mta add EXCH01 "Spare MTA"');
     expect(findings(file, 'pc-mta-serves-nothing')).toMatchObject([{ severity: 'warning', object: 'EXCH01 Spare MTA' }]);
     ok(file, 'exchange logging EXCH01 MSExchangePCMTA * maximum');
-    expect(findings(file, 'logging-at-maximum')).toMatchObject([{ severity: 'warning', object: 'EXCH01 MSExchangePCMTA' }]);
+    ok(file, 'exchange logging EXCH01 MSExchangeDX "MS Mail 3.2" maximum');
+    // Each opens the Diagnostics Logging page that sets it, with its service chosen.
+    expect(findings(file, 'logging-at-maximum')).toMatchObject([
+      { severity: 'warning', object: 'EXCH01 MSExchangeDX', fixes: [{ kind: 'open-logging', href: '/exchange/EXCH01/directory-synchronization/diagnostics-logging?service=MSExchangeDX' }] },
+      { severity: 'warning', object: 'EXCH01 MSExchangePCMTA', fixes: [{ kind: 'open-logging', href: '/exchange/EXCH01/connector/diagnostics-logging?service=MSExchangePCMTA' }] },
+    ]);
+    ok(file, 'exchange logging EXCH01 MSExchangeDX "MS Mail 3.2" none');
     ok(file, 'exchange logging EXCH01 MSExchangePCMTA * none');
     expect(findings(file, 'logging-at-maximum')).toEqual([]);
   });

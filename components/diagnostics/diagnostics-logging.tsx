@@ -21,9 +21,10 @@ const nameOf = (level: number) => LEVELS.find((l) => l.value === level)?.label ?
  * On 4.0–5.5 a level set differs from the one in force until the service restarts. The page is
  * not made again after Apply: the service and categories chosen stay as they were.
  */
-export function DiagnosticsLogging({ services, version }: { services: LoggingServiceView[]; version: string }) {
+export function DiagnosticsLogging({ services, version, initialService }: { services: LoggingServiceView[]; version: string; initialService?: string }) {
   // The service chosen stays chosen after Apply (it was reset to the first, so a PC MTA change looked lost).
-  const [serviceIndex, setServiceIndex] = useSheetState('diagnostics-service', 0);
+  // It starts at the one the address names (`?service=`, Health's "Open Diagnostics Logging"), else the first.
+  const [serviceIndex, setServiceIndex] = useSheetState('diagnostics-service', Math.max(0, services.findIndex((s) => s.name === initialService)));
   const [edits, setEdits] = useState<Record<string, number>>({});
   // This page's own save: its edits are now the levels set, shown from the refreshed page.
   const saved = useContext(SavedRevisionContext)?.seq;

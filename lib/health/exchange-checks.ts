@@ -1,7 +1,12 @@
 import type { Db } from '@/db/client';
+import { routes } from '@/lib/console/routes';
 import { stmt } from '@/lib/core/statements';
 import type { NetworkFacts } from './network-facts';
 import type { Finding } from './types';
+
+/** The Diagnostics Logging page that sets a service's levels, with the service chosen: the DX's is Directory Synchronization's, the others the MS Mail Connector's. */
+const loggingPage = (server: string, service: string) =>
+  `${service === 'MSExchangeDX' ? routes.directorySync(server, 'diagnostics-logging') : routes.connector(server, 'diagnostics-logging')}?service=${encodeURIComponent(service)}`;
 
 /** The Exchange side: PC MTAs with nothing to serve, diagnostics logging left at Maximum, the DX paused or stopped. */
 export function exchangeChecks(db: Db, facts: NetworkFacts): Finding[] {
@@ -31,7 +36,7 @@ export function exchangeChecks(db: Db, facts: NetworkFacts): Finding[] {
       title: `Diagnostics logging at Maximum: ${d.categories}`,
       meaning: 'Maximum logging is for a troubleshooting session (a manual dirsync): left on it writes an event for every message moved and fills the Application log. Set it back to None or Minimum.',
       source: 'The manual dirsync procedure with Exchange as requestor, section I (docs/engine.md, seed 003)',
-      fixes: [],
+      fixes: [{ kind: 'open-logging', label: 'Open Diagnostics Logging', href: loggingPage(d.server, d.service) }],
     });
   }
   const dx = stmt(

@@ -2,12 +2,14 @@
 export type Severity = 'error' | 'warning' | 'info';
 
 /**
- * The fix a finding offers. `resync-wizard` and `open-schedule` open a page (`href`); the others
- * change state through an engine verb (lib/health/apply-fix.ts) and are cleared by the next cycle.
+ * The fix a finding offers. Those with an `href` open a page (the Resync Wizard, a schedule, a
+ * service's Diagnostics Logging); the others change state through an engine verb
+ * (lib/health/apply-fix.ts) and are cleared by the next cycle.
  */
 export type Fix =
   | { kind: 'resync-wizard'; label: string; href: string }
   | { kind: 'open-schedule'; label: string; href: string }
+  | { kind: 'open-logging'; label: string; href: string }
   | { kind: 'import-next'; label: string; requestor: string }
   | { kind: 'export-next'; label: string; requestor: string }
   | { kind: 'restart-service'; label: string; server: string; service: string }

@@ -83,7 +83,7 @@ function FindingItem({ finding: f, tone, editable }: { finding: Finding; tone: s
       {f.fixes.length ? (
         <div className="flex flex-wrap items-center gap-2">
           {f.fixes.map((x) =>
-            x.kind === 'resync-wizard' || x.kind === 'open-schedule' ? (
+            'href' in x ? (
               <Link key={x.href} href={x.href} className="button" aria-label={`${x.label}: ${f.object}`}>
                 {x.label}
               </Link>

@@ -7,8 +7,7 @@ import { show, type Command } from '../context';
 
 const SEVERITY = { error: 'ERROR', warning: 'WARNING', info: 'INFO' } as const;
 
-const fixText = (f: Fix) =>
-  f.kind === 'resync-wizard' || f.kind === 'open-schedule' ? `${f.label}: ${f.href}` : f.label;
+const fixText = (f: Fix) => ('href' in f ? `${f.label}: ${f.href}` : f.label);
 
 const requestorLine = (r: RequestorHealth) => {
   const at = r.atRequestor;

@@ -4,10 +4,10 @@ import { SheetForm } from '@/components/sheet/property-sheet';
 import { DiagnosticsLogging } from '@/components/diagnostics/diagnostics-logging';
 import { RevisionField } from '@/components/ui/revision-field';
 import { connectorLoggingAction } from '../actions';
-import type { ConnectorTabProps } from './tab-props';
+import { one, type ConnectorTabProps } from './tab-props';
 
-/** The connector sheet's Diagnostics Logging page: its three services' categories and levels. */
-export function DiagnosticsLoggingPage({ db, server, closeHref, readOnly }: ConnectorTabProps) {
+/** The connector sheet's Diagnostics Logging page: its three services' categories and levels (`?service=` chooses one). */
+export function DiagnosticsLoggingPage({ db, server, closeHref, readOnly, search }: ConnectorTabProps) {
   const services = ['MSExchangeMSMI', 'MSExchangePCMTA', 'MSExchangeATMTA'] as const;
   const logging = loggingTab(db, server, [...services]);
   return (
@@ -19,7 +19,7 @@ export function DiagnosticsLoggingPage({ db, server, closeHref, readOnly }: Conn
     >
       <input type="hidden" name="server" value={server} />
       <RevisionField value={loggingRevision(db, server, services).revision} />
-      <DiagnosticsLogging services={logging.services} version={logging.version} />
+      <DiagnosticsLogging services={logging.services} version={logging.version} initialService={one(search.service)} />
     </SheetForm>
   );
 }
