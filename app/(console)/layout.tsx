@@ -91,8 +91,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             {children}
           </div>
         </div>
-        <section aria-label="Console status" className="flex flex-wrap gap-1 px-1.5 pb-1 text-[12px] text-ink-muted">
-          <div className="flex-1 px-1 py-0.5">
+        {/* On a narrow window Health and the account give way to a line of their own, so the clock's controls and note keep the whole width. */}
+        <section aria-label="Console status" className="flex flex-wrap justify-end gap-1 px-1.5 pb-1 text-[12px] text-ink-muted">
+          <div className="min-w-[min(100%,40rem)] flex-1 px-1 py-0.5">
             <Clock
               initial={clockView(sharedDatabase())}
               canChange={canChange(session.role)}

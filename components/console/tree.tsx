@@ -152,7 +152,7 @@ export function TreePane({ nodes, label }: { nodes: TreeNode[]; label: string })
     setOpen(false);
   }, [pathname]);
   return (
-    <div className="flex shrink-0 flex-col gap-1 lg:w-64">
+    <div className="flex shrink-0 flex-col gap-1 lg:w-64 xl:w-72">
       <button type="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)} className="button gap-1.5 self-start lg:hidden">
         <span aria-hidden="true">{open ? '▾' : '▸'}</span>
         {label}
