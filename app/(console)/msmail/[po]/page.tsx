@@ -90,7 +90,7 @@ export default async function PostofficePage({ params, searchParams }: { params:
               </>
             ) : null}
           </dl>
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-x-3 gap-y-1 [&>*]:whitespace-nowrap">
             <Link className="underline" href={routes.postofficeLogs(view.name)}>
               DIRSYNC.LOG and DISPATCH.LOG
             </Link>
