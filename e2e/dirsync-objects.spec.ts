@@ -130,6 +130,18 @@ test.describe('Dirsync Requestor (EXCH01, a requestor of POLYNOMIAL/MONTGOMERY)'
     await expect(page.getByRole('alert').filter({ hasText: 'unavailable' })).toHaveText('The Remote Dirsync Requestor command is unavailable until you set up a Microsoft Exchange Server dirsync server.');
     await expect(page.getByRole('link', { name: 'Dirsync Requestor' })).toBeVisible();
   });
+
+  test('a second dirsync object is refused by name: New Dirsync Requestor and New Dirsync Server on a requestor', async ({ page }) => {
+    await signIn(page, undefined, '/exchange/EXCH01/requestor/new');
+    const sheet = page.getByRole('region', { name: 'New Dirsync Requestor' });
+    await expect(sheet).toContainText('EXCH01 already has a Dirsync Requestor.');
+    await page.goto('/exchange/EXCH01/dirsync-server/new');
+    await expect(page.getByRole('region', { name: 'New Dirsync Server' })).toContainText(
+      'EXCH01 is a dirsync requestor (it has a Dirsync Requestor object): a server is either the dirsync server or a requestor.',
+    );
+    await page.getByRole('link', { name: 'Dirsync Requestor' }).click();
+    await expect(page).toHaveURL(/\/exchange\/EXCH01\/requestor\/general$/);
+  });
 });
 
 test.describe('An Exchange dirsync server (EXCH02, made with the CLI)', () => {

@@ -1,6 +1,7 @@
 import Link from '@/components/ui/link';
 import type { ReactNode } from 'react';
 import { RevisionField } from '@/components/ui/revision-field';
+import { routes } from '@/lib/console/routes';
 
 /** The scrolling area a property sheet sits in, inside the Administrator's view pane. */
 export function SheetArea({ children }: { children: ReactNode }) {
@@ -67,5 +68,22 @@ export function Unavailable({ title, children, links }: { title: string; childre
         </div>
       </section>
     </SheetArea>
+  );
+}
+
+/**
+ * File ▸ New Other ▸ Dirsync Server or Dirsync Requestor on a server that already has a dirsync
+ * role: which object it has, a link to it, and why a second cannot be made.
+ */
+export function RoleTaken({ title, server, role, wanted }: { title: string; server: string; role: 'server' | 'requestor'; wanted: 'server' | 'requestor' }) {
+  const object = role === 'server' ? 'Dirsync Server' : 'Dirsync Requestor';
+  return (
+    <Unavailable title={title} links={[{ href: role === 'server' ? routes.dirsyncServer(server) : routes.requestor(server), label: object }]}>
+      <p>
+        {role === wanted
+          ? `${server} already has a ${object}.`
+          : `${server} is ${role === 'server' ? 'the dirsync server' : 'a dirsync requestor'} (it has a ${object} object): a server is either the dirsync server or a requestor.`}
+      </p>
+    </Unavailable>
   );
 }

@@ -5,7 +5,7 @@ import { canChange, requirePageSession } from '@/lib/auth/request';
 import { serverContext } from '@/lib/queries/dirsync-objects';
 import { PropertySheet, SheetForm } from '@/components/sheet/property-sheet';
 import { TextField } from '@/components/sheet/fields';
-import { Hidden, ReadOnlyField, SheetArea, Unavailable } from '@/components/dirsync/sheet-bits';
+import { Hidden, ReadOnlyField, RoleTaken, SheetArea } from '@/components/dirsync/sheet-bits';
 import { createDirsyncServerAction } from '../actions';
 import { routes } from '@/lib/console/routes';
 
@@ -19,20 +19,7 @@ export default async function NewDirsyncServerPage({ params }: { params: Promise
   const session = await requirePageSession(routes.newDirsyncServer(server));
   const ctx = serverContext(sharedDatabase(), server);
   if (!ctx) notFound();
-  if (ctx.role !== null) {
-    return (
-      <Unavailable
-        title="New Dirsync Server"
-        links={[{ href: ctx.role === 'server' ? routes.dirsyncServer(ctx.server) : routes.requestor(ctx.server), label: ctx.role === 'server' ? 'Dirsync Server' : 'Dirsync Requestor' }]}
-      >
-        <p>
-          {ctx.role === 'server'
-            ? `${ctx.server} already has a Dirsync Server.`
-            : `${ctx.server} is a dirsync requestor (it has a Dirsync Requestor object): a server is either the dirsync server or a requestor.`}
-        </p>
-      </Unavailable>
-    );
-  }
+  if (ctx.role !== null) return <RoleTaken title="New Dirsync Server" server={ctx.server} role={ctx.role} wanted="server" />;
   return (
     <SheetArea>
       <PropertySheet title="New Dirsync Server" current="general" tabs={[{ id: 'general', label: 'General', href: routes.newDirsyncServer(ctx.server) }]}>

@@ -5,7 +5,7 @@ import { canChange, requirePageSession } from '@/lib/auth/request';
 import { getDirsyncServerChoices, serverContext } from '@/lib/queries/dirsync-objects';
 import { PropertySheet, SheetForm } from '@/components/sheet/property-sheet';
 import { RadioGroup, TextField } from '@/components/sheet/fields';
-import { Hidden, SheetArea, Unavailable } from '@/components/dirsync/sheet-bits';
+import { Hidden, RoleTaken, SheetArea, Unavailable } from '@/components/dirsync/sheet-bits';
 import { createDirsyncRequestorAction } from '../actions';
 import { routes } from '@/lib/console/routes';
 
@@ -20,20 +20,7 @@ export default async function NewDirsyncRequestorPage({ params }: { params: Prom
   const db = sharedDatabase();
   const ctx = serverContext(db, server);
   if (!ctx) notFound();
-  if (ctx.role !== null) {
-    return (
-      <Unavailable
-        title="New Dirsync Requestor"
-        links={[{ href: ctx.role === 'requestor' ? routes.requestor(ctx.server) : routes.dirsyncServer(ctx.server), label: ctx.role === 'requestor' ? 'Dirsync Requestor' : 'Dirsync Server' }]}
-      >
-        <p>
-          {ctx.role === 'requestor'
-            ? `${ctx.server} already has a Dirsync Requestor.`
-            : `${ctx.server} is the dirsync server (it has a Dirsync Server object): a server is either the dirsync server or a requestor.`}
-        </p>
-      </Unavailable>
-    );
-  }
+  if (ctx.role !== null) return <RoleTaken title="New Dirsync Requestor" server={ctx.server} role={ctx.role} wanted="requestor" />;
   const choices = getDirsyncServerChoices(db, ctx.row);
   if (choices.length === 0) {
     return (
