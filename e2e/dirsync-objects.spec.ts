@@ -131,6 +131,15 @@ test.describe('Dirsync Requestor (EXCH01, a requestor of POLYNOMIAL/MONTGOMERY)'
     await expect(page.getByRole('link', { name: 'Dirsync Requestor' })).toBeVisible();
   });
 
+  test('Settings: the sheet comes first with its buttons in view; the Import Container\'s delete guard sits under it', async ({ page }) => {
+    await signIn(page, undefined, '/exchange/EXCH01/requestor/settings');
+    const sheet = page.getByRole('region', { name: /Dirsync Requestor Properties$/ });
+    await expect(sheet.getByRole('button', { name: 'Apply' })).toBeInViewport();
+    const guard = page.getByRole('region', { name: 'Delete guard of the Import Container' });
+    await expect(guard).toBeVisible();
+    expect((await guard.boundingBox())!.y).toBeGreaterThan((await sheet.boundingBox())!.y + (await sheet.boundingBox())!.height - 1);
+  });
+
   test('a second dirsync object is refused by name: New Dirsync Requestor and New Dirsync Server on a requestor', async ({ page }) => {
     await signIn(page, undefined, '/exchange/EXCH01/requestor/new');
     const sheet = page.getByRole('region', { name: 'New Dirsync Requestor' });

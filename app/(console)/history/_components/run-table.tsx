@@ -43,7 +43,12 @@ export function RunTable({ runs }: { runs: RunTableRow[] }) {
             <td className="text-right tabular-nums">{r.txnOut}</td>
             <td className="text-right tabular-nums">{r.messages}</td>
             <td className="text-right tabular-nums whitespace-nowrap">{r.durationMs} ms</td>
-            <td>{r.summary}</td>
+            <td>
+              {/* One line a run, as the Administrator's lists are: the whole summary in the tooltip and the run's details. */}
+              <div className="max-w-[32rem] truncate" title={r.summary}>
+                {r.summary}
+              </div>
+            </td>
           </tr>
         ))}
       </tbody>
