@@ -31,7 +31,7 @@ test.describe('Dirsync Requestor (EXCH01, a requestor of POLYNOMIAL/MONTGOMERY)'
   test('Settings and Schedule: Apply, reload, kept — the grid works from the keyboard', async ({ page }) => {
     await signIn(page, undefined, '/exchange/EXCH01/requestor/general');
     await expect(page.getByRole('heading', { level: 1, name: 'MONTGOMERY Dirsync Requestor Properties' })).toBeVisible();
-    await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('MONTGOMERY Dirsync Requestor');
+    await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('MONTGOMERY Dirsync Requestor');
     await expect(page.getByRole('textbox', { name: 'Dirsync address' })).toHaveValue('POLYNOMIAL/MONTGOMERY/$SYSTEM');
     await expect(page.getByRole('combobox', { name: 'Requestor language' })).toHaveValue('English');
     await shot(page, 'requestor-general');
@@ -109,14 +109,14 @@ test.describe('Dirsync Requestor (EXCH01, a requestor of POLYNOMIAL/MONTGOMERY)'
 
   test('the concurrent-edit refusal: a save over someone else\'s change is refused', async ({ page }) => {
     await signIn(page, undefined, '/exchange/EXCH01/requestor/general');
-    await expect(page.getByRole('textbox', { name: 'Name' })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toBeVisible();
     // Someone else changes the object after this sheet was opened.
     dirsync('exchange', 'requestor', 'EXCH01', '--append-name');
-    await page.getByRole('textbox', { name: 'Name' }).fill('Renamed Requestor');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Renamed Requestor');
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(sheetAlert(page)).toContainText('changed by someone else since you opened it');
     await page.reload();
-    await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('MONTGOMERY Dirsync Requestor');
+    await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('MONTGOMERY Dirsync Requestor');
     await expect(page.getByRole('checkbox', { name: "Append to imported users' display name" })).toBeChecked();
   });
 
@@ -131,11 +131,14 @@ test.describe('Dirsync Requestor (EXCH01, a requestor of POLYNOMIAL/MONTGOMERY)'
     await expect(page.getByRole('link', { name: 'Dirsync Requestor' })).toBeVisible();
   });
 
-  test('Settings: the sheet comes first with its buttons in view; the Import Container\'s delete guard sits under it', async ({ page }) => {
-    await signIn(page, undefined, '/exchange/EXCH01/requestor/settings');
+  test('the sheet comes first with its buttons in view; the Import Container\'s delete guard sits under it, on every tab', async ({ page }) => {
+    await signIn(page, undefined, '/exchange/EXCH01/requestor/general');
     const sheet = page.getByRole('region', { name: /Dirsync Requestor Properties$/ });
-    await expect(sheet.getByRole('button', { name: 'Apply' })).toBeInViewport();
     const guard = page.getByRole('region', { name: 'Delete guard of the Import Container' });
+    await expect(guard).toBeVisible();
+    // Opened at General, then Settings: the tab switch does not make the page again, and the guard stays.
+    await sheet.getByRole('navigation', { name: 'Property pages' }).getByRole('link', { name: 'Settings' }).click();
+    await expect(sheet.getByRole('button', { name: 'Apply' })).toBeInViewport();
     await expect(guard).toBeVisible();
     expect((await guard.boundingBox())!.y).toBeGreaterThan((await sheet.boundingBox())!.y + (await sheet.boundingBox())!.height - 1);
   });

@@ -138,12 +138,10 @@ export default async function DirsyncRequestorPage({ params }: Params) {
     <SheetArea>
       <ResyncWizardLink requestor={ctx.server} before={<PreviewLink requestor={ctx.server} />} />
       <PropertySheet title={`${sheet.name} Properties`} current={tab} tabs={TABS.map((t) => ({ ...t, href: routes.requestor(ctx.server, t.id) }))} panels={Object.fromEntries(TABS.map((t) => [t.id, page(t.id)]))} closeHref={routes.connections(ctx.server)} readOnly={!canChange(session.role)} />
-      {/* Under the sheet, not above it: the sheet is what the user opened, and its OK and Apply stay in view. */}
-      {tab === 'settings' ? (
-        <section aria-label="Delete guard of the Import Container" className="bevel-raised mx-auto mt-3 grid w-full max-w-2xl gap-1 bg-chrome p-2">
-          <DeleteGuardForm action={deleteGuardAction} target={ctx.server} guard={deleteGuardOf(db, serverConnectorPoId(db, ctx.server))} revision={deleteGuardRevision(db, ctx.server).revision} disabled={!canChange(session.role)} />
-        </section>
-      ) : null}
+      {/* Under the sheet whatever its tab (a tab switch does not make this page again): the sheet is what the user opened, and its OK and Apply stay in view. */}
+      <section aria-label="Delete guard of the Import Container" className="bevel-raised mx-auto mt-3 grid w-full max-w-2xl gap-1 bg-chrome p-2">
+        <DeleteGuardForm action={deleteGuardAction} target={ctx.server} guard={deleteGuardOf(db, serverConnectorPoId(db, ctx.server))} revision={deleteGuardRevision(db, ctx.server).revision} disabled={!canChange(session.role)} />
+      </section>
     </SheetArea>
   );
 }
