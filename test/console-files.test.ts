@@ -145,7 +145,7 @@ describe('no console code path imports the file system', () => {
   const ALLOWED = new Map([
     // Opens (and creates the directory of) the one database file the server was started with; no browser input reaches it.
     ['db/client.ts', 'the database file'],
-    // Reads the build's own manifests (fixed names in the build directory): the sign-in page's `next` only chooses among the pages they list.
+    // Reads the build's own manifests once (every page's, whatever was asked): the sign-in page's `next` only looks up the table they make.
     ['app/login/view-scripts.ts', "the build's manifests"],
   ]);
   const CONSOLE_ROOTS = ['app', 'components', 'lib/console', 'lib/actions', 'lib/queries'];

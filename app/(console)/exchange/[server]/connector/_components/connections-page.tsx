@@ -1,5 +1,4 @@
-import { cache } from 'react';
-import { connectionsTab, queueView } from '@/lib/queries/connector-sheet';
+import { queueView } from '@/lib/queries/connector-sheet';
 import { connectionRevision } from '@/lib/queries/revisions';
 import { SheetForm } from '@/components/sheet/property-sheet';
 import { CheckField } from '@/components/sheet/fields';
@@ -10,10 +9,7 @@ import { ConnectionsTab } from './connections-tab';
 import { CreateConnectionFields } from './create-connection-fields';
 import { ModifyConnectionFields } from './modify-connection-fields';
 import { QueueViewer } from './queue-viewer';
-import { ConnectorFormHidden, one, type ConnectorTabProps } from './tab-props';
-
-/** The connections, read once a render: the page and its open dialog both show them. */
-const readConnections = cache(connectionsTab);
+import { ConnectorFormHidden, one, readConnections, type ConnectorTabProps } from './tab-props';
 
 /** The connector sheet's Connections page: the list with Create…, Modify…, Delete, Queue…, and the confirm option. */
 export function ConnectionsPage({ db, server, header, closeHref, readOnly }: ConnectorTabProps) {

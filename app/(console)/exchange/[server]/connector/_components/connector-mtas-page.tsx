@@ -1,4 +1,3 @@
-import { connectionsTab, mtasTab } from '@/lib/queries/connector-sheet';
 import { SheetForm } from '@/components/sheet/property-sheet';
 import { CheckField, TextField } from '@/components/sheet/fields';
 import { Modal } from '@/components/ui/modal';
@@ -7,11 +6,11 @@ import { configureMtaAction, newMtaAction } from '../actions';
 import { FieldErrorNote } from './field-error-note';
 import { MtaParameterFields } from './mta-parameter-fields';
 import { MtasTab } from './mtas-tab';
-import { one, type ConnectorTabProps } from './tab-props';
+import { one, readConnections, readMtas, type ConnectorTabProps } from './tab-props';
 
 /** The connector sheet's Connector MTAs page: the Connector (PC) MTA services with New…, Configure…, Remove. */
 export function ConnectorMtasPage({ db, server, readOnly }: ConnectorTabProps) {
-  return <MtasTab server={server} mtas={mtasTab(db, server)} canChange={!readOnly} />;
+  return <MtasTab server={server} mtas={readMtas(db, server)} canChange={!readOnly} />;
 }
 
 /** The Connector MTAs page's dialog at its URL: New Connector (PC) MTA (`?mta=new`) or Configure (`?mta=<service>`). */
@@ -19,9 +18,9 @@ export function ConnectorMtaDialog({ db, server, sheetHref, readOnly, search }: 
   const which = one(search.mta);
   // The sheet renders every page's dialog: read the services only when the address asks for one.
   if (!which) return null;
-  const mta = which === 'new' ? null : mtasTab(db, server).find((m) => m.serviceName.toLowerCase() === which.toLowerCase());
+  const mta = which === 'new' ? null : readMtas(db, server).find((m) => m.serviceName.toLowerCase() === which.toLowerCase());
   if (!(which === 'new' ? !readOnly : mta)) return null;
-  const ct = connectionsTab(db, server);
+  const ct = readConnections(db, server);
   const services = new Set(mta?.services ?? []);
   return (
     <Modal title={mta ? `Configure - ${mta.serviceName}` : 'New Connector (PC) MTA'} closeHref={sheetHref}>

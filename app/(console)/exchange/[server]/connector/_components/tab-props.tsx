@@ -1,5 +1,6 @@
+import { cache } from 'react';
 import type { Db } from '@/db/client';
-import type { SheetHeader } from '@/lib/queries/connector-sheet';
+import { connectionsTab, mtasTab, type SheetHeader } from '@/lib/queries/connector-sheet';
 import { RevisionField } from '@/components/ui/revision-field';
 
 /** What every page of the MS Mail Connector sheet is given by the sheet's route (connector/[tab]/page.tsx). */
@@ -15,6 +16,10 @@ export interface ConnectorTabProps {
   readOnly: boolean;
   search: Record<string, string | string[] | undefined>;
 }
+
+/** Read once a render: the sheet renders every page and the open dialog, and a page and its dialog show the same. */
+export const readConnections = cache(connectionsTab);
+export const readMtas = cache(mtasTab);
 
 export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
