@@ -38,3 +38,27 @@ test('a command typed while another runs waits its turn and runs after it (type-
   await expect(page.getByRole('progressbar')).toBeHidden();
 });
 
+
+// A bar kept hidden for its space must not animate: a hidden animation still repaints its page
+// sixty times a second (the postoffice page did, idle, taking a core's tenth from the browser).
+test('an idle console moves nothing; the progress bar animates only while it is shown', async ({ page }) => {
+  const running = () => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length);
+  await signIn(page, undefined, '/msmail/POLYNOMIAL~OCTOBER');
+  for (const view of ['/', '/msmail/POLYNOMIAL~OCTOBER', '/msmail/POLYNOMIAL~OCTOBER/logs', '/exchange/EXCH01/events', '/history', '/health', '/topology']) {
+    await page.goto(view);
+    await expect(page.locator('[data-console-view]')).toBeVisible();
+    expect(await running(), `running animations on ${view}`).toBe(0);
+  }
+  await page.goto('/msmail/POLYNOMIAL~OCTOBER');
+  await page.route('**/msmail/**', async (route) => {
+    if (route.request().method() === 'POST') await new Promise((r) => setTimeout(r, 2_000));
+    await route.continue();
+  });
+  const command = page.getByRole('textbox', { name: 'Command' });
+  await command.fill('listq admin -pPASSWORD -dO');
+  await command.press('Enter');
+  await expect(page.getByRole('progressbar', { name: 'Running listq…' })).toBeVisible();
+  expect(await running()).toBe(1);
+  await expect(page.getByRole('log', { name: 'Command output' })).toContainText('listq admin');
+  await expect.poll(running).toBe(0);
+});
