@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ADMIN, ensureViewer, signIn } from './fixtures/auth';
+import { dirsync } from './fixtures/dirsync-cli';
+import { uniqueSuffix } from './fixtures/networks';
 
 /** Every page under app/ as a URL of the sample network (dynamic segments filled in). */
 function pageUrls(): string[] {
@@ -70,5 +72,27 @@ test.describe('accounts and sessions', () => {
     await expect(page.getByRole('region', { name: 'Console status' })).toContainText('viewer (View Only Admin)');
     await expect(page.getByRole('listbox', { name: 'Services' })).toBeVisible();
     for (const name of ['Start', 'Stop', 'Pause', 'Continue']) await expect(page.getByRole('button', { name })).toBeDisabled();
+  });
+
+  // A console left open all day: its session ends elsewhere (here by `account end-sessions`, as
+  // an Admin's End sessions or a disabled account does). The clock's next poll says so, the page
+  // stays readable, and "Sign in again" comes back to the same view. An account of its own, so
+  // ending its sessions touches no other test.
+  test('a session ended elsewhere: the status bar says so at the next poll and signs in again to the same view', async ({ page }) => {
+    const account = { name: `ended${uniqueSuffix().toLowerCase()}`, password: `${ADMIN.password}-ended` };
+    dirsync('account', 'add', account.name, '--role', 'admin', '--password', account.password);
+    await signIn(page, account, '/exchange/EXCH01/services');
+    const status = page.getByRole('region', { name: 'Console status' });
+    await expect(status.getByRole('alert')).toHaveCount(0);
+    dirsync('account', 'end-sessions', account.name);
+    await expect(status.getByRole('alert')).toHaveText('Your session has ended. Sign in again');
+    await expect(page.getByRole('listbox', { name: 'Services' })).toBeVisible();
+    await status.getByRole('link', { name: 'Sign in again' }).click();
+    await expect(page).toHaveURL(/\/login\?next=%2Fexchange%2FEXCH01%2Fservices$/);
+    await page.getByRole('textbox', { name: 'Account name' }).fill(account.name);
+    await page.getByLabel('Password').fill(account.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('listbox', { name: 'Services' })).toBeVisible();
+    await expect(page).toHaveURL(/\/exchange\/EXCH01\/services$/);
   });
 });

@@ -20,6 +20,11 @@ describe('console URLs (lib/console/routes.ts)', () => {
     expect(routes.recipient('EXCH01', 'Recipients', 'A/B?', 'e-mail-addresses')).toBe('/exchange/EXCH01/recipients/Recipients/A%2FB%3F/e-mail-addresses');
   });
 
+  it('builds the sign-in page with the view to come back to (the redirect and "Sign in again" alike)', () => {
+    expect(routes.signIn()).toBe('/login');
+    expect(routes.signIn('/msmail/CONTOSO~HQ?x=1&y=2')).toBe('/login?next=%2Fmsmail%2FCONTOSO%7EHQ%3Fx%3D1%26y%3D2');
+  });
+
   it('builds the Resync Wizard URLs, with a pre-fill only when given', () => {
     expect(routes.newResyncWizard()).toBe('/wizards/resync/new');
     expect(routes.newResyncWizard({ dss: 'CONTOSO/HQ' })).toBe('/wizards/resync/new?dss=CONTOSO%2FHQ');

@@ -13,6 +13,7 @@ import { healthReport } from '@/lib/console/health-report';
 import { signOutAction } from '../auth-actions';
 import { advanceClockAction, advanceToPollAction, setClockSpeedAction, tickClockAction } from './clock/actions';
 import { routes } from '@/lib/console/routes';
+import { SessionEnded } from '@/components/auth/session-ended';
 
 // The engine and the CLI change the database underneath: read it on every request.
 export const dynamic = 'force-dynamic';
@@ -100,6 +101,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
               actions={{ tick: tickClockAction, setSpeed: setClockSpeedAction, advance: advanceClockAction, advanceToPoll: advanceToPollAction }}
             />
           </div>
+          <SessionEnded />
           <div className="bevel-sunken self-start px-2 py-0.5">
             <HealthStatus counts={healthReport().counts} />
           </div>

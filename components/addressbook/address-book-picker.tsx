@@ -7,6 +7,7 @@ import { SelectList } from '@/components/ui/select-list';
 import type { AddressBookEntry, AddressBookPage } from '@/lib/queries/address-book';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import { routes } from '@/lib/console/routes';
+import { sessionEndedBy } from '@/components/auth/session-ended';
 
 /** What a picker hands back: enough to show the name and post the alias. */
 export interface PickedEntry {
@@ -60,7 +61,7 @@ export function AddressBookPicker({
       const p = new URLSearchParams({ container, name: name.trim() });
       if (kind) p.set('kind', kind);
       const res = await fetch(routes.addressBook(server, p), { signal, cache: 'no-store' });
-      if (!res.ok) throw new Error(res.status === 401 ? 'Your session has ended: sign in again' : 'The address book could not be read');
+      if (!res.ok) throw new Error(sessionEndedBy(res) ? 'Your session has ended: sign in again' : 'The address book could not be read');
       return (await res.json()) as AddressBookPage;
     },
     placeholderData: keepPreviousData,

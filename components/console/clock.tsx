@@ -8,6 +8,7 @@ import type { ClockView } from '@/lib/queries/clock-view';
 import { CLOCK_SPEEDS } from '@/lib/core/clock-speeds';
 import { SlowProgress } from '@/components/ui/slow-progress';
 import { useAction } from '@/components/ui/use-action';
+import { announceSessionEnded, sessionEndedBy } from '@/components/auth/session-ended';
 
 const TICK_MS = 2000;
 
@@ -42,7 +43,7 @@ export function Clock({ initial, canChange, actions }: { initial: ClockView; can
     queryKey: ['clock'],
     queryFn: async (): Promise<ClockView> => {
       const r = await fetch('/clock', { cache: 'no-store' });
-      if (!r.ok) throw new Error(`clock: ${r.status}`);
+      if (!r.ok) throw new Error(sessionEndedBy(r) ? 'clock: the session has ended' : `clock: ${r.status}`);
       return r.json();
     },
     initialData: initial,
@@ -58,7 +59,7 @@ export function Clock({ initial, canChange, actions }: { initial: ClockView; can
       if (r.ok) {
         client.setQueryData(['clock'], r.data);
         if (r.data.lines.length) router.refresh();
-      }
+      } else if (r.signIn) announceSessionEnded();
     }, TICK_MS);
     return () => clearInterval(timer);
   }, [running, canChange, client, router, actions]);

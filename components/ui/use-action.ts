@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions/safe-action';
+import { announceSessionEnded } from '@/components/auth/session-ended';
 
 /** What a control's result line says: the last action's outcome. */
 export type ActionStatus = { text: string; error: boolean; fields?: Record<string, string> } | null;
@@ -35,6 +36,7 @@ export function useAction() {
           const text = options.done?.(r.data, r);
           setStatus(text ? { text, error: false } : null);
         } else {
+          if (r.signIn) announceSessionEnded();
           if (options.failed) options.failed(r);
           else setStatus({ text: r.error, error: true, fields: r.fieldErrors });
         }

@@ -4,6 +4,7 @@ import { sharedDatabase } from '@/db/client';
 import { accountCount, type Role } from './accounts';
 import { ADDRESS_HEADER, CLIENT_COOKIE, CLIENT_COOKIE_OPTIONS, newClientKey, SESSION_COOKIE } from './cookies';
 import { SESSION_MS, sessionFromToken, type Session } from './sessions';
+import { routes } from '@/lib/console/routes';
 
 export { ADDRESS_HEADER, CLIENT_COOKIE, SESSION_COOKIE };
 
@@ -34,7 +35,7 @@ export async function requirePageSession(next = '/'): Promise<Session> {
   const session = await currentSession();
   if (session) return session;
   if (accountCount(sharedDatabase()) === 0) redirect('/setup');
-  redirect(`/login?next=${encodeURIComponent(next)}`);
+  redirect(routes.signIn(next));
 }
 
 export async function setSessionCookie(token: string, secure: boolean): Promise<void> {

@@ -21,6 +21,8 @@ const query = (params: Record<string, string | undefined>) => {
 
 export const routes = {
   home: () => '/',
+  /** The sign-in page, coming back to `next` afterwards. */
+  signIn: (next?: string) => `/login${query({ next })}`,
   health: () => '/health',
   history: () => '/history',
   topology: () => '/topology',

@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'react';
 import type { EventListPage } from '@/lib/queries/event-viewer';
 import { hrefOf, searchParamsOf, type EventSearch } from '@/lib/queries/event-search';
 import { EventTypeIcon } from '@/components/events/event-type-icon';
+import { sessionEndedBy } from '@/components/auth/session-ended';
 
 /** How often the first page asks the feed for new events while it is open. */
 const POLL_MS = 3000;
@@ -57,7 +58,7 @@ export function EventList({
     queryFn: async ({ signal }) => {
       const res = await fetch(`${base}/feed${query ? `?${query}` : ''}`, { cache: 'no-store', signal });
       const body = (await res.json().catch(() => null)) as (EventListPage & { error?: string }) | null;
-      if (!res.ok || !body) throw new Error(body?.error ?? `the server answered ${res.status}`);
+      if (!res.ok || !body) throw new Error(sessionEndedBy(res) ? 'Your session has ended' : (body?.error ?? `the server answered ${res.status}`));
       return body;
     },
     initialData: initial,
