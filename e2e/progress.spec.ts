@@ -1,19 +1,30 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './fixtures/auth';
+
+/** Hold the postoffice page's server actions back by `ms`, so a command lasts longer than the bar's second. */
+async function slowCommands(page: Page, ms: number) {
+  await page.route('**/msmail/**', async (route) => {
+    if (route.request().method() === 'POST') await new Promise((r) => setTimeout(r, ms));
+    await route.continue();
+  });
+}
+
+/** Run `listq` at the command prompt and wait for its progress bar; the prompt, for what follows. */
+async function startListq(page: Page) {
+  const command = page.getByRole('textbox', { name: 'Command' });
+  await command.fill('listq admin -pPASSWORD -dO');
+  await command.press('Enter');
+  await expect(page.getByRole('progressbar', { name: 'Running listq…' })).toBeVisible();
+  return command;
+}
 
 // quality: "progress shown for anything over a second". The server action is held back on the
 // way so the step lasts longer than a second, whatever the machine's speed.
 test('a command that takes over a second shows a progress bar, and it goes when the output comes', async ({ page }) => {
   await signIn(page, undefined, '/msmail/POLYNOMIAL~OCTOBER');
-  await page.route('**/msmail/**', async (route) => {
-    if (route.request().method() === 'POST') await new Promise((r) => setTimeout(r, 2_000));
-    await route.continue();
-  });
-  const command = page.getByRole('textbox', { name: 'Command' });
-  await command.fill('listq admin -pPASSWORD -dO');
-  await command.press('Enter');
+  await slowCommands(page, 2_000);
+  await startListq(page);
   const progress = page.getByRole('progressbar', { name: 'Running listq…' });
-  await expect(progress).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('command-progress.png') });
   await expect(page.getByRole('log', { name: 'Command output' })).toContainText('listq admin');
   await expect(progress).toBeHidden();
@@ -21,14 +32,8 @@ test('a command that takes over a second shows a progress bar, and it goes when 
 
 test('a command typed while another runs waits its turn and runs after it (type-ahead)', async ({ page }) => {
   await signIn(page, undefined, '/msmail/POLYNOMIAL~OCTOBER');
-  await page.route('**/msmail/**', async (route) => {
-    if (route.request().method() === 'POST') await new Promise((r) => setTimeout(r, 1_500));
-    await route.continue();
-  });
-  const command = page.getByRole('textbox', { name: 'Command' });
-  await command.fill('listq admin -pPASSWORD -dO');
-  await command.press('Enter');
-  await expect(page.getByRole('progressbar', { name: 'Running listq…' })).toBeVisible();
+  await slowCommands(page, 1_500);
+  const command = await startListq(page);
   await command.fill('po delete POLYNOMIAL/OCTOBER');
   await command.press('Enter');
   const output = page.getByRole('log', { name: 'Command output' });
@@ -37,7 +42,6 @@ test('a command typed while another runs waits its turn and runs after it (type-
   expect(text.indexOf('listq admin')).toBeLessThan(text.indexOf('po delete POLYNOMIAL/OCTOBER'));
   await expect(page.getByRole('progressbar')).toBeHidden();
 });
-
 
 // A bar kept hidden for its space must not animate: a hidden animation still repaints its page
 // sixty times a second (the postoffice page did, idle, taking a core's tenth from the browser).
@@ -50,14 +54,8 @@ test('an idle console moves nothing; the progress bar animates only while it is 
     expect(await running(), `running animations on ${view}`).toBe(0);
   }
   await page.goto('/msmail/POLYNOMIAL~OCTOBER');
-  await page.route('**/msmail/**', async (route) => {
-    if (route.request().method() === 'POST') await new Promise((r) => setTimeout(r, 2_000));
-    await route.continue();
-  });
-  const command = page.getByRole('textbox', { name: 'Command' });
-  await command.fill('listq admin -pPASSWORD -dO');
-  await command.press('Enter');
-  await expect(page.getByRole('progressbar', { name: 'Running listq…' })).toBeVisible();
+  await slowCommands(page, 2_000);
+  await startListq(page);
   expect(await running()).toBe(1);
   await expect(page.getByRole('log', { name: 'Command output' })).toContainText('listq admin');
   await expect.poll(running).toBe(0);
