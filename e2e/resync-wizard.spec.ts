@@ -111,7 +111,14 @@ test.describe('Resync Wizard', () => {
     const alpha = page.getByRole('listitem', { name: `${net}/ALPHA: will be refused` });
     await expect(alpha).toContainText('Fatal [14] Error processing RESYNC.GLB');
     await expect(alpha).toContainText("REQSEQ 2 is below this requestor's ReqSync 3");
-    await expect(page.getByRole('listitem', { name: `${net}/BETA: will apply` })).toBeVisible();
+    // The numbers as a table: ALPHA's ReqSync marked where the file is below it, no "after" row.
+    const alphaNumbers = alpha.getByRole('table', { name: `${net}/ALPHA: sync numbers` });
+    await expect(alphaNumbers.getByRole('row', { name: /^At the requestor/ }).getByRole('cell').first()).toHaveText('3> REQSEQ 2');
+    await expect(alphaNumbers.getByRole('row', { name: /^The file’s header/ })).toContainText('2');
+    await expect(alphaNumbers.getByRole('row', { name: /^After it applies/ })).toHaveCount(0);
+    const beta = page.getByRole('listitem', { name: `${net}/BETA: will apply` });
+    await expect(beta).toBeVisible();
+    await expect(beta.getByRole('table', { name: `${net}/BETA: sync numbers` }).getByRole('row', { name: /^After it applies/ })).toBeVisible();
     await expect(alpha.getByRole('button', { name: 'Also name ALPHA' })).toBeVisible();
     await shots(page, 'x-prediction-fatal14');
     // Nothing changed yet: no registry value, no file.

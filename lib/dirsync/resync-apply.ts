@@ -10,6 +10,7 @@ import { decodeResyncGlb, type ResyncFile } from './resync-glb';
 import { deleteStoredFile, readStoredFile } from './stored-files';
 import { parseTxn, type Txn } from './transactions';
 import { stmt } from '@/lib/core/statements';
+import { belowRequestor } from '@/lib/resync/seq-rule';
 
 const FATAL_14 = 'Error processing RESYNC.GLB';
 
@@ -70,10 +71,9 @@ export function resyncRefusal(db: Db, po: PoRow, file: Pick<ResyncFile, 'reqSeq'
   }
   if ('damaged' in file) return `the file is damaged (${file.damaged})`;
   const rc = reqconfOf(db, po.id);
-  if (file.reqSeq < rc.reqSync) {
-    return `REQSEQ ${file.reqSeq} is below this requestor's ReqSync ${rc.reqSync}; the DSS would reject its next changes as old`;
-  }
-  if (file.impSeq < rc.impSync) return `IMPSEQ ${file.impSeq} is below this requestor's ImpSync ${rc.impSync}`;
+  const below = belowRequestor(file, rc);
+  if (below.reqSync) return `REQSEQ ${file.reqSeq} is below this requestor's ReqSync ${rc.reqSync}; the DSS would reject its next changes as old`;
+  if (below.impSync) return `IMPSEQ ${file.impSeq} is below this requestor's ImpSync ${rc.impSync}`;
   return undefined;
 }
 

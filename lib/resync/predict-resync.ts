@@ -14,6 +14,7 @@ import { findRemoteLink, links, requestorLink, type LinkRow } from '@/lib/exchan
 import { resyncNames } from '@/lib/exchange/dxa/dxa-resync-extract';
 import { DXA_KEY } from '@/lib/exchange/services/registry';
 import { allServers, atLeastSp3, connectorPo, dxaRole, findServer, serverOfConnector, type ServerRow } from '@/lib/exchange/servers/servers';
+import { belowRequestor } from './seq-rule';
 
 /**
  * The resync prediction (issue 9): what RESYNC.GLB a DSS would write now and whether each target
@@ -236,7 +237,10 @@ function inDssOf(db: Db, dss: PoRow | undefined, key: string): SyncNumbers | nul
 }
 
 /** Would a header with these maxima satisfy this requestor's numbers (the REQSEQ and IMPSEQ rules)? */
-const satisfies = (h: Pick<ResyncMaxima, 'reqSeq' | 'impSeq'>, rc: SyncNumbers) => h.reqSeq >= rc.reqSync && h.impSeq >= rc.impSync;
+function satisfies(h: Pick<ResyncMaxima, 'reqSeq' | 'impSeq'>, rc: SyncNumbers): boolean {
+  const below = belowRequestor(h, rc);
+  return !below.reqSync && !below.impSync;
+}
 
 const isDssRule = (db: Db, po: PoRow) => !!srvconfOf(db, po);
 

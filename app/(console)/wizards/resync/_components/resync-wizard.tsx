@@ -20,6 +20,7 @@ import { WizardFrame } from '@/components/wizard/wizard-frame';
 import { PAGE_LABELS } from '@/components/wizard/labels';
 import { routes } from '@/lib/console/routes';
 import { WizardStep } from '@/components/wizard/wizard-step';
+import { SyncNumbersTable } from './sync-numbers-table';
 
 /** The wizard accepts an upload up to this size (the engine checks it again). */
 const MAX_UPLOAD = 8 * 1024 * 1024;
@@ -307,10 +308,7 @@ function Verdicts({ p, fixButton }: { p: ResyncPrediction; fixButton: (v: Resync
               <span className="text-red-800">will be refused with Fatal [14] Error processing RESYNC.GLB</span>
             )}
           </p>
-          <p className="text-[12px] tabular-nums">
-            At the requestor ReqSync / SrvSync / ImpSync: {n3(v.atRequestor)}; in the DSS&apos;s record: {n3(v.inDss)}
-            {p.header ? ` — the file: REQSEQ ${p.header.reqSeq}, SRVSEQ ${p.header.srvSeq}, IMPSEQ ${p.header.impSeq}` : ''}
-          </p>
+          <SyncNumbersTable verdict={v} header={p.header} />
           {v.rule ? <p className="text-[13px] text-red-800">{v.rule}</p> : null}
           {v.guardHolds ? <p className="text-[13px] text-amber-900">{v.guardHolds.text}</p> : null}
           {v.fixes.length ? (
