@@ -219,4 +219,25 @@ test.describe('a property sheet', () => {
     await page.goto(`${SHEET}/general`);
     await expect(displayName(page)).toHaveValue('MS Mail Connector');
   });
+
+  // The server stopped or restarted, or the network dropped, between two clicks: the request fails
+  // in the browser. Thrown, it replaced the whole console with its error page and the edits with it.
+  test('a server that does not answer: Apply says so and the sheet keeps its edits; the clock too', async ({ page }) => {
+    await signIn(page, undefined, `${SHEET}/general`);
+    await displayName(page).fill('Kept Through An Outage');
+    await page.route('**/*', (route) => (route.request().method() === 'POST' ? route.abort('connectionrefused') : route.continue()));
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'The console did not answer' })).toBeVisible();
+    await expect(displayName(page)).toHaveValue('Kept Through An Outage');
+    await page.getByRole('button', { name: 'Advance to next event' }).click();
+    await expect(page.getByRole('group', { name: 'Simulation clock' })).toContainText('The console did not answer');
+    await page.screenshot({ path: test.info().outputPath('no-answer.png') });
+    // Back: the same Apply saves.
+    await page.unroute('**/*');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'The changes were saved.' })).toBeVisible();
+    await displayName(page).fill('MS Mail Connector');
+    await page.getByRole('button', { name: 'OK' }).click();
+    await expect(page).toHaveURL(/\/exchange\/EXCH01\/connections$/);
+  });
 });

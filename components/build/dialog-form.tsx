@@ -5,6 +5,7 @@ import { createContext, useContext, useEffect, useId, useState, useTransition, t
 import type { ActionResult } from '@/lib/actions/safe-action';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import { useToast } from '@/components/console/toasts';
+import { answerOf } from '@/components/ui/use-action';
 
 type Errors = Record<string, string>;
 const Errors = createContext<Errors>({});
@@ -62,7 +63,7 @@ export function DialogForm<T>({
             e.preventDefault();
             const form = new FormData(e.currentTarget);
             start(async () => {
-              const r = await action(form);
+              const r = await answerOf(() => action(form));
               if (!r.ok) {
                 setErrors(r.fieldErrors ?? {});
                 // The reason stands next to its field; the alert only says so, rather than repeating it.

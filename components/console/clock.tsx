@@ -7,7 +7,7 @@ import type { ActionResult, SafeAction } from '@/lib/actions/safe-action';
 import type { ClockView } from '@/lib/queries/clock-view';
 import { CLOCK_SPEEDS } from '@/lib/core/clock-speeds';
 import { SlowProgress } from '@/components/ui/slow-progress';
-import { useAction } from '@/components/ui/use-action';
+import { answerOf, useAction } from '@/components/ui/use-action';
 import { announceSessionEnded, sessionEndedBy } from '@/components/auth/session-ended';
 
 const TICK_MS = 2000;
@@ -55,7 +55,7 @@ export function Clock({ initial, canChange, actions }: { initial: ClockView; can
   useEffect(() => {
     if (!running || !canChange) return;
     const timer = setInterval(async () => {
-      const r = await actions.tick({});
+      const r = await answerOf(() => actions.tick({}));
       if (r.ok) {
         client.setQueryData(['clock'], r.data);
         if (r.data.lines.length) router.refresh();

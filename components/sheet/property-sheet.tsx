@@ -9,6 +9,7 @@ import { useToast } from '@/components/console/toasts';
 import { DialogFrame } from '@/components/ui/dialog-frame';
 import { WarningIcon } from '@/components/ui/icons';
 import { SavedRevisionContext } from '@/components/ui/revision-field';
+import { answerOf } from '@/components/ui/use-action';
 
 /**
  * A property sheet of the Administrator: tabs (each its own URL), the tab's form, then OK, Cancel,
@@ -354,9 +355,9 @@ function MultiPageSheet({ title, tabs, current, panels, closeHref, readOnly }: {
       }
       const others = all.filter((p) => !edited.includes(p));
       const order = [...edited, ...others];
-      const result = await applySheet({
+      const result = await answerOf(() => applySheet({
         items: order.map((p) => ({ action: p.action, fields: fieldsOf(p.form), probe: !edited.includes(p) })),
-      });
+      }));
       for (const p of all) p.setErrors({});
       if (!result.ok) {
         const page = 'item' in result && result.item !== undefined ? order[result.item] : undefined;
@@ -582,7 +583,7 @@ function StandaloneForm<T>({
 
   const save = (form: FormData, close: boolean, el: HTMLFormElement) =>
     start(async () => {
-      const result = await action(form);
+      const result = await answerOf(() => action(form));
       if (result.ok) {
         if (result.revision !== undefined) setSaved((old) => ({ revision: result.revision!, seq: (old?.seq ?? 0) + 1 }));
         setErrors({});

@@ -17,6 +17,24 @@ export interface RunOptions<T> {
   refreshAlways?: boolean;
 }
 
+/** What a control says when the request itself failed: the server stopped, restarted or the network dropped. */
+export const NO_ANSWER = 'The console did not answer (its server stopped or the network dropped): try again';
+
+/**
+ * An action's answer, or a refusal when the request itself failed. Thrown, the failure would reach
+ * the page's error boundary and replace the whole console (and whatever was typed in it) with an
+ * error page; answered, it is said where the action's own refusal would be and the page stays.
+ * Next's own signals (a redirect, a not-found) are thrown on as they are.
+ */
+export async function answerOf<R extends { ok: boolean }>(call: () => Promise<R>): Promise<R | Extract<ActionResult<never>, { ok: false }>> {
+  try {
+    return await call();
+  } catch (e) {
+    if (typeof (e as { digest?: unknown } | null)?.digest === 'string' && (e as { digest: string }).digest.startsWith('NEXT_')) throw e;
+    return { ok: false, error: NO_ANSWER };
+  }
+}
+
 /**
  * How a client control runs a server action (docs/console.md, "Refresh after an action"): `pending`
  * while it runs, its outcome in `status`, and a refresh of the page after a success so it shows the
@@ -31,7 +49,7 @@ export function useAction() {
   const run = useCallback(
     <T,>(call: () => Promise<ActionResult<T>>, options: RunOptions<T> = {}) =>
       start(async () => {
-        const r = await call();
+        const r = await answerOf(call);
         if (r.ok) {
           const text = options.done?.(r.data, r);
           setStatus(text ? { text, error: false } : null);

@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from 'react';
 import { changeOwnPasswordAction } from '../../accounts/actions';
+import { answerOf } from '@/components/ui/use-action';
 
 /** Current password, new password twice, Change Password; the result next to the button. */
 export function ChangePasswordForm() {
@@ -15,7 +16,7 @@ export function ChangePasswordForm() {
         const target = e.currentTarget;
         const v = Object.fromEntries(new FormData(target)) as Record<string, string>;
         start(async () => {
-          const r = await changeOwnPasswordAction(v);
+          const r = await answerOf(() => changeOwnPasswordAction(v));
           if (r.ok) {
             target.reset();
             setMessage({ text: 'Password changed', error: false });

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { SlowProgress } from '@/components/ui/slow-progress';
 import { runCommandAction } from '../actions';
 import { maskPasswords } from '@/lib/console/mask';
+import { answerOf } from '@/components/ui/use-action';
 
 interface Entry {
   line: string;
@@ -41,7 +42,7 @@ export function CommandPrompt({ po, drive, disabled }: { po: string; drive: stri
     setLine('');
     setRunning((n) => n + 1);
     queue.current = queue.current.then(async () => {
-      const r = await runCommandAction({ po, line: text }).catch(() => ({ ok: false as const, error: 'The command could not be run: the console did not answer; try again' }));
+      const r = await answerOf(() => runCommandAction({ po, line: text }));
       // The screen shows the line with its passwords masked; Up still recalls what was typed.
       const shown = maskPasswords(text);
       const entry = r.ok

@@ -15,6 +15,7 @@ import { CyclePreviewCard } from '@/components/wizard/cycle-preview';
 import { CancelWizardDialog } from '@/components/wizard/cancel-wizard-dialog';
 import { WizardFrame } from '@/components/wizard/wizard-frame';
 import { WizardStep } from '@/components/wizard/wizard-step';
+import { answerOf } from '@/components/ui/use-action';
 
 type Result = { ok: true; data?: unknown } | { ok: false; error: string };
 
@@ -54,7 +55,7 @@ export function NewManualWizard({
   const next = () =>
     start(async () => {
       if (!d) return;
-      const r = await createManualWizardAction({ dss: d.dss });
+      const r = await answerOf(() => createManualWizardAction({ dss: d.dss }));
       if (r.ok) router.push(`/wizards/manual/${r.data.id}?page=preview`);
       else setError(r.error);
     });
@@ -170,7 +171,7 @@ export function ManualWizard({ view, canChange }: { view: ManualWizardView; canC
 
   const act = (fn: () => Promise<Result>, then?: (data: unknown) => void) =>
     start(async () => {
-      const r = await fn();
+      const r = await answerOf(fn);
       if (r.ok) {
         setError(null);
         then?.(r.data);
@@ -193,7 +194,7 @@ export function ManualWizard({ view, canChange }: { view: ManualWizardView; canC
       for (const s of w.steps.filter((x) => x.status !== 'done')) {
         if (left.current) return;
         setProgress(`Running step ${s.position} of ${w.steps.length}: ${s.title}…`);
-        const r = await runManualStepAction({ id: w.id, revision, position: s.position });
+        const r = await answerOf(() => runManualStepAction({ id: w.id, revision, position: s.position }));
         if (!r.ok) {
           setError(r.error);
           return;

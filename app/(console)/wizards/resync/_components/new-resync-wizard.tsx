@@ -7,6 +7,7 @@ import { createResyncWizardAction } from '../actions';
 import { WizardFrame } from '@/components/wizard/wizard-frame';
 import { PAGE_LABELS } from '@/components/wizard/labels';
 import { routes } from '@/lib/console/routes';
+import { answerOf } from '@/components/ui/use-action';
 
 interface Direction {
   direction: 'exchange-dss-to-msmail' | 'msmail-dss-to-exchange' | 'msmail-dss-to-msmail';
@@ -38,7 +39,7 @@ export function NewResyncWizard({
   const next = () =>
     start(async () => {
       if (!d) return;
-      const r = await createResyncWizardAction({ direction: d.direction, dss: d.dss, requestors: requestor && pick === chosen ? [requestor] : d.requestors });
+      const r = await answerOf(() => createResyncWizardAction({ direction: d.direction, dss: d.dss, requestors: requestor && pick === chosen ? [requestor] : d.requestors }));
       if (r.ok) router.push(routes.resyncWizard(r.data.id, 'requestors'));
       else setError(r.error);
     });

@@ -5,6 +5,7 @@ import { useState, useTransition } from 'react';
 import { clearEventLogAction } from '../actions';
 import { Modal } from '@/components/ui/modal';
 import { useToast } from '@/components/console/toasts';
+import { answerOf } from '@/components/ui/use-action';
 
 /** Log ▸ Clear All Events: offers to save the log first (as NT asks), then clears it. */
 export function ClearLogDialog({ server, events, closeHref, saveHref, readOnly }: { server: string; events: number; closeHref: string; saveHref: string; readOnly: boolean }) {
@@ -14,7 +15,7 @@ export function ClearLogDialog({ server, events, closeHref, saveHref, readOnly }
   const toast = useToast();
   const clear = () =>
     start(async () => {
-      const result = await clearEventLogAction({ server });
+      const result = await answerOf(() => clearEventLogAction({ server }));
       if (!result.ok) setError(result.error);
       else {
         toast(`The Application log on \\\\${server} was cleared`);
