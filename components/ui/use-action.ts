@@ -20,6 +20,9 @@ export interface RunOptions<T> {
 /** What a control says when the request itself failed: the server stopped, restarted or the network dropped. */
 export const NO_ANSWER = 'The console did not answer (its server stopped or the network dropped): try again';
 
+/** What a control says when the server failed on the request (an unexpected error: its log has it under the digest). */
+export const serverFailed = (digest: string) => `The console's server failed on this request (error ${digest}; its log has the details): reload the page to see what it holds, then try again`;
+
 /**
  * An action's answer, or a refusal when the request itself failed. Thrown, the failure would reach
  * the page's error boundary and replace the whole console (and whatever was typed in it) with an
@@ -30,8 +33,10 @@ export async function answerOf<R extends { ok: boolean }>(call: () => Promise<R>
   try {
     return await call();
   } catch (e) {
-    if (typeof (e as { digest?: unknown } | null)?.digest === 'string' && (e as { digest: string }).digest.startsWith('NEXT_')) throw e;
-    return { ok: false, error: NO_ANSWER };
+    const digest = (e as { digest?: unknown } | null)?.digest;
+    if (typeof digest === 'string' && digest.startsWith('NEXT_')) throw e;
+    // A digest is the server's own failure (its log has the details under that number); none, the request never came back.
+    return { ok: false, error: typeof digest === 'string' ? serverFailed(digest) : NO_ANSWER };
   }
 }
 
