@@ -10,7 +10,7 @@ import { decodeResyncGlb, type ResyncFile } from './resync-glb';
 import { deleteStoredFile, readStoredFile } from './stored-files';
 import { parseTxn, type Txn } from './transactions';
 import { stmt } from '@/lib/core/statements';
-import { belowRequestor } from '@/lib/resync/seq-rule';
+import { belowRequestor } from '@/lib/dirsync/resync-seq-rule';
 
 const FATAL_14 = 'Error processing RESYNC.GLB';
 

@@ -14,7 +14,7 @@ import { findRemoteLink, links, requestorLink, type LinkRow } from '@/lib/exchan
 import { resyncNames } from '@/lib/exchange/dxa/dxa-resync-extract';
 import { DXA_KEY } from '@/lib/exchange/services/registry';
 import { allServers, atLeastSp3, connectorPo, dxaRole, findServer, serverOfConnector, type ServerRow } from '@/lib/exchange/servers/servers';
-import { belowRequestor } from './seq-rule';
+import { belowRequestor } from '@/lib/dirsync/resync-seq-rule';
 
 /**
  * The resync prediction (issue 9): what RESYNC.GLB a DSS would write now and whether each target

@@ -1,5 +1,5 @@
 import type { ResyncPrediction, ResyncVerdict } from '@/lib/resync/predict-resync';
-import { belowRequestor } from '@/lib/resync/seq-rule';
+import { belowRequestor } from '@/lib/dirsync/resync-seq-rule';
 
 type Numbers = { reqSync: number; srvSync: number; impSync: number };
 
