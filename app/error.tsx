@@ -4,9 +4,21 @@ import { useEffect } from 'react';
 import { ExchangeIcon, WarningIcon } from '@/components/ui/icons';
 import { Window } from '@/components/ui/window';
 
+/**
+ * What went wrong, as far as the browser can tell: the server's own failure comes with a digest
+ * (its log has the details under it); a request that never came back is a TypeError from fetch;
+ * anything else failed in the page itself.
+ */
+function whatFailed(error: unknown): { text: string; hint: string; digest: string } {
+  const digest = error instanceof Error && 'digest' in error ? String((error as Error & { digest?: string }).digest ?? '') : '';
+  if (digest) return { text: 'The console’s server failed on this view.', hint: 'Try again; if it fails again, the server log has the details', digest };
+  if (error instanceof TypeError) return { text: 'The console did not answer: its server stopped or the network dropped.', hint: 'Try again when the server is running', digest };
+  return { text: 'This view failed in the browser.', hint: 'Try again; the browser’s console has the details', digest };
+}
+
 /** An unexpected failure, shown as the old program's message box; the details stay in the server log. */
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
-  const digest = error instanceof Error && 'digest' in error ? String((error as Error & { digest?: string }).digest ?? '') : '';
+  const { text, hint, digest } = whatFailed(error);
 
   useEffect(() => {
     console.error(error);
@@ -28,9 +40,9 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
           <div className="flex gap-4 p-4">
             <WarningIcon className="size-8 shrink-0" />
             <div className="space-y-2">
-              <p>This view could not be read from the directory database.</p>
+              <p>{text}</p>
               <p className="text-[12px] text-ink-muted">
-                Check that the database file is reachable and the server log for details
+                {hint}
                 {digest ? (
                   <>
                     {' '}

@@ -74,6 +74,21 @@ test.describe('accounts and sessions', () => {
     for (const name of ['Start', 'Stop', 'Pause', 'Continue']) await expect(page.getByRole('button', { name })).toBeDisabled();
   });
 
+  // The sign-in form's request fails in the browser (server stopped, network dropped): the message
+  // box says that, not a database fault, and Try again brings the form back.
+  test('signing in while the server does not answer says so, and Try again brings the form back', async ({ page }) => {
+    await page.goto('/login?next=%2Fhealth');
+    await page.getByRole('textbox', { name: 'Account name' }).fill(ADMIN.name);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.route('**/login*', (route) => (route.request().method() === 'POST' ? route.abort('connectionrefused') : route.continue()));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const box = page.getByRole('alert').filter({ hasText: 'Microsoft Exchange Administrator' });
+    await expect(box).toContainText('The console did not answer: its server stopped or the network dropped.');
+    await page.unroute('**/login*');
+    await box.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  });
+
   // A console left open all day: its session ends elsewhere (here by `account end-sessions`, as
   // an Admin's End sessions or a disabled account does). The clock's next poll says so, the page
   // stays readable, and "Sign in again" comes back to the same view. An account of its own, so
