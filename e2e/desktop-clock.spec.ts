@@ -57,4 +57,18 @@ test.describe('the clock says what waits for it (issue 14, item 5)', () => {
     await clock.getByRole('button', { name: 'Pause clock' }).click();
     await expect(clock).toContainText('Paused');
   });
+
+  // A console left open while its server stops: the clock's poll fails, and the status bar says so
+  // until the next poll is answered (the page keeps what it showed).
+  test('a server that stops answering is said in the status bar, and the notice goes with the next answer', async ({ page }) => {
+    await signIn(page, undefined, '/health');
+    const clock = page.getByRole('group', { name: 'Simulation clock' });
+    const notice = clock.getByRole('status').filter({ hasText: 'not answering' });
+    await expect(notice).toHaveCount(0);
+    await page.route('**/clock', (route) => route.abort('connectionrefused'));
+    await expect(notice).toHaveText('The console’s server is not answering: what you see is as it was; asking again every two seconds');
+    await expect(page.getByRole('heading', { name: 'Health' })).toBeVisible();
+    await page.unroute('**/clock');
+    await expect(notice).toHaveCount(0);
+  });
 });

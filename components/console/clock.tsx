@@ -11,6 +11,7 @@ import { answerOf, useAction } from '@/components/ui/use-action';
 import { announceSessionEnded, sessionEndedBy } from '@/components/auth/session-ended';
 
 const TICK_MS = 2000;
+const SESSION_GONE = 'clock: the session has ended';
 
 type Moved = ClockView & { lines: string[] };
 /** The clock's server actions (app/(console)/clock/actions.ts), handed in by the console layout. */
@@ -39,16 +40,20 @@ export function Clock({ initial, canChange, actions }: { initial: ClockView; can
   const [speed, setSpeed] = useState(initial.speed > 0 ? initial.speed : 60);
   // A speed set elsewhere (the CLI) that the box does not offer is shown in the same words.
   const speeds = CLOCK_SPEEDS.some((s) => s.value === speed) ? CLOCK_SPEEDS : [...CLOCK_SPEEDS, { value: speed, label: initial.speedText }];
-  const { data: clock = initial } = useQuery({
+  const { data: clock = initial, error: pollError } = useQuery({
     queryKey: ['clock'],
     queryFn: async (): Promise<ClockView> => {
       const r = await fetch('/clock', { cache: 'no-store' });
-      if (!r.ok) throw new Error(sessionEndedBy(r) ? 'clock: the session has ended' : `clock: ${r.status}`);
+      if (!r.ok) throw new Error(sessionEndedBy(r) ? SESSION_GONE : `clock: ${r.status}`);
       return r.json();
     },
     initialData: initial,
     refetchInterval: TICK_MS,
+    // It asks again in two seconds anyway; a failed poll shows at once and clears with the next answer.
+    retry: false,
   });
+  // The status bar's SessionEnded says an ended session; this says a server that stopped answering.
+  const unreachable = !!pollError && pollError.message !== SESSION_GONE;
   const running = clock.speed > 0;
 
   // While running, this console moves the clock on; whatever ran shows on the next refresh.
@@ -112,6 +117,9 @@ export function Clock({ initial, canChange, actions }: { initial: ClockView; can
         Advance to the next poll only
       </button>
       {pending ? <SlowProgress pending={pending} label="Running what falls due…" /> : note ? <span className="max-w-96 truncate" title={note}>{note}</span> : null}
+      <span role="status" className="font-semibold text-red-800">
+        {unreachable ? 'The console’s server is not answering: what you see is as it was; asking again every two seconds' : ''}
+      </span>
       <p role="note" aria-label="Waiting for the clock" className="basis-full text-ink-muted">
         <span className="font-semibold text-ink">Waiting for the clock:</span>{' '}
         {clock.waiting.nextPoll ? `next PC MTA poll ${short(clock.waiting.nextPoll.text)} (${clock.waiting.nextPoll.what})` : 'no PC MTA is polling'}
