@@ -2,6 +2,11 @@ import type { ResyncPrediction, ResyncVerdict } from '@/lib/resync/predict-resyn
 import { belowRequestor } from '@/lib/dirsync/resync-seq-rule';
 
 type Numbers = { reqSync: number; srvSync: number; impSync: number };
+const COLUMNS: [keyof Numbers, string][] = [
+  ['reqSync', 'ReqSync'],
+  ['srvSync', 'SrvSync'],
+  ['impSync', 'ImpSync'],
+];
 
 /**
  * One requestor's numbers against the file, as a small table to look at rather than a sentence to
@@ -18,10 +23,15 @@ export function SyncNumbersTable({ verdict: v, header }: { verdict: ResyncVerdic
   if (file) rows.push(['The file’s header (REQSEQ, SRVSEQ, IMPSEQ)', file]);
   if (file && v.applies) rows.push(['After it applies', file]);
   const cell = (label: string, n: Numbers | null, key: keyof Numbers) => {
-    if (!n) return <td className="px-2 py-0.5 text-ink-muted">—</td>;
+    if (!n)
+      return (
+        <td key={key} className="px-2 py-0.5 text-ink-muted">
+          —
+        </td>
+      );
     const refusing = label === rows[0][0] && key !== 'srvSync' && below[key];
     return (
-      <td className={`px-2 py-0.5 text-right ${refusing ? 'bg-red-100 font-bold text-red-800' : ''}`}>
+      <td key={key} className={`px-2 py-0.5 text-right ${refusing ? 'bg-red-100 font-bold text-red-800' : ''}`}>
         {n[key]}
         {refusing ? <span className="ml-1 text-[11px]">&gt; {key === 'reqSync' ? 'REQSEQ' : 'IMPSEQ'} {key === 'reqSync' ? header!.reqSeq : header!.impSeq}</span> : null}
       </td>
@@ -34,9 +44,11 @@ export function SyncNumbersTable({ verdict: v, header }: { verdict: ResyncVerdic
           <th className="px-2 py-0.5">
             <span className="sr-only">Where</span>
           </th>
-          <th className="px-2 py-0.5 text-right">ReqSync</th>
-          <th className="px-2 py-0.5 text-right">SrvSync</th>
-          <th className="px-2 py-0.5 text-right">ImpSync</th>
+          {COLUMNS.map(([key, head]) => (
+            <th key={key} className="px-2 py-0.5 text-right">
+              {head}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
@@ -46,9 +58,7 @@ export function SyncNumbersTable({ verdict: v, header }: { verdict: ResyncVerdic
               {label}
               {n === null ? ' (not registered)' : ''}
             </th>
-            {cell(label, n, 'reqSync')}
-            {cell(label, n, 'srvSync')}
-            {cell(label, n, 'impSync')}
+            {COLUMNS.map(([key]) => cell(label, n, key))}
           </tr>
         ))}
       </tbody>
