@@ -3,16 +3,17 @@
 import { useEffect } from 'react';
 import { ExchangeIcon, WarningIcon } from '@/components/ui/icons';
 import { Window } from '@/components/ui/window';
+import { noAnswer } from '@/components/ui/use-action';
 
 /**
  * What went wrong, as far as the browser can tell: the server's own failure comes with a digest
- * (its log has the details under it); a request that never came back is a TypeError from fetch;
- * anything else failed in the page itself.
+ * (its log has the details under it); a request that never came back is fetch's TypeError (not
+ * any TypeError: a bug in a page is one too); anything else failed in the page itself.
  */
 function whatFailed(error: unknown): { text: string; hint: string; digest: string } {
   const digest = error instanceof Error && 'digest' in error ? String((error as Error & { digest?: string }).digest ?? '') : '';
   if (digest) return { text: 'The console’s server failed on this view.', hint: 'Try again; if it fails again, the server log has the details', digest };
-  if (error instanceof TypeError) return { text: 'The console did not answer: its server stopped or the network dropped.', hint: 'Try again when the server is running', digest };
+  if (noAnswer(error)) return { text: 'The console did not answer: its server stopped or the network dropped.', hint: 'Try again when the server is running', digest };
   return { text: 'This view failed in the browser.', hint: 'Try again; the browser’s console has the details', digest };
 }
 

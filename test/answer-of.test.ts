@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerOf, NO_ANSWER, serverFailed } from '@/components/ui/use-action';
+import { answerOf, NO_ANSWER, noAnswer, serverFailed } from '@/components/ui/use-action';
 
 // A failed request is answered as a refusal (docs/console.md, "A request that fails says so where
 // the answer would have been"), so it never reaches the page's error boundary.
@@ -22,5 +22,12 @@ describe('answerOf', () => {
   it("throws Next's own signals on (a redirect is the router's, not a failure)", async () => {
     const redirect = Object.assign(new Error('NEXT_REDIRECT'), { digest: 'NEXT_REDIRECT;replace;/login;307;' });
     await expect(answerOf(() => Promise.reject(redirect))).rejects.toBe(redirect);
+  });
+
+  it("tells fetch's failure from a page's own TypeError (the error page says which)", () => {
+    expect(noAnswer(new TypeError('Failed to fetch'))).toBe(true);
+    expect(noAnswer(new TypeError('NetworkError when attempting to fetch resource.'))).toBe(true);
+    expect(noAnswer(new TypeError("Cannot read properties of undefined (reading 'x')"))).toBe(false);
+    expect(noAnswer(new Error('Failed to fetch'))).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ import type { ClockView } from '@/lib/queries/clock-view';
 import { CLOCK_SPEEDS } from '@/lib/core/clock-speeds';
 import { SlowProgress } from '@/components/ui/slow-progress';
 import { answerOf, useAction } from '@/components/ui/use-action';
-import { announceSessionEnded, sessionEndedBy } from '@/components/auth/session-ended';
+import { sessionEndedBy } from '@/components/auth/session-ended';
 
 const TICK_MS = 2000;
 const SESSION_GONE = 'clock: the session has ended';
@@ -64,7 +64,7 @@ export function Clock({ initial, canChange, actions }: { initial: ClockView; can
       if (r.ok) {
         client.setQueryData(['clock'], r.data);
         if (r.data.lines.length) router.refresh();
-      } else if (r.signIn) announceSessionEnded();
+      }
     }, TICK_MS);
     return () => clearInterval(timer);
   }, [running, canChange, client, router, actions]);

@@ -27,18 +27,26 @@ export const serverFailed = (digest: string) => `The console's server failed on 
  * An action's answer, or a refusal when the request itself failed. Thrown, the failure would reach
  * the page's error boundary and replace the whole console (and whatever was typed in it) with an
  * error page; answered, it is said where the action's own refusal would be and the page stays.
- * Next's own signals (a redirect, a not-found) are thrown on as they are.
+ * Next's own signals (a redirect, a not-found) are thrown on as they are. An answer that says the
+ * session has ended is announced to the status bar (SessionEnded) as well.
  */
 export async function answerOf<R extends { ok: boolean }>(call: () => Promise<R>): Promise<R | Extract<ActionResult<never>, { ok: false }>> {
+  let answer: R;
   try {
-    return await call();
+    answer = await call();
   } catch (e) {
     const digest = (e as { digest?: unknown } | null)?.digest;
     if (typeof digest === 'string' && digest.startsWith('NEXT_')) throw e;
     // A digest is the server's own failure (its log has the details under that number); none, the request never came back.
     return { ok: false, error: typeof digest === 'string' ? serverFailed(digest) : NO_ANSWER };
   }
+  // An ended session is said once for the whole console (its status bar), whichever control met it.
+  if ((answer as { signIn?: boolean }).signIn) announceSessionEnded();
+  return answer;
 }
+
+/** Whether an error is a request that never came back (fetch's TypeError in Chromium, Firefox and Safari words), not a bug. */
+export const noAnswer = (e: unknown) => e instanceof TypeError && /fetch|network|load failed/i.test(e.message);
 
 /**
  * How a client control runs a server action (docs/console.md, "Refresh after an action"): `pending`
@@ -59,7 +67,6 @@ export function useAction() {
           const text = options.done?.(r.data, r);
           setStatus(text ? { text, error: false } : null);
         } else {
-          if (r.signIn) announceSessionEnded();
           if (options.failed) options.failed(r);
           else setStatus({ text: r.error, error: true, fields: r.fieldErrors });
         }
