@@ -24,6 +24,13 @@ const PUBLIC = /^\/(login|setup)(\/|$)/;
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // A malformed escape in the path fails Next's decoding of a view's segments with a bare 500.
+  if (!decodable(pathname)) {
+    return new NextResponse(
+      `Bad address: ${pathname} has a "%" that is not followed by a valid escape (a "%" and two hexadecimal digits, together UTF-8). Correct the link, or start from the network overview at /.`,
+      { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } },
+    );
+  }
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     const origin = request.headers.get('origin');
     if (originAllowed(origin)) return NextResponse.next();
@@ -52,6 +59,15 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.redirect(to, 307);
   if (token !== undefined) response.cookies.delete(SESSION_COOKIE);
   return response;
+}
+
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const isHttps = (request: NextRequest) => request.headers.get('x-forwarded-proto') === 'https' || request.nextUrl.protocol === 'https:';

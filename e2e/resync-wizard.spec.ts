@@ -275,6 +275,35 @@ test.describe('Resync Wizard', () => {
     await expect(page.getByText('The Resync Wizard is finished.')).toBeVisible();
   });
 
+  test('the Direction page lists the 20 newest runs in progress, says how many are open, and Show all lists every one', async ({ page }) => {
+    await signIn(page, undefined, '/wizards/resync/new');
+    const heading = page.getByRole('heading', { level: 3, name: /^Resync Wizards in progress/ });
+    const openCount = async () => {
+      if (!(await heading.isVisible())) return 0;
+      return Number((await heading.textContent())!.match(/\((\d+)\)/)![1]);
+    };
+    // Other tests start wizards too: start as many as make more than 20 open, whatever they did.
+    for (let n = await openCount(); n <= 20; n++) {
+      await page.getByRole('radio').first().check();
+      await next(page);
+      await page.goto('/wizards/resync/new');
+    }
+    const total = await openCount();
+    expect(total).toBeGreaterThan(20);
+    const runs = page.getByRole('region', { name: /^Resync Wizards in progress/ }).getByRole('link', { name: /^Resync Wizard \d+:/ });
+    await expect(runs).toHaveCount(20);
+    await expect(page.getByText(`The 20 newest of ${total} are listed.`)).toBeVisible();
+    // Newest first: the numbers go down.
+    const ids = (await runs.allTextContents()).map((t) => Number(t.match(/Resync Wizard (\d+)/)![1]));
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    await page.getByRole('link', { name: /^Show all \d+$/ }).click();
+    await expect(page).toHaveURL(/[?&]all=1/);
+    const all = await openCount();
+    await expect(runs).toHaveCount(all);
+    expect(all).toBeGreaterThanOrEqual(total);
+    await expect(page.getByText(/newest of/)).toHaveCount(0);
+  });
+
   test('a View Only Admin walks through and sees the prediction, but Run is refused by the server', async ({ page, browser }) => {
     const { net, dss } = msMailDssNetwork();
     const leaf = `${net}/LEAF`;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '@/db/client';
 import { rerunWizardFrom, runWizardStep } from '@/lib/resync/run-wizard-step';
-import { closeWizard, createWizard, readWizard, setWizardOptions, setWizardPage, uploadWizardFile, wizardFile } from '@/lib/resync/wizard-state';
+import { closeWizard, createWizard, openWizards, readWizard, setWizardOptions, setWizardPage, uploadWizardFile, wizardFile } from '@/lib/resync/wizard-state';
 import { resyncWizardView } from '@/lib/queries/resync-wizard-view';
 import type { ResyncPrediction } from '@/lib/resync/predict-resync';
 import { manualCycle, ok, refusal, smallNetwork, snapshotOf, tempDbFile } from './helpers';
@@ -315,5 +315,20 @@ describe('Resync Wizard: MS Mail DSS → Exchange requestor', () => {
     expect(refusal(() => closeWizard(b, id, w.revision, 'finished')).message).toMatch(/3 steps have not been done/);
     expect(closeWizard(b, id, w.revision, 'cancelled')).toBeGreaterThan(w.revision);
     expect(refusal(() => runWizardStep(b, { id, position: 2, by: 'admin' })).message).toMatch(/was cancelled/);
+  });
+});
+
+describe('Resync Wizard: the runs in progress', () => {
+  it('lists the newest open runs first and counts every open one; a cancelled or finished run is not in progress', () => {
+    const db = dbOf(msmailNetwork());
+    const ids = Array.from({ length: 5 }, () => createWizard(db, { direction: 'msmail-dss-to-msmail', dss: 'M', requestors: ['N'] }, 'admin'));
+    closeWizard(db, ids[1], readWizard(db, ids[1]).revision, 'cancelled');
+    const three = openWizards(db, 3);
+    expect(three.runs.map((r) => r.id)).toEqual([ids[4], ids[3], ids[2]]);
+    expect(three.total).toBe(4);
+    expect(three.runs[0]).toMatchObject({ dss: 'POLY/MONT', requestors: ['POLY/NOV'], createdBy: 'admin' });
+    const all = openWizards(db);
+    expect(all.runs.map((r) => r.id)).toEqual([ids[4], ids[3], ids[2], ids[0]]);
+    expect(all.total).toBe(4);
   });
 });

@@ -62,7 +62,8 @@ export const routes = {
   newExchangeServer: () => '/new/exchange-server',
 
   /** The Resync Wizard: a new run (pre-filled with a DSS and/or a requestor), a stored run at a page, its RESYNC.GLB. */
-  newResyncWizard: (prefill: { dss?: string; requestor?: string } = {}) => `/wizards/resync/new${query(prefill)}`,
+  /** `all`: list every open run, not only the newest. */
+  newResyncWizard: (prefill: { dss?: string; requestor?: string; all?: '1' } = {}) => `/wizards/resync/new${query(prefill)}`,
   resyncWizard: (id: number | string, page?: string) => `/wizards/resync/${seg(String(id))}${query({ page })}`,
   resyncWizardFile: (id: number | string) => `/wizards/resync/${seg(String(id))}/file`,
 

@@ -338,16 +338,20 @@ export function wizardFileHeader(db: Db, id: number): { impSeq: number; reqSeq: 
   }
 }
 
-/** Open runs, newest first (to offer resuming one). */
-export function openWizards(db: Db, limit = 20): { id: number; direction: WizardDirection; dss: string; requestors: string[]; createdBy: string; page: WizardPage }[] {
-  return (
-    stmt(db, "select id, direction, dss, requestors, created_by as createdBy, page from resync_wizard where status = 'open' order by id desc limit ?").all(limit) as {
-      id: number;
-      direction: WizardDirection;
-      dss: string;
-      requestors: string;
-      createdBy: string;
-      page: WizardPage;
-    }[]
-  ).map((r) => ({ ...r, requestors: JSON.parse(r.requestors) as string[] }));
+export interface OpenWizard {
+  id: number;
+  direction: WizardDirection;
+  dss: string;
+  requestors: string[];
+  createdBy: string;
+  page: WizardPage;
+}
+
+/** Open runs, newest first (to offer resuming one): the newest `limit`, and how many are open in all. */
+export function openWizards(db: Db, limit = 20): { runs: OpenWizard[]; total: number } {
+  const rows = stmt(db, "select id, direction, dss, requestors, created_by as createdBy, page from resync_wizard where status = 'open' order by id desc limit ?").all(
+    limit,
+  ) as (Omit<OpenWizard, 'requestors'> & { requestors: string })[];
+  const total = rows.length < limit ? rows.length : (stmt(db, "select count(*) from resync_wizard where status = 'open'").pluck().get() as number);
+  return { runs: rows.map((r) => ({ ...r, requestors: JSON.parse(r.requestors) as string[] })), total };
 }

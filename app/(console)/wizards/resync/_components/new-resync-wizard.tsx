@@ -8,6 +8,7 @@ import { WizardFrame } from '@/components/wizard/wizard-frame';
 import { PAGE_LABELS } from '@/components/wizard/labels';
 import { routes } from '@/lib/console/routes';
 import { answerOf } from '@/components/ui/use-action';
+import type { OpenWizard } from '@/lib/resync/wizard-state';
 
 interface Direction {
   direction: 'exchange-dss-to-msmail' | 'msmail-dss-to-exchange' | 'msmail-dss-to-msmail';
@@ -28,7 +29,8 @@ export function NewResyncWizard({
   directions: Direction[];
   chosen: number;
   requestor?: string;
-  open: { id: number; direction: string; dss: string; requestors: string[]; createdBy: string; page: string }[];
+  /** The newest open runs; `more`: whether a longer list can be asked for. */
+  open: { runs: OpenWizard[]; total: number; more: boolean };
   canChange: boolean;
 }) {
   const router = useRouter();
@@ -89,13 +91,25 @@ export function NewResyncWizard({
           {error}
         </p>
       ) : null}
-      {open.length ? (
+      {open.runs.length ? (
         <section aria-labelledby="open-runs" className="mt-2">
           <h3 id="open-runs" className="font-semibold">
-            Resync Wizards in progress
+            Resync Wizards in progress ({open.total})
           </h3>
+          {open.total > open.runs.length ? (
+            <p className="text-[12px]">
+              The {open.runs.length} newest of {open.total} are listed.{' '}
+              {open.more ? (
+                <Link className="underline" href={routes.newResyncWizard({ all: '1' })}>
+                  Show all {open.total}
+                </Link>
+              ) : (
+                'Cancel the ones nobody will finish (each wizard’s Cancel button) to see the older ones.'
+              )}
+            </p>
+          ) : null}
           <ul className="list-disc pl-5">
-            {open.map((o) => (
+            {open.runs.map((o) => (
               <li key={o.id}>
                 <Link className="underline" href={routes.resyncWizard(o.id)}>
                   Resync Wizard {o.id}: {o.dss} → {o.requestors.join(', ')}

@@ -11,10 +11,13 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Resync Wizard' };
 
 /** Tools ▸ Resync Wizard… and the objects' "Resync Wizard…" links (`?dss=` / `?requestor=` pre-fill): the Direction page. */
-export default async function NewResyncWizardPage({ searchParams }: { searchParams: Promise<{ dss?: string; requestor?: string }> }) {
+export default async function NewResyncWizardPage({ searchParams }: { searchParams: Promise<{ dss?: string; requestor?: string; all?: string }> }) {
   const session = await requirePageSession(routes.newResyncWizard());
   const prefill = await searchParams;
   const db = sharedDatabase();
   const choices = newWizardChoices(db, { dss: typeof prefill.dss === 'string' ? prefill.dss : undefined, requestor: typeof prefill.requestor === 'string' ? prefill.requestor : undefined });
-  return <NewResyncWizard {...choices} open={openWizards(db)} canChange={canChange(session.role)} />;
+  // The newest 20 open runs, or (Show all) up to 1,000: a list longer than that is for cancelling, not reading.
+  const limit = prefill.all === '1' ? 1000 : 20;
+  const open = openWizards(db, limit);
+  return <NewResyncWizard {...choices} open={{ ...open, more: limit < 1000 }} canChange={canChange(session.role)} />;
 }
