@@ -183,7 +183,8 @@ export function recordRun<T>(
       t.who ?? '',
       t.groupId ?? null,
       simStart,
-      now(db),
+      // A step takes no simulated time: only Dispatch and the clock's controls move the clock, between steps.
+      simStart,
       wallStart,
       Date.now(),
       c.txnIn ?? read,
