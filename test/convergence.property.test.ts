@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, it } from 'vitest';
 import { openDatabase, type Db } from '@/db/client';
+import { attachmentColumn } from '@/lib/dirsync/messages';
 import { addMailbox } from '@/lib/dirsync/add-mailbox';
 import { createPostoffice } from '@/lib/dirsync/create-postoffice';
 import { deleteMailbox } from '@/lib/dirsync/delete-mailbox';
@@ -170,11 +171,14 @@ type MessageRow = Record<string, unknown> & { id: number; holder_po_id: number; 
  * (Status reports carry nothing the engine reads, and notices go to the administrator's inbox.)
  */
 const dirsyncMail = (db: Db) =>
-  db.$client.prepare("select * from message where kind in ('ReqTx', 'SrvTx') and place <> 'INBOX' order by id").all() as MessageRow[];
+  db.$client.prepare(`select *, ${attachmentColumn()} from message where kind in ('ReqTx', 'SrvTx') and place <> 'INBOX' order by id`).all() as MessageRow[];
 
+/** A message row as dirsyncMail read it, attachment included (it goes back to message_body). */
 function insertMessage(db: Db, row: Record<string, unknown>): void {
-  const cols = Object.keys(row);
-  db.$client.prepare(`insert into message (${cols.join(', ')}) values (${cols.map((c) => '@' + c).join(', ')})`).run(row);
+  const { attachment, ...rest } = row;
+  const cols = Object.keys(rest);
+  const id = db.$client.prepare(`insert into message (${cols.join(', ')}) values (${cols.map((c) => '@' + c).join(', ')})`).run(rest).lastInsertRowid;
+  if (attachment) db.$client.prepare('insert into message_body (message_id, attachment) values (?, ?)').run(id, attachment);
 }
 
 /** A fresh arrival number above every one given out (the engine's own counter, so none repeats). */

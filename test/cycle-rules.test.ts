@@ -80,8 +80,10 @@ describe('T2 receive', () => {
     ok(file, 'reqmain -t -dN');
     deliver(file);
     const db = openDatabase(file);
-    db.$client.exec(`insert into message (kind, subject, from_addr, to_addr, holder_po_id, place, dest, arrival, r, was, s, i, n, no_reply, password, attachment, numbers, created_at, message_id)
-      select kind, subject, from_addr, to_addr, holder_po_id, place, dest, arrival + 100, r, was, s, i, n, no_reply, password, attachment, numbers, created_at, 'DUP' from message where kind = 'ReqTx'`);
+    db.$client.exec(`insert into message (kind, subject, from_addr, to_addr, holder_po_id, place, dest, arrival, r, was, s, i, n, no_reply, password, numbers, created_at, message_id)
+      select kind, subject, from_addr, to_addr, holder_po_id, place, dest, arrival + 100, r, was, s, i, n, no_reply, password, numbers, created_at, 'DUP' from message where kind = 'ReqTx';
+      insert into message_body (message_id, attachment)
+      select d.id, b.attachment from message d join message o on o.kind = 'ReqTx' and o.message_id <> 'DUP' join message_body b on b.message_id = o.id where d.message_id = 'DUP'`);
     db.$client.close();
     expect(ok(file, 'srvmain -r -dM')).toBe(['POLY/NOV: 3 of 3 updates accepted', 'POLY/NOV: 0 of 3 updates accepted'].join('\n'));
     expect(sql(file, 'select count(*) as n from msttrans')).toEqual([{ n: 3 }]);

@@ -63,11 +63,12 @@ const poId = (db: Db, name: string) => {
 /** A message waiting at `holder` (P1 or OUTBOUND), as the MS Mail utilities or the DXA leave one. */
 function put(db: Db, holder: string, place: 'P1' | 'OUTBOUND', dest: string, fromAddr: string, toAddr: string, subject: string, attachment = ''): string {
   const messageId = nextCounter(db, 'message-id').toString(16).toUpperCase().padStart(8, '0');
-  stmt(
+  const id = stmt(
     db,
-    `insert into message (kind, subject, from_addr, to_addr, holder_po_id, place, dest, created_at, message_id, attachment)
-     values ('ReqTx', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(subject, fromAddr, toAddr, poId(db, holder), place, dest, now(db), messageId, attachment);
+    `insert into message (kind, subject, from_addr, to_addr, holder_po_id, place, dest, created_at, message_id)
+     values ('ReqTx', ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(subject, fromAddr, toAddr, poId(db, holder), place, dest, now(db), messageId).lastInsertRowid;
+  if (attachment) stmt(db, 'insert into message_body (message_id, attachment) values (?, ?)').run(id, attachment);
   return messageId;
 }
 

@@ -7,6 +7,7 @@ import * as schema from '@/db/schema';
 import { addMailbox } from '@/lib/dirsync/add-mailbox';
 import { deleteMailbox } from '@/lib/dirsync/delete-mailbox';
 import { externalPass } from '@/lib/dirsync/external-pass';
+import { attachmentColumn } from '@/lib/dirsync/messages';
 import { importSrvtrans } from '@/lib/dirsync/import-srvtrans';
 import { modifyMailbox } from '@/lib/dirsync/modify-mailbox';
 import { poKey } from '@/lib/dirsync/names';
@@ -160,7 +161,7 @@ function apply(db: Db, dss: string, c: Change): void {
 }
 
 const newest = (db: Db, after: number, kind: string, dest: string) =>
-  db.$client.prepare('select subject, attachment from message where id > ? and kind = ? and dest = ? order by id desc limit 1').get(after, kind, dest) as
+  db.$client.prepare(`select subject, ${attachmentColumn()} from message where id > ? and kind = ? and dest = ? order by id desc limit 1`).get(after, kind, dest) as
     | { subject: string; attachment: string }
     | undefined;
 const maxMessage = (db: Db) => (db.$client.prepare('select coalesce(max(id), 0) as id from message').get() as { id: number }).id;

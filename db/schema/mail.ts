@@ -31,8 +31,6 @@ export const message = sqliteTable(
     /** ReqTx: the requestor asks for no reply (Receive updates off). */
     noReply: integer('no_reply', { mode: 'boolean' }).notNull().default(false),
     password: text('password').notNull().default(''),
-    /** The transactions of the attachment, one per entry, separated by a blank-free record mark. */
-    attachment: text('attachment').notNull().default(''),
     /** Server or requestor numbers of the attached entries, comma separated (ReqTx). */
     numbers: text('numbers').notNull().default(''),
     createdAt: integer('created_at').notNull(),
@@ -40,6 +38,19 @@ export const message = sqliteTable(
   },
   (t) => [index('message_place').on(t.holderPoId, t.place, t.arrival)],
 );
+
+/**
+ * A message's attachment, when it has one: the transactions, one per entry, separated by a record
+ * mark. A row of its own because a reply to 50 requestors of 2,000 mailboxes is ~5 MB: in the
+ * message row every move (an UPDATE of its place) rewrote it, and every read of a column after it
+ * walked its overflow pages (docs/engine.md, "Messages").
+ */
+export const messageBody = sqliteTable('message_body', {
+  messageId: integer('message_id')
+    .primaryKey()
+    .references(() => message.id, { onDelete: 'cascade' }),
+  attachment: text('attachment').notNull(),
+});
 
 /** DIRSYNC.LOG, DISPATCH.LOG and CENTRAL.LOG lines of a postoffice. */
 export const logLine = sqliteTable(

@@ -44,11 +44,11 @@ export interface MessageRow extends Required<Omit<OutgoingMessage, 'noReply' | '
 export function sendMessage(db: Db, holderPoId: number, ownName: string, m: OutgoingMessage): void {
   const toSelf = m.dest === ownName && !m.toInbox;
   const place = m.toInbox ? 'INBOX' : toSelf ? 'MAILBAG' : isConnector(db, holderPoId) ? 'OUTBOUND' : 'P1';
-  stmt(
+  const id = stmt(
     db,
     `insert into message (kind, subject, from_addr, to_addr, holder_po_id, place, dest, arrival, r, was, s, i, n,
-      no_reply, password, attachment, numbers, created_at, message_id)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      no_reply, password, numbers, created_at, message_id)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     m.kind,
     m.subject,
@@ -65,11 +65,11 @@ export function sendMessage(db: Db, holderPoId: number, ownName: string, m: Outg
     m.n ?? 0,
     m.noReply ? 1 : 0,
     m.password ?? '',
-    m.attachment ?? '',
     m.numbers ?? '',
     now(db),
     nextCounter(db, 'message-id').toString(16).toUpperCase().padStart(8, '0'),
-  );
+  ).lastInsertRowid;
+  if (m.attachment) stmt(db, 'insert into message_body (message_id, attachment) values (?, ?)').run(id, m.attachment);
   noteMessage(db, 'sent', m);
 }
 
@@ -88,8 +88,15 @@ export function noticeToAdmin(db: Db, poId: number, ownName: string, subject: st
   });
 }
 
+/**
+ * A message's attachment as a column of a query on `message` (named `alias` there): '' when it has
+ * none. It lives in message_body, so moving a message or listing a queue never touches it.
+ */
+export const attachmentColumn = (alias = 'message') =>
+  `coalesce((select b.attachment from message_body b where b.message_id = ${alias}.id), '') as attachment`;
+
 const columns = `id, kind, subject, from_addr as fromAddr, to_addr as toAddr, dest, holder_po_id as holderPoId, place,
-  arrival, r, was, s, i, n, no_reply as noReply, password, attachment, numbers, message_id as messageId, created_at as createdAt`;
+  arrival, r, was, s, i, n, no_reply as noReply, password, ${attachmentColumn()}, numbers, message_id as messageId, created_at as createdAt`;
 
 /** Messages waiting in a postoffice's SYSTEM mailbag, in arrival order. */
 export function mailbag(db: Db, poId: number, kinds: MessageKind[]): MessageRow[] {

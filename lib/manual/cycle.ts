@@ -11,6 +11,7 @@ import { srvmainReceive } from '@/lib/dirsync/srvmain-receive';
 import { srvmainTransmit } from '@/lib/dirsync/srvmain-transmit';
 import { stmt } from '@/lib/core/statements';
 import { splitRecords } from '@/lib/dirsync/transactions';
+import { attachmentColumn } from '@/lib/dirsync/messages';
 import { requestorLink } from '@/lib/exchange/dxa/dirsync-links';
 import { dxaCycleNow } from '@/lib/exchange/dxa/dxa-cycle';
 import { dxaServerCycle } from '@/lib/exchange/dxa/dxa-server-cycle';
@@ -77,11 +78,11 @@ interface Msg {
 const newMessage = (db: Db, after: number, kind: 'ReqTx' | 'SrvTx', dest: string) =>
   stmt(
     db,
-    `select m.id, m.subject, m.attachment, m.place, p.network || '/' || p.name as holder from message m join postoffice p on p.id = m.holder_po_id
+    `select m.id, m.subject, ${attachmentColumn('m')}, m.place, p.network || '/' || p.name as holder from message m join postoffice p on p.id = m.holder_po_id
      where m.id > ? and m.kind = ? and m.dest = ? order by m.id desc limit 1`,
   ).get(after, kind, dest) as Msg | undefined;
 const messageNow = (db: Db, id: number) =>
-  stmt(db, `select m.id, m.subject, m.attachment, m.place, p.network || '/' || p.name as holder from message m join postoffice p on p.id = m.holder_po_id where m.id = ?`).get(id) as
+  stmt(db, `select m.id, m.subject, ${attachmentColumn('m')}, m.place, p.network || '/' || p.name as holder from message m join postoffice p on p.id = m.holder_po_id where m.id = ?`).get(id) as
     | Msg
     | undefined;
 

@@ -2,7 +2,8 @@ import { notFound } from 'next/navigation';
 import { requirePageSession } from '@/lib/auth/request';
 
 /** Any address no view has: checked like every page, then "Not found" inside the frame (../not-found.tsx). */
-export default async function NoSuchView({ params }: { params: Promise<{ missing: string[] }> }) {
-  await requirePageSession(`/${(await params).missing.join('/')}`);
+export default async function NoSuchView({ params }: { params: Promise<{ missing?: string[] }> }) {
+  const { missing = [] } = await params;
+  await requirePageSession(`/${missing.join('/')}`);
   notFound();
 }

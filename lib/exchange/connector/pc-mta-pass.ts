@@ -49,7 +49,8 @@ interface Moving {
   fromAddr: string;
   toAddr: string;
   subject: string;
-  attachment: string;
+  /** Characters of the attachment (message_body), read without loading it. */
+  attachmentLength: number;
   messageId: string;
 }
 
@@ -69,9 +70,10 @@ function details(m: Moving, at: number): string[] {
 }
 
 /** Bytes of the message file's text: subject and attachment, one byte a character (Windows-1252). */
-export const messageSize = (m: Pick<Moving, 'subject' | 'attachment'>) => m.subject.length + m.attachment.length;
+export const messageSize = (m: Pick<Moving, 'subject' | 'attachmentLength'>) => m.subject.length + m.attachmentLength;
 
-const movingColumns = 'id, from_addr as fromAddr, to_addr as toAddr, subject, attachment, message_id as messageId';
+const movingColumns = `id, from_addr as fromAddr, to_addr as toAddr, subject, message_id as messageId,
+  coalesce((select length(b.attachment) from message_body b where b.message_id = message.id), 0) as attachmentLength`;
 
 /** Run one pass of the instance named `serviceName` on `serverName`, as one transaction. */
 export function pcMtaPass(db: Db, serverName: string, serviceName: string): PcMtaPassResult {
