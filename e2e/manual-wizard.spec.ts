@@ -156,6 +156,18 @@ test.describe('Manual Dirsync Wizard', () => {
     await page.goto(`/exchange/${own.server}/requestor`);
     await page.getByRole('link', { name: 'Preview next cycle…' }).click();
     await expect(page.getByRole('region', { name: `Preview of ${own.server}` })).toContainText('the Import Container would hold 2 names (now 0)');
+
+    // Without a requestor (a bookmark, the address typed): a picker of every requestor, not an error.
+    await page.goto('/preview');
+    await expect(page.getByText('The preview cannot be made')).toHaveCount(0);
+    await expect(page.getByText('Choose a requestor and Preview')).toBeVisible();
+    const picker = page.getByRole('combobox', { name: 'Requestor:' });
+    await expect(picker.getByRole('option', { name: `${own.net}/LEAF` })).toHaveCount(1);
+    await expect(picker.getByRole('option', { name: own.server, exact: true })).toHaveCount(1);
+    await picker.selectOption(`${own.net}/LEAF`);
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await expect(page.getByRole('region', { name: `Preview of ${own.net}/LEAF` })).toContainText('T1 would send: ReqTx R=1 (was 0), S=0, I=0 1 sent');
+    await expect(picker).toHaveValue(`${own.net}/LEAF`);
   });
 
   test('a View Only Admin sees a run but cannot run its steps', async ({ page }) => {

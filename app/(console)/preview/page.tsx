@@ -4,6 +4,7 @@ import { sharedDatabase } from '@/db/client';
 import { requirePageSession } from '@/lib/auth/request';
 import { DirsyncError } from '@/lib/core/errors';
 import { previewCycle, type CyclePreview } from '@/lib/manual/preview-cycle';
+import { allRequestors } from '@/lib/manual/cycle-network';
 import { ChildWindow } from '@/components/console/child-window';
 import { CyclePreviewCard } from '@/components/wizard/cycle-preview';
 
@@ -19,9 +20,11 @@ export default async function PreviewPage({ searchParams }: { searchParams: Prom
   const { requestor } = await searchParams;
   const name = typeof requestor === 'string' ? requestor.slice(0, 100) : '';
   await requirePageSession(`/preview?requestor=${encodeURIComponent(name)}`);
-  let preview: CyclePreview | { error: string };
+  const db = sharedDatabase();
+  const requestors = allRequestors(db);
+  let preview: CyclePreview | { error: string } | null = null;
   try {
-    preview = name ? previewCycle(sharedDatabase(), name) : { error: 'name a requestor: open the preview from its page' };
+    if (name) preview = previewCycle(db, name);
   } catch (e) {
     if (!(e instanceof DirsyncError)) throw e;
     preview = { error: e.message };
@@ -45,7 +48,24 @@ export default async function PreviewPage({ searchParams }: { searchParams: Prom
           What the next cycle would do for this requestor — T1 on every requestor of its dirsync server, the mail carried, T2, the mail carried back, T3 — computed by
           running it and rolling it back: nothing was changed.
         </p>
-        {'error' in preview ? (
+        {/* Which requestor: a plain GET form, so it works before the page's scripts have loaded. */}
+        <form method="get" action="/preview" className="flex flex-wrap items-center gap-1.5">
+          <label htmlFor="preview-requestor">Requestor:</label>
+          <select id="preview-requestor" name="requestor" defaultValue={requestors.includes(name) ? name : undefined} className="field min-w-48">
+            {requestors.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="button px-2.5" disabled={!requestors.length}>
+            Preview
+          </button>
+          {!requestors.length ? <span className="text-[12px] text-ink-muted">No dirsync server has a requestor yet.</span> : null}
+        </form>
+        {preview === null ? (
+          <p className="text-[13px]">Choose a requestor and Preview; a requestor’s own page has a Preview button too.</p>
+        ) : 'error' in preview ? (
           <p role="alert" className="text-red-800">
             The preview cannot be made: {preview.error}
           </p>
