@@ -28,7 +28,8 @@ export function proxy(request: NextRequest) {
   if (!decodable(pathname)) {
     return new NextResponse(
       `Bad address: ${pathname} has a "%" that is not followed by a valid escape (a "%" and two hexadecimal digits, together UTF-8). Correct the link, or start from the network overview at /.`,
-      { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } },
+      // The address is echoed: plain text, never sniffed as HTML.
+      { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' } },
     );
   }
   if (request.method !== 'GET' && request.method !== 'HEAD') {

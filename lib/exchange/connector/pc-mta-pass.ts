@@ -49,7 +49,7 @@ interface Moving {
   fromAddr: string;
   toAddr: string;
   subject: string;
-  /** Characters of the attachment (message_body), read without loading it. */
+  /** Characters of the attachment (message_body), counted by SQLite rather than carried into JavaScript. */
   attachmentLength: number;
   messageId: string;
 }
