@@ -27,6 +27,11 @@ const consoleLayout = [...root, 'static/chunks/console-1.js', 'static/chunks/con
 const build = () =>
   fakeBuild({
     '/login/page': { route: '/login', entries: { '[project]/app/layout': root, '[project]/app/login/page': [...root, 'static/chunks/login.js'] } },
+    // The catch-all first in the manifest, as a build may write it: it must still come last.
+    '/(console)/[...missing]/page': {
+      route: '/[...missing]',
+      entries: { '[project]/app/(console)/[...missing]/page': [...consoleLayout, 'static/chunks/missing.js'] },
+    },
     '/(console)/page': { route: '/', entries: { '[project]/app/layout': root, '[project]/app/(console)/page': [...consoleLayout, 'static/chunks/overview.js'] } },
     '/(console)/exchange/[server]/events/page': {
       route: '/exchange/[server]/events',
@@ -56,9 +61,10 @@ describe('viewScripts (the sign-in page loads the next view’s scripts)', () =>
     expect(viewScripts('/exchange/EXCH01/dirsync-server/general', dir)).toContain('/_next/static/chunks/sheet.js');
   });
 
-  it('gives nothing for an address no console page answers, or the sign-in page itself', () => {
+  it('gives the catch-all ("Not found") only the addresses no other page answers, and nothing for the sign-in page itself', () => {
     const dir = build();
-    expect(viewScripts('/nowhere/at/all', dir)).toEqual([]);
+    expect(viewScripts('/exchange/EXCH01/events', dir)).toContain('/_next/static/chunks/events.js');
+    expect(viewScripts('/nowhere/at/all', dir)).toEqual(['/_next/static/chunks/console-1.js', '/_next/static/chunks/console-2.js', '/_next/static/chunks/missing.js']);
     expect(viewScripts('/login', dir)).toEqual([]);
   });
 

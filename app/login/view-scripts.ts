@@ -27,7 +27,11 @@ const tables = new Map<string, ViewEntry[]>();
 // Not traced into the build: the directory is the build's own output, read at run time.
 const defaultDistDir = () => path.join(/*turbopackIgnore: true*/ process.cwd(), process.env.NEXT_DIST_DIR ?? '.next');
 
-/** Every console page's address pattern and extra scripts, the most specific (fewest parameters) first. */
+/**
+ * Every console page's address pattern and extra scripts, the most specific first, as Next's router
+ * chooses: fewest parameters first, and a catch-all (`[...x]`, the "Not found" of any other
+ * address) after every page that names its segments.
+ */
 function scriptTable(distDir: string): ViewEntry[] {
   let table = tables.get(distDir);
   if (!table) {
@@ -35,14 +39,18 @@ function scriptTable(distDir: string): ViewEntry[] {
     // What every page (the root layout) and the sign-in page itself load already.
     const own = new Set([...(entryScripts(distDir, '/login/page')['[project]/app/login/page'] ?? [])]);
     table = Object.entries(routes)
-      .filter(([page]) => page.endsWith('/page') && page.startsWith('/(console)/'))
+      // Pages outside the console (sign-in, setup) stay in the table with no scripts, so that their
+      // addresses do not fall to the console's catch-all.
+      .filter(([page]) => page.endsWith('/page'))
       .map(([page, route]) => {
+        if (!page.startsWith('/(console)/')) return { pattern: patternOf(route), rank: 0, scripts: [] };
         const entries = entryScripts(distDir, page);
         const root = new Set(entries['[project]/app/layout'] ?? []);
         const scripts = (entries[`[project]/app${page}`] ?? []).filter((s) => !own.has(s) && !root.has(s)).map((s) => `/_next/${s}`);
-        return { pattern: patternOf(route), dynamic: (route.match(/\[/g) ?? []).length, scripts };
+        const rank = (route.match(/\[/g) ?? []).length + (route.includes('[...') ? 1000 : 0);
+        return { pattern: patternOf(route), rank, scripts };
       })
-      .sort((a, b) => a.dynamic - b.dynamic)
+      .sort((a, b) => a.rank - b.rank)
       .map(({ pattern, scripts }) => ({ pattern, scripts }));
     tables.set(distDir, table);
   }
