@@ -35,7 +35,12 @@ const build = () =>
     '/(console)/page': { route: '/', entries: { '[project]/app/layout': root, '[project]/app/(console)/page': [...consoleLayout, 'static/chunks/overview.js'] } },
     '/(console)/exchange/[server]/events/page': {
       route: '/exchange/[server]/events',
-      entries: { '[project]/app/layout': root, '[project]/app/(console)/exchange/[server]/events/page': [...consoleLayout, 'static/chunks/events.js'] },
+      entries: {
+        '[project]/app/layout': root,
+        // The console's "Not found" boundary is a segment of its own: its chunk comes with every console page.
+        '[project]/app/(console)/not-found': [...root, 'static/chunks/console-1.js', 'static/chunks/not-found.js'],
+        '[project]/app/(console)/exchange/[server]/events/page': [...consoleLayout, 'static/chunks/events.js'],
+      },
     },
     '/(console)/exchange/[server]/dirsync-server/[tab]/page': {
       route: '/exchange/[server]/dirsync-server/[tab]',
@@ -50,7 +55,12 @@ const build = () =>
 describe('viewScripts (the sign-in page loads the next view’s scripts)', () => {
   it('gives the chunks of the page an address opens, without those every page loads', () => {
     const dir = build();
-    expect(viewScripts('/exchange/EXCH01/events?limit=100', dir)).toEqual(['/_next/static/chunks/console-1.js', '/_next/static/chunks/console-2.js', '/_next/static/chunks/events.js']);
+    expect(viewScripts('/exchange/EXCH01/events?limit=100', dir)).toEqual([
+      '/_next/static/chunks/console-1.js',
+      '/_next/static/chunks/not-found.js',
+      '/_next/static/chunks/console-2.js',
+      '/_next/static/chunks/events.js',
+    ]);
     expect(viewScripts('/', dir)).toEqual(['/_next/static/chunks/console-1.js', '/_next/static/chunks/console-2.js', '/_next/static/chunks/overview.js']);
     expect(viewScripts('/exchange/EXCH01/events/', dir)).toContain('/_next/static/chunks/events.js');
   });

@@ -36,17 +36,21 @@ function scriptTable(distDir: string): ViewEntry[] {
   let table = tables.get(distDir);
   if (!table) {
     const routes = readJson<Record<string, string>>(path.join(distDir, 'app-path-routes-manifest.json')) ?? {};
-    // What every page (the root layout) and the sign-in page itself load already.
-    const own = new Set([...(entryScripts(distDir, '/login/page')['[project]/app/login/page'] ?? [])]);
+    // What the sign-in page loads already: every segment of its own (the root layout, the error
+    // boundaries, the page).
+    const own = new Set(Object.values(entryScripts(distDir, '/login/page')).flat());
     table = Object.entries(routes)
       // Pages outside the console (sign-in, setup) stay in the table with no scripts, so that their
       // addresses do not fall to the console's catch-all.
       .filter(([page]) => page.endsWith('/page'))
       .map(([page, route]) => {
         if (!page.startsWith('/(console)/')) return { pattern: patternOf(route), rank: 0, scripts: [] };
+        // Every segment the page renders in (layouts, the console's "Not found" boundary, the page),
+        // once each, in the manifest's order. A page without its own entry is unreadable: none.
         const entries = entryScripts(distDir, page);
-        const root = new Set(entries['[project]/app/layout'] ?? []);
-        const scripts = (entries[`[project]/app${page}`] ?? []).filter((s) => !own.has(s) && !root.has(s)).map((s) => `/_next/${s}`);
+        const scripts = entries[`[project]/app${page}`]
+          ? [...new Set(Object.values(entries).flat())].filter((s) => !own.has(s)).map((s) => `/_next/${s}`)
+          : [];
         const rank = (route.match(/\[/g) ?? []).length + (route.includes('[...') ? 1000 : 0);
         return { pattern: patternOf(route), rank, scripts };
       })
