@@ -23,7 +23,7 @@ export default function ObjectNotFound() {
           </p>
           <p className="text-[12px] text-ink-muted">
             The object it names may have been deleted or renamed since the link was made — by another administrator, the command
-            line or a wizard. The tree on the left shows what there is now.
+            line or a wizard. The container tree shows what there is now.
           </p>
           <p>
             <Link className="underline" href="/">

@@ -14,7 +14,11 @@ import path from 'node:path';
  */
 export function viewScripts(next: string, distDir = defaultDistDir()): string[] {
   const pathname = new URL(next, 'http://console.invalid').pathname;
-  const trimmed = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  // Trailing slashes off by a scan, not /\/+$/: `next` comes from the browser, and that regex is
+  // quadratic on a long run of slashes that does not end the path (~0.1 s for 16 kB).
+  let end = pathname.length;
+  while (end > 1 && pathname[end - 1] === '/') end--;
+  const trimmed = pathname.slice(0, end);
   return scriptTable(distDir).find((r) => r.pattern.test(trimmed))?.scripts ?? [];
 }
 

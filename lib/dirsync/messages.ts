@@ -95,6 +95,10 @@ export function noticeToAdmin(db: Db, poId: number, ownName: string, subject: st
 export const attachmentColumn = (alias = 'message') =>
   `coalesce((select b.attachment from message_body b where b.message_id = ${alias}.id), '') as attachment`;
 
+/** The attachment's length in characters, counted by SQLite rather than carried into JavaScript: 0 when none. */
+export const attachmentLengthColumn = (alias = 'message') =>
+  `coalesce((select length(b.attachment) from message_body b where b.message_id = ${alias}.id), 0) as attachmentLength`;
+
 const columns = `id, kind, subject, from_addr as fromAddr, to_addr as toAddr, dest, holder_po_id as holderPoId, place,
   arrival, r, was, s, i, n, no_reply as noReply, password, ${attachmentColumn()}, numbers, message_id as messageId, created_at as createdAt`;
 

@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import { now } from '@/lib/core/clock';
 import { notFound } from '@/lib/core/errors';
+import { attachmentLengthColumn } from '@/lib/dirsync/messages';
 import { poKey } from '@/lib/dirsync/names';
 import { poById } from '@/lib/dirsync/postoffices';
 import { nextCounter, stmt } from '@/lib/core/statements';
@@ -49,7 +50,7 @@ interface Moving {
   fromAddr: string;
   toAddr: string;
   subject: string;
-  /** Characters of the attachment (message_body), counted by SQLite rather than carried into JavaScript. */
+  /** Characters of the attachment (attachmentLengthColumn). */
   attachmentLength: number;
   messageId: string;
 }
@@ -72,8 +73,7 @@ function details(m: Moving, at: number): string[] {
 /** Bytes of the message file's text: subject and attachment, one byte a character (Windows-1252). */
 export const messageSize = (m: Pick<Moving, 'subject' | 'attachmentLength'>) => m.subject.length + m.attachmentLength;
 
-const movingColumns = `id, from_addr as fromAddr, to_addr as toAddr, subject, message_id as messageId,
-  coalesce((select length(b.attachment) from message_body b where b.message_id = message.id), 0) as attachmentLength`;
+const movingColumns = `id, from_addr as fromAddr, to_addr as toAddr, subject, message_id as messageId, ${attachmentLengthColumn()}`;
 
 /** Run one pass of the instance named `serviceName` on `serverName`, as one transaction. */
 export function pcMtaPass(db: Db, serverName: string, serviceName: string): PcMtaPassResult {
