@@ -233,21 +233,21 @@ function b2(t: Extract<Task, { kind: 'b2' }>) {
 
 /**
  * Correctness guard for B2: the new full name is in every GAL, once. Read through the indexes
- * (postoffice first, then list_entry_live / list_entry_retired), never by scanning list_entry: a
+ * (postoffice first, then list_entry's key / list_entry_retired), never by scanning list_entry: a
  * scan of millions of rows between two measured cycles would empty the page cache and the next
  * cycle would measure cold reads instead of its own work.
  */
 function checkChangeEverywhere(db: Db, shape: Shape, key: string, name: string): void {
   const live = db.$client
     .prepare(
-      `select count(*) from postoffice p cross join list_entry e on e.po_id = p.id and e.address_key = ? and e.removed_gen is null
+      `select count(*) from postoffice p cross join list_entry e on e.po_id = p.id and e.address_key = ? and e.removed_gen = 0
        where e.full_name = ? and e.added_gen <= p.gal_gen`,
     )
     .pluck()
     .get(key, name) as number;
   const retiring = db.$client
     .prepare(
-      `select count(*) from postoffice p cross join list_entry e on e.po_id = p.id and e.removed_gen > p.gal_gen
+      `select count(*) from postoffice p cross join list_entry e on e.po_id = p.id and e.removed_gen > 0 and e.removed_gen > p.gal_gen
        where e.address_key = ? and e.full_name = ?`,
     )
     .pluck()

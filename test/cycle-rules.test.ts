@@ -204,7 +204,7 @@ describe('T3', () => {
     manualCycle(file, 'M', ['N', 'O'], 'SECRET');
     const gal = sql<{ fullName: string }>(
       file,
-      "select full_name as fullName from list_entry l join postoffice p on p.id = l.po_id where p.name = 'OCT' and l.removed_gen is null order by full_name collate nocase",
+      "select full_name as fullName from list_entry l join postoffice p on p.id = l.po_id where p.name = 'OCT' and l.removed_gen = 0 order by full_name collate nocase",
     ).map((r) => r.fullName);
     expect(gal).toEqual(['Ann Arbor', 'Cat Cole', 'Daniel Dee', 'Eve Eng', 'Paul Allen']);
     // MONT keeps its own APPLE in its GAL: every local mailbox is in the local list.

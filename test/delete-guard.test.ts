@@ -21,7 +21,7 @@ const one = <T>(file: string, sql: string, ...args: unknown[]) => q<T>(file, sql
 /** The names O's GAL shows after its last rebuild, and what its lists hold now. */
 const galCount = (file: string, po: string) => one<{ n: number }>(file, 'select gal_count as n from postoffice where name = ?', po).n;
 const liveNames = (file: string, po: string) =>
-  q<{ address: string }>(file, 'select e.address from list_entry e join postoffice p on p.id = e.po_id where p.name = ? and e.removed_gen is null order by 1', po).map((r) => r.address);
+  q<{ address: string }>(file, 'select e.address from list_entry e join postoffice p on p.id = e.po_id where p.name = ? and e.removed_gen = 0 order by 1', po).map((r) => r.address);
 const srvtrans = (file: string, po: string) => one<{ n: number }>(file, 'select count(*) as n from srvtrans s join postoffice p on p.id = s.po_id where p.name = ?', po).n;
 const held = (file: string, po: string) =>
   one<{ source: string | null; removed: number | null } | undefined>(
@@ -100,6 +100,31 @@ describe('delete guard', () => {
     expect(again.code).toBe(1);
     expect(again.out + again.err).toMatch(/still held/);
     expect(liveNames(file, 'OCT')).toEqual(before);
+  });
+
+  it('holds an R that replaces a list with fewer names, and applies one that keeps them', () => {
+    // The guard watches an import only when its D's and the lists its R's replace could remove more
+    // than the limit: an R is counted by the names its list holds now, whatever follows it.
+    const file = converged('guard-r');
+    const [novList] = q<{ k: string }>(file, "select address_key as k from list_entry where address_key like 'PCM:%/NOV/%' limit 1").map((r) =>
+      r.k.slice(0, r.k.lastIndexOf('/')),
+    );
+    const address = (k: number) => `${novList}/U${k}`;
+    const srvtransOfOct = (body: string) =>
+      withDb(file, (db) =>
+        db.$client.prepare("insert into srvtrans (po_id, stamp, numbers, body) select id, 0, '', ? from postoffice where name = 'OCT'").run(body),
+      );
+    // R and one name: 11 of NOV's 12 go, more than the limit of 10.
+    srvtransOfOct([`R ${novList}`, `A User 1\t${address(1)}`].join('\f'));
+    const heldImport = cli(file, 'import admin -pSECRET -dO -q -y');
+    expect(heldImport.code).toBe(1);
+    expect(held(file, 'OCT')).toEqual({ source: 'SRVTRANS', removed: 11 });
+    ok(file, 'guard discard -dO');
+    // R and all twelve again: nothing goes, applied.
+    srvtransOfOct([`R ${novList}`, ...NOV.map(([, name], k) => `A ${name}\t${address(k + 1)}`)].join('\f'));
+    expect(cli(file, 'import admin -pSECRET -dO -q -y').code).toBe(0);
+    expect(held(file, 'OCT')?.source ?? null).toBe(null);
+    expect(liveNames(file, 'OCT')).toHaveLength(14);
   });
 
   it('Apply anyway applies the held import and rebuilds the GAL; the run is recorded', () => {

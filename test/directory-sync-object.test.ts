@@ -34,7 +34,7 @@ describe('Delivery Restrictions on an Exchange dirsync server', () => {
     const file = exchangeDssNetwork('dsobj-dss');
     ok(file, 'exchange ds EXCH01 restrictions --reject list --reject-list POLY.NOV.$SYSTEM');
     const before = recipients(file).map((r) => r.address);
-    const novList = () => rows(file, "select full_name, address from list_entry e join postoffice p on p.id = e.po_id where p.name = 'NOV' and removed_gen is null order by address");
+    const novList = () => rows(file, "select full_name, address from list_entry e join postoffice p on p.id = e.po_id where p.name = 'NOV' and removed_gen = 0 order by address");
     const novBefore = novList();
 
     const t2 = exchangeDssCycle(file);
@@ -117,7 +117,7 @@ describe('Templates on an Exchange dirsync server (a Remote Dirsync Requestor\'s
     ok(file, 'dispatch --until +1m');
     ok(file, 'nsda -rr -dM');
     expect(recipients(file).find((r) => r.address === 'PCM:POLY/NOV/ALICE')?.attributes).toEqual({ Department: 'Sales' });
-    const pat = rows<{ template: string }>(file, "select template from list_entry e join postoffice p on p.id = e.po_id where p.name = 'NOV' and e.address = 'ms:POLYNOMIAL/HQ/PAT' and removed_gen is null")[0];
+    const pat = rows<{ template: string }>(file, "select template from list_entry e join postoffice p on p.id = e.po_id where p.name = 'NOV' and e.address = 'ms:POLYNOMIAL/HQ/PAT' and removed_gen = 0")[0];
     expect(pat.template).toBe('- Title:/Buyer');
   });
 });
@@ -141,7 +141,7 @@ describe('Templates through a cycle (KB Q158694, Q228601)', () => {
   const novEntry = (file: string, address: string) =>
     rows<{ template: string }>(
       file,
-      "select template from list_entry e join postoffice p on p.id = e.po_id where p.name = 'NOV' and e.address = ? and removed_gen is null",
+      "select template from list_entry e join postoffice p on p.id = e.po_id where p.name = 'NOV' and e.address = ? and removed_gen = 0",
       address,
     )[0];
 

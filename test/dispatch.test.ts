@@ -80,7 +80,7 @@ const dispatchLog = (db: Db, name: string) =>
 const lastDone = (db: Db, name: string, t: number) =>
   (stmt(db, 'select last_done as d from process_time where po_id = ? and t = ?').get(poId(db, name), t) as { d: number }).d;
 const liveLists = (db: Db) =>
-  stmt(db, 'select po_id, list_key, address_key, full_name from list_entry where removed_gen is null order by po_id, address_key').all();
+  stmt(db, 'select po_id, address_key, full_name from list_entry where removed_gen = 0 order by po_id, address_key').all();
 const at = (ms: number, po: string, process: string, tail: string) => `${ctime(ms)}  POLYNOMIAL/${po}  NSDA -${process}  ${tail}`;
 
 // ---------------------------------------------------------------------------------------------

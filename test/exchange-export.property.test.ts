@@ -125,7 +125,7 @@ function check(db: Db): void {
   const expected = rows.filter((r) => r.sentName !== null).map((r) => `${r.sentName}\t${r.sentAddress!.toUpperCase()}`).sort();
   const gal = q<{ e: string }>(
     `select l.full_name || char(9) || upper(l.address) as e from list_entry l join postoffice p on p.id = l.po_id
-     where p.name = 'MONT' and l.list_key = 'PCM:ORG/HQ' and l.added_gen <= p.gal_gen and (l.removed_gen is null or l.removed_gen > p.gal_gen)`,
+     where p.name = 'MONT' and l.address_key >= 'PCM:ORG/HQ/' and l.address_key < 'PCM:ORG/HQ0' and l.added_gen <= p.gal_gen and (l.removed_gen = 0 or l.removed_gen > p.gal_gen)`,
   ).map((r) => r.e).sort();
   expect(gal).toEqual(expected);
 }

@@ -58,7 +58,15 @@ export function snapshotOf(db: Db, withLogs = false): Record<string, unknown[]> 
     // The security log records refusals on purpose (a refused change is worth an Admin's look).
     // run_history_block is derived from run_history (its blocks' start bounds) and goes with it.
     .filter((t) => t !== 'security_event' && (withLogs || (t !== 'log_line' && t !== 'run_history' && t !== 'run_history_block')));
-  return Object.fromEntries(tables.map((t) => [t, db.$client.prepare(`select * from ${t} order by rowid`).all()]));
+  return Object.fromEntries(tables.map((t) => [t, db.$client.prepare(`select * from ${t} order by ${orderOf(db, t)}`).all()]));
+}
+
+/** A table's storage order: its rowid, or the key of a table WITHOUT ROWID (list_entry). */
+function orderOf(db: Db, table: string): string {
+  const { wr } = db.$client.prepare("select wr from pragma_table_list where schema = 'main' and name = ?").get(table) as { wr: number };
+  if (!wr) return 'rowid';
+  const key = db.$client.prepare('select name from pragma_table_info(?) where pk > 0 order by pk').pluck().all(table) as string[];
+  return key.join(', ');
 }
 
 export function snapshot(file: string, withLogs = false): Record<string, unknown[]> {

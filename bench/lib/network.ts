@@ -175,7 +175,7 @@ export function checkGals(db: Db, shape: Shape): void {
     .prepare(
       `select p.network || '/' || p.name as po, p.gal_count as count,
         (select count(*) from list_entry e where e.po_id = p.id and e.added_gen <= p.gal_gen
-          and (e.removed_gen is null or e.removed_gen > p.gal_gen)) as visible
+          and (e.removed_gen = 0 or e.removed_gen > p.gal_gen)) as visible
        from postoffice p where p.kind = 'msmail' order by p.id`,
     )
     .all() as { po: string; count: number; visible: number }[];

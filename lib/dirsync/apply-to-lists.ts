@@ -10,6 +10,8 @@ export type ApplyOutcome = 'applied' | 'own' | 'type' | 'bad';
 
 export interface ListContext {
   po: PoRow;
+  /** `PCM:NET/PO` of the postoffice itself: its own addresses are ignored. */
+  own: string;
   /** Accepted gateway types (PCM is always accepted). */
   types: Set<string>;
   /** The GAL generation changes are written at. */
@@ -23,8 +25,8 @@ export interface ListContext {
   /**
    * Lists replaced (`R`) in this step. An R reads the list's live entries once (`old`); the A/M/D
    * after it are matched against them in memory, and finishLists retires the old entries that were
-   * not put again. An unchanged entry costs no write and no lookup; an R of an empty list is
-   * followed by plain inserts.
+   * not put again. An unchanged entry costs no write and no lookup. An R of an empty list (a first
+   * sync) is not kept here: what follows it is plain inserts.
    */
   replacing: Map<string, { old: Map<string, LiveEntry>; put: Set<string> }>;
 }
@@ -34,19 +36,19 @@ export interface ListContext {
  * (status 66), gateway types it does not accept are ignored, unknown postoffices are autocreated.
  */
 export function applyToLists(db: Db, ctx: ListContext, txn: Txn): ApplyOutcome {
-  const own = `PCM:${poKey(ctx.po)}`;
   if (txn.code === 'R') {
     const key = normalTarget(txn.target);
-    if (key === own) return 'own';
+    if (key === ctx.own) return 'own';
     if (!key.startsWith('PCM:') && !ctx.types.has(key.slice(0, -1))) return 'type';
     finishReplace(db, ctx, key);
-    ctx.replacing.set(key, { old: new Map(liveEntries(db, ctx.po.id, key).map((r) => [r.addressKey, r])), put: new Set() });
+    const old = liveEntries(db, ctx.po.id, key);
+    if (old.length) ctx.replacing.set(key, { old: new Map(old.map((r) => [r.addressKey, r])), put: new Set() });
     return 'applied';
   }
   const address = parseAddress(txn.address);
   if (!address) return 'bad';
   const listKey = listKeyOf(address);
-  if (listKey === own) return 'own';
+  if (listKey === ctx.own) return 'own';
   if (!address.po && !ctx.types.has(address.type)) return 'type';
   if (address.po && ctx.autocreate && !ctx.defined.has(listKey)) {
     stmt(db, 'insert or ignore into external_po (po_id, network, name, autocreated) values (?, ?, ?, 1)').run(
@@ -57,19 +59,20 @@ export function applyToLists(db: Db, ctx: ListContext, txn: Txn): ApplyOutcome {
     ctx.defined.add(listKey);
   }
   const key = addressKey(address);
-  const replace = ctx.replacing.get(listKey);
+  const replace = ctx.replacing.size ? ctx.replacing.get(listKey) : undefined;
+  const template = txn.template.length ? txn.template.join('\n') : '';
   if (replace && !replace.put.has(key)) {
     // Untouched since the R: its only possible live row is the one the R read.
     const row = replace.old.get(key);
     replace.old.delete(key);
     if (txn.code === 'D') {
-      if (row) ctx.pendingAdds += retireEntry(db, row, ctx.gen);
+      if (row) ctx.pendingAdds += retireEntry(db, ctx.po.id, row, ctx.gen);
       return 'applied';
     }
     replace.put.add(key);
-    const e = { listKey, addressKey: key, fullName: txn.fullName, address: txn.address, template: txn.template.join('\n') };
+    const e = { addressKey: key, fullName: txn.fullName, address: txn.address, template };
     if (row && row.fullName === e.fullName && row.address === e.address && row.template === e.template) return 'applied';
-    if (row) ctx.pendingAdds += retireEntry(db, row, ctx.gen);
+    if (row) ctx.pendingAdds += retireEntry(db, ctx.po.id, row, ctx.gen);
     ctx.pendingAdds += insertEntry(db, ctx.po.id, e, ctx.gen);
     return 'applied';
   }
@@ -77,20 +80,20 @@ export function applyToLists(db: Db, ctx: ListContext, txn: Txn): ApplyOutcome {
   ctx.pendingAdds +=
     txn.code === 'D'
       ? removeListEntry(db, ctx.po.id, key, ctx.gen)
-      : putListEntry(db, ctx.po.id, { listKey, addressKey: key, fullName: txn.fullName, address: txn.address, template: txn.template.join('\n') }, ctx.gen);
+      : putListEntry(db, ctx.po.id, { addressKey: key, fullName: txn.fullName, address: txn.address, template }, ctx.gen);
   return 'applied';
 }
 
 export function listContext(db: Db, po: PoRow, autocreate = true): ListContext {
   const { types } = stmt(db, 'select types from reqconf where po_id = ?').get(po.id) as { types: string };
-  return { po, types: new Set(types.split(',')), gen: po.galGen + 1, autocreate, pendingAdds: 0, defined: new Set(), replacing: new Map() };
+  return { po, own: `PCM:${poKey(po)}`, types: new Set(types.split(',')), gen: po.galGen + 1, autocreate, pendingAdds: 0, defined: new Set(), replacing: new Map() };
 }
 
 /** Retire what an R's list held and was not put again. */
 function finishReplace(db: Db, ctx: ListContext, listKey: string): void {
   const replace = ctx.replacing.get(listKey);
   if (!replace) return;
-  for (const row of replace.old.values()) ctx.pendingAdds += retireEntry(db, row, ctx.gen);
+  for (const row of replace.old.values()) ctx.pendingAdds += retireEntry(db, ctx.po.id, row, ctx.gen);
   ctx.replacing.delete(listKey);
 }
 

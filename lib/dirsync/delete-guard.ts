@@ -88,8 +88,8 @@ export function galNamesGone(db: Db, po: { id: number; galGen: number }): number
   return (
     stmt(
       db,
-      `select count(*) as n from list_entry e where e.po_id = ? and e.removed_gen = ? and e.added_gen <= ?
-       and not exists (select 1 from list_entry x where x.po_id = e.po_id and x.address_key = e.address_key and x.removed_gen is null)`,
+      `select count(*) as n from list_entry e where e.po_id = ? and e.removed_gen > 0 and e.removed_gen = ? and e.added_gen <= ?
+       and not exists (select 1 from list_entry x where x.po_id = e.po_id and x.address_key = e.address_key and x.removed_gen = 0)`,
     ).get(po.id, po.galGen + 1, po.galGen) as { n: number }
   ).n;
 }
@@ -99,7 +99,9 @@ const HOLD = Symbol('delete guard hold');
 /**
  * Run an import's apply in a savepoint and, unless `guard` is false, hold it when it removes more
  * names than the limit: everything it did is rolled back and the hold is returned instead. `measure`
- * reads, after the apply, how many names it removed and how big the GAL was before it.
+ * reads, after the apply, how many names it removed and how big the GAL was before it. Unguarded,
+ * the apply runs in the caller's transaction as it is: a savepoint copies every page the apply
+ * changes first, and there is nothing to roll back to.
  */
 export function underGuard<T>(
   db: Db,
@@ -108,6 +110,7 @@ export function underGuard<T>(
   fn: () => T,
   measure: (result: T) => { removed: number; gal: number },
 ): { result: T } | { hold: { removed: number; gal: number; limit: number } } {
+  if (!guard) return { result: db.$client.inTransaction ? fn() : db.$client.transaction(fn)() };
   const g = deleteGuardOf(db, poId);
   let hold: { removed: number; gal: number; limit: number } | undefined;
   try {

@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { formatImportFile } from './import-file';
 import { notFound } from '@/lib/core/errors';
-import { parsePoName, poKey } from './names';
+import { listKeyOfKey, parsePoName, poKey } from './names';
 import { resolvePo } from './postoffices';
 import type { Txn } from './transactions';
 import { listRange } from './lists';
@@ -18,16 +18,18 @@ export function extractText(db: Db, poSpec: string, opts: { list?: string; gatew
   const [lo, hi] = key ? listRange(key) : ['', '\uffff'];
   const rows = stmt(
     db,
-    `select list_key as listKey, full_name as fullName, address, template from list_entry
-     where po_id = ? and address_key >= ? and address_key < ? and removed_gen is null order by list_key, address_key`,
-  ).all(po.id, lo, hi) as { listKey: string; fullName: string; address: string; template: string }[];
+    // In address order each list's entries are together, and the lists in the order of their keys.
+    `select address_key as addressKey, full_name as fullName, address, template from list_entry
+     where po_id = ? and address_key >= ? and address_key < ? and removed_gen = 0 order by address_key`,
+  ).all(po.id, lo, hi) as { addressKey: string; fullName: string; address: string; template: string }[];
   if (key && rows.length === 0) {
     throw notFound(`${poKey(po)} has no list ${key}; "dirsync file list" and "listq" show what it has`, { code: 'list.not-found' });
   }
   const txns: Txn[] = [];
   let current = '';
   for (const r of rows) {
-    if (r.listKey !== current) txns.push({ code: 'R', target: (current = r.listKey) });
+    const listKey = listKeyOfKey(r.addressKey);
+    if (listKey !== current) txns.push({ code: 'R', target: (current = listKey) });
     txns.push({ code: 'A', fullName: r.fullName, address: r.address, template: r.template ? r.template.split('\n') : [] });
   }
   return { text: formatImportFile(txns), count: rows.length };

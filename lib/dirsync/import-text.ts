@@ -61,7 +61,7 @@ function listErrors(db: Db, po: PoRow, txns: Txn[], lines: number[], opts: Impor
     const [lo, hi] = listRange(`PCM:${name}`);
     return !!(
       stmt(db, 'select 1 from external_po where po_id = ? and network = ? and name = ?').get(po.id, network, office) ||
-      stmt(db, 'select 1 from list_entry where po_id = ? and address_key >= ? and address_key < ? and removed_gen is null limit 1').get(po.id, lo, hi)
+      stmt(db, 'select 1 from list_entry where po_id = ? and address_key >= ? and address_key < ? and removed_gen = 0 limit 1').get(po.id, lo, hi)
     );
   };
   txns.forEach((txn, k) => {

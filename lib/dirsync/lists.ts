@@ -10,7 +10,6 @@ import { stmt } from '@/lib/core/statements';
  * record them once per step with `recordPendingAdds`.
  */
 export interface ListEntryInput {
-  listKey: string;
   addressKey: string;
   fullName: string;
   address: string;
@@ -18,7 +17,7 @@ export interface ListEntryInput {
 }
 
 interface LiveRow {
-  id: number;
+  addressKey: string;
   fullName: string;
   address: string;
   template: string;
@@ -44,62 +43,66 @@ export function listRange(listKey: string): [string, string] {
 function live(db: Db, poId: number, addressKey: string): LiveRow | undefined {
   return stmt(
     db,
-    'select id, full_name as fullName, address, template, added_gen as addedGen from list_entry where po_id = ? and address_key = ? and removed_gen is null',
+    'select address_key as addressKey, full_name as fullName, address, template, added_gen as addedGen from list_entry where po_id = ? and address_key = ? and removed_gen = 0',
   ).get(poId, addressKey) as LiveRow | undefined;
 }
 
-/** Retire a live row; a row added in this same generation simply goes (-1 pending). */
-function retire(db: Db, row: LiveRow, gen: number): number {
+/**
+ * Retire a live row; a row added in this same generation simply goes (-1 pending). A row retired at
+ * `gen` was added before it, so (po, address, gen) names at most one retired row.
+ */
+function retire(db: Db, poId: number, row: LiveRow, gen: number): number {
   if (row.addedGen === gen) {
-    stmt(db, 'delete from list_entry where id = ?').run(row.id);
+    stmt(db, 'delete from list_entry where po_id = ? and address_key = ? and removed_gen = 0').run(poId, row.addressKey);
     return -1;
   }
-  stmt(db, 'update list_entry set removed_gen = ? where id = ?').run(gen, row.id);
+  stmt(db, 'update list_entry set removed_gen = ? where po_id = ? and address_key = ? and removed_gen = 0').run(gen, poId, row.addressKey);
   return 0;
 }
 
+// The key (po, address, 0) is the live entry: a second live entry for an address is a conflict.
 const insertNew = (db: Db) =>
   stmt(
     db,
-    `insert into list_entry (po_id, list_key, address_key, full_name, address, template, added_gen) values (?, ?, ?, ?, ?, ?, ?)
-     on conflict (po_id, address_key) where removed_gen is null do nothing`,
+    `insert into list_entry (po_id, address_key, removed_gen, full_name, address, template, added_gen) values (?, ?, 0, ?, ?, ?, ?)
+     on conflict do nothing`,
   );
 
 /** Add or replace an entry (an `A` or `M`); a no-op when nothing changed. */
 export function putListEntry(db: Db, poId: number, e: ListEntryInput, gen: number): number {
   // Most entries are new (an import after an R, a first cycle): one insert, no lookup.
-  if (insertNew(db).run(poId, e.listKey, e.addressKey, e.fullName, e.address, e.template, gen).changes) return 1;
+  if (insertNew(db).run(poId, e.addressKey, e.fullName, e.address, e.template, gen).changes) return 1;
   const row = live(db, poId, e.addressKey)!;
   if (row.fullName === e.fullName && row.address === e.address && row.template === e.template) return 0;
-  const delta = retire(db, row, gen);
-  insertNew(db).run(poId, e.listKey, e.addressKey, e.fullName, e.address, e.template, gen);
+  const delta = retire(db, poId, row, gen);
+  insertNew(db).run(poId, e.addressKey, e.fullName, e.address, e.template, gen);
   return delta + 1;
 }
 
 /** Remove an entry (a `D`); a no-op when absent. */
 export function removeListEntry(db: Db, poId: number, addressKey: string, gen: number): number {
   const row = live(db, poId, addressKey);
-  return row ? retire(db, row, gen) : 0;
+  return row ? retire(db, poId, row, gen) : 0;
 }
 
-export type LiveEntry = LiveRow & { addressKey: string };
+export type LiveEntry = LiveRow;
 
 /** The live entries of a list, read once when an import replaces it (an `R`). */
 export function liveEntries(db: Db, poId: number, listKey: string): LiveEntry[] {
   const [lo, hi] = listRange(listKey);
   return stmt(
     db,
-    `select id, address_key as addressKey, full_name as fullName, address, template, added_gen as addedGen from list_entry
-     where po_id = ? and address_key >= ? and address_key < ? and removed_gen is null`,
+    `select address_key as addressKey, full_name as fullName, address, template, added_gen as addedGen from list_entry
+     where po_id = ? and address_key >= ? and address_key < ? and removed_gen = 0`,
   ).all(poId, lo, hi) as LiveEntry[];
 }
 
 /** Retire a row read by liveEntries. */
-export const retireEntry = (db: Db, row: LiveEntry, gen: number) => retire(db, row, gen);
+export const retireEntry = (db: Db, poId: number, row: LiveEntry, gen: number) => retire(db, poId, row, gen);
 
 /** Insert an entry the caller knows has no live row. */
 export function insertEntry(db: Db, poId: number, e: ListEntryInput, gen: number): number {
-  return insertNew(db).run(poId, e.listKey, e.addressKey, e.fullName, e.address, e.template, gen).changes;
+  return insertNew(db).run(poId, e.addressKey, e.fullName, e.address, e.template, gen).changes;
 }
 
 /** One change to a list outside an import (a local mailbox): applied and counted at once. */

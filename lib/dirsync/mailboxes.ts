@@ -38,7 +38,7 @@ export function findMailbox(db: Db, po: PoRow, name: string): MailboxRow {
 /** The local list (ADMIN.NME) entry of a mailbox. */
 export function localEntry(po: PoRow, name: string, fullName: string) {
   const address = mailboxAddress(po, name);
-  return { listKey: `PCM:${poKey(po)}`, addressKey: address.toUpperCase(), fullName, address, template: '' };
+  return { addressKey: address.toUpperCase(), fullName, address, template: '' };
 }
 
 export const txnLine = (code: 'A' | 'M' | 'D', fullName: string, address: string) => `${code} ${fullName}\t${address}`;

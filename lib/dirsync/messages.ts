@@ -99,14 +99,23 @@ export const attachmentColumn = (alias = 'message') =>
 export const attachmentLengthColumn = (alias = 'message') =>
   `coalesce((select length(b.attachment) from message_body b where b.message_id = ${alias}.id), 0) as attachmentLength`;
 
-const columns = `id, kind, subject, from_addr as fromAddr, to_addr as toAddr, dest, holder_po_id as holderPoId, place,
-  arrival, r, was, s, i, n, no_reply as noReply, password, ${attachmentColumn()}, numbers, message_id as messageId, created_at as createdAt`;
+const headColumns = `id, kind, subject, from_addr as fromAddr, to_addr as toAddr, dest, holder_po_id as holderPoId, place,
+  arrival, r, was, s, i, n, no_reply as noReply, password, numbers, message_id as messageId, created_at as createdAt`;
+const columns = `${headColumns}, ${attachmentColumn()}`;
 
 /** Messages waiting in a postoffice's SYSTEM mailbag, in arrival order. */
 export function mailbag(db: Db, poId: number, kinds: MessageKind[]): MessageRow[] {
   const rows = stmt(db, `select ${columns} from message where holder_po_id = ? and place = 'MAILBAG' order by arrival`).all(
     poId,
   ) as MessageRow[];
+  return rows.filter((m) => kinds.includes(m.kind));
+}
+
+/** The mailbag without the attachments (a SrvTx's is ~5 MB): for a step that copies them by SQL or only looks. */
+export function mailbagHeads(db: Db, poId: number, kinds: MessageKind[]): Omit<MessageRow, 'attachment'>[] {
+  const rows = stmt(db, `select ${headColumns} from message where holder_po_id = ? and place = 'MAILBAG' order by arrival`).all(
+    poId,
+  ) as Omit<MessageRow, 'attachment'>[];
   return rows.filter((m) => kinds.includes(m.kind));
 }
 

@@ -33,20 +33,34 @@ export interface Address {
   value: string;
   /** For PCM/MS addresses: the `NET/PO` part. */
   po?: PoName;
+  /** For PCM/MS addresses: their list `PCM:NET/PO`, made once per checked prefix (an import's map lookups hash it once). */
+  list?: string;
 }
 
 /** Split `TYPE:VALUE`; PCM/MS values must be NET/PO/MAILBOX. Returns null when malformed. */
 export function parseAddress(text: string): Address | null {
   // Fast path: an import reads ~100,000 addresses of a few postoffices, so the checked
-  // `TYPE:NET/PO` part is remembered and only the mailbox part is checked again.
+  // `TYPE:NET/PO` part is remembered and only the mailbox part is checked again; the addresses of
+  // one postoffice come one after another, so the last prefix is tried before the map.
   const slash = text.lastIndexOf('/');
   if (slash > 0) {
-    const known = knownPrefixes.get(text.slice(0, slash));
+    const known = slash === last.prefix.length && text.startsWith(last.prefix) ? last.known : knownPrefixes.get(text.slice(0, slash));
     if (known) {
+      if (known !== last.known) last = { prefix: text.slice(0, slash), known };
       const mailbox = text.slice(slash + 1);
-      return isElement(mailbox) ? { type: known.type, value: text.slice(known.valueStart), po: known.po } : null;
+      return isElement(mailbox) ? { type: known.type, value: text.slice(known.valueStart), po: known.po, list: known.list } : null;
     }
   }
+  const address = checkAddress(text);
+  if (address?.po) {
+    if (knownPrefixes.size >= MAX_PREFIXES) knownPrefixes.clear();
+    knownPrefixes.set(text.slice(0, slash), { type: address.type, valueStart: text.indexOf(':') + 1, po: address.po, list: address.list! });
+  }
+  return address;
+}
+
+/** parseAddress without the remembered prefixes: every part checked. */
+export function checkAddress(text: string): Address | null {
   const colon = text.indexOf(':');
   if (colon <= 0) return null;
   const type = text.slice(0, colon).toUpperCase();
@@ -56,18 +70,28 @@ export function parseAddress(text: string): Address | null {
   const parts = value.split('/');
   if (parts.length !== 3 || !parts.every(isElement)) return null;
   const po = { network: parts[0].toUpperCase(), name: parts[1].toUpperCase() };
-  if (knownPrefixes.size >= MAX_PREFIXES) knownPrefixes.clear();
-  knownPrefixes.set(text.slice(0, slash), { type, valueStart: colon + 1, po });
-  return { type, value, po };
+  return { type, value, po, list: `PCM:${poKey(po)}` };
 }
 
 /** Checked `TYPE:NET/PO` prefixes of PCM/MS addresses (as written, any case), for parseAddress. */
-const knownPrefixes = new Map<string, { type: string; valueStart: number; po: PoName }>();
+interface KnownPrefix {
+  type: string;
+  valueStart: number;
+  po: PoName;
+  list: string;
+}
+const knownPrefixes = new Map<string, KnownPrefix>();
+let last: { prefix: string; known: KnownPrefix | undefined } = { prefix: '', known: undefined };
 const MAX_PREFIXES = 4096;
 
 /** The list an address belongs to: `PCM:NET/PO` for postoffice addresses, `TYPE:` for gateways. */
 export function listKeyOf(address: Address): string {
-  return address.po ? `PCM:${poKey(address.po)}` : `${address.type}:`;
+  return address.po ? (address.list ?? `PCM:${poKey(address.po)}`) : `${address.type}:`;
+}
+
+/** The list of an address key (`PCM:NET/PO/MBX` is in `PCM:NET/PO`, `SMTP:…` in `SMTP:`): list_entry keeps no list column. */
+export function listKeyOfKey(addressKey: string): string {
+  return addressKey.startsWith('PCM:') ? addressKey.slice(0, addressKey.lastIndexOf('/')) : addressKey.slice(0, addressKey.indexOf(':') + 1);
 }
 
 /** Case-insensitive identity of an address (MS and PCM are the same thing). */

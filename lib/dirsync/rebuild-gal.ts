@@ -20,7 +20,7 @@ export function rebuildGal(db: Db, poSpec: string): StepResult {
     writeLog(db, po.id, 'DIRSYNC', 'Status', 101, 'Begin execution REBUILD -F');
     const gen = po.galGen + 1;
     const { added } = stmt(db, 'select pending_adds as added from postoffice where id = ?').get(po.id) as { added: number };
-    const removed = stmt(db, 'delete from list_entry where po_id = ? and removed_gen = ?').run(po.id, gen).changes;
+    const removed = stmt(db, 'delete from list_entry where po_id = ? and removed_gen > 0 and removed_gen = ?').run(po.id, gen).changes;
     const count = po.galCount + added - removed;
     stmt(db, 'update postoffice set gal_gen = ?, gal_count = ?, pending_adds = 0, gal_rebuilt_at = ? where id = ?').run(gen, count, now(db), po.id);
     writeLog(db, po.id, 'DIRSYNC', 'Status', 102, `End process REBUILD -F: GAL rebuilt, ${count} names`);

@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { now } from '@/lib/core/clock';
 import { writeLog } from './log';
-import { deleteMessage, mailbag } from './messages';
+import { deleteMessage, mailbagHeads } from './messages';
 import { resolvePo } from './postoffices';
 import { poKey } from './names';
 import { reqconfOf, type StepResult } from './reqconf';
@@ -19,23 +19,30 @@ export function reqmainReceive(db: Db, poSpec: string): StepResult {
     at = poKey(po);
     writeLog(db, po.id, 'DIRSYNC', 'Status', 101, 'Begin execution REQMAIN -R');
     let received = 0;
-    for (const m of mailbag(db, po.id, ['SrvTx'])) {
-      deleteMessage(db, m.id);
-      noteMessage(db, 'read', m);
+    for (const m of mailbagHeads(db, po.id, ['SrvTx'])) {
       const rc = reqconfOf(db, po.id);
       // A duplicate of an older reply would move SrvSync backwards: it is already applied. A reply
       // to this requestor's latest request (it echoes the S sent) is applied even so: a restored
       // dirsync server answering with a full Import Reply from its lower numbers.
-      if (m.s < rc.srvSync && m.was !== rc.srvSync) continue;
-      if (rc.pendingR !== null && m.r === rc.pendingR) {
-        stmt(db, 'update reqconf set req_sync = max(req_sync, ?) where po_id = ?').run(m.r, po.id);
-        stmt(db, 'delete from reqtrans where po_id = ? and sync <= ?').run(po.id, m.r);
+      if (m.s >= rc.srvSync || m.was === rc.srvSync) {
+        if (rc.pendingR !== null && m.r === rc.pendingR) {
+          stmt(db, 'update reqconf set req_sync = max(req_sync, ?) where po_id = ?').run(m.r, po.id);
+          stmt(db, 'delete from reqtrans where po_id = ? and sync <= ?').run(po.id, m.r);
+        }
+        stmt(db, "update reqconf set srv_sync = ?, last_outcome = 'OK' where po_id = ?").run(m.s, po.id);
+        // The attachment (~5 MB for a first sync) goes to SRVTRANS by SQL, never through JavaScript.
+        if (m.n > 0) {
+          stmt(db, 'insert into srvtrans (po_id, stamp, numbers, body) select ?, ?, ?, attachment from message_body where message_id = ?').run(
+            po.id,
+            now(db),
+            m.numbers,
+            m.id,
+          );
+        }
+        received += m.n;
       }
-      stmt(db, "update reqconf set srv_sync = ?, last_outcome = 'OK' where po_id = ?").run(m.s, po.id);
-      if (m.n > 0) {
-        stmt(db, 'insert into srvtrans (po_id, stamp, numbers, body) values (?, ?, ?, ?)').run(po.id, now(db), m.numbers, m.attachment);
-      }
-      received += m.n;
+      deleteMessage(db, m.id);
+      noteMessage(db, 'read', m);
     }
     writeLog(db, po.id, 'DIRSYNC', 'Status', 105, `ReqRx received ${received} updates`);
     writeLog(db, po.id, 'DIRSYNC', 'Status', 102, 'End process REQMAIN -R');

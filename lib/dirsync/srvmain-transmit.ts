@@ -2,7 +2,7 @@ import type { Db } from '@/db/client';
 import { requireDss, srvRequestors, type SrvRequestorRow } from './dss';
 import { writeLog } from './log';
 import { masterListTxns } from './master-lists';
-import { mailbag, sendMessage } from './messages';
+import { mailbagHeads, sendMessage } from './messages';
 import { parsePoName, poKey, systemAddress } from './names';
 import { resolvePo, type PoRow } from './postoffices';
 import type { StepResult } from './reqconf';
@@ -30,7 +30,7 @@ export function srvmainTransmit(db: Db, dssSpec: string, lost?: LostTransactions
     at = poKey(dss);
     const sc = requireDss(db, dss, 'SRVMAIN');
     writeLog(db, dss.id, 'DIRSYNC', 'Status', 101, 'Begin execution SRVMAIN -T');
-    if (mailbag(db, dss.id, ['ReqTx']).length > 0) {
+    if (mailbagHeads(db, dss.id, ['ReqTx']).length > 0) {
       const text = 'Invalid Server Request';
       writeLog(db, dss.id, 'DIRSYNC', 'Fatal', 133, `${text}: a ReqTx waits in SYSTEM.MBG; run srvmain -r first`);
       return { lines: [], fatal: { number: 133, text } };

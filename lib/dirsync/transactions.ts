@@ -17,15 +17,16 @@ export function formatTxn(txn: Txn): string {
  * per entry, template lines starting with `-`. Text from people goes through `parseImportFile`.
  */
 export function parseTxn(text: string): Txn {
-  const lines = text.split('\n');
-  const head = lines[0];
+  // Most entries have no template: one line, no split.
+  const nl = text.indexOf('\n');
+  const head = nl < 0 ? text : text.slice(0, nl);
   const code = head[0];
   if (code === 'R') return { code, target: head.slice(2) };
   const tab = head.indexOf('\t');
   if ((code !== 'A' && code !== 'M' && code !== 'D') || head[1] !== ' ' || tab < 0) {
     throw usage(`damaged transaction "${head}"`, { code: 'transaction.damaged' });
   }
-  return { code, fullName: head.slice(2, tab), address: head.slice(tab + 1), template: lines.slice(1) };
+  return { code, fullName: head.slice(2, tab), address: head.slice(tab + 1), template: nl < 0 ? [] : text.slice(nl + 1).split('\n') };
 }
 
 /** Attachments keep one transaction per record; records are separated by a form feed. */

@@ -62,7 +62,7 @@ export function galNames(db: Db, t: RequestorTarget): GalName[] {
   return stmt(
     db,
     `select address, full_name as name from list_entry
-     where po_id = ? and added_gen <= ? and (removed_gen is null or removed_gen > ?) order by address_key`,
+     where po_id = ? and added_gen <= ? and (removed_gen = 0 or removed_gen > ?) order by address_key`,
   ).all(t.po.id, gen, gen) as GalName[];
 }
 

@@ -16,8 +16,8 @@ export function galView(db: Db, poId: number, limit = 200): GalView {
   const entries = stmt(
     db,
     `select full_name as fullName, address from list_entry
-     where po_id = ? and added_gen <= ? and (removed_gen is null or removed_gen > ?)
-     order by full_name collate nocase, address collate nocase limit ?`,
+     where po_id = ? and added_gen <= ? and (removed_gen = 0 or removed_gen > ?)
+     order by full_name collate nocase, address_key limit ?`,
   ).all(poId, gen, gen, limit) as GalView['entries'];
   return { count, entries };
 }

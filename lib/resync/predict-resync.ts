@@ -130,8 +130,11 @@ function guardVerdict(db: Db, dssPo: PoRow, t: Target): ResyncVerdict['guardHold
     removes = (
       stmt(
         db,
-        `select count(*) as n from list_entry x where x.po_id = @po and x.removed_gen is null and x.added_gen <= @gen and x.list_key <> @own
-         and x.list_key in ${replaced} and ${absent}`,
+        // A list is a range of address keys (listRange): 'PCM:NET/PO' holds 'PCM:NET/PO/' up to 'PCM:NET/PO0'.
+        `with l(k) as ${replaced}, r(lo) as (select case when substr(k, -1) = ':' then k else k || '/' end from l where k <> @own)
+         select count(*) as n from r join list_entry x on x.po_id = @po and x.address_key >= r.lo
+           and x.address_key < substr(r.lo, 1, length(r.lo) - 1) || char(unicode(substr(r.lo, -1)) + 1)
+         where x.removed_gen = 0 and x.added_gen <= @gen and ${absent}`,
       ).get({ po: t.po.id, gen: t.po.galGen, own, dss: dssPo.id }) as { n: number }
     ).n;
   }

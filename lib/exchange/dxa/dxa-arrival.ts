@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { mailbag } from '@/lib/dirsync/messages';
+import { mailbagHeads } from '@/lib/dirsync/messages';
 import { dxaRequestorReceive } from './dxa-requestor-receive';
 import { serviceState } from '../services/services';
 import { dxaRole, type ServerRow } from '../servers/servers';
@@ -11,6 +11,6 @@ import { dxaRole, type ServerRow } from '../servers/servers';
  */
 export function dxaOnArrival(db: Db, server: ServerRow): { lines: string[] } {
   if (dxaRole(db, server) !== 'requestor' || serviceState(db, server, 'MSExchangeDX') !== 'Running') return { lines: [] };
-  if (mailbag(db, server.connectorPoId, ['SrvTx']).length === 0) return { lines: [] };
+  if (mailbagHeads(db, server.connectorPoId, ['SrvTx']).length === 0) return { lines: [] };
   return dxaRequestorReceive(db, server);
 }

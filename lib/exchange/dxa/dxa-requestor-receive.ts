@@ -12,7 +12,7 @@ import { dxEvent } from '../events/dx-events';
 import { applyToContainer, containerImport } from './import-to-container';
 import { returnRefusedDirsyncMail } from './return-refused-dirsync-mail';
 import { connectorPo, type ServerRow } from '../servers/servers';
-import { mailbag } from '@/lib/dirsync/messages';
+import { mailbagHeads } from '@/lib/dirsync/messages';
 
 /**
  * T3 on an Exchange requestor, applied as soon as a reply arrives (KB Q149451): every SrvTx in
@@ -25,7 +25,7 @@ export function dxaRequestorReceive(db: Db, server: ServerRow): StepResult {
     const po = connectorPo(db, server);
     // Delivery Restrictions: a reply from a refused sender goes back unread, and nothing is applied.
     const returned = returnRefusedDirsyncMail(db, server, ['SrvTx']);
-    if (returned.length && mailbag(db, po.id, ['SrvTx']).length === 0) return { lines: returned };
+    if (returned.length && mailbagHeads(db, po.id, ['SrvTx']).length === 0) return { lines: returned };
     const received = reqmainReceive(db, poKey(po));
     const applied = applyReceivedToContainer(db, server, true, received.lines);
     if ('fatal' in applied) return { lines: [...returned, ...received.lines], fatal: applied.fatal };
