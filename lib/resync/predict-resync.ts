@@ -130,9 +130,15 @@ function guardVerdict(db: Db, dssPo: PoRow, t: Target): ResyncVerdict['guardHold
     removes = (
       stmt(
         db,
-        // A list is a range of address keys (listRange): 'PCM:NET/PO' holds 'PCM:NET/PO/' up to 'PCM:NET/PO0'.
-        `with l(k) as ${replaced}, r(lo) as (select case when substr(k, -1) = ':' then k else k || '/' end from l where k <> @own)
-         select count(*) as n from r join list_entry x on x.po_id = @po and x.address_key >= r.lo
+        // The lists replaced, found by hopping from one list_key to the next on master_entry_list (a
+        // seek per list); each is a range of address keys (listRange): 'PCM:NET/PO' holds
+        // 'PCM:NET/PO/' up to 'PCM:NET/PO0', read on list_entry's key.
+        `with recursive k(key) as (
+           select min(list_key) from master_entry where dss_po_id = @dss
+           union all select (select min(list_key) from master_entry where dss_po_id = @dss and list_key > k.key) from k where k.key is not null),
+         l(k) as (select key from k where key is not null union select 'PCM:' || requestor from srv_requestor where dss_po_id = @dss),
+         r(lo) as (select case when substr(k, -1) = ':' then k else k || '/' end from l where k <> @own)
+         select count(*) as n from r cross join list_entry x on x.po_id = @po and x.address_key >= r.lo
            and x.address_key < substr(r.lo, 1, length(r.lo) - 1) || char(unicode(substr(r.lo, -1)) + 1)
          where x.removed_gen = 0 and x.added_gen <= @gen and ${absent}`,
       ).get({ po: t.po.id, gen: t.po.galGen, own, dss: dssPo.id }) as { n: number }
