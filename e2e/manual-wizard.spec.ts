@@ -161,6 +161,8 @@ test.describe('Manual Dirsync Wizard', () => {
     await page.goto('/preview');
     await expect(page.getByText('The preview cannot be made')).toHaveCount(0);
     await expect(page.getByText('Choose a requestor and Preview')).toBeVisible();
+    // Nothing to preview again until a requestor is chosen.
+    await expect(page.getByRole('link', { name: 'Preview again' })).toHaveCount(0);
     const picker = page.getByRole('combobox', { name: 'Requestor:' });
     await expect(picker.getByRole('option', { name: `${own.net}/LEAF` })).toHaveCount(1);
     await expect(picker.getByRole('option', { name: own.server, exact: true })).toHaveCount(1);
@@ -168,6 +170,12 @@ test.describe('Manual Dirsync Wizard', () => {
     await page.getByRole('button', { name: 'Preview', exact: true }).click();
     await expect(page.getByRole('region', { name: `Preview of ${own.net}/LEAF` })).toContainText('T1 would send: ReqTx R=1 (was 0), S=0, I=0 1 sent');
     await expect(picker).toHaveValue(`${own.net}/LEAF`);
+    await expect(page.getByRole('link', { name: 'Preview again' })).toHaveAttribute('href', `/preview?requestor=${encodeURIComponent(`${own.net}/LEAF`)}`);
+    // A name typed in another case previews that requestor, and the picker shows it chosen.
+    await page.goto(`/preview?requestor=${encodeURIComponent(`${own.net}/leaf`.toLowerCase())}`);
+    await expect(page.getByRole('heading', { level: 1, name: `Preview of the next cycle - ${own.net}/LEAF` })).toBeVisible();
+    await expect(page.getByRole('region', { name: new RegExp(`^Preview of ${own.net}/LEAF$`, 'i') })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Requestor:' })).toHaveValue(`${own.net}/LEAF`);
   });
 
   test('a View Only Admin sees a run but cannot run its steps', async ({ page }) => {

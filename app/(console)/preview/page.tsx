@@ -22,6 +22,9 @@ export default async function PreviewPage({ searchParams }: { searchParams: Prom
   await requirePageSession(`/preview?requestor=${encodeURIComponent(name)}`);
   const db = sharedDatabase();
   const requestors = allRequestors(db);
+  // The engine reads a requestor's name in any case; so does the picker.
+  const chosen = requestors.find((r) => r.toUpperCase() === name.toUpperCase());
+  const shown = chosen ?? name;
   let preview: CyclePreview | { error: string } | null = null;
   try {
     if (name) preview = previewCycle(db, name);
@@ -31,12 +34,14 @@ export default async function PreviewPage({ searchParams }: { searchParams: Prom
   }
   return (
     <ChildWindow
-      title={`Preview of the next cycle${name ? ` - ${name}` : ''}`}
+      title={`Preview of the next cycle${shown ? ` - ${shown}` : ''}`}
       toolbar={
         <div role="toolbar" aria-label="Preview" className="flex flex-wrap gap-1.5 border-b border-chrome-shadow/40 px-1.5 py-1">
-          <Link href={`/preview?requestor=${encodeURIComponent(name)}`} className="button px-2.5" prefetch={false}>
-            Preview again
-          </Link>
+          {name ? (
+            <Link href={`/preview?requestor=${encodeURIComponent(shown)}`} className="button px-2.5" prefetch={false}>
+              Preview again
+            </Link>
+          ) : null}
           <Link href="/wizards/manual/new" className="button px-2.5">
             Manual Dirsync Wizard…
           </Link>
@@ -51,7 +56,7 @@ export default async function PreviewPage({ searchParams }: { searchParams: Prom
         {/* Which requestor: a plain GET form, so it works before the page's scripts have loaded. */}
         <form method="get" action="/preview" className="flex flex-wrap items-center gap-1.5">
           <label htmlFor="preview-requestor">Requestor:</label>
-          <select id="preview-requestor" name="requestor" defaultValue={requestors.includes(name) ? name : undefined} className="field min-w-48">
+          <select id="preview-requestor" name="requestor" defaultValue={chosen} className="field min-w-48">
             {requestors.map((r) => (
               <option key={r} value={r}>
                 {r}
