@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { applyToLists, finishLists, listContext } from './apply-to-lists';
 import { deleteGuardOf, galNamesGone, GUARD_HELD, guardLimit, holdText, recordHold, stillHeldText, underGuard } from './delete-guard';
-import { listRange } from './lists';
+import { countLiveEntries } from './lists';
 import { normalTarget } from './master-lists';
 import { writeLog } from './log';
 import { resolvePo, type PoRow } from './postoffices';
@@ -72,10 +72,7 @@ function mostRemoved(db: Db, po: PoRow, bodies: string[]): number {
       at = next + 1;
     }
   }
-  for (const listKey of replaced) {
-    const [lo, hi] = listRange(listKey);
-    most += (stmt(db, 'select count(*) as n from list_entry where po_id = ? and address_key >= ? and address_key < ? and removed_gen = 0').get(po.id, lo, hi) as { n: number }).n;
-  }
+  for (const listKey of replaced) most += countLiveEntries(db, po.id, listKey);
   return most;
 }
 

@@ -16,7 +16,7 @@ export interface ListEntryInput {
   template: string;
 }
 
-interface LiveRow {
+export interface LiveEntry {
   addressKey: string;
   fullName: string;
   address: string;
@@ -40,18 +40,18 @@ export function listRange(listKey: string): [string, string] {
   return [lo, hi];
 }
 
-function live(db: Db, poId: number, addressKey: string): LiveRow | undefined {
+function live(db: Db, poId: number, addressKey: string): LiveEntry | undefined {
   return stmt(
     db,
     'select address_key as addressKey, full_name as fullName, address, template, added_gen as addedGen from list_entry where po_id = ? and address_key = ? and removed_gen = 0',
-  ).get(poId, addressKey) as LiveRow | undefined;
+  ).get(poId, addressKey) as LiveEntry | undefined;
 }
 
 /**
  * Retire a live row; a row added in this same generation simply goes (-1 pending). A row retired at
  * `gen` was added before it, so (po, address, gen) names at most one retired row.
  */
-function retire(db: Db, poId: number, row: LiveRow, gen: number): number {
+function retire(db: Db, poId: number, row: LiveEntry, gen: number): number {
   if (row.addedGen === gen) {
     stmt(db, 'delete from list_entry where po_id = ? and address_key = ? and removed_gen = 0').run(poId, row.addressKey);
     return -1;
@@ -85,8 +85,6 @@ export function removeListEntry(db: Db, poId: number, addressKey: string, gen: n
   return row ? retire(db, poId, row, gen) : 0;
 }
 
-export type LiveEntry = LiveRow;
-
 /** The live entries of a list, read once when an import replaces it (an `R`). */
 export function liveEntries(db: Db, poId: number, listKey: string): LiveEntry[] {
   const [lo, hi] = listRange(listKey);
@@ -95,6 +93,12 @@ export function liveEntries(db: Db, poId: number, listKey: string): LiveEntry[] 
     `select address_key as addressKey, full_name as fullName, address, template, added_gen as addedGen from list_entry
      where po_id = ? and address_key >= ? and address_key < ? and removed_gen = 0`,
   ).all(poId, lo, hi) as LiveEntry[];
+}
+
+/** How many live entries a list holds (the most an `R` of it can retire). */
+export function countLiveEntries(db: Db, poId: number, listKey: string): number {
+  const [lo, hi] = listRange(listKey);
+  return (stmt(db, 'select count(*) as n from list_entry where po_id = ? and address_key >= ? and address_key < ? and removed_gen = 0').get(poId, lo, hi) as { n: number }).n;
 }
 
 /** Retire a row read by liveEntries. */

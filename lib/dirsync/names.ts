@@ -33,7 +33,10 @@ export interface Address {
   value: string;
   /** For PCM/MS addresses: the `NET/PO` part. */
   po?: PoName;
-  /** For PCM/MS addresses: their list `PCM:NET/PO`, made once per checked prefix (an import's map lookups hash it once). */
+  /**
+   * For PCM/MS addresses (set whenever `po` is): their list `PCM:NET/PO`, made once per checked
+   * prefix, so an import's map lookups hash it once.
+   */
   list?: string;
 }
 
@@ -86,7 +89,7 @@ const MAX_PREFIXES = 4096;
 
 /** The list an address belongs to: `PCM:NET/PO` for postoffice addresses, `TYPE:` for gateways. */
 export function listKeyOf(address: Address): string {
-  return address.po ? (address.list ?? `PCM:${poKey(address.po)}`) : `${address.type}:`;
+  return address.list ?? `${address.type}:`;
 }
 
 /** The list of an address key (`PCM:NET/PO/MBX` is in `PCM:NET/PO`, `SMTP:…` in `SMTP:`): list_entry keeps no list column. */
